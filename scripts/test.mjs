@@ -1,0 +1,36 @@
+// `npm test`: type-check, build, then every test file with node's test runner.
+//   npm test                     all tests (editor tests skip with a note where no editor is set up)
+//   npm test -- unit             only files whose path contains "unit" (any substring filter)
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const filters = process.argv.slice(2);
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function find(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (name === 'node_modules' || name === 'fixtures') continue;
+    if (statSync(p).isDirectory()) out.push(...find(p));
+    else if (/\.test\.(ts|mjs)$/.test(name)) out.push(relative(root, p));
+  }
+  return out;
+}
+
+run('npx', ['tsc', '-b']);
+run('node', ['scripts/build.mjs']);
+const files = find(join(root, 'test'))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+if (files.length === 0) {
+  console.error(`No test files match ${filters.join(' ')}`);
+  process.exit(1);
+}
+run('node', ['--import', 'tsx', '--test', '--test-concurrency=2', ...files]);

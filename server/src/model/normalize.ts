@@ -1,0 +1,55 @@
+/**
+ * Normalising headings and field labels so that `## 3) Pain Points (Problems We Solve)`,
+ * `## Pain points:` and `## Боли и болевые точки` compare by meaning, not by spelling.
+ */
+
+/**
+ * Heading → comparison key: lower case, `ё` → `е`, numbering (`1.`, `3)`, `IV.`) and
+ * parentheticals removed, `&` / `and` / `и` dropped, punctuation folded to spaces.
+ */
+export function normalizeHeading(text: string): string {
+  let s = text.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
+  // Inline markup that can wrap a heading: emphasis, code, links.
+  s = s.replace(/[*_`~]/g, '');
+  s = s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  s = s.replace(/\([^)]*\)/g, ' ');
+  s = s.replace(/^\s*(?:\d+|[ivx]+|[a-zа-я])[.)]\s+/u, '');
+  s = s.replace(/^\s*\d+(?:\.\d+)*\s+/, '');
+  s = s.replace(/&/g, ' ');
+  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  s = s.replace(/(^| )(and|и)(?= |$)/g, ' ');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Field label → comparison key. Same folding as headings. */
+export function normalizeKey(label: string): string {
+  return normalizeHeading(label);
+}
+
+/** Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+const CYRILLIC = /[\u0400-\u04FF]/g;
+const LATIN = /[A-Za-z]/g;
+
+/** Share of Cyrillic among the letters of `text` (0 when it has no letters). */
+export function cyrillicShare(text: string): number {
+  const c = text.match(CYRILLIC)?.length ?? 0;
+  const l = text.match(LATIN)?.length ?? 0;
+  return c + l === 0 ? 0 : c / (c + l);
+}

@@ -1,0 +1,76 @@
+/**
+ * A rule is metadata plus a function (markdownlint, remark-lint). Severity, enabling,
+ * disable comments and option defaults are handled once, by the engine, never by a rule.
+ * Rules report offsets and message ids with parameters; they never build LSP objects and
+ * never concatenate English.
+ */
+import type { KindMatch, SchemaIssue } from '../schemas/validate';
+import type { KindSchema, Localized } from '../schemas/kinds';
+import type { Language, SegDocument } from '../model/types';
+import type { Span } from '../parse/text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export type MessageArgs = Record<string, string | number>;
+
+/** A text edit in document offsets. */
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface FixSpec {
+  /** Message id in the rule's catalogue for the fix title. */
+  title: string;
+  args?: MessageArgs;
+  edits: TextEdit[];
+  /** The fix VS Code applies with "Fix all" / auto-fix. */
+  preferred?: boolean;
+}
+
+export interface Report {
+  /** Message id in the rule's catalogue. */
+  message: string;
+  args?: MessageArgs;
+  span: Span;
+  fixes?: FixSpec[];
+}
+
+export interface RuleContext<O> {
+  doc: SegDocument;
+  kind: KindSchema;
+  match: KindMatch;
+  /** Every schema validation issue of the document; a rule picks those with its id. */
+  issues: SchemaIssue[];
+  options: O;
+  /** The user's language for texts a fix inserts (the document language). */
+  language: Language;
+  /** "Today", injectable so that date rules are testable. */
+  now: Date;
+  report(report: Report): void;
+}
+
+export interface Rule<O extends object = Record<string, unknown>> {
+  id: string;
+  severity: Severity;
+  description: Localized;
+  /** Message catalogue: id → text with `{param}` placeholders, in both languages. */
+  messages: Record<string, Localized>;
+  /** Option defaults; the config file may override any of them. */
+  defaults?: O;
+  /** JSON schema of the options object, used to validate the config file. */
+  optionsSchema?: Record<string, unknown>;
+  /** Kinds the rule applies to; every kind when absent. */
+  kinds?: string[];
+  check(ctx: RuleContext<O>): void;
+}
+
+/** Declares a rule with its option type inferred. */
+export function defineRule<O extends object = Record<string, unknown>>(rule: Rule<O>): Rule<O> {
+  return rule;
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, args: MessageArgs = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
+}

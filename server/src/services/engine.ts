@@ -1,0 +1,149 @@
+/**
+ * The engine: text in, findings out. Used by the language server, the CLI, tests and the
+ * benchmark alike. Plain functions over plain data; no protocol types.
+ */
+import { buildDocument, type FragmentCache } from '../model/build';
+import type { Language, SegDocument } from '../model/types';
+import type { ParseLimits } from '../parse/markdown';
+import type { Range, Span } from '../parse/text';
+import { builtinKinds } from '../schemas/builtin';
+import { detectKind, type Detection } from '../schemas/detect';
+import { pick, type KindSchema } from '../schemas/kinds';
+import { matchSections, validateKind, type KindMatch } from '../schemas/validate';
+import { ruleById, rules as builtinRules } from '../rules/registry';
+import { format, type MessageArgs, type Report, type Rule, type Severity } from '../rules/types';
+import { resolveRule, type RuleSetting } from './settings';
+import { Suppressions } from './suppress';
+
+export interface FixEdit {
+  span: Span;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: FixEdit[];
+  preferred: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  messageId: string;
+  args: MessageArgs;
+  span: Span;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface LintConfig {
+  /** Rule settings by id (from the config file). */
+  rules?: Record<string, RuleSetting>;
+  /** Kind schemas to use (built-in ones, possibly replaced or extended by the config). */
+  kinds?: readonly KindSchema[];
+  /** Extra file globs per kind, relative to the config file's folder. */
+  globs?: Record<string, string[]>;
+}
+
+export interface LintOptions {
+  path?: string;
+  /** Path relative to the config file's folder, for config globs. */
+  relativePath?: string;
+  config?: LintConfig;
+  /** Language of messages; the document's language when absent. */
+  locale?: Language;
+  now?: Date;
+  cache?: FragmentCache | null;
+  limits?: ParseLimits;
+  /** Rules to run instead of the built-in registry (tests). */
+  rules?: readonly Rule<object>[];
+}
+
+export interface LintResult {
+  doc: SegDocument;
+  /** Undefined when the file is not a segdoc document: it then has no findings. */
+  detection?: Detection;
+  match?: KindMatch;
+  findings: Finding[];
+  /** The language messages were written in. */
+  locale: Language;
+}
+
+/** Parses and checks one document. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const doc = buildDocument(text, {
+    ...(options.path !== undefined ? { path: options.path } : {}),
+    ...(options.cache !== undefined ? { cache: options.cache } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  return check(doc, options);
+}
+
+/** Checks an already built document. */
+export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
+  const locale = options.locale ?? doc.language;
+  const kinds = options.config?.kinds ?? builtinKinds();
+  const detection = detectKind(doc, kinds, {
+    ...(options.config?.globs ? { globs: options.config.globs } : {}),
+    ...(options.relativePath !== undefined ? { relativePath: options.relativePath } : {}),
+  });
+  if (!detection) return { doc, findings: [], locale };
+
+  const match = matchSections(doc, detection.kind);
+  const issues = validateKind(doc, match);
+  const suppress = new Suppressions(doc);
+  const findings: Finding[] = [];
+  const now = options.now ?? new Date();
+  const ruleList = options.rules ?? builtinRules;
+
+  for (const rule of ruleList) {
+    if (rule.kinds && !rule.kinds.includes(detection.kind.kind)) continue;
+    const resolved = resolveRule(rule, options.config?.rules?.[rule.id]);
+    if (resolved.level === 'off') continue;
+    const severity = resolved.level;
+    const report = (r: Report): void => {
+      if (suppress.isSuppressed(rule.id, r.span.start)) return;
+      findings.push(toFinding(doc, rule, severity, r, locale));
+    };
+    rule.check({
+      doc,
+      kind: detection.kind,
+      match,
+      issues,
+      options: resolved.options,
+      language: doc.language,
+      now,
+      report,
+    });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+  return { doc, detection, match, findings, locale };
+}
+
+function message(rule: Rule<object>, id: string, args: MessageArgs, locale: Language): string {
+  const m = rule.messages[id];
+  if (!m) throw new Error(`Rule ${rule.id} has no message "${id}"`);
+  return format(pick(m, locale), args);
+}
+
+function toFinding(doc: SegDocument, rule: Rule<object>, severity: Severity, r: Report, locale: Language): Finding {
+  const args = r.args ?? {};
+  return {
+    rule: rule.id,
+    severity,
+    message: message(rule, r.message, args, locale),
+    messageId: r.message,
+    args,
+    span: r.span,
+    range: doc.lines.rangeOf(r.span),
+    fixes: (r.fixes ?? []).map((f) => ({
+      title: message(rule, f.title, f.args ?? {}, locale),
+      preferred: f.preferred === true,
+      edits: f.edits.map((e) => ({ span: e.span, range: doc.lines.rangeOf(e.span), newText: e.newText })),
+    })),
+  };
+}
+
+export { ruleById };
