@@ -1,0 +1,77 @@
+/**
+ * Architecture invariants (ARCHITECTURE.md), enforced on the source tree:
+ * imports go one way, parse → model → schemas → rules → services → lsp | cli, and only
+ * server/src/lsp imports the protocol connection.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { test } from 'node:test';
+
+const root = resolve(__dirname, '..', '..');
+const src = join(root, 'server', 'src');
+const LAYERS = ['parse', 'model', 'schemas', 'rules', 'services', 'lsp', 'cli'];
+/** Layers each layer may import from (itself included). lsp and cli are siblings. */
+const allowed: Record<string, string[]> = {
+  parse: ['parse'],
+  model: ['parse', 'model'],
+  schemas: ['parse', 'model', 'schemas'],
+  rules: ['parse', 'model', 'schemas', 'rules'],
+  services: ['parse', 'model', 'schemas', 'rules', 'services'],
+  lsp: ['parse', 'model', 'schemas', 'rules', 'services', 'lsp'],
+  cli: ['parse', 'model', 'schemas', 'rules', 'services', 'cli'],
+};
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  const re = /^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push((m[1] ?? m[2] ?? m[3])!);
+  return out;
+}
+
+test('every server source file sits in a known layer', () => {
+  for (const f of files(src)) {
+    const layer = relative(src, f).split(/[\\/]/)[0]!;
+    assert.ok(LAYERS.includes(layer), `${relative(root, f)} is outside the layers ${LAYERS.join(', ')}`);
+  }
+});
+
+test('layers import one way: parse → model → schemas → rules → services → lsp | cli', () => {
+  const violations: string[] = [];
+  for (const f of files(src)) {
+    const layer = relative(src, f).split(/[\\/]/)[0]!;
+    for (const spec of imports(f)) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(f), spec);
+      if (!target.startsWith(src)) continue;
+      const targetLayer = relative(src, target).split(/[\\/]/)[0]!;
+      if (!allowed[layer]!.includes(targetLayer)) violations.push(`${relative(root, f)} imports ${spec} (${layer} → ${targetLayer})`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('only server/src/lsp imports vscode-languageserver, and the client never imports the engine', () => {
+  const violations: string[] = [];
+  for (const f of files(src)) {
+    const layer = relative(src, f).split(/[\\/]/)[0]!;
+    for (const spec of imports(f)) {
+      if (/^vscode-languageserver(\/|$)/.test(spec) && layer !== 'lsp') violations.push(`${relative(root, f)} imports ${spec}`);
+      if (spec === 'vscode') violations.push(`${relative(root, f)} imports vscode`);
+    }
+  }
+  for (const f of files(join(root, 'client', 'src'))) {
+    for (const spec of imports(f)) {
+      if (spec.includes('server/src') && !/schemas\/(kinds|builtin)/.test(spec)) violations.push(`${relative(root, f)} imports ${spec}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
