@@ -2,6 +2,7 @@
  * The rule registry: a plain list. Adding a rule = adding its file and one line here.
  */
 import type { Rule } from './types';
+import config from './config';
 import duplicateSection from './duplicate-section';
 import emptySection from './empty-section';
 import metadata from './metadata';
@@ -26,6 +27,7 @@ export const rules: readonly Rule<object>[] = [
   metadata,
   staleDocument,
   parseLimit,
+  config,
 ] as Rule<object>[];
 
 export function ruleById(id: string): Rule<object> | undefined {
