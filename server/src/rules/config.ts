@@ -16,6 +16,10 @@ export default defineRule({
     ru: 'Файл настроек .segdoc.json или указанная в нём схема вида документа содержит ошибку.',
   },
   messages: {
+    unreadable: {
+      en: 'Cannot read the configuration file: {detail}',
+      ru: 'Не удалось прочитать файл настроек: {detail}',
+    },
     invalidJson: { en: 'Invalid JSON: {detail}', ru: 'Ошибка в JSON: {detail}' },
     notObject: { en: 'The configuration must be a JSON object', ru: 'Настройки должны быть JSON-объектом' },
     unknownProperty: {
@@ -55,7 +59,14 @@ export default defineRule({
       en: 'Custom kind "{kind}" needs a "schema" file',
       ru: 'Для собственного вида «{kind}» нужен файл схемы ("schema")',
     },
-    unknownSection: { en: 'Kind "{kind}" has no section "{section}"', ru: 'У вида «{kind}» нет раздела «{section}»' },
+    unknownSection: {
+      en: 'Kind "{kind}" has no section "{section}"; its sections are {expected}',
+      ru: 'У вида «{kind}» нет раздела «{section}»; его разделы: {expected}',
+    },
+    unknownSectionSuggest: {
+      en: 'Kind "{kind}" has no section "{section}"; did you mean "{suggestion}"?',
+      ru: 'У вида «{kind}» нет раздела «{section}»; возможно, имелось в виду «{suggestion}»?',
+    },
     schemaRemote: {
       en: 'Schema "{file}" must be a local file path: remote schemas are never fetched',
       ru: 'Схема «{file}» должна быть локальным файлом: удалённые схемы не загружаются',

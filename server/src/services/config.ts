@@ -1,0 +1,568 @@
+/**
+ * Loading `.segdoc.json` (PRODUCT.md §8): the nearest config file above a document, read as
+ * JSON with comments, checked, and turned into the plain {@link LintConfig} the engine takes.
+ *
+ * The API the CLI and the language server use:
+ *   - {@link loadConfigForFile}(documentPath) — the config that applies to a document
+ *     (cached by the config's and its schema files' paths and modification times);
+ *   - {@link loadConfigFile}(configPath, { text }) — one config file, e.g. an unsaved buffer
+ *     the editor wants diagnostics for (never cached when `text` is given);
+ *   - {@link lintOptionsFor}(loaded, documentPath) — the `config` and `relativePath` options
+ *     to hand to `lint()`.
+ *
+ * Every problem becomes a diagnostic of the `config` rule at its place in the config file:
+ * invalid JSON, unknown properties and rule ids, bad severities and options, and kind
+ * schemas that are missing, unreadable or invalid. Loading never throws for a bad file.
+ *
+ * Kind schemas from the workspace are data: they are read from local paths only (a remote
+ * `$ref` or schema URL is an error, never a fetch) and compiled with ajv; no workspace code
+ * runs.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import localizeRu from 'ajv-i18n/localize/ru';
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { editDistance } from '../model/normalize';
+import type { Language } from '../model/types';
+import { LineIndex, type Range, type Span } from '../parse/text';
+import { builtinKind, builtinKinds } from '../schemas/builtin';
+import { pick, readKindSchema, type JsonSchema, type KindSchema } from '../schemas/kinds';
+import { compileKind } from '../schemas/validate';
+import configRule from '../rules/config';
+import { rules as registry } from '../rules/registry';
+import { format, type MessageArgs, type Rule } from '../rules/types';
+import type { LintConfig, LintOptions } from './engine';
+import type { RuleLevel, RuleSetting } from './settings';
+
+export const CONFIG_FILE_NAME = '.segdoc.json';
+
+/** Severities a rule can be set to in the config file. */
+export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info', 'hint'];
+
+export interface ConfigDiagnostic {
+  rule: 'config';
+  severity: 'error';
+  message: string;
+  messageId: string;
+  args: MessageArgs;
+  /** The file the diagnostic is in: the config file. */
+  path: string;
+  span: Span;
+  range: Range;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the config file; undefined when no config file applies. */
+  path?: string;
+  /** Folder of the config file: kind globs and schema paths are relative to it. */
+  dir?: string;
+  /** What the engine takes; `{}` (the defaults) when there is no config file. */
+  config: LintConfig;
+  /** Language of messages the config asks for (`"language"`), if any. */
+  language?: Language;
+  /** Problems of the config file, located in it. Empty when it is valid. */
+  diagnostics: ConfigDiagnostic[];
+  /** Every file the result was read from (the config and its schema files). */
+  dependencies: string[];
+}
+
+export interface LoadOptions {
+  /** Language of the diagnostics' messages; the config's own `language`, else English. */
+  locale?: Language;
+}
+
+/** Rule ids the config file may name: every registered rule but `config` itself. */
+export function configurableRules(): Rule<object>[] {
+  return registry.filter((r) => r.id !== configRule.id);
+}
+
+/**
+ * JSON schema (draft-07) of a rule's options object: its `optionsSchema`, else one derived
+ * from its option defaults (each default's type, no other properties).
+ */
+export function ruleOptionsSchema(rule: Rule<object>): Record<string, unknown> {
+  if (rule.optionsSchema) return rule.optionsSchema;
+  const properties: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries((rule.defaults ?? {}) as Record<string, unknown>)) {
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+    properties[key] = ['string', 'number', 'boolean', 'array', 'object', 'null'].includes(type) ? { type } : {};
+  }
+  return { type: 'object', properties, additionalProperties: false };
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding and caching config files
+
+/** The nearest `.segdoc.json` in the document's folder or any parent folder, if any. */
+export function findConfigFile(filePath: string): string | undefined {
+  let dir = path.dirname(path.resolve(filePath));
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (isFile(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A file's identity for the cache: modification time and size, or "missing". */
+function stamp(p: string): string {
+  try {
+    const s = statSync(p);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+interface CacheEntry {
+  result: LoadedConfig;
+  stamps: Array<[string, string]>;
+}
+
+const cache = new Map<string, CacheEntry>();
+
+/** Forgets every cached config (tests; the server after a workspace change it cannot see). */
+export function clearConfigCache(): void {
+  cache.clear();
+}
+
+/** The config that applies to a document: the nearest `.segdoc.json`, or the defaults. */
+export function loadConfigForFile(filePath: string, options: LoadOptions = {}): LoadedConfig {
+  const configPath = findConfigFile(filePath);
+  if (!configPath) return { config: {}, diagnostics: [], dependencies: [] };
+  return loadConfigFile(configPath, options);
+}
+
+/**
+ * Loads one config file. With `text`, that text is checked instead of the file's content
+ * (an unsaved editor buffer) and nothing is cached.
+ */
+export function loadConfigFile(configPath: string, options: LoadOptions & { text?: string } = {}): LoadedConfig {
+  const abs = path.resolve(configPath);
+  if (options.text !== undefined) return load(abs, options.text, options.locale);
+  const key = `${abs}\0${options.locale ?? ''}`;
+  const hit = cache.get(key);
+  if (hit && hit.stamps.every(([p, s]) => stamp(p) === s)) return hit.result;
+  // Stamp before reading, so that a change made while loading invalidates the entry.
+  const before = stamp(abs);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    const result: LoadedConfig = { path: abs, dir: path.dirname(abs), config: {}, diagnostics: [], dependencies: [abs] };
+    const locale = options.locale ?? 'en';
+    result.diagnostics.push(makeDiagnostic(abs, new LineIndex(''), locale, 'unreadable', { detail: errorText(e) }, { start: 0, end: 0 }));
+    return result;
+  }
+  const result = load(abs, text, options.locale);
+  const stamps: Array<[string, string]> = result.dependencies.map((p) => [p, p === abs ? before : stamp(p)]);
+  cache.set(key, { result, stamps });
+  return result;
+}
+
+/** The `config` and `relativePath` options of `lint()` for a document under this config. */
+export function lintOptionsFor(loaded: LoadedConfig, filePath: string): Pick<LintOptions, 'config' | 'relativePath'> {
+  if (!loaded.dir) return { config: loaded.config };
+  const rel = path.relative(loaded.dir, path.resolve(filePath)).split(path.sep).join('/');
+  return { config: loaded.config, relativePath: rel };
+}
+
+// ---------------------------------------------------------------------------------------
+// Checking a config file
+
+function message(id: string, args: MessageArgs, locale: Language): string {
+  const m = configRule.messages[id];
+  if (!m) throw new Error(`The config rule has no message "${id}"`);
+  return format(pick(m, locale), args);
+}
+
+function makeDiagnostic(file: string, lines: LineIndex, locale: Language, id: string, args: MessageArgs, span: Span): ConfigDiagnostic {
+  return {
+    rule: 'config',
+    severity: 'error',
+    message: message(id, args, locale),
+    messageId: id,
+    args,
+    path: file,
+    span,
+    range: lines.rangeOf(span),
+  };
+}
+
+function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err === 'object' && typeof err.code === 'string' && err.code) return err.code;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function spanOf(node: JsonNode): Span {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/** jsonc-parser does not skip a byte order mark; a space keeps every offset in place. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
+
+function properties(node: JsonNode): Array<{ key: string; keyNode: JsonNode; value: JsonNode; prop: JsonNode }> {
+  const out: Array<{ key: string; keyNode: JsonNode; value: JsonNode; prop: JsonNode }> = [];
+  for (const prop of node.children ?? []) {
+    const [keyNode, value] = prop.children ?? [];
+    if (!keyNode || !value) continue;
+    out.push({ key: String(keyNode.value), keyNode, value, prop });
+  }
+  return out;
+}
+
+function nodeValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const o: Record<string, unknown> = {};
+      for (const p of properties(node)) o[p.key] = nodeValue(p.value);
+      return o;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(word, c, bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+const optionsAjv = new Ajv({ allErrors: true, strict: false });
+const optionValidators = new Map<string, ValidateFunction>();
+
+function optionsValidator(rule: Rule<object>): ValidateFunction {
+  let v = optionValidators.get(rule.id);
+  if (!v) {
+    v = optionsAjv.compile(ruleOptionsSchema(rule));
+    optionValidators.set(rule.id, v);
+  }
+  return v;
+}
+
+/** The node at a JSON pointer below `node`, or the deepest one found on the way. */
+function nodeAtPointer(node: JsonNode, pointer: string): JsonNode {
+  let current = node;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    let next: JsonNode | undefined;
+    if (current.type === 'object') next = properties(current).find((p) => p.key === seg)?.value;
+    else if (current.type === 'array') next = current.children?.[Number(seg)];
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+class Checker {
+  readonly diagnostics: ConfigDiagnostic[] = [];
+  readonly dependencies: string[];
+  readonly lines: LineIndex;
+  readonly dir: string;
+  locale: Language;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    locale: Language | undefined,
+  ) {
+    this.lines = new LineIndex(text);
+    this.dir = path.dirname(file);
+    this.dependencies = [file];
+    this.locale = locale ?? 'en';
+  }
+
+  report(id: string, args: MessageArgs, span: Span): void {
+    this.diagnostics.push(makeDiagnostic(this.file, this.lines, this.locale, id, args, span));
+  }
+
+  string(node: JsonNode, property: string): string | undefined {
+    if (node.type === 'string') return node.value as string;
+    this.report('mustBeString', { property }, spanOf(node));
+    return undefined;
+  }
+
+  object(node: JsonNode, property: string): boolean {
+    if (node.type === 'object') return true;
+    this.report('mustBeObject', { property }, spanOf(node));
+    return false;
+  }
+
+  stringArray(node: JsonNode, property: string): string[] | undefined {
+    if (node.type === 'array' && (node.children ?? []).every((c) => c.type === 'string')) {
+      return (node.children ?? []).map((c) => c.value as string);
+    }
+    this.report('mustBeStringArray', { property }, spanOf(node));
+    return undefined;
+  }
+
+  unknownProperty(keyNode: JsonNode, key: string, expected: readonly string[]): void {
+    this.report('unknownProperty', { property: key, expected: expected.map((e) => `"${e}"`).join(', ') }, spanOf(keyNode));
+  }
+}
+
+function load(file: string, text: string, requestedLocale: Language | undefined): LoadedConfig {
+  const errors: ParseError[] = [];
+  const root = parseTree(withoutBom(text), errors, { allowTrailingComma: true, disallowComments: false });
+  const c = new Checker(file, text, requestedLocale);
+
+  // The config's own "language" decides the diagnostics' language unless the caller chose.
+  let language: Language | undefined;
+  if (root?.type === 'object') {
+    const lang = properties(root).find((p) => p.key === 'language')?.value;
+    if (lang?.type === 'string' && (lang.value === 'en' || lang.value === 'ru')) language = lang.value;
+  }
+  if (!requestedLocale && language) c.locale = language;
+
+  for (const e of errors) {
+    const detail = message(`json.${printParseErrorCode(e.error)}`, {}, c.locale);
+    c.report('invalidJson', { detail }, { start: e.offset, end: e.offset + e.length });
+  }
+  const result: LoadedConfig = { path: file, dir: c.dir, config: {}, diagnostics: c.diagnostics, dependencies: c.dependencies };
+  if (language) result.language = language;
+  if (!root) {
+    if (errors.length === 0) c.report('notObject', {}, { start: 0, end: 0 });
+    return result;
+  }
+  if (root.type !== 'object') {
+    c.report('notObject', {}, spanOf(root));
+    return result;
+  }
+
+  const top = ['$schema', 'language', 'rules', 'kinds'] as const;
+  for (const p of properties(root)) {
+    switch (p.key) {
+      case '$schema':
+        // Only editors read it; segdoc never fetches it.
+        c.string(p.value, '$schema');
+        break;
+      case 'language':
+        if (c.string(p.value, 'language') !== undefined && !language) {
+          c.report('badLanguage', { value: String(p.value.value) }, spanOf(p.value));
+        }
+        break;
+      case 'rules': {
+        const rules = readRules(c, p.value);
+        if (rules) result.config.rules = rules;
+        break;
+      }
+      case 'kinds':
+        readKinds(c, p.value, result.config);
+        break;
+      default:
+        c.unknownProperty(p.keyNode, p.key, top);
+    }
+  }
+  return result;
+}
+
+function readRules(c: Checker, node: JsonNode): Record<string, RuleSetting> | undefined {
+  if (!c.object(node, 'rules')) return undefined;
+  const known = configurableRules();
+  const ids = known.map((r) => r.id);
+  const out: Record<string, RuleSetting> = {};
+  for (const p of properties(node)) {
+    const rule = known.find((r) => r.id === p.key);
+    if (!rule) {
+      const suggestion = closest(p.key, ids);
+      if (suggestion) c.report('unknownRuleSuggest', { rule: p.key, suggestion }, spanOf(p.keyNode));
+      else c.report('unknownRule', { rule: p.key }, spanOf(p.keyNode));
+      continue;
+    }
+    const setting = readRuleSetting(c, rule, p.value);
+    if (setting !== undefined) out[rule.id] = setting;
+  }
+  return out;
+}
+
+function readLevel(c: Checker, rule: Rule<object>, node: JsonNode): RuleLevel | undefined {
+  if (node.type === 'string' && (RULE_LEVELS as readonly string[]).includes(node.value as string)) return node.value as RuleLevel;
+  const value = node.type === 'string' ? (node.value as string) : c.text.slice(node.offset, node.offset + node.length);
+  c.report('badLevel', { rule: rule.id, value, expected: RULE_LEVELS.map((l) => `"${l}"`).join(', ') }, spanOf(node));
+  return undefined;
+}
+
+function readRuleSetting(c: Checker, rule: Rule<object>, node: JsonNode): RuleSetting | undefined {
+  if (node.type === 'string') return readLevel(c, rule, node);
+  const items = node.children ?? [];
+  if (node.type !== 'array' || items.length < 1 || items.length > 2) {
+    c.report('badRuleSetting', { rule: rule.id }, spanOf(node));
+    return undefined;
+  }
+  const level = readLevel(c, rule, items[0]!);
+  const optionsNode = items[1];
+  if (!optionsNode) return level === undefined ? undefined : [level];
+  const options = checkOptions(c, rule, optionsNode);
+  if (level === undefined || options === undefined) return undefined;
+  return [level, options];
+}
+
+/** Validates a rule's options with its schema; each ajv error is reported where it points. */
+function checkOptions(c: Checker, rule: Rule<object>, node: JsonNode): Record<string, unknown> | undefined {
+  const value = nodeValue(node);
+  const validate = optionsValidator(rule);
+  if (validate(value)) return value as Record<string, unknown>;
+  const errors: ErrorObject[] = (validate.errors ?? []).map((e) => ({ ...e }));
+  if (c.locale === 'ru') localizeRu(errors);
+  for (const e of errors) {
+    if (e.keyword === 'additionalProperties') {
+      const option = String((e.params as { additionalProperty: string }).additionalProperty);
+      const owner = nodeAtPointer(node, e.instancePath);
+      const keyNode = owner.type === 'object' ? properties(owner).find((p) => p.key === option)?.keyNode : undefined;
+      c.report('unknownOption', { rule: rule.id, option }, spanOf(keyNode ?? owner));
+      continue;
+    }
+    const at = nodeAtPointer(node, e.instancePath);
+    const detail = e.message ?? e.keyword;
+    if (e.instancePath === '') c.report('badOptions', { rule: rule.id, detail }, spanOf(at));
+    else c.report('badOption', { rule: rule.id, option: e.instancePath.slice(1).replace(/\//g, '.'), detail }, spanOf(at));
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Kinds: globs, extra aliases, replacement and custom schemas
+
+const KIND_PROPERTIES = ['files', 'aliases', 'schema'] as const;
+
+function readKinds(c: Checker, node: JsonNode, config: LintConfig): void {
+  if (!c.object(node, 'kinds')) return;
+  const builtins = builtinKinds();
+  const replaced = new Map<string, KindSchema>();
+  const custom: KindSchema[] = [];
+  const globs: Record<string, string[]> = {};
+  for (const entry of properties(node)) {
+    const name = entry.key;
+    const where = `kinds.${name}`;
+    if (!c.object(entry.value, where)) continue;
+    let filesNode: JsonNode | undefined;
+    let aliasesNode: JsonNode | undefined;
+    let schemaNode: JsonNode | undefined;
+    for (const p of properties(entry.value)) {
+      if (p.key === 'files') filesNode = p.value;
+      else if (p.key === 'aliases') aliasesNode = p.value;
+      else if (p.key === 'schema') schemaNode = p.value;
+      else c.unknownProperty(p.keyNode, p.key, KIND_PROPERTIES);
+    }
+    if (filesNode) {
+      const files = c.stringArray(filesNode, `${where}.files`);
+      if (files) globs[name] = files;
+    }
+
+    const builtin = builtinKind(name);
+    let json: JsonSchema | undefined;
+    let source = builtin?.source ?? '';
+    let schemaSpan = spanOf(entry.keyNode);
+    let schemaLabel = name;
+    if (schemaNode) {
+      const ref = c.string(schemaNode, `${where}.schema`);
+      if (ref === undefined) continue;
+      schemaSpan = spanOf(schemaNode);
+      schemaLabel = ref;
+      const loaded = readSchemaFile(c, ref, schemaSpan);
+      if (!loaded) continue;
+      json = loaded.json;
+      source = loaded.path;
+    } else if (builtin) {
+      json = builtin.json;
+    } else {
+      c.report('customKindNeedsSchema', { kind: name }, spanOf(entry.keyNode));
+      continue;
+    }
+
+    if (aliasesNode) json = withAliases(c, name, json, aliasesNode);
+
+    let kind: KindSchema;
+    try {
+      kind = { ...readKindSchema(json, source), kind: name };
+      compileKind(kind);
+    } catch (e) {
+      c.report('schemaInvalid', { file: schemaLabel, detail: e instanceof Error ? e.message : String(e) }, schemaSpan);
+      continue;
+    }
+    if (builtin) replaced.set(name, kind);
+    else custom.push(kind);
+  }
+  if (Object.keys(globs).length) config.globs = globs;
+  // Custom kinds come first: a team's own kind is more specific than a built-in one whose
+  // heading pattern might also match (seed 004's "Customer Segmentation Standards").
+  if (replaced.size || custom.length) config.kinds = [...custom, ...builtins.map((k) => replaced.get(k.kind) ?? k)];
+}
+
+function readSchemaFile(c: Checker, ref: string, span: Span): { json: JsonSchema; path: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) && !/^[a-z]:[\\/]/i.test(ref)) {
+    c.report('schemaRemote', { file: ref }, span);
+    return undefined;
+  }
+  const abs = path.resolve(c.dir, ref);
+  c.dependencies.push(abs);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') c.report('schemaNotFound', { file: ref }, span);
+    else c.report('schemaUnreadable', { file: ref, detail: errorText(e) }, span);
+    return undefined;
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(withoutBom(text), errors, { allowTrailingComma: true, disallowComments: false });
+  const first = errors[0];
+  if (first || !root) {
+    const pos = new LineIndex(text).positionAt(first?.offset ?? 0);
+    const detail = first ? message(`json.${printParseErrorCode(first.error)}`, {}, c.locale) : message('json.ValueExpected', {}, c.locale);
+    c.report('schemaInvalidJson', { file: ref, line: pos.line + 1, column: pos.character + 1, detail }, span);
+    return undefined;
+  }
+  const json = nodeValue(root);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) {
+    c.report('schemaInvalid', { file: ref, detail: message('notObject', {}, c.locale) }, span);
+    return undefined;
+  }
+  return { json: json as JsonSchema, path: abs };
+}
+
+/** A copy of the kind schema with the config's extra heading aliases added to its sections. */
+function withAliases(c: Checker, kind: string, json: JsonSchema, node: JsonNode): JsonSchema {
+  if (!c.object(node, `kinds.${kind}.aliases`)) return json;
+  const copy = structuredClone(json);
+  const sections = (copy.properties?.['sections'] as JsonSchema | undefined)?.properties;
+  const ids = Object.keys(sections ?? {});
+  for (const p of properties(node)) {
+    const section = sections?.[p.key];
+    if (!section) {
+      const suggestion = closest(p.key, ids);
+      if (suggestion) c.report('unknownSectionSuggest', { kind, section: p.key, suggestion }, spanOf(p.keyNode));
+      else c.report('unknownSection', { kind, section: p.key, expected: ids.map((i) => `"${i}"`).join(', ') }, spanOf(p.keyNode));
+      continue;
+    }
+    const aliases = c.stringArray(p.value, `kinds.${kind}.aliases.${p.key}`);
+    if (!aliases) continue;
+    const x = (section['x-segdoc'] ??= {});
+    x.aliases = [...(x.aliases ?? []), ...aliases];
+  }
+  return copy;
+}
