@@ -15,6 +15,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // jsonc-parser's UMD build (its "main") hides its requires from esbuild; its ESM build does not.
+  mainFields: ['module', 'main'],
   // Some dependencies read `import.meta.url`; in CommonJS it is derived from __filename.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
