@@ -1,0 +1,157 @@
+/**
+ * The three output formats of `segdoc check`: stylish (people), json (PRODUCT.md §7 shape,
+ * scripts) and SARIF 2.1.0 (code-scanning dashboards).
+ */
+import { styleText } from 'node:util';
+import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
+import type { Result } from 'sarif';
+import type { Language } from '../model/types';
+import type { Range } from '../parse/text';
+import { rules as registry } from '../rules/registry';
+import type { Severity } from '../rules/types';
+import { pick } from '../schemas/kinds';
+import { count, t } from './messages';
+
+export interface ReportDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+}
+
+export interface FileReport {
+  /** Relative to the working folder, forward slashes. */
+  path: string;
+  /** The document kind, or `config` for a config file's own problems. */
+  kind: string;
+  language: Language;
+  diagnostics: ReportDiagnostic[];
+}
+
+export interface CheckReport {
+  files: FileReport[];
+  /** Language of the CLI's own texts. */
+  locale: Language;
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  /** Infos and hints. */
+  infos: number;
+}
+
+export function summarize(report: Pick<CheckReport, 'files'>): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of report.files) {
+    for (const d of f.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+      else infos++;
+    }
+  }
+  return { files: report.files.length, errors, warnings, infos };
+}
+
+// ---------------------------------------------------------------------------------------
+// json
+
+export function formatJson(report: CheckReport): string {
+  const out = {
+    version: 1,
+    files: report.files.map((f) => ({
+      path: f.path,
+      kind: f.kind,
+      language: f.language,
+      diagnostics: f.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
+      // The tallies of PRODUCT.md §5 arrive with the tally service; the key is part of the shape now.
+      scores: {},
+    })),
+    summary: summarize(report),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------
+// stylish
+
+type Style = Parameters<typeof styleText>[0];
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'gray' };
+
+export function formatStylish(report: CheckReport, options: { color: boolean }): string {
+  const paint = (style: Style, s: string): string => (options.color ? styleText(style, s) : s);
+  const locale = report.locale;
+  const lines: string[] = [];
+  for (const file of report.files) {
+    if (!file.diagnostics.length) continue;
+    const rows = file.diagnostics.map((d) => ({
+      where: `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      severity: t(d.severity, locale),
+      d,
+    }));
+    const w1 = Math.max(...rows.map((r) => r.where.length));
+    const w2 = Math.max(...rows.map((r) => r.severity.length));
+    const w3 = Math.max(...rows.map((r) => r.d.message.length));
+    lines.push(paint('underline', file.path));
+    for (const r of rows) {
+      lines.push(
+        `  ${paint('dim', r.where.padEnd(w1))}  ${paint(SEVERITY_STYLE[r.d.severity], r.severity.padEnd(w2))}  ${r.d.message.padEnd(w3)}  ${paint('dim', r.d.rule)}`.trimEnd(),
+      );
+    }
+    lines.push('');
+  }
+  const s = summarize(report);
+  const problems = s.errors + s.warnings + s.infos;
+  if (problems === 0) {
+    lines.push(s.files ? t('noProblems', locale, { files: count(s.files, 'file', locale) }) : t('noDocuments', locale));
+  } else {
+    const text = t('summary', locale, {
+      problems: count(problems, 'problem', locale),
+      errors: count(s.errors, 'error', locale),
+      warnings: count(s.warnings, 'warning', locale),
+      infos: count(s.infos, 'info', locale),
+    });
+    lines.push(paint(['bold', s.errors ? 'red' : s.warnings ? 'yellow' : 'blue'], `✖ ${text}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------
+// SARIF 2.1.0
+
+const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function formatSarif(report: CheckReport, version: string): string {
+  const locale = report.locale;
+  const builder = new SarifBuilder();
+  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'segdoc', toolDriverVersion: version });
+  for (const rule of registry) {
+    const r = new SarifRuleBuilder().initSimple({ ruleId: rule.id, shortDescriptionText: pick(rule.description, locale) });
+    r.rule.defaultConfiguration = { level: SARIF_LEVEL[rule.severity] };
+    run.addRule(r);
+  }
+  for (const file of report.files) {
+    for (const d of file.diagnostics) {
+      // SARIF regions are 1-based; columns count UTF-16 code units (SARIF's default
+      // columnKind), the same units as LSP characters.
+      run.addResult(
+        new SarifResultBuilder().initSimple({
+          ruleId: d.rule,
+          level: SARIF_LEVEL[d.severity],
+          messageText: d.message,
+          fileUri: encodeURI(file.path),
+          startLine: d.range.start.line + 1,
+          startColumn: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+        }),
+      );
+    }
+  }
+  builder.addRun(run);
+  return `${builder.buildSarifJsonString({ indent: true })}\n`;
+}

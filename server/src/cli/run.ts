@@ -1,0 +1,217 @@
+/**
+ * `segdoc check` (PRODUCT.md §7): arguments → files → engine → one of three formats → exit
+ * code. Written against a small I/O interface so tests can run it in-process too.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import pkg from '../../../package.json';
+import type { Language } from '../model/types';
+import { lint } from '../services/engine';
+import { loadConfigFile, loadConfigForFile, lintOptionsFor, type LoadedConfig } from '../services/config';
+import { collectFiles, displayPath } from './files';
+import { count, helpText, t } from './messages';
+import { formatJson, formatSarif, formatStylish, summarize, type CheckReport, type FileReport } from './report';
+
+export interface CliIO {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+}
+
+export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Exit codes (PRODUCT.md §7). */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/** The language of the user's environment: `ru*` in LC_ALL, LC_MESSAGES or LANG → Russian. */
+export function envLanguage(env: Record<string, string | undefined>): Language {
+  const value = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return /^ru/i.test(value) ? 'ru' : 'en';
+}
+
+interface Flags {
+  format: Format;
+  config?: string;
+  lang?: Language;
+  maxWarnings?: number;
+  help: boolean;
+  version: boolean;
+  positionals: string[];
+}
+
+class UsageError extends Error {}
+
+function parse(argv: string[], locale: Language): Flags {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        lang: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }));
+  } catch (e) {
+    // node's own messages are English; only the option name is taken from them.
+    const text = e instanceof Error ? e.message : String(e);
+    const option = /'([^']+)'/.exec(text)?.[1]?.split(' ')[0] ?? text;
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(t('missingValue', locale, { option }));
+    throw new UsageError(t('unknownOption', locale, { option }));
+  }
+  const flags: Flags = { format: 'stylish', help: values['help'] === true, version: values['version'] === true, positionals };
+  const format = values['format'];
+  if (typeof format === 'string') {
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(t('badValue', locale, { option: '--format', value: format, expected: FORMATS.join(', ') }));
+    }
+    flags.format = format as Format;
+  }
+  const lang = values['lang'];
+  if (typeof lang === 'string') {
+    if (lang !== 'en' && lang !== 'ru') throw new UsageError(t('badValue', locale, { option: '--lang', value: lang, expected: 'en, ru' }));
+    flags.lang = lang;
+  }
+  const max = values['max-warnings'];
+  if (typeof max === 'string') {
+    if (!/^\d+$/.test(max)) throw new UsageError(t('badValue', locale, { option: '--max-warnings', value: max, expected: t('aNumber', locale) }));
+    flags.maxWarnings = Number(max);
+  }
+  if (typeof values['config'] === 'string') flags.config = values['config'];
+  return flags;
+}
+
+function today(env: Record<string, string | undefined>, locale: Language): Date {
+  const value = env['SEGDOC_TODAY'];
+  if (!value) return new Date();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  // Noon UTC: the same calendar day in every time zone a CI runner may use.
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : undefined;
+  if (!date || date.getUTCDate() !== Number(m![3])) throw new UsageError(t('badToday', locale, { value }));
+  return date;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  // Before --lang is read, the environment decides the language of usage errors.
+  let locale: Language = envLanguage(io.env);
+  const langAt = argv.indexOf('--lang');
+  const early = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  if (early === 'en' || early === 'ru') locale = early;
+
+  let flags: Flags;
+  let now: Date;
+  try {
+    flags = parse(argv, locale);
+    now = today(io.env, locale);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`${e.message}\n\n${helpText(locale)}`);
+    return EXIT_USAGE;
+  }
+  if (flags.version) {
+    io.stdout.write(`${pkg.version}\n`);
+    return EXIT_OK;
+  }
+  if (flags.help) {
+    io.stdout.write(helpText(locale));
+    return EXIT_OK;
+  }
+  const [command, ...paths] = flags.positionals;
+  if (command !== 'check') {
+    io.stderr.write(`${command === undefined ? t('missingCommand', locale) : t('unknownCommand', locale, { command })}\n\n${helpText(locale)}`);
+    return EXIT_USAGE;
+  }
+  return check(paths, flags, locale, now, io);
+}
+
+async function check(paths: string[], flags: Flags, envLocale: Language, now: Date, io: CliIO): Promise<number> {
+  let usageProblem = false;
+  let fixedConfig: LoadedConfig | undefined;
+  if (flags.config !== undefined) {
+    const configPath = path.resolve(io.cwd, flags.config);
+    try {
+      readFileSync(configPath);
+    } catch (e) {
+      const detail = (e as NodeJS.ErrnoException).code ?? String(e);
+      io.stderr.write(`${t('configNotFound', envLocale, { path: flags.config, detail })}\n`);
+      return EXIT_USAGE;
+    }
+    fixedConfig = loadConfigFile(configPath, flags.lang ? { locale: flags.lang } : {});
+  }
+  // The language of the CLI's own lines: --lang, else the one config's, else the environment's.
+  const locale: Language = flags.lang ?? fixedConfig?.language ?? envLocale;
+
+  const { files, problems } = await collectFiles(paths, io.cwd);
+  for (const p of problems) {
+    io.stderr.write(`${t(p.kind === 'no-match' ? 'noMatch' : 'notFound', locale, { path: p.arg })}\n`);
+    usageProblem = true;
+  }
+
+  const reports: FileReport[] = [];
+  const configs = new Map<string, LoadedConfig>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      const detail = (e as NodeJS.ErrnoException).code ?? String(e);
+      io.stderr.write(`${t('unreadable', locale, { path: displayPath(file, io.cwd), detail })}\n`);
+      usageProblem = true;
+      continue;
+    }
+    const loaded = fixedConfig ?? loadConfigForFile(file, flags.lang ? { locale: flags.lang } : {});
+    if (loaded.path) configs.set(loaded.path, loaded);
+    const fileLocale = flags.lang ?? loaded.language;
+    const result = lint(text, { path: file, ...lintOptionsFor(loaded, file), now, ...(fileLocale ? { locale: fileLocale } : {}) });
+    if (!result.detection) continue;
+    reports.push({
+      path: displayPath(file, io.cwd),
+      kind: result.detection.kind.kind,
+      language: result.doc.language,
+      diagnostics: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range })),
+    });
+  }
+
+  // A broken config is reported in the config file, like a document's problems, and makes
+  // the run a configuration error.
+  const configReports: FileReport[] = [];
+  for (const loaded of fixedConfig ? [fixedConfig] : configs.values()) {
+    if (!loaded.path || !loaded.diagnostics.length) continue;
+    usageProblem = true;
+    configReports.push({
+      path: displayPath(loaded.path, io.cwd),
+      kind: 'config',
+      language: loaded.language ?? locale,
+      diagnostics: loaded.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
+    });
+  }
+  configReports.sort((a, b) => a.path.localeCompare(b.path));
+
+  const report: CheckReport = { files: [...configReports, ...reports], locale };
+  const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
+  if (flags.format === 'json') io.stdout.write(formatJson(report));
+  else if (flags.format === 'sarif') io.stdout.write(formatSarif(report, pkg.version));
+  else io.stdout.write(formatStylish(report, { color }));
+
+  const summary = summarize(report);
+  if (usageProblem) return EXIT_USAGE;
+  if (summary.errors > 0) return EXIT_PROBLEMS;
+  if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
+    io.stderr.write(`${t('tooManyWarnings', locale, { warnings: count(summary.warnings, 'warning', locale), max: flags.maxWarnings })}\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
