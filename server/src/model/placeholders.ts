@@ -12,7 +12,8 @@ export interface Placeholder {
 }
 
 const BRACKET = /(\$?)\[([^[\]\n]{1,120})\]/g;
-const DATE_TEMPLATE = /\b(?:YYYY-MM-DD|YYYY-MM|DD\.MM\.YYYY|ГГГГ-ММ-ДД|ДД\.ММ\.ГГГГ)\b/g;
+// \b only knows ASCII word characters, so it never matches next to ГГГГ; look-arounds do.
+const DATE_TEMPLATE = /(?<![\p{L}\p{N}])(?:YYYY-MM-DD|YYYY-MM|DD\.MM\.YYYY|ГГГГ-ММ-ДД|ДД\.ММ\.ГГГГ)(?![\p{L}\p{N}])/gu;
 
 function inSpans(offset: number, spans: readonly Span[]): boolean {
   for (const s of spans) if (offset >= s.start && offset < s.end) return true;
@@ -30,7 +31,9 @@ export function findPlaceholders(text: string, definitions: Set<string>, exclude
     const before = text[at - 1];
     const after = text[at + m[0].length];
     if (before === '!' || before === ']' || before === '\\') continue;
-    if (after === '(' || after === '[' || after === ':') continue;
+    // `[label]: url` definitions are skipped through `definitions` below; `- [Tool 1]: [Why]`
+    // in a template is a placeholder followed by a colon, not a definition.
+    if (after === '(' || after === '[') continue;
     if (/^[ xX]$/.test(inner) || inner.startsWith('^')) continue;
     if (definitions.has(normalizeLabel(inner))) continue;
     if (inSpans(at, exclude)) continue;
