@@ -1,2 +1,34 @@
+/**
+ * duplicate-section — two headings name the same section (`## Goals` and later
+ * `## Goals & Success Metrics`). Only the first one counts for validation and tallies, so
+ * what is written under the later one is easy to lose; the later heading is reported with
+ * the line of the first.
+ */
+import { headingSpan } from './util/report';
 import { defineRule } from './types';
-export default defineRule({ id: 'duplicate-section', severity: 'info', description: { en: 'TODO', ru: 'TODO' }, messages: {}, check() {} });
+
+export default defineRule({
+  id: 'duplicate-section',
+  severity: 'warning',
+  description: {
+    en: 'The same section appears more than once.',
+    ru: 'Один и тот же раздел встречается несколько раз.',
+  },
+  messages: {
+    duplicate: {
+      en: 'Section "{section}" already appears on line {line}',
+      ru: 'Раздел «{section}» уже есть в строке {line}',
+    },
+  },
+  check(ctx) {
+    for (const { spec, section } of ctx.match.matches) {
+      const first = ctx.match.byId.get(spec.id);
+      if (!first || first === section) continue;
+      ctx.report({
+        message: 'duplicate',
+        args: { section: section.heading.text, line: ctx.doc.lines.lineAt(first.heading.span.start) + 1 },
+        span: headingSpan(section),
+      });
+    }
+  },
+});

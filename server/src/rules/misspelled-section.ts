@@ -1,2 +1,114 @@
+/**
+ * misspelled-section — a heading that names no section of the kind but is a typo away from
+ * one ("Pain Pionts", "Болевые тчоки"). Such a section silently does not count: the real one
+ * is reported missing and nothing inside is checked. Fix: rename the heading to the name the
+ * user was aiming at, in the same language and alias they were typing, keeping their
+ * numbering (`3.`) and any trailing parenthetical.
+ *
+ * False positives cost more than misses here, so a heading is only reported when:
+ * it may name a section (depth ≥ 2, no matched section above it); it and the name are at
+ * least `minLength` letters long; their typo similarity reaches `similarity`; they carry the
+ * same numbers ("Tier 4" is not a typo of "Tier 1", "Сегмент 1" not of "Сегменты"); and the
+ * section it would become is not already in the document (then the heading is something else).
+ */
+import { normalizeHeading } from '../model/normalize';
+import type { Section } from '../model/types';
+import type { SectionSpec } from '../schemas/kinds';
+import { similarity, typoDistance } from './util/distance';
+import { headingSpan } from './util/report';
 import { defineRule } from './types';
-export default defineRule({ id: 'misspelled-section', severity: 'info', description: { en: 'TODO', ru: 'TODO' }, messages: {}, check() {} });
+
+export interface MisspelledOptions {
+  /** Minimum similarity (1 − edits / length) for a heading to count as a typo of a name. */
+  similarity: number;
+  /** Shorter headings are never reported: short words are too often legitimately different. */
+  minLength: number;
+}
+
+const LEAD = /^(\s*(?:\d+(?:\.\d+)*[.)]?|[IVXivx]+[.)]|[A-Za-zА-Яа-я][.)])\s+)/u;
+const TRAIL = /(\s*\([^()]*\)\s*)$/;
+
+/** The user's numbering, the core name, and a trailing parenthetical of a heading text. */
+function splitHeading(text: string): { lead: string; core: string; trail: string } {
+  const lead = LEAD.exec(text)?.[1] ?? '';
+  let rest = text.slice(lead.length);
+  const trail = TRAIL.exec(rest)?.[1] ?? '';
+  rest = rest.slice(0, rest.length - trail.length);
+  return { lead, core: rest, trail };
+}
+
+function digits(s: string): string {
+  return (s.match(/\d+/g) ?? []).join(' ');
+}
+
+interface Candidate {
+  spec: SectionSpec;
+  name: string;
+  score: number;
+  distance: number;
+}
+
+export default defineRule<MisspelledOptions>({
+  id: 'misspelled-section',
+  severity: 'info',
+  description: {
+    en: 'A heading is close to a known section name but does not match it.',
+    ru: 'Заголовок похож на известное название раздела, но не совпадает с ним.',
+  },
+  messages: {
+    misspelled: {
+      en: 'Unknown section "{heading}": did you mean "{name}"?',
+      ru: 'Неизвестный раздел «{heading}»: возможно, имелся в виду «{name}»?',
+    },
+    rename: { en: 'Rename to "{name}"', ru: 'Переименовать в «{name}»' },
+  },
+  defaults: { similarity: 0.8, minLength: 5 },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      similarity: { type: 'number', minimum: 0.5, maximum: 1, description: 'Minimum similarity (1 − edits / length) of a heading to a section name.' },
+      minLength: { type: 'integer', minimum: 1, description: 'Headings shorter than this many characters are never reported.' },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const { similarity: minSimilarity, minLength } = ctx.options;
+    const names = ctx.kind.sections
+      .filter((spec) => !ctx.match.byId.has(spec.id))
+      .flatMap((spec) =>
+        spec.names.map((name) => {
+          const core = splitHeading(name).core;
+          return { spec, core, key: normalizeHeading(core) };
+        }),
+      );
+    const visit = (list: Section[], parentMatched: boolean): void => {
+      for (const section of list) {
+        const eligible = section.heading.depth >= 2 && !parentMatched;
+        if (eligible && !section.key) check(section);
+        visit(section.children, parentMatched || section.key !== undefined);
+      }
+    };
+    const check = (section: Section): void => {
+      const key = section.normalized;
+      if (key.length < minLength || !/\p{L}/u.test(key)) return;
+      let best: Candidate | undefined;
+      for (const n of names) {
+        if (n.key.length < minLength || n.key === key || digits(n.key) !== digits(key)) continue;
+        const score = similarity(key, n.key);
+        if (score < minSimilarity) continue;
+        const distance = typoDistance(key, n.key);
+        if (!best || distance < best.distance) best = { spec: n.spec, name: n.core, score, distance };
+      }
+      if (!best) return;
+      const { lead, trail } = splitHeading(section.heading.text);
+      const newText = `${lead}${best.name}${trail}`;
+      ctx.report({
+        message: 'misspelled',
+        args: { heading: section.heading.text, name: best.name },
+        span: headingSpan(section),
+        fixes: [{ title: 'rename', args: { name: best.name }, edits: [{ span: section.heading.textSpan, newText }], preferred: true }],
+      });
+    };
+    visit(ctx.doc.sections, false);
+  },
+});

@@ -1,2 +1,44 @@
+/**
+ * parse-limit — part of the document was not checked because it exceeds a parse limit
+ * (parse/markdown.ts: documents over 2 MB, sections over 160 KB, block quotes nested deeper
+ * than 16, lines indented past 64 columns; see ARCHITECTURE.md "Parsing"). Without this the
+ * user would take silence for a clean bill of health. One diagnostic per skipped part, on
+ * the line where the problem starts, with the numbers.
+ */
 import { defineRule } from './types';
-export default defineRule({ id: 'parse-limit', severity: 'info', description: { en: 'TODO', ru: 'TODO' }, messages: {}, check() {} });
+
+export default defineRule({
+  id: 'parse-limit',
+  severity: 'warning',
+  description: {
+    en: 'Part of the document is too large or too deeply nested to be checked.',
+    ru: 'Часть документа слишком велика или слишком глубоко вложена, чтобы её проверить.',
+  },
+  messages: {
+    'document-length': {
+      en: 'This document was not checked: it is {length} characters long, over the limit of {limit}',
+      ru: 'Документ не проверен: его длина {length} символов превышает предел {limit}',
+    },
+    'chunk-length': {
+      en: 'This section was not checked: it is {length} characters long, over the limit of {limit}',
+      ru: 'Раздел не проверен: его длина {length} символов превышает предел {limit}',
+    },
+    'quote-depth': {
+      en: 'This section was not checked: block quotes are nested {depth} deep here, over the limit of {limit}',
+      ru: 'Раздел не проверен: цитаты здесь вложены на глубину {depth}, больше предела {limit}',
+    },
+    indent: {
+      en: 'This section was not checked: this line is indented {indent} columns, over the limit of {limit}',
+      ru: 'Раздел не проверен: отступ этой строки {indent} символов, больше предела {limit}',
+    },
+  },
+  check(ctx) {
+    const { lines } = ctx.doc;
+    for (const part of ctx.doc.skipped) {
+      // The skipped part is a point; the whole line it is on is easier to see.
+      const line = lines.lineAt(part.span.start);
+      const span = lines.lineSpan(line);
+      ctx.report({ message: part.reason, args: { ...part.detail }, span: span.end > span.start ? span : part.span });
+    }
+  },
+});

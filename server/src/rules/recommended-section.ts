@@ -1,2 +1,41 @@
+/**
+ * recommended-section — a section the kind recommends is missing: for personas, the parts of
+ * seed 002's comprehensive template that make a persona evidence-based (Quote, Objections,
+ * Jobs-to-be-Done, Segment Economics, Real Quotes, Data Sources, Persona Validation); for
+ * segmentation analyses, Data Sources, Prioritization and the Checklist (seeds 002–003).
+ * Fix: insert the section template at its place in template order.
+ */
+import { sectionInsertion } from './util/insert';
+import { documentSpan, sectionTitle } from './util/report';
+import { maybeUnparsed, unparsedHeadings } from './util/skipped';
 import { defineRule } from './types';
-export default defineRule({ id: 'recommended-section', severity: 'info', description: { en: 'TODO', ru: 'TODO' }, messages: {}, check() {} });
+
+export default defineRule({
+  id: 'recommended-section',
+  severity: 'info',
+  description: {
+    en: 'A section the methodology recommends for this kind of document is missing.',
+    ru: 'Отсутствует раздел, который методология рекомендует для этого вида документа.',
+  },
+  messages: {
+    missing: {
+      en: 'Missing recommended section "{section}"',
+      ru: 'Отсутствует рекомендуемый раздел «{section}»',
+    },
+    insert: { en: 'Insert section "{section}"', ru: 'Вставить раздел «{section}»' },
+  },
+  check(ctx) {
+    const unparsed = unparsedHeadings(ctx.doc);
+    for (const spec of ctx.kind.sections) {
+      if (!spec.recommended || spec.required || ctx.match.byId.has(spec.id)) continue;
+      if (maybeUnparsed(spec, unparsed)) continue;
+      const title = sectionTitle(spec, ctx.language);
+      ctx.report({
+        message: 'missing',
+        args: { section: title },
+        span: documentSpan(ctx.doc),
+        fixes: [{ title: 'insert', args: { section: title }, edits: [sectionInsertion(ctx.doc, ctx.kind, ctx.match, spec, ctx.language)], preferred: true }],
+      });
+    }
+  },
+});

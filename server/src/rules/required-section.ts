@@ -4,6 +4,8 @@
  * template order.
  */
 import { sectionInsertion } from './util/insert';
+import { documentSpan, headingSpan, sectionTitle } from './util/report';
+import { maybeUnparsed, unparsedHeadings } from './util/skipped';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -16,16 +18,30 @@ export default defineRule({
   messages: {
     missing: { en: 'Missing required section "{section}"', ru: 'Отсутствует обязательный раздел «{section}»' },
     insert: { en: 'Insert section "{section}"', ru: 'Вставить раздел «{section}»' },
+    incomplete: {
+      en: 'Section "{section}" lacks the content the document kind requires',
+      ru: 'В разделе «{section}» нет содержания, обязательного для этого вида документа',
+    },
   },
   check(ctx) {
+    const unparsed = unparsedHeadings(ctx.doc);
     for (const issue of ctx.issues) {
       if (issue.rule !== 'required-section' || !issue.section) continue;
       const spec = issue.section;
-      const title = ctx.language === 'ru' ? spec.title.ru : spec.title.en;
+      // A section in a part that was too large to parse may well be there; parse-limit says so.
+      if (maybeUnparsed(spec, unparsed)) continue;
+      const title = sectionTitle(spec, ctx.language);
+      // A check such as "at least one prioritization matrix" can fail while the section's
+      // heading is there: point at that heading rather than insert the section again.
+      const present = ctx.match.byId.get(spec.id);
+      if (present && issue.keyword !== 'required') {
+        ctx.report({ message: 'incomplete', args: { section: present.heading.text }, span: headingSpan(present) });
+        continue;
+      }
       ctx.report({
         message: 'missing',
         args: { section: title },
-        span: issue.span,
+        span: documentSpan(ctx.doc),
         fixes: [{ title: 'insert', args: { section: title }, edits: [sectionInsertion(ctx.doc, ctx.kind, ctx.match, spec, ctx.language)], preferred: true }],
       });
     }

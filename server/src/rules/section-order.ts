@@ -1,2 +1,84 @@
+/**
+ * section-order — for kinds whose template is a sequence (the numbered GTM plan of seed 001:
+ * Metadata, Executive Summary, 1. Market Analysis … 10. Next Steps, Appendices), a section
+ * that is out of template order.
+ *
+ * Which section is "out of order" is decided the way a reader would: the longest run of
+ * sections already in order stays, and only the others are reported. Moving "8. Budget" to
+ * the top is one misplaced section, not seven; for a swapped pair the later one is reported.
+ * The message names the section it should precede (or, at the end, follow).
+ */
+import type { Section } from '../model/types';
+import { headingSpan } from './util/report';
 import { defineRule } from './types';
-export default defineRule({ id: 'section-order', severity: 'info', description: { en: 'TODO', ru: 'TODO' }, messages: {}, check() {} });
+
+/**
+ * Indexes of a longest strictly increasing subsequence of `orders`, preferring earlier
+ * elements, so that when two sections are swapped the later one is the one reported.
+ */
+export function keptInOrder(orders: number[]): Set<number> {
+  const n = orders.length;
+  // longest[i]: length of the longest increasing run that starts at i.
+  const longest = new Array<number>(n).fill(1);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = i + 1; j < n; j++) if (orders[j]! > orders[i]! && longest[j]! + 1 > longest[i]!) longest[i] = longest[j]! + 1;
+  }
+  const kept = new Set<number>();
+  let want = Math.max(0, ...longest);
+  let last = -Infinity;
+  for (let i = 0; i < n && want > 0; i++) {
+    if (orders[i]! > last && longest[i] === want) {
+      kept.add(i);
+      last = orders[i]!;
+      want--;
+    }
+  }
+  return kept;
+}
+
+export default defineRule({
+  id: 'section-order',
+  severity: 'info',
+  description: {
+    en: 'Sections are not in the order of the template.',
+    ru: 'Разделы идут не в порядке шаблона.',
+  },
+  messages: {
+    before: {
+      en: 'Section "{section}" should come before "{other}"',
+      ru: 'Раздел «{section}» должен идти перед разделом «{other}»',
+    },
+    after: {
+      en: 'Section "{section}" should come after "{other}"',
+      ru: 'Раздел «{section}» должен идти после раздела «{other}»',
+    },
+  },
+  check(ctx) {
+    if (!ctx.kind.ordered) return;
+    const present = ctx.match.matches.filter(({ spec, section }) => ctx.match.byId.get(spec.id) === section);
+    const kept = keptInOrder(present.map((m) => m.spec.order));
+    present.forEach(({ spec, section }, i) => {
+      if (kept.has(i)) return;
+      // The first in-order section (in document order) that belongs after this one.
+      let other: Section | undefined;
+      let message = 'before';
+      for (let j = 0; j < present.length; j++) {
+        if (kept.has(j) && present[j]!.spec.order > spec.order) {
+          other = present[j]!.section;
+          break;
+        }
+      }
+      if (!other) {
+        message = 'after';
+        for (let j = present.length - 1; j >= 0; j--) {
+          if (kept.has(j) && present[j]!.spec.order < spec.order) {
+            other = present[j]!.section;
+            break;
+          }
+        }
+      }
+      if (!other) return;
+      ctx.report({ message, args: { section: section.heading.text, other: other.heading.text }, span: headingSpan(section) });
+    });
+  },
+});

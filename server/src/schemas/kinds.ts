@@ -58,6 +58,11 @@ export interface FieldSpec {
   enum?: string[];
   /** Normalised alias → canonical enum value. */
   enumKeys: Map<string, string>;
+  /**
+   * Every spelling of every enum value as the schema writes it (canonical value first, then
+   * its aliases), so that a quick fix can write a value in the language the user typed.
+   */
+  enumNames: Array<{ name: string; value: string }>;
   format?: string;
   rule?: string;
   schema: JsonSchema;
@@ -110,10 +115,15 @@ function fieldSpec(id: string, schema: JsonSchema, required: boolean): FieldSpec
   const title = localized(x.title, schema.title ?? id);
   const keys = new Set([title.en, title.ru, ...(x.aliases ?? [])].map(normalizeKey));
   const enumKeys = new Map<string, string>();
+  const enumNames: FieldSpec['enumNames'] = [];
   const values = Array.isArray(schema.enum) ? schema.enum.filter((v): v is string => typeof v === 'string') : undefined;
   for (const v of values ?? []) {
     enumKeys.set(normalizeKey(v), v);
-    for (const a of x.enumAliases?.[v] ?? []) enumKeys.set(normalizeKey(a), v);
+    enumNames.push({ name: v, value: v });
+    for (const a of x.enumAliases?.[v] ?? []) {
+      enumKeys.set(normalizeKey(a), v);
+      enumNames.push({ name: a, value: v });
+    }
   }
   return {
     id,
@@ -123,6 +133,7 @@ function fieldSpec(id: string, schema: JsonSchema, required: boolean): FieldSpec
     required,
     ...(values ? { enum: values } : {}),
     enumKeys,
+    enumNames,
     ...(schema.format ? { format: schema.format } : {}),
     ...(x.rule ? { rule: x.rule } : {}),
     schema,

@@ -66,28 +66,53 @@ export function sectionInsertion(doc: SegDocument, kind: KindSchema, match: Kind
 }
 
 /** The line a missing field is inserted as, in the style of the section's other fields. */
-export function fieldLine(section: Section, field: FieldSpec, language: Language): string {
-  const bullet = section.fields.some((f) => f.style === 'plain' || isListField(section, f.span.start)) ? '- ' : section.fields.length ? '' : '- ';
-  return `${bullet}**${pick(field.title, language)}**: `;
+export function fieldLine(section: Section, field: FieldSpec, language: Language, marker = '- '): string {
+  const inParagraph = section.fields.length > 0 && !section.fields.some((f) => f.style === 'plain' || isListField(section, f.span.start));
+  return `${inParagraph ? '' : marker}**${pick(field.title, language)}**: `;
 }
 
 function isListField(section: Section, offset: number): boolean {
   return section.lists.some((l) => l.items.some((i) => i.span.start <= offset && offset < i.span.end));
 }
 
-/** An edit inserting a field line after the section's last field (or after its heading). */
+const MARKER = /^([ \t]*)([-*+]|(\d{1,9})([.)]))([ \t]+)/;
+
+/**
+ * The list marker a new item after `item` gets: the same bullet and indentation (a `*`
+ * list continued with `-` would start a new list), or the next number of an ordered list.
+ */
+function nextMarker(doc: SegDocument, itemStart: number): string {
+  const line = doc.lines.lineAt(itemStart);
+  const text = doc.text.slice(doc.lines.lineStart(line), doc.lines.lineEnd(line));
+  const m = MARKER.exec(text);
+  if (!m) return '- ';
+  const [, indent, bullet, num, delim] = m;
+  return num !== undefined ? `${indent}${Number(num) + 1}${delim} ` : `${indent}${bullet} `;
+}
+
+/**
+ * An edit inserting a field line after the section's last field (or after its heading).
+ * In a list-style section the line is a new item of the same list; in a paragraph-style
+ * section (`**Key**: value` lines, as seed 002 writes Persona Validation) it is a new line
+ * of the same paragraph, which is how the other fields are written.
+ */
 export function fieldInsertion(doc: SegDocument, section: Section, field: FieldSpec, language: Language): TextEdit {
   const eol = doc.lines.eol;
   const last = section.fields[section.fields.length - 1];
-  const line = fieldLine(section, field, language);
   if (last) {
     // After the block holding the last field, so a field's nested items stay with it.
     const list = section.lists.find((l) => l.span.start <= last.span.start && last.span.start < l.span.end);
     const para = section.paragraphs.find((p) => p.span.start <= last.span.start && last.span.start < p.span.end);
     const blockEnd = list?.span.end ?? para?.span.end ?? last.span.end;
-    const end = doc.lines.lineEnd(doc.lines.lineAt(blockEnd));
+    const lastItem = list?.items[list.items.length - 1];
+    const line = fieldLine(section, field, language, lastItem ? nextMarker(doc, lastItem.span.start) : '- ');
+    const end = doc.lines.lineEnd(doc.lines.lineAt(Math.max(blockEnd - 1, last.span.start)));
     return { span: { start: end, end }, newText: eol + line };
   }
-  const headingEnd = doc.lines.lineEnd(doc.lines.lineAt(section.heading.span.end));
-  return { span: { start: headingEnd, end: headingEnd }, newText: eol + eol + line };
+  const line = fieldLine(section, field, language);
+  const headingLine = doc.lines.lineAt(Math.max(section.heading.span.end - 1, section.heading.span.start));
+  const headingEnd = doc.lines.lineEnd(headingLine);
+  // A line of text right under the heading would otherwise continue the new list item.
+  const next = headingLine + 1 < doc.lines.lineCount ? doc.text.slice(doc.lines.lineStart(headingLine + 1), doc.lines.lineEnd(headingLine + 1)) : '';
+  return { span: { start: headingEnd, end: headingEnd }, newText: eol + eol + line + (next.trim() ? eol : '') };
 }

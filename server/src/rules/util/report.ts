@@ -1,0 +1,45 @@
+/**
+ * Small helpers the rules share: where to point at a section, and how a section is named in
+ * a message.
+ */
+import type { Section, SegDocument } from '../../model/types';
+import type { Span } from '../../parse/text';
+import { pick, type SectionSpec } from '../../schemas/kinds';
+import type { Language } from '../../model/types';
+import type { KindMatch, SchemaIssue } from '../../schemas/validate';
+
+/** The span of a heading's text; the whole heading line when it has no text. */
+export function headingSpan(section: Section): Span {
+  const t = section.heading.textSpan;
+  return t.end > t.start ? t : section.heading.span;
+}
+
+/**
+ * Where a document-level finding goes: the H1 title's text, else the first heading, else
+ * the start of the document (a zero-length span still shows in the editor).
+ */
+export function documentSpan(doc: SegDocument): Span {
+  if (doc.title) return headingSpan({ heading: doc.title } as Section);
+  const first = doc.allSections[0];
+  if (first) return headingSpan(first);
+  return { start: 0, end: 0 };
+}
+
+/** A section's name for messages: its title in the document's language. */
+export function sectionTitle(spec: SectionSpec, language: Language): string {
+  return pick(spec.title, language);
+}
+
+/** The present section a schema issue is about (the first heading naming it). */
+export function issueSection(match: KindMatch, issue: SchemaIssue): Section | undefined {
+  return issue.section ? match.byId.get(issue.section.id) : undefined;
+}
+
+/**
+ * Whether a schema issue says a field is there but has nothing in it (`**Author**:` with no
+ * value). A field whose value sits in nested list items under it is not empty.
+ */
+export function isEmptyValueIssue(issue: SchemaIssue): boolean {
+  if (issue.keyword !== 'minLength' || !issue.source) return false;
+  return issue.source.value.text === '' && issue.source.items.length === 0;
+}
