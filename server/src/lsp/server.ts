@@ -1,0 +1,442 @@
+/**
+ * The segdoc language server: documents in, diagnostics and quick fixes out. It owns the
+ * protocol connection and nothing else: checking is `lint()` (services/engine.ts), config
+ * files are services/config.ts, and protocol objects are built in convert.ts only.
+ *
+ * The client is not assumed to be VS Code: every optional capability (workspace/
+ * configuration, dynamic registration, versioned workspace edits, code action literals) is
+ * used only when the client declares it, and settings also arrive through
+ * initializationOptions or pushed didChangeConfiguration notifications.
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Language } from '../model/types';
+import { rules as registry } from '../rules/registry';
+import type { Rule } from '../rules/types';
+import { clearConfigCache, type LoadedConfig } from '../services/config';
+import { lint, type LintResult } from '../services/engine';
+import { ConfigStore } from './config';
+import { codeActions, configDiagnostic, readDiagnosticData, ruleOf, sameRange, toDiagnostic, toFixData, type FixData } from './convert';
+import { CheckScheduler } from './scheduler';
+import { DEFAULT_SETTINGS, languageOfLocale, mergeSettings, messageLanguage, settingsSection, type ServerSettings } from './settings';
+import { enginePathOf, fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
+
+export interface ServerOptions {
+  /** Rules to run instead of the registry (tests use a rule that throws). */
+  rules?: readonly Rule<object>[];
+  /** "Today" for date rules (tests). */
+  now?: () => Date;
+}
+
+interface ClientCaps {
+  configuration: boolean;
+  dynamicConfiguration: boolean;
+  dynamicWatchedFiles: boolean;
+  documentChanges: boolean;
+  codeActionLiterals: boolean;
+}
+
+/** The last check of a document: which text and which settings/config generation it saw. */
+interface Checked {
+  version: number;
+  generation: number;
+  result: LintResult;
+}
+
+/** A check slower than this is logged, so that a slow document can be found in the output. */
+const SLOW_CHECK_MS = 1000;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  new SegdocServer(connection, options).listen();
+}
+
+class SegdocServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly scheduler: CheckScheduler;
+  private readonly configs: ConfigStore;
+  private readonly rules: readonly Rule<object>[];
+
+  private caps: ClientCaps = { configuration: false, dynamicConfiguration: false, dynamicWatchedFiles: false, documentChanges: false, codeActionLiterals: false };
+  /** The editor's display language, when the client said. */
+  private clientLocale: Language | undefined;
+  /** Defaults overlaid with initializationOptions.settings. */
+  private baseSettings: ServerSettings = { ...DEFAULT_SETTINGS };
+  /** Settings pushed by didChangeConfiguration, for clients that cannot be asked. */
+  private pushedSettings: ServerSettings | undefined;
+  private readonly settingsRequests = new Map<string, Promise<ServerSettings>>();
+  /** Settings already received, so that a change can be scheduled without waiting. */
+  private readonly knownSettings = new Map<string, ServerSettings>();
+  /** Bumped whenever settings or config files change: every result before it is outdated. */
+  private generation = 0;
+  private readonly checked = new Map<string, Checked>();
+  private readonly publishedVersion = new Map<string, number>();
+  /** Last diagnostics sent for each config file (serialised), to send only changes. */
+  private readonly configPublished = new Map<string, string>();
+  /** Documents opened but not yet seen by onDidChangeContent (which also fires on open). */
+  private readonly justOpened = new Set<string>();
+  /** URIs of open documents by file path, so that config files are found by path. */
+  private readonly openByPath = new Map<string, string>();
+  /** The document being checked, for the log line of a rule that throws. */
+  private checking: string | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: ServerOptions,
+  ) {
+    this.scheduler = new CheckScheduler({
+      run: (uri) => this.run(uri),
+      onError: (uri, e) => this.logError(`Checking ${uri} failed`, e),
+    });
+    this.configs = new ConfigStore((fsPath) => {
+      const uri = this.openByPath.get(fsPath);
+      const doc = uri === undefined ? undefined : this.documents.get(uri);
+      return doc ? { version: doc.version, text: doc.getText() } : undefined;
+    });
+    // A rule that throws must not take the other rules' findings (or the server) with it.
+    this.rules = (options.rules ?? registry).map((rule) => ({
+      ...rule,
+      check: (ctx) => {
+        try {
+          rule.check(ctx);
+        } catch (e) {
+          this.logError(`Rule "${rule.id}" failed while checking ${this.checking ?? 'a document'}; its findings are missing`, e);
+        }
+      },
+    }));
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => this.initialized());
+    c.onDidChangeConfiguration((p) => this.configurationChanged(p));
+    c.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p));
+    c.onCodeAction((p) => this.codeActions(p));
+    c.onShutdown(() => this.scheduler.dispose());
+
+    const docs = this.documents;
+    docs.onDidOpen(({ document }) => {
+      this.justOpened.add(document.uri);
+      const fsPath = fsPathOf(document.uri);
+      if (fsPath !== undefined) this.openByPath.set(fsPath, document.uri);
+      if (isConfigFile(document.uri)) this.configEdited(document.uri);
+      else if (isMarkdown(document.uri, document.languageId)) {
+        void this.settingsFor(document.uri);
+        this.scheduler.schedule(document.uri, 0);
+      }
+    });
+    docs.onDidChangeContent(({ document }) => {
+      if (this.justOpened.delete(document.uri)) return;
+      if (isConfigFile(document.uri)) this.configEdited(document.uri);
+      else if (isMarkdown(document.uri, document.languageId)) this.changed(document.uri);
+    });
+    docs.onDidSave(({ document }) => {
+      if (isConfigFile(document.uri)) this.configEdited(document.uri);
+      else if (isMarkdown(document.uri, document.languageId)) this.scheduler.schedule(document.uri, 0);
+    });
+    docs.onDidClose(({ document }) => this.closed(document.uri));
+    docs.listen(c);
+    c.listen();
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Lifecycle and settings
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const cc = params.capabilities;
+    this.caps = {
+      configuration: cc.workspace?.configuration === true,
+      dynamicConfiguration: cc.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      dynamicWatchedFiles: cc.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      documentChanges: cc.workspace?.workspaceEdit?.documentChanges === true,
+      codeActionLiterals: cc.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
+    };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: unknown };
+    this.clientLocale = languageOfLocale(init.locale) ?? languageOfLocale(params.locale);
+    this.baseSettings = mergeSettings(DEFAULT_SETTINGS, init.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        // Without literal support a client expects Command objects, which segdoc has none of.
+        ...(this.caps.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false } } : {}),
+      },
+      serverInfo: { name: 'segdoc' },
+    };
+  }
+
+  private initialized(): void {
+    const c = this.connection;
+    if (this.caps.dynamicConfiguration) {
+      c.client.register(DidChangeConfigurationNotification.type, { section: 'segdoc' }).catch((e: unknown) => this.logError('Registering for configuration changes failed', e));
+    }
+    if (this.caps.dynamicWatchedFiles) {
+      c.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.segdoc.json' }, { globPattern: '**/*.schema.json' }] })
+        .catch((e: unknown) => this.logError('Registering file watchers failed', e));
+    }
+    const s = this.baseSettings;
+    c.console.info(
+      `segdoc language server started (node ${process.version}, pid ${process.pid}); validate=${s.validate}, debounceMs=${s.debounceMs}, ` +
+        `language=${s.language}, client locale=${this.clientLocale ?? 'unknown'}, workspace/configuration ${this.caps.configuration ? 'supported' : 'not supported'}`,
+    );
+  }
+
+  /** The settings for a document: asked from the client once, then kept until they change. */
+  private settingsFor(uri: string): Promise<ServerSettings> {
+    if (!this.caps.configuration) return Promise.resolve(this.pushedSettings ?? this.baseSettings);
+    let request = this.settingsRequests.get(uri);
+    if (!request) {
+      const generation = this.generation;
+      request = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'segdoc' }).then(
+        (raw: unknown) => mergeSettings(this.baseSettings, raw),
+        (e: unknown) => {
+          this.logError('workspace/configuration failed; using the initial settings', e);
+          return this.baseSettings;
+        },
+      );
+      request = request.then((s) => {
+        // A configuration change while the request was out makes this answer outdated.
+        if (generation === this.generation) this.knownSettings.set(uri, s);
+        return s;
+      });
+      this.settingsRequests.set(uri, request);
+    }
+    return request;
+  }
+
+  private configurationChanged(params: DidChangeConfigurationParams): void {
+    this.settingsRequests.clear();
+    this.knownSettings.clear();
+    if (!this.caps.configuration && Object.keys(settingsSection(params.settings)).length) {
+      this.pushedSettings = mergeSettings(this.baseSettings, params.settings);
+    }
+    this.generation++;
+    this.recheckAll();
+  }
+
+  private recheckAll(): void {
+    for (const doc of this.documents.all()) {
+      if (isMarkdown(doc.uri, doc.languageId) && !isConfigFile(doc.uri)) this.scheduler.schedule(doc.uri, 0);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Documents
+
+  private changed(uri: string): void {
+    const known = this.knownSettings.get(uri) ?? (this.caps.configuration ? undefined : (this.pushedSettings ?? this.baseSettings));
+    const decide = (s: ServerSettings): void => {
+      if (s.validate === 'onType' && this.documents.get(uri)) this.scheduler.schedule(uri, s.debounceMs);
+    };
+    if (known) decide(known);
+    else void this.settingsFor(uri).then(decide);
+  }
+
+  private closed(uri: string): void {
+    this.justOpened.delete(uri);
+    this.scheduler.cancel(uri);
+    this.checked.delete(uri);
+    this.publishedVersion.delete(uri);
+    this.settingsRequests.delete(uri);
+    this.knownSettings.delete(uri);
+    const fsPath = fsPathOf(uri);
+    if (fsPath !== undefined && this.openByPath.get(fsPath) === uri) this.openByPath.delete(fsPath);
+    if (isConfigFile(uri)) {
+      // The file on disk applies again, to the documents and to the config's own diagnostics.
+      if (fsPath !== undefined) {
+        this.configs.closed(fsPath);
+        this.publishConfigFile(fsPath);
+      }
+      this.generation++;
+      this.recheckAll();
+      return;
+    }
+    this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The scheduler's work item: checks the newest text of one document and publishes. */
+  private async run(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc || !isMarkdown(uri, doc.languageId) || isConfigFile(uri)) return;
+    const settings = await this.settingsFor(uri);
+    const current = this.documents.get(uri);
+    if (!current) return;
+    const last = this.checked.get(uri);
+    if (last && last.version === current.version && last.generation === this.generation && this.publishedVersion.get(uri) === current.version) return;
+    const checked = this.check(current, settings);
+    if (checked) this.publish(uri, checked);
+  }
+
+  /** Lints one document now (synchronously). Undefined when the check itself crashed. */
+  private check(doc: TextDocument, settings: ServerSettings): Checked | undefined {
+    const uri = doc.uri;
+    const fsPath = fsPathOf(uri);
+    const generation = this.generation;
+    this.checking = uri;
+    const started = performance.now();
+    try {
+      // The user's explicit choice wins, then the language the team's config asks for, then
+      // the editor's display language; with none of them the engine uses the document's.
+      const explicit = settings.language === 'auto' ? undefined : settings.language;
+      const dc = this.configs.forDocument(fsPath, explicit ?? this.clientLocale);
+      const locale = explicit ?? dc.loaded?.language ?? this.clientLocale;
+      const result = lint(doc.getText(), {
+        path: enginePathOf(uri),
+        ...dc.options,
+        ...(locale ? { locale } : {}),
+        rules: this.rules,
+        ...(this.options.now ? { now: this.options.now() } : {}),
+      });
+      if (dc.loaded) this.publishConfig(dc.loaded);
+      const checked: Checked = { version: doc.version, generation, result };
+      this.checked.set(uri, checked);
+      return checked;
+    } catch (e) {
+      this.logError(`Checking ${uri} (version ${doc.version}) failed; its diagnostics were not updated`, e);
+      return undefined;
+    } finally {
+      this.checking = undefined;
+      const ms = performance.now() - started;
+      if (ms > SLOW_CHECK_MS) this.connection.console.warn(`Checking ${uri} took ${Math.round(ms)} ms (${doc.getText().length} characters)`);
+    }
+  }
+
+  /** Publishes a check's findings, unless a newer version of the document was published. */
+  private publish(uri: string, checked: Checked): void {
+    const previous = this.publishedVersion.get(uri);
+    if (previous !== undefined && previous > checked.version) return;
+    if (!this.documents.get(uri)) return;
+    this.publishedVersion.set(uri, checked.version);
+    const diagnostics = checked.result.findings.map((f) => toDiagnostic(f, checked.version));
+    this.connection.sendDiagnostics({ uri, version: checked.version, diagnostics });
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Config files
+
+  /** An open `.segdoc.json` changed (or was opened or saved): report on it, re-check the rest. */
+  private configEdited(uri: string): void {
+    const fsPath = fsPathOf(uri);
+    if (fsPath !== undefined) this.publishConfigFile(fsPath);
+    this.generation++;
+    this.recheckAll();
+  }
+
+  private publishConfigFile(fsPath: string): void {
+    try {
+      const locale = this.baseLocale();
+      this.publishConfig(this.configs.load(fsPath, locale));
+    } catch (e) {
+      this.logError(`Loading ${fsPath} failed`, e);
+    }
+  }
+
+  /** The message language when no document is involved (config files). */
+  private baseLocale(): Language | undefined {
+    return messageLanguage(this.pushedSettings ?? this.baseSettings, this.clientLocale);
+  }
+
+  private publishConfig(loaded: LoadedConfig): void {
+    if (!loaded.path) return;
+    const uri = this.openByPath.get(loaded.path) ?? uriOfPath(loaded.path);
+    const diagnostics: Diagnostic[] = loaded.diagnostics.map(configDiagnostic);
+    const key = JSON.stringify(diagnostics);
+    const open = this.documents.get(uri);
+    const stamp = `${open?.version ?? ''}\n${key}`;
+    if (this.configPublished.get(uri) === stamp) return;
+    this.configPublished.set(uri, stamp);
+    this.connection.sendDiagnostics({ uri, diagnostics, ...(open ? { version: open.version } : {}) });
+  }
+
+  private watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
+    let relevant = false;
+    for (const change of params.changes) {
+      const fsPath = fsPathOf(change.uri);
+      if (fsPath === undefined || !(this.configs.affects(fsPath) || /\.schema\.json$/i.test(fsPath))) continue;
+      relevant = true;
+      if (!isConfigFile(change.uri) || this.documents.get(change.uri)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        this.configPublished.delete(change.uri);
+        this.connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      }
+    }
+    if (!relevant) return;
+    clearConfigCache();
+    for (const change of params.changes) {
+      const fsPath = fsPathOf(change.uri);
+      if (fsPath !== undefined && isConfigFile(change.uri) && change.type !== FileChangeType.Deleted) this.publishConfigFile(fsPath);
+    }
+    this.generation++;
+    this.recheckAll();
+  }
+
+  // -------------------------------------------------------------------------------------
+  // Code actions
+
+  private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    try {
+      const only = params.context.only;
+      if (only && !only.some((k) => k === CodeActionKind.QuickFix || k === CodeActionKind.Empty)) return [];
+      const ours = params.context.diagnostics.filter((d) => ruleOf(d) !== undefined);
+      if (!ours.length) return [];
+      const uri = params.textDocument.uri;
+      const checked = await this.current(uri);
+      const doc = this.documents.get(uri);
+      if (!checked || !doc || checked.version !== doc.version) return [];
+      const target = { uri, version: doc.version, doc: checked.result.doc, locale: checked.result.locale, documentChanges: this.caps.documentChanges };
+      return codeActions(target, ours, (d) => this.fixesOf(d, checked));
+    } catch (e) {
+      this.logError(`Computing code actions for ${params.textDocument.uri} failed`, e);
+      return [];
+    }
+  }
+
+  /** A check of the document's current text: the last one when still current, else a new one. */
+  private async current(uri: string): Promise<Checked | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc || !isMarkdown(uri, doc.languageId) || isConfigFile(uri)) return undefined;
+    const last = this.checked.get(uri);
+    if (last && last.version === doc.version && last.generation === this.generation) return last;
+    const settings = await this.settingsFor(uri);
+    const now = this.documents.get(uri);
+    return now ? this.check(now, settings) : undefined;
+  }
+
+  /**
+   * The fixes of a diagnostic: from its data when they were computed for the current text,
+   * else from the current check's finding of the same rule at the same range (the client
+   * dropped `data`, or moved the diagnostic along with edits since it was published).
+   */
+  private fixesOf(diagnostic: Diagnostic, checked: Checked): FixData[] {
+    const data = readDiagnosticData(diagnostic);
+    if (data && data.version === checked.version) return data.fixes;
+    const rule = ruleOf(diagnostic);
+    const same = checked.result.findings.filter((f) => f.rule === rule && sameRange(f.range, diagnostic.range));
+    // Several findings of one rule can share a range (missing sections all point at the
+    // title); the message, produced by this server, tells them apart.
+    const finding = same.find((f) => f.message === diagnostic.message) ?? (same.length === 1 ? same[0] : undefined);
+    return finding ? finding.fixes.map(toFixData) : [];
+  }
+
+  // -------------------------------------------------------------------------------------
+
+  private logError(what: string, e: unknown): void {
+    const detail = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+    this.connection.console.error(`${what}: ${detail}`);
+  }
+}

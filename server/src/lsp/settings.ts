@@ -1,0 +1,78 @@
+/**
+ * The editor settings of the `segdoc` section (package.json `contributes.configuration`)
+ * as the server sees them. They can arrive three ways, because the server must not assume
+ * that its client is VS Code: `initializationOptions.settings`, `workspace/configuration`
+ * (pulled per document when the client supports it) and `workspace/didChangeConfiguration`
+ * (pushed by clients that cannot be asked). Whatever arrives is sanitised here, so a wrong
+ * value from a hand-written client configuration falls back to the default instead of
+ * breaking the scheduler.
+ */
+import type { Language } from '../model/types';
+
+export type ValidateMode = 'onType' | 'onSave';
+export type LanguageSetting = 'auto' | 'en' | 'ru';
+
+export interface ServerSettings {
+  validate: ValidateMode;
+  debounceMs: number;
+  language: LanguageSetting;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
+  validate: 'onType',
+  debounceMs: 200,
+  language: 'auto',
+});
+
+/** Longest debounce accepted; anything larger is surely a mistake and would look like a hang. */
+const MAX_DEBOUNCE_MS = 60_000;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads the `segdoc` settings out of whatever a client sent: the section itself
+ * (`{ validate }`), an object holding it (`{ segdoc: { validate } }`) or flat dotted keys
+ * (`{ "segdoc.validate": … }`, as some clients forward a settings file verbatim).
+ */
+export function settingsSection(raw: unknown): Record<string, unknown> {
+  if (!isObject(raw)) return {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k.startsWith('segdoc.')) out[k.slice('segdoc.'.length)] = v;
+  }
+  if (isObject(raw['segdoc'])) Object.assign(out, raw['segdoc']);
+  for (const k of ['validate', 'debounceMs', 'language'] as const) {
+    if (k in raw && !(k in out)) out[k] = raw[k];
+  }
+  return out;
+}
+
+/** Overlays the valid values of `raw` (any of the shapes above) on `base`. */
+export function mergeSettings(base: Readonly<ServerSettings>, raw: unknown): ServerSettings {
+  const s = settingsSection(raw);
+  const out: ServerSettings = { ...base };
+  if (s['validate'] === 'onType' || s['validate'] === 'onSave') out.validate = s['validate'];
+  const debounce = typeof s['debounceMs'] === 'string' ? Number(s['debounceMs']) : s['debounceMs'];
+  if (typeof debounce === 'number' && Number.isFinite(debounce) && debounce >= 0) {
+    out.debounceMs = Math.min(Math.round(debounce), MAX_DEBOUNCE_MS);
+  }
+  if (s['language'] === 'auto' || s['language'] === 'en' || s['language'] === 'ru') out.language = s['language'];
+  return out;
+}
+
+/** Maps a BCP 47 tag from the client (`ru`, `ru-RU`, `en-us`) to a message language. */
+export function languageOfLocale(locale: unknown): Language | undefined {
+  if (typeof locale !== 'string' || !locale.trim()) return undefined;
+  return /^ru(\b|[-_])/i.test(locale.trim()) ? 'ru' : 'en';
+}
+
+/**
+ * The language of messages: the setting when it names one, else the editor's display
+ * language. Undefined lets the engine fall back to the document's own language, which is
+ * the best guess when the client told us nothing.
+ */
+export function messageLanguage(settings: ServerSettings, clientLocale: Language | undefined): Language | undefined {
+  return settings.language === 'auto' ? clientLocale : settings.language;
+}
