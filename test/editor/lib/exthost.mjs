@@ -1,0 +1,74 @@
+// Runs the extension-host mocha suite (test/editor/out/suite.js) in code-server: the
+// workbench page is opened with extensionDevelopmentPath + extensionTestsPath in its
+// payload, the extension host runs the suite, and the page reports the exit code through
+// window.codeAutomationExit — the hook VS Code's own browser smoke tests use.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSuite } from '../build.mjs';
+import { launchBrowser } from './browser.mjs';
+import { prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { ensureResultsDir, root, since, tempDir } from './env.mjs';
+
+/**
+ * Resolves to { exitCode, results, metrics, log, timings }. Never throws for test failures:
+ * the caller reports them; it throws only when the run could not happen at all.
+ */
+export async function runSuiteInCodeServer({ timeoutMs = 240_000, grep } = {}) {
+  const t0 = performance.now();
+  const out = ensureResultsDir('editor-exthost');
+  if (!existsSync(join(root, 'dist/client.js')) || !existsSync(join(root, 'dist/server.js'))) {
+    throw new Error('dist/client.js and dist/server.js are missing: run `npm run build` (npm test does)');
+  }
+  const suite = await buildSuite();
+  const tmp = tempDir('exthost');
+  const dirs = prepare(tmp.dir);
+  const resultsFile = join(tmp.dir, 'results.json');
+  const env = { SEGDOC_EDITOR_RESULTS: resultsFile, ...(grep ? { SEGDOC_EDITOR_GREP: grep } : {}) };
+  const log = [];
+  const timings = {};
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer(dirs, { env });
+    timings.codeServerListeningMs = since(t0);
+    browser = await launchBrowser();
+    const { page } = browser;
+    page.on('console', (m) => {
+      if (process.env.SEGDOC_EDITOR_DEBUG) log.push(`[page ${m.type()}] ${m.text()}`);
+    });
+    let exited;
+    const exit = new Promise((resolve) => (exited = resolve));
+    // Both must exist before the page loads: the workbench looks for them at start-up.
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      log.push(text);
+      if (process.env.SEGDOC_EDITOR_DEBUG) console.log(`[exthost ${type}] ${text}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      exited(code);
+    });
+    const url = workbenchUrl(server, dirs.workspace, { extensionDevelopmentPath: root, extensionTestsPath: suite });
+    await page.goto(url);
+    let timer;
+    const exitCode = await Promise.race([
+      exit,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the extension-host suite did not finish within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]).catch(async (e) => {
+      await page.screenshot({ path: join(out, 'timeout.png') }).catch(() => {});
+      throw new Error(`${e.message}\n--- extension host log ---\n${log.join('\n')}\n--- code-server log ---\n${server.log()}`);
+    });
+    clearTimeout(timer);
+    timings.suiteFinishedMs = since(t0);
+    await page.screenshot({ path: join(out, 'final.png') }).catch(() => {});
+    const report = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { results: [], metrics: {} };
+    writeFileSync(join(out, 'log.txt'), `${log.join('\n')}\n`);
+    writeFileSync(join(out, 'results.json'), JSON.stringify({ exitCode, timings, ...report }, null, 2));
+    return { exitCode, results: report.results, metrics: report.metrics, log, timings };
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    tmp.cleanup();
+  }
+}
