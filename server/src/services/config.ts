@@ -70,11 +70,13 @@ export interface LoadedConfig {
 export interface LoadOptions {
   /** Language of the diagnostics' messages; the config's own `language`, else English. */
   locale?: Language;
+  /** Rules the config may name instead of the built-in registry (tests); disables caching. */
+  rules?: readonly Rule<object>[];
 }
 
 /** Rule ids the config file may name: every registered rule but `config` itself. */
-export function configurableRules(): Rule<object>[] {
-  return registry.filter((r) => r.id !== configRule.id);
+export function configurableRules(list: readonly Rule<object>[] = registry): Rule<object>[] {
+  return list.filter((r) => r.id !== configRule.id);
 }
 
 /**
@@ -149,7 +151,9 @@ export function loadConfigForFile(filePath: string, options: LoadOptions = {}): 
  */
 export function loadConfigFile(configPath: string, options: LoadOptions & { text?: string } = {}): LoadedConfig {
   const abs = path.resolve(configPath);
-  if (options.text !== undefined) return load(abs, options.text, options.locale);
+  if (options.text !== undefined || options.rules) {
+    return load(abs, options.text ?? readOrEmpty(abs), options.locale, options.rules);
+  }
   const key = `${abs}\0${options.locale ?? ''}`;
   const hit = cache.get(key);
   if (hit && hit.stamps.every(([p, s]) => stamp(p) === s)) return hit.result;
@@ -164,7 +168,7 @@ export function loadConfigFile(configPath: string, options: LoadOptions & { text
     result.diagnostics.push(makeDiagnostic(abs, new LineIndex(''), locale, 'unreadable', { detail: errorText(e) }, { start: 0, end: 0 }));
     return result;
   }
-  const result = load(abs, text, options.locale);
+  const result = load(abs, text, options.locale, undefined);
   const stamps: Array<[string, string]> = result.dependencies.map((p) => [p, p === abs ? before : stamp(p)]);
   cache.set(key, { result, stamps });
   return result;
@@ -252,13 +256,13 @@ function closest(word: string, candidates: readonly string[]): string | undefine
 }
 
 const optionsAjv = new Ajv({ allErrors: true, strict: false });
-const optionValidators = new Map<string, ValidateFunction>();
+const optionValidators = new WeakMap<Rule<object>, ValidateFunction>();
 
 function optionsValidator(rule: Rule<object>): ValidateFunction {
-  let v = optionValidators.get(rule.id);
+  let v = optionValidators.get(rule);
   if (!v) {
     v = optionsAjv.compile(ruleOptionsSchema(rule));
-    optionValidators.set(rule.id, v);
+    optionValidators.set(rule, v);
   }
   return v;
 }
@@ -324,7 +328,15 @@ class Checker {
   }
 }
 
-function load(file: string, text: string, requestedLocale: Language | undefined): LoadedConfig {
+function readOrEmpty(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function load(file: string, text: string, requestedLocale: Language | undefined, ruleList: readonly Rule<object>[] | undefined): LoadedConfig {
   const errors: ParseError[] = [];
   const root = parseTree(withoutBom(text), errors, { allowTrailingComma: true, disallowComments: false });
   const c = new Checker(file, text, requestedLocale);
@@ -365,7 +377,7 @@ function load(file: string, text: string, requestedLocale: Language | undefined)
         }
         break;
       case 'rules': {
-        const rules = readRules(c, p.value);
+        const rules = readRules(c, p.value, configurableRules(ruleList));
         if (rules) result.config.rules = rules;
         break;
       }
@@ -379,9 +391,8 @@ function load(file: string, text: string, requestedLocale: Language | undefined)
   return result;
 }
 
-function readRules(c: Checker, node: JsonNode): Record<string, RuleSetting> | undefined {
+function readRules(c: Checker, node: JsonNode, known: readonly Rule<object>[]): Record<string, RuleSetting> | undefined {
   if (!c.object(node, 'rules')) return undefined;
-  const known = configurableRules();
   const ids = known.map((r) => r.id);
   const out: Record<string, RuleSetting> = {};
   for (const p of properties(node)) {
