@@ -16,8 +16,8 @@ export default defineRule({
   },
   messages: {
     duplicate: {
-      en: 'Section "{section}" already appears on line {line}',
-      ru: 'Раздел «{section}» уже есть в строке {line}',
+      en: 'Section "{section}" repeats "{first}" from line {line}',
+      ru: 'Раздел «{section}» повторяет раздел «{first}» из строки {line}',
     },
   },
   check(ctx) {
@@ -26,7 +26,7 @@ export default defineRule({
       if (!first || first === section) continue;
       ctx.report({
         message: 'duplicate',
-        args: { section: section.heading.text, line: ctx.doc.lines.lineAt(first.heading.span.start) + 1 },
+        args: { section: section.heading.text, first: first.heading.text, line: ctx.doc.lines.lineAt(first.heading.span.start) + 1 },
         span: headingSpan(section),
       });
     }

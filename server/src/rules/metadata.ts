@@ -22,9 +22,8 @@ import { defineRule, type FixSpec } from './types';
 function allowedList(field: FieldSpec, language: Language): string {
   return (field.enum ?? [])
     .map((v) => {
-      if (language !== 'ru') return v;
-      const ru = field.enumNames.find((n) => n.value === v && /[\u0400-\u04FF]/.test(n.name));
-      return ru ? `${v} (${ru.name})` : v;
+      const ru = spelling(field, v, language);
+      return ru !== v ? `${v} (${ru})` : v;
     })
     .join(', ');
 }
@@ -94,7 +93,7 @@ export default defineRule({
           message: 'enum',
           args: { value, field, allowed: allowedList(spec, ctx.language) },
           span,
-          fixes: enumFixes(spec, value, span),
+          fixes: enumFixes(spec, value, span, ctx.language),
         });
       } else if (issue.keyword === 'format' && (issue.params as { format?: string }).format === 'date') {
         const found = findDate(value);
@@ -117,9 +116,10 @@ export default defineRule({
 /**
  * Fixes for a value outside the enum. Only the parts that name no allowed value are replaced,
  * so `Economic buyer / Influnecer` keeps its first half. When the nearest value is plausibly
- * what was meant there is one preferred fix; otherwise every allowed value is offered.
+ * what was meant there is one preferred fix, in the spelling closest to what was typed;
+ * otherwise every allowed value is offered and none is preferred.
  */
-function enumFixes(spec: FieldSpec, value: string, span: { start: number; end: number }): FixSpec[] {
+function enumFixes(spec: FieldSpec, value: string, span: { start: number; end: number }, language: Language): FixSpec[] {
   const parts = enumParts(spec, value);
   const unknown = parts.filter((p) => !p.value);
   if (!unknown.length) return [];
@@ -138,5 +138,12 @@ function enumFixes(spec: FieldSpec, value: string, span: { start: number; end: n
   if (allNear || unknown.length > 1) {
     return [fix(rewrite((i) => nearest[i]!.best.name), allNear)];
   }
-  return suggestions(spec, unknown[0]!.text).map((s) => fix(rewrite(() => s.name), false));
+  // Nothing is close: offer every value, in the document's language and the schema's order.
+  return (spec.enum ?? []).map((v) => fix(rewrite(() => spelling(spec, v, language)), false));
+}
+
+/** How a value is written in a document of `language`: its first Russian alias in Russian. */
+function spelling(spec: FieldSpec, value: string, language: Language): string {
+  if (language !== 'ru') return value;
+  return spec.enumNames.find((n) => n.value === value && /[\u0400-\u04FF]/.test(n.name))?.name ?? value;
 }

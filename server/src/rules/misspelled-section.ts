@@ -25,14 +25,16 @@ export interface MisspelledOptions {
   minLength: number;
 }
 
-const LEAD = /^(\s*(?:\d+(?:\.\d+)*[.)]?|[IVXivx]+[.)]|[A-Za-zА-Яа-я][.)])\s+)/u;
-const TRAIL = /(\s*\([^()]*\)\s*)$/;
+// What surrounds the name itself and is kept on rename: leading symbols and numbering
+// (`😀 `, `3. `, `**`), a trailing parenthetical and trailing symbols (`(What Matters)`, `**`, `:`).
+const LEAD = /^[^\p{L}\p{N}]*(?:(?:\d+(?:\.\d+)*[.)]?|[IVXivx]+[.)]|[A-Za-zА-Яа-я][.)])\s+)?[^\p{L}\p{N}]*/u;
+const TRAIL = /(?:\s*\([^()]*\))?[^\p{L}\p{N}]*$/u;
 
 /** The user's numbering, the core name, and a trailing parenthetical of a heading text. */
 function splitHeading(text: string): { lead: string; core: string; trail: string } {
-  const lead = LEAD.exec(text)?.[1] ?? '';
+  const lead = LEAD.exec(text)?.[0] ?? '';
   let rest = text.slice(lead.length);
-  const trail = TRAIL.exec(rest)?.[1] ?? '';
+  const trail = TRAIL.exec(rest)?.[0] ?? '';
   rest = rest.slice(0, rest.length - trail.length);
   return { lead, core: rest, trail };
 }
