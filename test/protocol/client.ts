@@ -325,3 +325,14 @@ export function inMemoryPipes(): { toServer: PassThrough; toClient: PassThrough;
 export function ofRule(p: PublishDiagnosticsParams, rule: string): Diagnostic[] {
   return p.diagnostics.filter((d) => d.code === rule);
 }
+
+/** A diagnostic's message as text (LSP 3.18 allows markup; segdoc sends plain strings). */
+export function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+/**
+ * Options for every protocol test: a generous timeout so that a notification that never
+ * comes fails the test instead of hanging the suite. No assertion depends on it.
+ */
+export const LIMIT = { timeout: 30_000 };

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ofRule, TestClient, tempFolder, type StartOptions } from './client';
+import { ofRule, TestClient, tempFolder, type StartOptions , LIMIT } from './client';
 import { MISSING, PAIN_POINTS, PERSONA, README, TITLE_RANGE } from './docs';
 
 async function start(t: TestContext, options: StartOptions = {}): Promise<{ client: TestClient; uri(name: string): string }> {
@@ -38,7 +38,7 @@ function assertWellFormed(p: PublishDiagnosticsParams, text: string): void {
 }
 
 describe('diagnostics over stdio', () => {
-  test('didOpen publishes the findings of the opened version with exact ranges', async (t) => {
+  test('didOpen publishes the findings of the opened version with exact ranges', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
     const doc = uri('dana.persona.md');
     const published = client.diagnosticsFor(doc, 1);
@@ -58,7 +58,7 @@ describe('diagnostics over stdio', () => {
     }
   });
 
-  test('didChange with an incremental change publishes the new set for the new version', async (t) => {
+  test('didChange with an incremental change publishes the new set for the new version', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
     const doc = uri('dana.persona.md');
     const first = client.diagnosticsFor(doc, 1);
@@ -78,7 +78,7 @@ describe('diagnostics over stdio', () => {
     );
   });
 
-  test('the default debounce still publishes after a change', async (t) => {
+  test('the default debounce still publishes after a change', LIMIT, async (t) => {
     const { client, uri } = await start(t);
     const doc = uri('dana.persona.md');
     const first = client.diagnosticsFor(doc, 1);
@@ -90,7 +90,7 @@ describe('diagnostics over stdio', () => {
     assert.equal(ofRule(await second, 'required-section').length, MISSING.length - 1);
   });
 
-  test('a rapid sequence of changes ends with the final version, never an older one after a newer', async (t) => {
+  test('a rapid sequence of changes ends with the final version, never an older one after a newer', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
     const doc = uri('dana.persona.md');
     const opened = client.diagnosticsFor(doc, 1);
@@ -121,7 +121,7 @@ describe('diagnostics over stdio', () => {
     assert.equal(versions[versions.length - 1], version);
   });
 
-  test('in onSave mode a change publishes nothing and didSave publishes the saved version', async (t) => {
+  test('in onSave mode a change publishes nothing and didSave publishes the saved version', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { validate: 'onSave', debounceMs: 0 } });
     const doc = uri('dana.persona.md');
     const opened = client.diagnosticsFor(doc, 1);
@@ -146,7 +146,7 @@ describe('diagnostics over stdio', () => {
     assert.equal(ofRule(await saved, 'required-section').length, MISSING.length - 1);
   });
 
-  test('closing a document clears its diagnostics', async (t) => {
+  test('closing a document clears its diagnostics', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
     const doc = uri('dana.persona.md');
     const opened = client.diagnosticsFor(doc, 1);
@@ -159,7 +159,7 @@ describe('diagnostics over stdio', () => {
     assert.deepEqual(p.diagnostics, []);
   });
 
-  test('a README (Markdown that is no segdoc document) gets an empty list', async (t) => {
+  test('a README (Markdown that is no segdoc document) gets an empty list', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
     const doc = uri('README.md');
     const published = client.diagnosticsFor(doc, 1);
@@ -167,7 +167,7 @@ describe('diagnostics over stdio', () => {
     assert.deepEqual((await published).diagnostics, []);
   });
 
-  test('documents that are not Markdown get no diagnostics at all', async (t) => {
+  test('documents that are not Markdown get no diagnostics at all', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
     const notes = uri('notes.txt');
     await client.open(notes, PERSONA, 'plaintext');
@@ -178,7 +178,7 @@ describe('diagnostics over stdio', () => {
     assert.deepEqual(client.publishesOf(notes), []);
   });
 
-  test('a document with a BOM and CRLF line ends gets ranges in the editor text', async (t) => {
+  test('a document with a BOM and CRLF line ends gets ranges in the editor text', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
     const doc = uri('dana.persona.md');
     const text = `\uFEFF${PERSONA.replace(/\n/g, '\r\n')}`;

@@ -273,20 +273,26 @@ class SegdocServer {
   private async run(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc || !isMarkdown(uri, doc.languageId) || isConfigFile(uri)) return;
+    // Taken before waiting for the settings: if they change meanwhile, this result is
+    // recorded as outdated and the re-check that the change asked for really runs.
+    const generation = this.generation;
     const settings = await this.settingsFor(uri);
     const current = this.documents.get(uri);
     if (!current) return;
     const last = this.checked.get(uri);
-    if (last && last.version === current.version && last.generation === this.generation && this.publishedVersion.get(uri) === current.version) return;
-    const checked = this.check(current, settings);
+    if (last && last.version === current.version && last.generation === this.generation) {
+      // Already checked (by a code action request, or before a save that changed nothing).
+      if (this.publishedVersion.get(uri) !== current.version) this.publish(uri, last);
+      return;
+    }
+    const checked = this.check(current, settings, generation);
     if (checked) this.publish(uri, checked);
   }
 
   /** Lints one document now (synchronously). Undefined when the check itself crashed. */
-  private check(doc: TextDocument, settings: ServerSettings): Checked | undefined {
+  private check(doc: TextDocument, settings: ServerSettings, generation: number): Checked | undefined {
     const uri = doc.uri;
     const fsPath = fsPathOf(uri);
-    const generation = this.generation;
     this.checking = uri;
     const started = performance.now();
     try {
@@ -412,9 +418,10 @@ class SegdocServer {
     if (!doc || !isMarkdown(uri, doc.languageId) || isConfigFile(uri)) return undefined;
     const last = this.checked.get(uri);
     if (last && last.version === doc.version && last.generation === this.generation) return last;
+    const generation = this.generation;
     const settings = await this.settingsFor(uri);
     const now = this.documents.get(uri);
-    return now ? this.check(now, settings) : undefined;
+    return now ? this.check(now, settings, generation) : undefined;
   }
 
   /**

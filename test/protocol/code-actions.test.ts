@@ -1,0 +1,188 @@
+/**
+ * Quick fixes and "disable" actions over a real connection: the actions the server offers
+ * are applied to the text as an editor would, sent back as didChange, and the finding must
+ * be gone from the next publish.
+ */
+import assert from 'node:assert/strict';
+import { describe, test, type TestContext } from 'node:test';
+import { CodeActionKind, type CodeAction, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { applyEdits, editsOf, fullCapabilities, ofRule, TestClient, tempFolder, type StartOptions , LIMIT } from './client';
+import { MISSING, PERSONA } from './docs';
+
+async function open(t: TestContext, text: string, options: StartOptions = {}): Promise<{ client: TestClient; doc: string; first: PublishDiagnosticsParams }> {
+  const folder = tempFolder();
+  const client = await TestClient.start({ settings: { debounceMs: 0 }, ...options });
+  t.after(async () => {
+    await client.stop();
+    folder.cleanup();
+  });
+  const doc = folder.uri('dana.persona.md');
+  const published = client.diagnosticsFor(doc, 1);
+  await client.open(doc, text);
+  return { client, doc, first: await published };
+}
+
+function byMessage(p: PublishDiagnosticsParams, message: string): Diagnostic {
+  const d = p.diagnostics.find((x) => x.message === message);
+  assert.ok(d, `a diagnostic "${message}" among ${p.diagnostics.map((x) => x.message).join('; ')}`);
+  return d;
+}
+
+function action(actions: CodeAction[], title: string): CodeAction {
+  const a = actions.find((x) => x.title === title);
+  assert.ok(a, `an action "${title}" among ${actions.map((x) => x.title).join('; ')}`);
+  return a;
+}
+
+/** Applies an action's edit as the editor would and returns the next publish. */
+async function apply(client: TestClient, doc: string, a: CodeAction): Promise<PublishDiagnosticsParams> {
+  assert.ok(a.edit, `${a.title} has an edit`);
+  const next = client.diagnosticsFor(doc, client.version(doc) + 1);
+  await client.applyWorkspaceEdit(doc, a.edit);
+  return next;
+}
+
+describe('code actions over stdio', () => {
+  test('a quick fix inserts the missing section and the finding is gone', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    const d = byMessage(first, 'Missing required section "Pain Points"');
+    const actions = await client.codeActions(doc, d.range, [d]);
+
+    const fix = action(actions, 'Insert section "Pain Points"');
+    assert.equal(fix.kind, CodeActionKind.QuickFix);
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(fix.diagnostics, [d]);
+    // A versioned edit: an editor refuses it if the document changed meanwhile.
+    assert.equal((fix.edit?.documentChanges?.[0] as { textDocument: { version: number } }).textDocument.version, 1);
+
+    const expected = applyEdits(PERSONA, editsOf(fix.edit!, doc));
+    const after = await apply(client, doc, fix);
+    assert.equal(client.text(doc), expected);
+    assert.match(client.text(doc), /\n## Pain Points\n/);
+    assert.equal(after.version, 2);
+    assert.deepEqual(
+      ofRule(after, 'required-section').map((x) => x.message),
+      MISSING.filter((s) => s !== 'Pain Points').map((s) => `Missing required section "${s}"`),
+    );
+  });
+
+  test('each diagnostic offers its fix, then disable for this line and for this file', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    const d = byMessage(first, 'Missing required section "Messaging"');
+    const actions = await client.codeActions(doc, d.range, [d]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Insert section "Messaging"', 'Disable required-section for this line', 'Disable required-section for this file'],
+    );
+    for (const a of actions) assert.equal(a.kind, CodeActionKind.QuickFix);
+    assert.equal(actions[1]!.isPreferred ?? false, false);
+  });
+
+  test('"disable for this line" inserts a next-line comment above and silences the rule there', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    const d = ofRule(first, 'required-section')[0]!;
+    const actions = await client.codeActions(doc, d.range, [d]);
+    const after = await apply(client, doc, action(actions, 'Disable required-section for this line'));
+
+    assert.equal(client.text(doc), `<!-- segdoc-disable-next-line required-section -->\n${PERSONA}`);
+    assert.deepEqual(ofRule(after, 'required-section'), []);
+  });
+
+  test('disabling a second rule on the same line extends the existing comment', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    const req = ofRule(first, 'required-section')[0]!;
+    const afterFirst = await apply(client, doc, action(await client.codeActions(doc, req.range, [req]), 'Disable required-section for this line'));
+
+    const rec = ofRule(afterFirst, 'recommended-section')[0];
+    if (!rec) {
+      t.skip('recommended-section does not report on this document');
+      return;
+    }
+    const after = await apply(client, doc, action(await client.codeActions(doc, rec.range, [rec]), 'Disable recommended-section for this line'));
+    assert.equal(client.text(doc), `<!-- segdoc-disable-next-line required-section recommended-section -->\n${PERSONA}`);
+    assert.deepEqual(ofRule(after, 'recommended-section'), []);
+    assert.deepEqual(ofRule(after, 'required-section'), []);
+  });
+
+  test('"disable for this line" keeps the indentation of a list item', LIMIT, async (t) => {
+    const text = PERSONA.replace('- **Industry**: SaaS', '- **Industry**: [Industry]');
+    const { client, doc, first } = await open(t, text);
+    const d = ofRule(first, 'placeholder')[0];
+    if (!d) {
+      t.skip('placeholder does not report on this document');
+      return;
+    }
+    const after = await apply(client, doc, action(await client.codeActions(doc, d.range, [d]), 'Disable placeholder for this line'));
+    assert.equal(client.text(doc), text.replace('- **Industry**', '  <!-- segdoc-disable-next-line placeholder -->\n- **Industry**'));
+    assert.deepEqual(ofRule(after, 'placeholder'), []);
+  });
+
+  test('"disable for this file" goes after the front matter and silences the rule everywhere', LIMIT, async (t) => {
+    const text = `---\nsegdoc: persona\n---\n${PERSONA.replace('# Persona: Dana', '# Dana')}`;
+    const { client, doc, first } = await open(t, text);
+    const d = ofRule(first, 'required-section')[0]!;
+    assert.ok(d);
+    const after = await apply(client, doc, action(await client.codeActions(doc, d.range, [d]), 'Disable required-section for this file'));
+    assert.equal(client.text(doc), text.replace('---\n# Dana', '---\n<!-- segdoc-disable required-section -->\n# Dana'));
+    assert.deepEqual(ofRule(after, 'required-section'), []);
+  });
+
+  test('inserted lines use the document line ends (CRLF)', LIMIT, async (t) => {
+    const text = PERSONA.replace(/\n/g, '\r\n');
+    const { client, doc, first } = await open(t, text);
+    const d = ofRule(first, 'required-section')[0]!;
+    const after = await apply(client, doc, action(await client.codeActions(doc, d.range, [d]), 'Disable required-section for this line'));
+    assert.equal(client.text(doc), `<!-- segdoc-disable-next-line required-section -->\r\n${text}`);
+    assert.deepEqual(ofRule(after, 'required-section'), []);
+  });
+
+  test('a client that drops Diagnostic.data still gets the quick fix', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    const { data: _data, ...d } = byMessage(first, 'Missing required section "Buying Process"');
+    const actions = await client.codeActions(doc, d.range, [d]);
+    const fix = action(actions, 'Insert section "Buying Process"');
+    const after = await apply(client, doc, fix);
+    assert.ok(!after.diagnostics.some((x) => x.message === 'Missing required section "Buying Process"'));
+  });
+
+  test('a diagnostic from an older version gets fixes computed for the current text', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA, { settings: { debounceMs: 0, validate: 'onSave' } });
+    const d = byMessage(first, 'Missing required section "Pain Points"');
+    // The user types at the end; in on-save mode the diagnostics stay those of version 1.
+    const end = { line: PERSONA.split('\n').length - 1, character: 0 };
+    await client.change(doc, [{ range: { start: end, end }, text: '- **Tools**: Terraform\n' }]);
+
+    const fix = action(await client.codeActions(doc, d.range, [d]), 'Insert section "Pain Points"');
+    assert.equal((fix.edit?.documentChanges?.[0] as { textDocument: { version: number } }).textDocument.version, 2);
+    const expected = applyEdits(client.text(doc), editsOf(fix.edit!, doc));
+    assert.match(expected, /- \*\*Tools\*\*: Terraform\n/);
+    assert.match(expected, /\n## Pain Points\n/);
+  });
+
+  test('a request for other kinds of actions gets none', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    const d = first.diagnostics[0]!;
+    assert.deepEqual(await client.codeActions(doc, d.range, [d], [CodeActionKind.Refactor]), []);
+  });
+
+  test('without versioned edits support the fix comes as plain changes', LIMIT, async (t) => {
+    const caps = fullCapabilities(true);
+    caps.workspace!.workspaceEdit = { documentChanges: false };
+    const { client, doc, first } = await open(t, PERSONA, { capabilities: caps });
+    const d = byMessage(first, 'Missing required section "Messaging"');
+    const fix = action(await client.codeActions(doc, d.range, [d]), 'Insert section "Messaging"');
+    assert.equal(fix.edit?.documentChanges, undefined);
+    assert.equal(fix.edit?.changes?.[doc]?.length, 1);
+    const after = await apply(client, doc, fix);
+    assert.ok(!after.diagnostics.some((x) => x.message === d.message));
+  });
+
+  test('the titles follow the message language', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA, { locale: 'ru' });
+    const d = ofRule(first, 'required-section')[0]!;
+    const titles = (await client.codeActions(doc, d.range, [d])).map((a) => a.title);
+    assert.ok(titles.includes('Отключить required-section для этой строки'), titles.join('; '));
+    assert.ok(titles.includes('Отключить required-section для этого файла'), titles.join('; '));
+    assert.ok(titles.some((x) => x.startsWith('Вставить раздел «')), titles.join('; '));
+  });
+});

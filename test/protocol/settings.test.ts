@@ -1,0 +1,134 @@
+/**
+ * Settings and message language, with and without the client's workspace/configuration
+ * capability: the server must work with clients that are not VS Code.
+ */
+import assert from 'node:assert/strict';
+import { describe, test, type TestContext } from 'node:test';
+import { messageOf, ofRule, TestClient, tempFolder, type StartOptions , LIMIT } from './client';
+import { PAIN_POINTS, PERSONA, PERSONA_RU } from './docs';
+
+async function start(t: TestContext, options: StartOptions): Promise<{ client: TestClient; uri(name: string): string }> {
+  const folder = tempFolder();
+  const client = await TestClient.start(options);
+  t.after(async () => {
+    await client.stop();
+    folder.cleanup();
+  });
+  return { client, uri: folder.uri };
+}
+
+const EN = 'Missing required section "Pain Points"';
+const RU = 'Отсутствует обязательный раздел «Pain Points»';
+
+describe('settings and language', () => {
+  test('with workspace/configuration the server asks for the "segdoc" section of each document', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
+    const doc = uri('dana.persona.md');
+    const published = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    await published;
+    assert.deepEqual(client.configurationRequests, [[{ scopeUri: doc, section: 'segdoc' }]]);
+  });
+
+  test('without workspace/configuration, initializationOptions settings apply and nothing is asked', LIMIT, async (t) => {
+    const { client, uri } = await start(t, {
+      configuration: false,
+      initializationOptions: { settings: { validate: 'onSave', debounceMs: 0 } },
+    });
+    const doc = uri('dana.persona.md');
+    const opened = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    assert.ok((await opened).diagnostics.some((d) => d.message === EN));
+
+    const end = { line: PERSONA.split('\n').length - 1, character: 0 };
+    await client.change(doc, [{ range: { start: end, end }, text: `\n${PAIN_POINTS}` }]);
+    const other = uri('other.persona.md');
+    const barrier = client.diagnosticsFor(other, 1);
+    await client.open(other, PERSONA);
+    await barrier;
+    assert.deepEqual(client.publishesOf(doc).map((p) => p.version), [1], 'onSave from initializationOptions: no check on change');
+    assert.deepEqual(client.configurationRequests, []);
+
+    const saved = client.diagnosticsFor(doc, 2);
+    await client.save(doc);
+    assert.ok(!(await saved).diagnostics.some((d) => d.message === EN));
+  });
+
+  test('without workspace/configuration, pushed didChangeConfiguration settings re-check open documents', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { configuration: false, initializationOptions: { settings: { debounceMs: 0 }, locale: 'en' } });
+    const doc = uri('dana.persona.md');
+    const opened = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    assert.ok((await opened).diagnostics.some((d) => d.message === EN));
+
+    const rechecked = client.diagnostics(doc, (p) => p.diagnostics.some((d) => d.message === RU));
+    await client.changeConfiguration({ segdoc: { language: 'ru', debounceMs: 0 } });
+    const p = await rechecked;
+    assert.equal(p.version, 1);
+  });
+
+  test('with workspace/configuration, didChangeConfiguration makes the server ask again', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
+    const doc = uri('dana.persona.md');
+    const opened = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    assert.ok((await opened).diagnostics.some((d) => d.message === EN));
+
+    client.settings = { debounceMs: 0, language: 'ru' };
+    const rechecked = client.diagnostics(doc, (p) => p.diagnostics.some((d) => d.message === RU));
+    await client.changeConfiguration(null);
+    await rechecked;
+    assert.equal(client.configurationRequests.length, 2);
+  });
+
+  test('messages follow the client locale "ru"', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { settings: { debounceMs: 0 }, locale: 'ru' });
+    const doc = uri('dana.persona.md');
+    const published = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    const p = await published;
+    assert.ok(p.diagnostics.some((d) => d.message === RU), p.diagnostics.map((d) => d.message).join('; '));
+    assert.ok(ofRule(p, 'required-section').every((d) => messageOf(d).startsWith('Отсутствует обязательный раздел «')));
+  });
+
+  test('a regional locale (ru-RU) from initializationOptions counts as Russian', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { settings: { debounceMs: 0 }, locale: 'en', initializationOptions: { locale: 'ru-RU' } });
+    const doc = uri('dana.persona.md');
+    const published = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    assert.ok((await published).diagnostics.some((d) => d.message === RU));
+  });
+
+  test('segdoc.language overrides the client locale', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { settings: { debounceMs: 0, language: 'en' }, locale: 'ru' });
+    const doc = uri('dana.persona.md');
+    const published = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    assert.ok((await published).diagnostics.some((d) => d.message === EN));
+  });
+
+  test('a Russian document gets Russian section titles in Russian messages', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { settings: { debounceMs: 0 }, locale: 'ru' });
+    const doc = uri('dana.persona.md');
+    const published = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA_RU);
+    const p = await published;
+    assert.ok(
+      ofRule(p, 'required-section').some((d) => /^Отсутствует обязательный раздел «[А-Яа-яЁё]/.test(messageOf(d))),
+      p.diagnostics.map((d) => d.message).join('; '),
+    );
+  });
+
+  test('invalid setting values fall back to the defaults instead of breaking checks', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { settings: { validate: 'sometimes', debounceMs: -5, language: 'fr' } });
+    const doc = uri('dana.persona.md');
+    const opened = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    assert.ok((await opened).diagnostics.some((d) => d.message === EN));
+    // validate falls back to onType: a change is checked.
+    const changed = client.diagnosticsFor(doc, 2);
+    const end = { line: PERSONA.split('\n').length - 1, character: 0 };
+    await client.change(doc, [{ range: { start: end, end }, text: `\n${PAIN_POINTS}` }]);
+    assert.ok(!(await changed).diagnostics.some((d) => d.message === EN));
+  });
+});
