@@ -128,7 +128,7 @@ const FILE_LEVEL = /^<!--\s*segdoc-disable((?:\s+[A-Za-z0-9][\w-]*)+)\s*-->/;
 const LIST_ITEM = /^([ \t]*(?:>[ \t]?)*)([-*+]|\d{1,9}[.)])([ \t]+)\S/;
 const INDENT = /^[ \t]*(?:>[ \t]?)*/;
 
-/** An edit that adds `rule` to the rule list that ends at `at` inside an existing directive. */
+/** An edit that adds `rule` after the rule list of a directive that ends `ruleListEnd` into its line. */
 function appendRule(doc: SegDocument, lineStart: number, ruleListEnd: number, rule: string): TextEdit {
   const pos = doc.lines.positionAt(lineStart + ruleListEnd);
   return { range: { start: pos, end: pos }, newText: ` ${rule}` };
@@ -150,7 +150,8 @@ function hasRule(list: string, rule: string): boolean {
  */
 export function disableLineEdit(doc: SegDocument, line: number, rule: string): TextEdit | undefined {
   const lines = doc.lines;
-  const start = lines.lineStart(line);
+  // A byte order mark stays the first character of the file, before anything inserted.
+  const start = lines.lineStart(line) + (line === 0 && doc.text.startsWith('\uFEFF') ? 1 : 0);
   if (doc.frontMatter && start < doc.frontMatter.span.end) return undefined;
   const text = doc.text.slice(start, lines.lineEnd(line));
 
