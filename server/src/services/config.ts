@@ -388,6 +388,7 @@ function load(file: string, text: string, requestedLocale: Language | undefined,
         c.unknownProperty(p.keyNode, p.key, top);
     }
   }
+  c.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return result;
 }
 
@@ -484,6 +485,8 @@ function readKinds(c: Checker, node: JsonNode, config: LintConfig): void {
     }
 
     const builtin = builtinKind(name);
+    // Globs alone leave a built-in kind as it is.
+    if (builtin && !schemaNode && !aliasesNode) continue;
     let json: JsonSchema | undefined;
     let source = builtin?.source ?? '';
     let schemaSpan = spanOf(entry.keyNode);
