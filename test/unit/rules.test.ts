@@ -19,6 +19,7 @@ import { describe, test } from 'node:test';
 import { rules } from '../../server/src/rules/registry';
 import { keptInOrder } from '../../server/src/rules/section-order';
 import { findDate } from '../../server/src/rules/util/dates';
+import { DEFAULT_LIMITS } from '../../server/src/parse/markdown';
 import { lint, type Finding, type Fix, type LintOptions } from '../../server/src/services/engine';
 
 const root = resolve(__dirname, '..', '..');
@@ -203,6 +204,27 @@ describe('fixes produce the expected text', () => {
     const missing = fixed('metadata', 'reject-metadata-ru.md', 'missing');
     assert.deepEqual(changedLines(missing.before, missing.after), ['- **Владелец**: ']);
     assert.match(missing.after, /- \*\*Дата запуска\*\*: 2027-02-01\n- \*\*Владелец\*\*: \n\n## Исполнительное резюме/);
+  });
+});
+
+describe('parts that were not parsed are not reported on', () => {
+  const path = join(fixturesDir, 'parse-limit', 'reject-deep-quotes.md');
+  const text = readFileSync(path, 'utf8');
+
+  test('a section in a skipped part is not reported missing', () => {
+    const findings = lintFixture(path, text).findings;
+    assert.deepEqual(findings.map((f) => f.rule), ['parse-limit']);
+    // Without the deep quotes, the same document is clean: Real Quotes was there all along.
+    const clean = text.replace(/^>{2,}.*\n/gm, '');
+    assert.deepEqual(lintFixture(path, clean).findings.map(show), []);
+  });
+
+  test('a document over the size limit gets one diagnostic and nothing else', () => {
+    const big = readFileSync(join(fixturesDir, 'placeholder', 'reject-unfilled.md'), 'utf8').replace(/^---[\s\S]*?---\n/, '');
+    const findings = lint(big, { path: 'dana.persona.md', now: NOW, limits: { ...DEFAULT_LIMITS, maxDocumentLength: 1000 } }).findings;
+    assert.deepEqual(findings.map(show), [
+      `1:1-1:54 parse-limit This document was not checked: it is ${big.length} characters long, over the limit of 1000`,
+    ]);
   });
 });
 

@@ -78,14 +78,14 @@ export default defineRule({
         });
         continue;
       }
-      if (isEmptyValueIssue(issue)) {
+      if (isEmptyValueIssue(ctx.doc, issue)) {
         // Outside the metadata block an empty field is required-field's business.
         if (issue.section?.metadata) ctx.report({ message: 'empty', args: { field }, span: source!.label.span });
         continue;
       }
       if (!source) continue;
-      // `**Value Proposition**:` followed by a nested list has its value in the list.
-      if (issue.keyword === 'minLength' && source.value.text === '' && source.items.length) continue;
+      // An empty value that is not "empty" continues in a nested list or on the next line.
+      if (issue.keyword === 'minLength' && source.value.text === '') continue;
       const span = source.value.span;
 
       if (issue.keyword === 'enum') {

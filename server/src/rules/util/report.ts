@@ -37,9 +37,18 @@ export function issueSection(match: KindMatch, issue: SchemaIssue): Section | un
 
 /**
  * Whether a schema issue says a field is there but has nothing in it (`**Author**:` with no
- * value). A field whose value sits in nested list items under it is not empty.
+ * value). A field whose value sits in nested list items under it is not empty, and neither
+ * is one whose value continues on the next line of the same paragraph, as seed 002 writes
+ * `**Value Proposition for This Persona**:` with the text on the line below.
  */
-export function isEmptyValueIssue(issue: SchemaIssue): boolean {
+export function isEmptyValueIssue(doc: SegDocument, issue: SchemaIssue): boolean {
   if (issue.keyword !== 'minLength' || !issue.source) return false;
-  return issue.source.value.text === '' && issue.source.items.length === 0;
+  const field = issue.source;
+  if (field.value.text !== '' || field.items.length > 0) return false;
+  const next = doc.lines.lineAt(field.span.end) + 1;
+  if (next >= doc.lines.lineCount) return true;
+  const text = doc.text.slice(doc.lines.lineStart(next), doc.lines.lineEnd(next)).trim();
+  // A blank line, a heading, a list item (nested items are already in field.items) or
+  // another field ends the value; a plain line of text continues it.
+  return text === '' || /^#{1,6}(\s|$)/.test(text) || /^([-*+]|\d+[.)])(\s|$)/.test(text) || /^\*\*[^*]+(\*\*\s*:|:\*\*)/.test(text);
 }
