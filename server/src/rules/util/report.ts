@@ -2,16 +2,18 @@
  * Small helpers the rules share: where to point at a section, and how a section is named in
  * a message.
  */
-import type { Section, SegDocument } from '../../model/types';
+import type { Heading, Language, Section, SegDocument } from '../../model/types';
 import type { Span } from '../../parse/text';
 import { pick, type SectionSpec } from '../../schemas/kinds';
-import type { Language } from '../../model/types';
 import type { KindMatch, SchemaIssue } from '../../schemas/validate';
 
-/** The span of a heading's text; the whole heading line when it has no text. */
+/** The span of a section heading's text; the whole heading line when it has no text. */
 export function headingSpan(section: Section): Span {
-  const t = section.heading.textSpan;
-  return t.end > t.start ? t : section.heading.span;
+  return headingTextSpan(section.heading);
+}
+
+function headingTextSpan(heading: Heading): Span {
+  return heading.textSpan.end > heading.textSpan.start ? heading.textSpan : heading.span;
 }
 
 /**
@@ -19,7 +21,7 @@ export function headingSpan(section: Section): Span {
  * the start of the document (a zero-length span still shows in the editor).
  */
 export function documentSpan(doc: SegDocument): Span {
-  if (doc.title) return headingSpan({ heading: doc.title } as Section);
+  if (doc.title) return headingTextSpan(doc.title);
   const first = doc.allSections[0];
   if (first) return headingSpan(first);
   return { start: 0, end: 0 };
