@@ -2,7 +2,6 @@
  * The three output formats of `segdoc check`: stylish (people), json (PRODUCT.md §7 shape,
  * scripts) and SARIF 2.1.0 (code-scanning dashboards).
  */
-import { styleText } from 'node:util';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Result } from 'sarif';
 import type { Language } from '../model/types';
@@ -78,12 +77,26 @@ export function formatJson(report: CheckReport): string {
 // ---------------------------------------------------------------------------------------
 // stylish
 
-type Style = Parameters<typeof styleText>[0];
+/** ANSI styles as [open, close] codes; only used when the output is a terminal. */
+const STYLES = {
+  red: [31, 39],
+  yellow: [33, 39],
+  blue: [34, 39],
+  gray: [90, 39],
+  bold: [1, 22],
+  dim: [2, 22],
+  underline: [4, 24],
+} as const;
+type Style = keyof typeof STYLES;
+
+function ansi(styles: Style[], s: string): string {
+  return styles.reduce((acc, st) => `\u001b[${STYLES[st][0]}m${acc}\u001b[${STYLES[st][1]}m`, s);
+}
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'gray' };
 
 export function formatStylish(report: CheckReport, options: { color: boolean }): string {
-  const paint = (style: Style, s: string): string => (options.color ? styleText(style, s) : s);
+  const paint = (style: Style | Style[], s: string): string => (options.color ? ansi(Array.isArray(style) ? style : [style], s) : s);
   const locale = report.locale;
   const lines: string[] = [];
   for (const file of report.files) {

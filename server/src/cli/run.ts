@@ -174,8 +174,9 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
     }
     const loaded = fixedConfig ?? loadConfigForFile(file, flags.lang ? { locale: flags.lang } : {});
     if (loaded.path) configs.set(loaded.path, loaded);
-    const fileLocale = flags.lang ?? loaded.language;
-    const result = lint(text, { path: file, ...lintOptionsFor(loaded, file), now, ...(fileLocale ? { locale: fileLocale } : {}) });
+    // Messages follow --lang, else the config's "language", else the user's environment.
+    const fileLocale = flags.lang ?? loaded.language ?? envLocale;
+    const result = lint(text, { path: file, ...lintOptionsFor(loaded, file), now, locale: fileLocale });
     if (!result.detection) continue;
     reports.push({
       path: displayPath(file, io.cwd),
