@@ -141,7 +141,11 @@ function itemCount(section: Section): number {
 
 /** Canonical value of an enum field: every part of `A + B / C (note)` must be a known value. */
 export function canonicalEnum(spec: FieldSpec, raw: string): string | undefined {
+  const key = (p: string): string => p.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   const cleaned = raw.replace(/\([^)]*\)/g, ' ').replace(/[*_`"«»]/g, ' ');
+  // A value with separators inside it ("Лицо, принимающее решение") is tried whole first.
+  const whole = spec.enumKeys.get(key(cleaned));
+  if (whole) return whole;
   const parts = cleaned
     .split(/\s*(?:[+/,;]| and | и | or | или )\s*/i)
     .map((p) => p.trim())
@@ -149,7 +153,7 @@ export function canonicalEnum(spec: FieldSpec, raw: string): string | undefined 
   if (!parts.length) return undefined;
   let first: string | undefined;
   for (const p of parts) {
-    const v = spec.enumKeys.get(p.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+    const v = spec.enumKeys.get(key(p));
     if (!v) return undefined;
     first ??= v;
   }
