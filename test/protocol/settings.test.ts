@@ -81,6 +81,24 @@ describe('settings and language', () => {
     assert.equal(client.configurationRequests.length, 2);
   });
 
+  test('a configuration change that changes nothing publishes nothing again', async (t) => {
+    const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
+    const doc = uri('dana.persona.md');
+    const opened = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    await opened;
+
+    // VS Code announces a change once per registration, so twice for segdoc's client.
+    await client.changeConfiguration(null);
+    await client.changeConfiguration(null);
+    const other = uri('other.persona.md');
+    const barrier = client.diagnosticsFor(other, 1);
+    await client.open(other, PERSONA);
+    await barrier;
+    assert.ok(client.configurationRequests.filter((r) => r[0]?.scopeUri === doc).length >= 2, 'the settings were asked for again');
+    assert.equal(client.publishesOf(doc).length, 1);
+  });
+
   test('messages follow the client locale "ru"', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 }, locale: 'ru' });
     const doc = uri('dana.persona.md');

@@ -85,6 +85,7 @@ class SegdocServer {
   private generation = 0;
   private readonly checked = new Map<string, Checked>();
   private readonly publishedVersion = new Map<string, number>();
+  private readonly publishedDiagnostics = new Map<string, Diagnostic[]>();
   /** Last diagnostics sent for each config file (serialised), to send only changes. */
   private readonly configPublished = new Map<string, string>();
   /** Documents opened but not yet seen by onDidChangeContent (which also fires on open). */
@@ -252,6 +253,7 @@ class SegdocServer {
     this.scheduler.cancel(uri);
     this.checked.delete(uri);
     this.publishedVersion.delete(uri);
+    this.publishedDiagnostics.delete(uri);
     this.settingsRequests.delete(uri);
     this.knownSettings.delete(uri);
     const fsPath = fsPathOf(uri);
@@ -273,10 +275,11 @@ class SegdocServer {
   private async run(uri: string): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc || !isMarkdown(uri, doc.languageId) || isConfigFile(uri)) return;
-    // Taken before waiting for the settings: if they change meanwhile, this result is
-    // recorded as outdated and the re-check that the change asked for really runs.
     const generation = this.generation;
     const settings = await this.settingsFor(uri);
+    // Settings or a config file changed while the client was answering: these settings may
+    // be outdated, and the change has queued this document again, so that check publishes.
+    if (generation !== this.generation) return;
     const current = this.documents.get(uri);
     if (!current) return;
     const last = this.checked.get(uri);
@@ -322,13 +325,23 @@ class SegdocServer {
     }
   }
 
-  /** Publishes a check's findings, unless a newer version of the document was published. */
+  /**
+   * Publishes a check's findings, unless a newer version of the document was published, or
+   * the same version was published with the same diagnostics: re-checks after a settings or
+   * config change (which clients may announce twice) must not make the editor redraw or
+   * count a change.
+   */
   private publish(uri: string, checked: Checked): void {
     const previous = this.publishedVersion.get(uri);
     if (previous !== undefined && previous > checked.version) return;
     if (!this.documents.get(uri)) return;
-    this.publishedVersion.set(uri, checked.version);
     const diagnostics = checked.result.findings.map((f) => toDiagnostic(f, checked.version));
+    const last = this.publishedDiagnostics.get(uri);
+    // Comparing costs a serialisation, so it is done only for a re-check of the same version,
+    // never on the edit → publish path.
+    if (previous === checked.version && last && JSON.stringify(last) === JSON.stringify(diagnostics)) return;
+    this.publishedVersion.set(uri, checked.version);
+    this.publishedDiagnostics.set(uri, diagnostics);
     this.connection.sendDiagnostics({ uri, version: checked.version, diagnostics });
   }
 
