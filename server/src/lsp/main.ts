@@ -11,11 +11,16 @@ const connection = createConnection(ProposedFeatures.all);
 // Anything that escapes the handlers is logged where the user can see it (the client's
 // output channel) and the server carries on: a silent stop would look like a linter that
 // found nothing.
-process.on('uncaughtException', (e) => {
-  connection.console.error(`Uncaught exception in the segdoc server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-});
-process.on('unhandledRejection', (e) => {
-  connection.console.error(`Unhandled rejection in the segdoc server: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-});
+function report(what: string, e: unknown): void {
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  try {
+    connection.console.error(`${what} in the segdoc server: ${detail}`);
+  } catch {
+    // The connection itself is broken; stderr is the last place left to say it.
+    process.stderr.write(`${what} in the segdoc server: ${detail}\n`);
+  }
+}
+process.on('uncaughtException', (e) => report('Uncaught exception', e));
+process.on('unhandledRejection', (e) => report('Unhandled rejection', e));
 
 startServer(connection);

@@ -334,7 +334,8 @@ class SegdocServer {
   private publish(uri: string, checked: Checked): void {
     const previous = this.publishedVersion.get(uri);
     if (previous !== undefined && previous > checked.version) return;
-    if (!this.documents.get(uri)) return;
+    // Only findings of the text the editor holds now: an older check is not worth drawing.
+    if (this.documents.get(uri)?.version !== checked.version) return;
     const diagnostics = checked.result.findings.map((f) => toDiagnostic(f, checked.version));
     const last = this.publishedDiagnostics.get(uri);
     // Comparing costs a serialisation, so it is done only for a re-check of the same version,
