@@ -83,6 +83,8 @@ class SegdocServer {
   private readonly knownSettings = new Map<string, ServerSettings>();
   /** Bumped whenever settings or config files change: every result before it is outdated. */
   private generation = 0;
+  /** Bumped when the editor settings change: settings answers from before are outdated. */
+  private settingsEpoch = 0;
   private readonly checked = new Map<string, Checked>();
   private readonly publishedVersion = new Map<string, number>();
   private readonly publishedDiagnostics = new Map<string, Diagnostic[]>();
@@ -143,7 +145,8 @@ class SegdocServer {
     });
     docs.onDidChangeContent(({ document }) => {
       if (this.justOpened.delete(document.uri)) return;
-      if (isConfigFile(document.uri)) this.configEdited(document.uri);
+      // Typing in a config file re-checks every open document: debounced like typing anywhere.
+      if (isConfigFile(document.uri)) this.configEdited(document.uri, true);
       else if (isMarkdown(document.uri, document.languageId)) this.changed(document.uri);
     });
     docs.onDidSave(({ document }) => {
@@ -202,7 +205,7 @@ class SegdocServer {
     if (!this.caps.configuration) return Promise.resolve(this.pushedSettings ?? this.baseSettings);
     let request = this.settingsRequests.get(uri);
     if (!request) {
-      const generation = this.generation;
+      const epoch = this.settingsEpoch;
       request = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'segdoc' }).then(
         (raw: unknown) => mergeSettings(this.baseSettings, raw),
         (e: unknown) => {
@@ -212,7 +215,7 @@ class SegdocServer {
       );
       request = request.then((s) => {
         // A configuration change while the request was out makes this answer outdated.
-        if (generation === this.generation) this.knownSettings.set(uri, s);
+        if (epoch === this.settingsEpoch) this.knownSettings.set(uri, s);
         return s;
       });
       this.settingsRequests.set(uri, request);
@@ -223,6 +226,7 @@ class SegdocServer {
   private configurationChanged(params: DidChangeConfigurationParams): void {
     this.settingsRequests.clear();
     this.knownSettings.clear();
+    this.settingsEpoch++;
     if (!this.caps.configuration && Object.keys(settingsSection(params.settings)).length) {
       this.pushedSettings = mergeSettings(this.baseSettings, params.settings);
     }
@@ -230,9 +234,12 @@ class SegdocServer {
     this.recheckAll();
   }
 
-  private recheckAll(): void {
+  /** Queues every open document for a check, now or after each one's debounce delay. */
+  private recheckAll(debounced = false): void {
     for (const doc of this.documents.all()) {
-      if (isMarkdown(doc.uri, doc.languageId) && !isConfigFile(doc.uri)) this.scheduler.schedule(doc.uri, 0);
+      if (!isMarkdown(doc.uri, doc.languageId) || isConfigFile(doc.uri)) continue;
+      const delay = debounced ? (this.knownSettings.get(doc.uri) ?? this.pushedSettings ?? this.baseSettings).debounceMs : 0;
+      this.scheduler.schedule(doc.uri, delay);
     }
   }
 
@@ -350,11 +357,11 @@ class SegdocServer {
   // Config files
 
   /** An open `.segdoc.json` changed (or was opened or saved): report on it, re-check the rest. */
-  private configEdited(uri: string): void {
+  private configEdited(uri: string, debounced = false): void {
     const fsPath = fsPathOf(uri);
     if (fsPath !== undefined) this.publishConfigFile(fsPath);
     this.generation++;
-    this.recheckAll();
+    this.recheckAll(debounced);
   }
 
   private publishConfigFile(fsPath: string): void {
