@@ -43,7 +43,10 @@ export function prepare(base, { settings = {} } = {}) {
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
   for (const x of ['config', 'data', 'cache']) mkdirSync(join(dirs.xdg, x), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...userSettings, ...settings }, null, 2));
+  // SEGDOC_EDITOR_SETTINGS (JSON) adds settings for a debugging run, e.g.
+  // {"segdoc.trace.server":"verbose"} with SEGDOC_KEEP_TEMP=1 to read the protocol log.
+  const extra = process.env.SEGDOC_EDITOR_SETTINGS ? JSON.parse(process.env.SEGDOC_EDITOR_SETTINGS) : {};
+  writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...userSettings, ...settings, ...extra }, null, 2));
   cpSync(join(editorDir, 'workspace'), dirs.workspace, { recursive: true });
   return dirs;
 }

@@ -1,3 +1,214 @@
-import { existsSync } from 'node:fs';
-export function findVsix() { return { skip: 'not yet' }; }
-export async function runUiTests() {}
+// UI tests: what a user sees and does in code-server with segdoc installed from its VSIX
+// (`code-server --install-extension`, as a user would). playwright-core drives Debian's
+// chromium; every step saves a screenshot under test-results/editor-ui/.
+//
+// The VSIX is not built here: `npm run package` rebuilds dist/ in place, which would pull
+// the bundles from under the other test files that npm test runs at the same time. CI
+// builds it first (.ci/editor.sh); locally, run `npm run package` before `npm test`.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { installExtension, prepare, startCodeServer, userSettings, workbenchUrl } from './code-server.mjs';
+import { ensureResultsDir, newestMtime, required, root, since, tempDir } from './env.mjs';
+
+/** What the VSIX is built from: a VSIX older than any of these is stale. */
+const SOURCES = ['client/src', 'server/src', 'schemas', 'snippets', 'package.json', 'package.nls.json', 'package.nls.ru.json', '.vscodeignore'];
+
+/**
+ * Finds the VSIX to test: $SEGDOC_VSIX, else segdoc-<version>.vsix at the repository root
+ * (where `npm run package` writes it). Returns { path } or { skip: reason }; throws
+ * instead of skipping when the editor tests are required.
+ */
+export function findVsix() {
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const path = process.env.SEGDOC_VSIX || join(root, `segdoc-${version}.vsix`);
+  let reason;
+  if (!existsSync(path)) reason = `${path} does not exist: run \`npm run package\` first`;
+  else if (!process.env.SEGDOC_VSIX && statSync(path).mtimeMs < newestMtime(SOURCES)) {
+    reason = `${path} is older than the sources: run \`npm run package\` again`;
+  }
+  if (!reason) return { path };
+  if (required) throw new Error(`SEGDOC_EDITOR_TESTS=required, but ${reason}`);
+  return { skip: reason };
+}
+
+const SEL = {
+  workbench: '.monaco-workbench',
+  editor: '.editor-instance .monaco-editor',
+  lines: '.editor-instance .monaco-editor .view-lines',
+  squiggleError: '.editor-instance .monaco-editor .squiggly-error',
+  squiggleWarning: '.editor-instance .monaco-editor .squiggly-warning',
+  problemRows: '.markers-panel .monaco-list-row',
+  actionRows: '.action-widget .monaco-list-row',
+  suggestRows: '.suggest-widget .monaco-list-row',
+  quickInput: '.quick-input-widget',
+  quickInputRows: '.quick-input-widget .quick-input-list .monaco-list-row',
+  activeTab: '.tabs-container .tab.active',
+};
+
+/** Monaco renders spaces as U+00A0 in view lines; tests compare plain text. */
+const plain = (s) => s.replace(/\u00a0/g, ' ');
+
+export async function runUiTests(t, vsix) {
+  const t0 = performance.now();
+  const shots = ensureResultsDir('editor-ui');
+  const tmp = tempDir('ui');
+  const dirs = prepare(tmp.dir);
+  // An empty file for the snippet step: not a segdoc document until the template is in.
+  writeFileSync(join(dirs.workspace, 'personas/new-persona.md'), '');
+  const timings = {};
+  let server;
+  let browser;
+  let shot = 0;
+  try {
+    const installed = installExtension(dirs, vsix);
+    t.diagnostic(installed.split('\n').pop());
+    timings.installMs = since(t0);
+    server = await startCodeServer(dirs);
+    browser = await launchBrowser();
+    const { page } = browser;
+    page.setDefaultTimeout(30_000);
+
+    // Each step is a subtest that ends with a screenshot, passed or not.
+    const step = (name, fn) =>
+      t.test(name, async () => {
+        shot += 1;
+        const file = join(shots, `${String(shot).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+        try {
+          await fn();
+        } finally {
+          await page.screenshot({ path: file }).catch(() => {});
+        }
+      });
+
+    const problems = async () => {
+      if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel').waitFor();
+    };
+    const quickOpen = async (name) => {
+      await page.keyboard.press('Control+P');
+      await page.locator(SEL.quickInput).waitFor();
+      await page.keyboard.type(name);
+      await page.locator(SEL.quickInputRows, { hasText: name }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.activeTab, { hasText: name }).waitFor();
+    };
+    // Closes every editor (Ctrl+K Ctrl+W) and waits until the Problems panel no longer lists
+    // `file`: closed documents lose their diagnostics, so the panel then shows only what the
+    // next step opens (it renders only the rows in view, so fewer rows keep them visible).
+    const closeAll = async (file) => {
+      await problems();
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+W');
+      await page.locator(SEL.activeTab).waitFor({ state: 'detached' });
+      await page.locator(SEL.problemRows, { hasText: file }).waitFor({ state: 'detached' });
+    };
+    const firstLine = async () => plain((await page.locator(`${SEL.lines} .view-line`).first().innerText()) ?? '');
+
+    await step('persona with problems shows error squiggles', async () => {
+      const loadStarted = performance.now();
+      await page.goto(workbenchUrl(server, dirs.workspace, { openFile: join(dirs.workspace, 'personas/devops-dana.persona.md') }));
+      await page.locator(SEL.workbench).waitFor();
+      await page.locator(SEL.activeTab, { hasText: 'devops-dana.persona.md' }).waitFor();
+      await page.locator(SEL.squiggleError).first().waitFor({ timeout: 60_000 });
+      timings.pageLoadToFirstSquiggleMs = since(loadStarted);
+      assert.match(await firstLine(), /^# Persona: DevOps Dana/);
+    });
+
+    await step('Problems panel lists segdoc codes', async () => {
+      await problems();
+      const rows = page.locator(SEL.problemRows, { hasText: 'required-section' });
+      await rows.first().waitFor();
+      const texts = (await page.locator(SEL.problemRows).allInnerTexts()).map(plain);
+      assert.ok(texts.some((x) => /Missing required section "Information Sources"/.test(x) && /segdoc/.test(x)), texts.join('\n'));
+      assert.ok(texts.some((x) => /Missing required section "Marketing Tactics"/.test(x)), texts.join('\n'));
+    });
+
+    await step('Ctrl+. offers the insert-section quick fix', async () => {
+      // The findings sit on the H1's text: put the cursor inside it.
+      await page.locator(`${SEL.lines} .view-line`).first().click();
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Control+.');
+      await page.locator(SEL.actionRows, { hasText: 'Insert section "Information Sources"' }).waitFor();
+    });
+
+    await step('applying the quick fix removes the problem', async () => {
+      // The menu is driven with the keyboard, as a user does after Ctrl+. (a pointer block
+      // over the page makes mouse clicks on it unreliable).
+      const wanted = 'Insert section "Information Sources"';
+      const focused = page.locator(`${SEL.actionRows}.focused`);
+      for (let i = 0; i < 20 && !(await focused.innerText()).includes(wanted); i++) await page.keyboard.press('ArrowDown');
+      assert.match(await focused.innerText(), /Insert section "Information Sources"/);
+      await page.keyboard.press('Enter');
+      const gone = page.locator(SEL.problemRows, { hasText: 'Missing required section "Information Sources"' });
+      await gone.waitFor({ state: 'detached' });
+      await page.locator(SEL.problemRows, { hasText: 'Missing required section "Marketing Tactics"' }).waitFor();
+      // Show the inserted section (it lands at its template place, below the fold).
+      await page.keyboard.press('Control+End');
+      await page.locator(`${SEL.lines} .view-line`, { hasText: '## Information Sources' }).waitFor();
+      await page.keyboard.press('Control+S');
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
+    });
+
+    await step('closing the persona clears its problems', async () => {
+      await closeAll('devops-dana.persona.md');
+    });
+
+    await step('typing persona and accepting the suggestion inserts the template', async () => {
+      await quickOpen('new-persona.md');
+      await page.locator(SEL.lines).first().click();
+      await page.keyboard.type('persona');
+      // Quick suggestions are off in Markdown by default, so ask for them as a user would.
+      await page.keyboard.press('Control+Space');
+      const focused = page.locator(`${SEL.suggestRows}.focused`);
+      await focused.waitFor();
+      // Exact prefix first: "persona", not "persona-ru".
+      assert.match(plain(await focused.innerText()), /^persona\b(?!-)/m, `focused suggestion: ${await focused.innerText()}`);
+      await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-suggestion.png`) });
+      await page.keyboard.press('Tab');
+      await page.locator(`${SEL.lines} .view-line`, { hasText: '# Persona: [Persona Name] - [Role]' }).waitFor();
+      await page.locator(`${SEL.lines} .view-line`, { hasText: '## Demographics' }).waitFor();
+      assert.equal(await firstLine(), '# Persona: [Persona Name] - [Role]');
+    });
+
+    await step('the template document has placeholders but no missing sections', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+S');
+      await problems();
+      await page.locator(SEL.problemRows, { hasText: 'new-persona.md' }).first().waitFor();
+      await page.locator(SEL.problemRows, { hasText: 'placeholder' }).first().waitFor();
+      await page.locator(SEL.squiggleWarning).first().waitFor();
+      const texts = (await page.locator(SEL.problemRows).allInnerTexts()).map(plain);
+      assert.ok(!texts.some((x) => /required-section/.test(x)), texts.join('\n'));
+    });
+
+    await step('a Russian persona has its Russian headings recognised', async () => {
+      await closeAll('new-persona.md');
+      await quickOpen('ivan.persona.md');
+      await page.locator(SEL.squiggleError).first().waitFor();
+      assert.match(await firstLine(), /^# Персона: Иван/);
+      await problems();
+      await page.locator(SEL.problemRows, { hasText: 'Маркетинговые тактики' }).first().waitFor();
+      const required = (await page.locator(SEL.problemRows, { hasText: 'required-section' }).allInnerTexts()).map(plain);
+      // Only the one section the fixture lacks is missing: Демография, Цели и обязанности,
+      // Боли, … were all matched to their sections.
+      assert.equal(required.length, 1, required.join('\n'));
+      assert.match(required[0], /Маркетинговые тактики/);
+    });
+
+    await step('segdoc.language ru in settings.json gives Russian messages without a reload', async () => {
+      // What the Settings editor does: write the user settings file, which the editor watches.
+      writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...userSettings, 'segdoc.language': 'ru' }, null, 2));
+      await page.locator(SEL.problemRows, { hasText: 'Отсутствует обязательный раздел «Маркетинговые тактики»' }).waitFor();
+      await page.locator(SEL.problemRows, { hasText: 'Missing' }).first().waitFor({ state: 'detached' });
+    });
+  } finally {
+    t.diagnostic(`ui timings: ${JSON.stringify(timings)}`);
+    writeFileSync(join(shots, 'timings.json'), JSON.stringify({ ...timings, totalMs: since(t0) }, null, 2));
+    await browser?.close();
+    await server?.stop();
+    tmp.cleanup();
+  }
+}
