@@ -90,6 +90,12 @@ class SegdocServer {
   private readonly publishedDiagnostics = new Map<string, Diagnostic[]>();
   /** Last diagnostics sent for each config file (serialised), to send only changes. */
   private readonly configPublished = new Map<string, string>();
+  /**
+   * Documents whose current text the user asked to have checked (opened, saved, typed in
+   * on-type mode). A re-check after a settings or config change is not such a request: in
+   * on-save mode it leaves a document with unsaved edits alone until it is saved.
+   */
+  private readonly wanted = new Set<string>();
   /** Documents opened but not yet seen by onDidChangeContent (which also fires on open). */
   private readonly justOpened = new Set<string>();
   /** URIs of open documents by file path, so that config files are found by path. */
@@ -140,7 +146,7 @@ class SegdocServer {
       if (isConfigFile(document.uri)) this.configEdited(document.uri);
       else if (isMarkdown(document.uri, document.languageId)) {
         void this.settingsFor(document.uri);
-        this.scheduler.schedule(document.uri, 0);
+        this.request(document.uri, 0);
       }
     });
     docs.onDidChangeContent(({ document }) => {
@@ -151,7 +157,7 @@ class SegdocServer {
     });
     docs.onDidSave(({ document }) => {
       if (isConfigFile(document.uri)) this.configEdited(document.uri);
-      else if (isMarkdown(document.uri, document.languageId)) this.scheduler.schedule(document.uri, 0);
+      else if (isMarkdown(document.uri, document.languageId)) this.request(document.uri, 0);
     });
     docs.onDidClose(({ document }) => this.closed(document.uri));
     docs.listen(c);
@@ -249,14 +255,21 @@ class SegdocServer {
   private changed(uri: string): void {
     const known = this.knownSettings.get(uri) ?? (this.caps.configuration ? undefined : (this.pushedSettings ?? this.baseSettings));
     const decide = (s: ServerSettings): void => {
-      if (s.validate === 'onType' && this.documents.get(uri)) this.scheduler.schedule(uri, s.debounceMs);
+      if (s.validate === 'onType' && this.documents.get(uri)) this.request(uri, s.debounceMs);
     };
     if (known) decide(known);
     else void this.settingsFor(uri).then(decide);
   }
 
+  /** Checks the document's current text after `delayMs` (see {@link wanted}). */
+  private request(uri: string, delayMs: number): void {
+    this.wanted.add(uri);
+    this.scheduler.schedule(uri, delayMs);
+  }
+
   private closed(uri: string): void {
     this.justOpened.delete(uri);
+    this.wanted.delete(uri);
     this.scheduler.cancel(uri);
     this.checked.delete(uri);
     this.publishedVersion.delete(uri);
@@ -283,12 +296,18 @@ class SegdocServer {
     const doc = this.documents.get(uri);
     if (!doc || !isMarkdown(uri, doc.languageId) || isConfigFile(uri)) return;
     const generation = this.generation;
+    const wanted = this.wanted.delete(uri);
     const settings = await this.settingsFor(uri);
     // Settings or a config file changed while the client was answering: these settings may
     // be outdated, and the change has queued this document again, so that check publishes.
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) {
+      if (wanted) this.wanted.add(uri);
+      return;
+    }
     const current = this.documents.get(uri);
     if (!current) return;
+    const published = this.publishedVersion.get(uri);
+    if (!wanted && settings.validate === 'onSave' && published !== undefined && published !== current.version) return;
     const last = this.checked.get(uri);
     if (last && last.version === current.version && last.generation === this.generation) {
       // Already checked (by a code action request, or before a save that changed nothing).
