@@ -2,6 +2,8 @@
  * The rule registry: a plain list. Adding a rule = adding its file and one line here.
  */
 import type { Rule } from './types';
+import allocationRange from './allocation-range';
+import allocationSum from './allocation-sum';
 import config from './config';
 import duplicateSection from './duplicate-section';
 import emptySection from './empty-section';
@@ -12,8 +14,12 @@ import placeholder from './placeholder';
 import recommendedSection from './recommended-section';
 import requiredField from './required-field';
 import requiredSection from './required-section';
+import scoreRange from './score-range';
+import scoreTier from './score-tier';
+import scoreTotal from './score-total';
 import sectionOrder from './section-order';
 import staleDocument from './stale-document';
+import tierMismatch from './tier-mismatch';
 
 export const rules: readonly Rule<object>[] = [
   requiredSection,
@@ -26,6 +32,12 @@ export const rules: readonly Rule<object>[] = [
   placeholder,
   metadata,
   staleDocument,
+  scoreRange,
+  scoreTotal,
+  scoreTier,
+  tierMismatch,
+  allocationSum,
+  allocationRange,
   parseLimit,
   config,
 ] as Rule<object>[];

@@ -1,0 +1,62 @@
+/**
+ * allocation-sum — the percentages of one allocation do not add up to 100 %:
+ *   - the Resource Allocation of the tier sections (seed 002: 65 % + 30 % + 5 %);
+ *   - the channel mix of a GTM Channel Strategy section (`- **Direct**: 65% — …`, seed 001);
+ *   - the split of a GTM Budget section (`- **Paid campaigns**: 30%`; the `Total` line is the
+ *     whole, not a share).
+ * The finding points at the last share and says the sum and its parts: "Resource allocation
+ * adds up to 95 % (65 + 25 + 5), not 100 %". An allocation with a range (`60-70%`) has no
+ * single sum and is not checked; neither is one with fewer than two percentages.
+ */
+import { allocationSpan, findAllocations } from './matrix/allocations';
+import { formatNumber } from './matrix/evaluate';
+import { defineRule } from './types';
+
+export interface AllocationSumOptions {
+  /** How far from 100 the sum may be, in percentage points (33.3 × 3 = 99.9). */
+  tolerance: number;
+}
+
+export default defineRule<AllocationSumOptions>({
+  id: 'allocation-sum',
+  severity: 'warning',
+  description: {
+    en: 'The percentages of one allocation (tiers, channels, budget) do not add up to 100 %.',
+    ru: 'Доли одного распределения (уровни, каналы, бюджет) в сумме не дают 100 %.',
+  },
+  messages: {
+    tiers: {
+      en: 'Resource allocation adds up to {sum} % ({parts}), not 100 %',
+      ru: 'Доли ресурсов в сумме дают {sum} % ({parts}), а не 100 %',
+    },
+    channels: {
+      en: 'Channel mix adds up to {sum} % ({parts}), not 100 %',
+      ru: 'Доли каналов в сумме дают {sum} % ({parts}), а не 100 %',
+    },
+    budget: {
+      en: 'Budget split adds up to {sum} % ({parts}), not 100 %',
+      ru: 'Доли бюджета в сумме дают {sum} % ({parts}), а не 100 %',
+    },
+  },
+  defaults: { tolerance: 0.5 },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      tolerance: { type: 'number', minimum: 0, description: 'How far from 100 the sum may be, in percentage points (rounding: 33.3 × 3 = 99.9).' },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    for (const allocation of findAllocations(ctx.match, ctx.language)) {
+      if (allocation.hasRange) continue;
+      const values = allocation.parts.map((p) => p.quantity.value);
+      const sum = values.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - 100) <= ctx.options.tolerance + 1e-9) continue;
+      ctx.report({
+        message: allocation.kind,
+        args: { sum: formatNumber(sum, ctx.language), parts: values.map((v) => formatNumber(v, ctx.language)).join(' + ') },
+        span: allocationSpan(allocation),
+      });
+    }
+  },
+});

@@ -1,0 +1,104 @@
+/**
+ * score-tier — a prioritization matrix row's Tier is not the tier its total implies (seed
+ * 002: 30–40 → Tier 1, 20–29 → Tier 2, <20 → Tier 3; the thresholds are options). The total
+ * is the computed one, the sum of the four scores, so a row with a wrong Total and a Tier
+ * that follows the wrong Total gets both findings. The finding points at the Tier cell.
+ * Fix: write the computed tier in the form the cell uses: `2` → `1`, `Tier 2` → `Tier 1`,
+ * `Уровень 2` → `Уровень 1`, and a tier word beside it follows (`2 (Secondary)` →
+ * `1 (Primary)`, `Вторичный` → `Основной`).
+ */
+import type { Language } from '../model/types';
+import type { Span } from '../parse/text';
+import { evaluateMatrices, formatNumber, tierRange, tierWords, type CellValue, type Tier } from './matrix/evaluate';
+import { defineRule, type TextEdit } from './types';
+
+export interface ScoreTierOptions {
+  /** The lowest total of Tier 1. */
+  tier1Min: number;
+  /** The lowest total of Tier 2; lower totals are Tier 3. */
+  tier2Min: number;
+}
+
+/** The tier words a fix writes, per language and (in Russian) per grammatical form. */
+const WORDS: Record<Language, Record<string, [string, string, string]>> = {
+  en: { '': ['primary', 'secondary', 'opportunistic'] },
+  ru: {
+    m: ['основной', 'вторичный', 'оппортунистический'],
+    f: ['основная', 'вторичная', 'оппортунистическая'],
+    n: ['основное', 'вторичное', 'оппортунистическое'],
+    pl: ['основные', 'вторичные', 'оппортунистические'],
+  },
+};
+
+/** `Вторичная` → `Основная`: the same language, grammatical form and capitalisation. */
+function tierWord(written: string, language: Language, tier: Tier): string {
+  let form = '';
+  if (language === 'ru') {
+    const end = written.slice(-2).toLowerCase();
+    form = end === 'ая' ? 'f' : end === 'ое' ? 'n' : end === 'ые' || end === 'ие' ? 'pl' : 'm';
+  }
+  const word = WORDS[language][form]![tier - 1]!;
+  if (written === written.toUpperCase()) return word.toUpperCase();
+  if (written[0] === written[0]!.toUpperCase()) return word[0]!.toUpperCase() + word.slice(1);
+  return word;
+}
+
+/** Edits that make a Tier cell say `tier`, keeping everything else in it. */
+export function tierCellEdits(cell: CellValue, tier: Tier): TextEdit[] {
+  const edits: TextEdit[] = [];
+  if (cell.numberSpan) edits.push({ span: cell.numberSpan, newText: String(tier) });
+  for (const w of tierWords(cell.text)) {
+    if (w.tier === tier) continue;
+    const span: Span = { start: cell.span.start + w.start, end: cell.span.start + w.end };
+    edits.push({ span, newText: tierWord(w.word, w.language, tier) });
+  }
+  return edits;
+}
+
+export default defineRule<ScoreTierOptions>({
+  id: 'score-tier',
+  severity: 'error',
+  description: {
+    en: 'A prioritization matrix Tier is not the tier its total implies (30–40 → 1, 20–29 → 2, <20 → 3).',
+    ru: 'Уровень в матрице приоритизации не соответствует итогу (30–40 → 1, 20–29 → 2, <20 → 3).',
+  },
+  messages: {
+    wrong: {
+      en: 'Tier of "{segment}" is {stated}, but its total {total} implies tier {tier} ({range})',
+      ru: 'Уровень сегмента «{segment}» — {stated}, но итог {total} соответствует уровню {tier} ({range})',
+    },
+    replace: { en: 'Replace with tier {tier}', ru: 'Заменить на уровень {tier}' },
+  },
+  defaults: { tier1Min: 30, tier2Min: 20 },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      tier1Min: { type: 'number', description: 'The lowest total of Tier 1 (seed 002: 30). Keep tier-mismatch in step.' },
+      tier2Min: { type: 'number', description: 'The lowest total of Tier 2; lower totals are Tier 3 (seed 002: 20). Keep tier-mismatch in step.' },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const thresholds = { tier1Min: ctx.options.tier1Min, tier2Min: ctx.options.tier2Min };
+    for (const { rows } of evaluateMatrices(ctx.doc, { ...thresholds, language: ctx.language })) {
+      for (const row of rows) {
+        const stated = row.statedTier;
+        const tier = row.computedTier;
+        if (tier === undefined || stated?.value === undefined || stated.value === tier) continue;
+        const edits = tierCellEdits(stated, tier);
+        ctx.report({
+          message: 'wrong',
+          args: {
+            segment: row.segment,
+            stated: formatNumber(stated.value, ctx.language),
+            total: formatNumber(row.computedTotal!, ctx.language),
+            tier,
+            range: tierRange(tier, thresholds),
+          },
+          span: stated.span,
+          fixes: edits.length ? [{ title: 'replace', args: { tier }, edits, preferred: true }] : [],
+        });
+      }
+    }
+  },
+});
