@@ -34,6 +34,14 @@ export interface XSegdoc {
   ordered?: boolean;
   /** Heading depth sections of this kind are written at (2 for `##`). */
   sectionDepth?: number;
+  /** On a segment field (`$defs.segment`): what the field tells about a segment (`size`, `needs`, `firmographic`, …). */
+  category?: string;
+  /**
+   * On a section: `defines` when every heading directly under it is a segment (Target
+   * Segments), `describes` when headings under it named after a segment add to that segment
+   * (Segment Strategy).
+   */
+  segments?: 'defines' | 'describes';
 }
 
 export interface JsonSchema {
@@ -65,7 +73,26 @@ export interface FieldSpec {
   enumNames: Array<{ name: string; value: string }>;
   format?: string;
   rule?: string;
+  /** Segment fields only: what the field tells about a segment (`x-segdoc.category`). */
+  category?: string;
   schema: JsonSchema;
+}
+
+/**
+ * What a kind says about segments (`$defs.segment` in its schema): the labels that name a
+ * segment (`**Segment**: Name`, `### Segment 1: Name`) and the sections that hold them.
+ */
+export interface SegmentSpec {
+  title: Localized;
+  description: Localized;
+  /** Every label that names a segment, as written (titles and aliases, both languages). */
+  names: string[];
+  /** The same labels normalised. */
+  keys: Set<string>;
+  /** Ids of the sections whose direct subheadings are segments (`x-segdoc.segments: defines`). */
+  sections: string[];
+  /** Ids of the sections whose subheadings add to the segment they name (`segments: describes`). */
+  detailSections: string[];
 }
 
 export interface SectionSpec {
@@ -96,6 +123,10 @@ export interface KindSchema {
   ordered: boolean;
   sectionDepth: number;
   sections: SectionSpec[];
+  /** The segment vocabulary, when the kind has segments (`$defs.segment`). */
+  segment?: SegmentSpec;
+  /** The fields a segment can have, with their categories; empty when the kind has no segments. */
+  segmentFields: FieldSpec[];
   /** Where the schema came from (a path, or `builtin:persona`). */
   source: string;
   json: JsonSchema;
@@ -136,7 +167,32 @@ function fieldSpec(id: string, schema: JsonSchema, required: boolean): FieldSpec
     enumNames,
     ...(schema.format ? { format: schema.format } : {}),
     ...(x.rule ? { rule: x.rule } : {}),
+    ...(x.category ? { category: x.category } : {}),
     schema,
+  };
+}
+
+/** Reads `$defs.segment`: the segment labels and fields, and the sections that hold segments. */
+function segmentSpec(json: JsonSchema, sections: SectionSpec[]): { segment?: SegmentSpec; segmentFields: FieldSpec[] } {
+  const defs = json['$defs'] as Record<string, JsonSchema> | undefined;
+  const node = defs?.['segment'];
+  if (!node) return { segmentFields: [] };
+  const x = node['x-segdoc'] ?? {};
+  const title = localized(x.title, node.title ?? 'Segment');
+  const names = [title.en, title.ru, ...(x.aliases ?? [])];
+  const fieldsNode = node.properties?.['fields'];
+  const segmentFields = Object.entries(fieldsNode?.properties ?? {}).map(([id, f]) => fieldSpec(id, f, false));
+  const holding = (how: 'defines' | 'describes'): string[] => sections.filter((s) => s.schema['x-segdoc']?.segments === how).map((s) => s.id);
+  return {
+    segment: {
+      title,
+      description: localized(x.description, node.description),
+      names,
+      keys: new Set(names.map(normalizeKey)),
+      sections: holding('defines'),
+      detailSections: holding('describes'),
+    },
+    segmentFields,
   };
 }
 
@@ -176,6 +232,7 @@ export function readKindSchema(json: JsonSchema, source: string): KindSchema {
       throw new Error(`${source}: "x-segdoc.detect.headings" has an invalid regular expression: ${p}`);
     }
   });
+  const segments = segmentSpec(json, sections);
   return {
     kind: x.kind,
     title: localized(x.title, json.title ?? x.kind),
@@ -186,6 +243,8 @@ export function readKindSchema(json: JsonSchema, source: string): KindSchema {
     ordered: x.ordered === true,
     sectionDepth: x.sectionDepth ?? 2,
     sections,
+    ...(segments.segment ? { segment: segments.segment } : {}),
+    segmentFields: segments.segmentFields,
     source,
     json,
   };

@@ -1,0 +1,288 @@
+/**
+ * The five segment criteria of seed 002 ("Segmentation Validation Criteria"), evaluated for
+ * every segment of a document. The segment-* rules report from this, and the score tallies
+ * (code lenses `Measurable ✓ Substantial ✗ … — 4/5`, CLI `scores`) show it: both read the same
+ * evaluation, so a ✗ in a lens always has a diagnostic saying why, unless the value is still a
+ * template placeholder (then the placeholder rule says so, and the criterion is `pending`).
+ *
+ * Decisions:
+ * - measurable: the size field holds a count or a bare number (`8,000 companies`, `5 000`; the
+ *   count factor of `12,000 × $15k`). A money amount alone (TAM) does not size a segment, a
+ *   percent (`~10% of market`) does not either, and neither does a count of employees, which
+ *   is the companies' size, not the segment's.
+ * - substantial: the revenue potential stated in money, else size × ACV, converted to US
+ *   dollars (numbers.ts `toUSD`, rates from the `rates` option) and made yearly (`$50/month`
+ *   ARPU × 12), is at least `minimum` (default $1M). A range counts at its lower bound, as the
+ *   quantity reader gives it. Not computable → not substantial.
+ * - accessible: the segment names a channel or a way to reach or identify its members.
+ * - differentiable: the segment states needs, pains or a value proposition, and their stems
+ *   overlap no other segment's more than `threshold` (Jaccard, see similarity.ts).
+ * - actionable: the segment has a strategy, approach, messaging or value proposition, and it
+ *   is not the same (same stems) as another segment's.
+ */
+import { annualize, DEFAULT_RATES, findQuantities, toUSD, type Currency, type Quantity } from '../../model/numbers';
+import type { Segment, SegmentField } from '../../model/segments';
+import type { SegDocument } from '../../model/types';
+import type { KindSchema } from '../../schemas/kinds';
+import type { KindMatch } from '../../schemas/validate';
+import type { MessageArgs } from '../types';
+import { jaccard, sameStems, stems } from './similarity';
+import { segmentsOf } from './vocabulary';
+
+export type CriterionId = 'measurable' | 'substantial' | 'accessible' | 'differentiable' | 'actionable';
+
+/** The criteria in the order seed 002 lists them (and the code lens shows them). */
+export const CRITERIA: readonly CriterionId[] = ['measurable', 'substantial', 'accessible', 'differentiable', 'actionable'];
+
+/** The rule that reports each criterion; its catalogue holds the messages named by `reason`. */
+export const CRITERION_RULES: Readonly<Record<CriterionId, string>> = {
+  measurable: 'segment-measurable',
+  substantial: 'segment-substantial',
+  accessible: 'segment-accessible',
+  differentiable: 'segment-differentiable',
+  actionable: 'segment-actionable',
+};
+
+export interface CriterionResult {
+  ok: boolean;
+  /**
+   * Why the criterion does not hold: a message id in the catalogue of the criterion's rule
+   * ({@link CRITERION_RULES}), to be rendered with `args` in the user's language.
+   */
+  reason?: string;
+  /**
+   * The number the decision rests on: the size (measurable), the revenue potential in US
+   * dollars (substantial), the highest overlap with another segment, 0–1 (differentiable).
+   */
+  value?: number;
+  /** Parameters of the `reason` message. */
+  args?: MessageArgs;
+  /** The value is still an unfilled template placeholder: not reported by the segment rules. */
+  pending?: boolean;
+  /** differentiable and actionable: the segments this one is too close to, closest first. */
+  others?: Array<{ segment: Segment; value: number }>;
+}
+
+export interface SegmentEvaluation {
+  segment: Segment;
+  criteria: Record<CriterionId, CriterionResult>;
+  /** How many of the five criteria hold. */
+  met: number;
+}
+
+export interface EvaluationOptions {
+  /** Minimum revenue potential in US dollars (segment-substantial `minimum`). */
+  minimum?: number;
+  /** US dollars per unit of each currency (segment-substantial `rates`). */
+  rates?: Partial<Record<Currency, number>>;
+  /** Overlap above which two segments are not differentiable, 0–1 (segment-differentiable `threshold`). */
+  threshold?: number;
+}
+
+export const EVALUATION_DEFAULTS: Readonly<Required<EvaluationOptions>> = {
+  minimum: 1_000_000,
+  rates: { ...DEFAULT_RATES },
+  threshold: 0.6,
+};
+
+/** `$1.2M`, `$110k`, `$950`: an amount in US dollars, three significant digits at most. */
+export function formatUSD(usd: number): string {
+  const abs = Math.abs(usd);
+  const [div, suffix] = abs >= 1e12 ? [1e12, 'T'] : abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const n = usd / div;
+  const digits = Math.abs(n) >= 100 ? String(Math.round(n)) : String(Number(n.toPrecision(3)));
+  return `$${digits}${suffix}`;
+}
+
+function percent(x: number): number {
+  return Math.round(x * 100);
+}
+
+/** A field value for a message: the text, shortened. */
+function excerpt(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+function fieldsOf(segment: Segment, categories: readonly string[]): SegmentField[] {
+  return [...segment.fields.values()].filter((f) => f.category !== undefined && categories.includes(f.category));
+}
+
+/** Whether the fields are there only as unfilled placeholders. */
+function onlyPlaceholders(fields: readonly SegmentField[]): boolean {
+  return fields.length > 0 && fields.every((f) => !f.filled) && fields.some((f) => f.values.some((v) => v.placeholder));
+}
+
+/** The quantities of a field's filled-in values, each value (with its items) read apart. */
+function quantities(doc: SegDocument, field: SegmentField | undefined): Quantity[] {
+  if (!field) return [];
+  const out: Quantity[] = [];
+  for (const v of field.values) {
+    if (v.placeholder) continue;
+    for (const run of [v.value, ...v.items]) {
+      if (run.text) out.push(...findQuantities(run.text, { language: doc.language, offset: run.span.start }));
+    }
+  }
+  return out;
+}
+
+const EMPLOYEES = /^(employees?|staff|headcount|ftes?|сотрудник|работник|штат)/iu;
+
+/** The segment's size: the first count in its size field that is not a count of employees. */
+function sizeOf(doc: SegDocument, segment: Segment): Quantity | undefined {
+  for (const field of fieldsOf(segment, ['size'])) {
+    for (const q of quantities(doc, field)) {
+      const c = q.product ? q.product.count : q;
+      if ((c.kind === 'count' || c.kind === 'number') && c.value > 0 && !(c.noun && EMPLOYEES.test(c.noun))) return c;
+    }
+  }
+  return undefined;
+}
+
+function firstMoney(doc: SegDocument, fields: readonly SegmentField[]): Quantity | undefined {
+  for (const field of fields) for (const q of quantities(doc, field)) if (q.kind === 'money' && q.value > 0) return q;
+  return undefined;
+}
+
+function measurable(doc: SegDocument, segment: Segment, name: string): CriterionResult {
+  const fields = fieldsOf(segment, ['size']);
+  const size = sizeOf(doc, segment);
+  if (size) return { ok: true, value: size.value };
+  if (onlyPlaceholders(fields)) return { ok: false, reason: 'noSize', args: { segment: name }, pending: true };
+  const filled = fields.find((f) => f.filled);
+  if (filled) return { ok: false, reason: 'noCount', args: { segment: name, value: excerpt(filled.text) } };
+  return { ok: false, reason: 'noSize', args: { segment: name } };
+}
+
+function substantial(doc: SegDocument, segment: Segment, name: string, o: Required<EvaluationOptions>): CriterionResult {
+  const minimum = formatUSD(o.minimum);
+  const judge = (usd: number, basis: string | undefined): CriterionResult => {
+    const amount = formatUSD(usd);
+    if (usd >= o.minimum) return { ok: true, value: usd };
+    return basis && basis !== amount
+      ? { ok: false, value: usd, reason: 'below', args: { segment: name, amount, basis, minimum } }
+      : { ok: false, value: usd, reason: 'belowStated', args: { segment: name, amount, minimum } };
+  };
+  const revenueFields = fieldsOf(segment, ['revenue']);
+  const revenue = firstMoney(doc, revenueFields);
+  if (revenue) {
+    const usd = toUSD(annualize(revenue), o.rates);
+    if (usd !== undefined) return judge(usd, revenue.currency === 'USD' && !revenue.product && !revenue.per ? undefined : revenue.text);
+  }
+  const size = sizeOf(doc, segment);
+  const acvFields = fieldsOf(segment, ['acv']);
+  const acv = firstMoney(doc, acvFields);
+  if (size && acv) {
+    const perCustomer = toUSD(annualize(acv), o.rates);
+    if (perCustomer !== undefined) return judge(size.value * perCustomer, `${size.text} × ${acv.text}`);
+  }
+  // `**Size**: 12,000 × $15k` without an ACV field: the product is the revenue potential.
+  const sizeProduct = quantities(doc, fieldsOf(segment, ['size'])[0]).find((q) => q.kind === 'money' && q.product);
+  if (sizeProduct) {
+    const usd = toUSD(annualize(sizeProduct), o.rates);
+    if (usd !== undefined) return judge(usd, sizeProduct.text);
+  }
+  const pending = onlyPlaceholders(revenueFields) || (onlyPlaceholders(acvFields) && !acv) || onlyPlaceholders(fieldsOf(segment, ['size']));
+  const reason = size ? 'noAcv' : acv ? 'noSize' : 'noRevenue';
+  const args: MessageArgs = { segment: name, minimum };
+  if (size) args['size'] = size.text;
+  if (acv) args['acv'] = acv.text;
+  return { ok: false, reason, args, ...(pending ? { pending: true } : {}) };
+}
+
+function accessible(segment: Segment, name: string): CriterionResult {
+  const fields = fieldsOf(segment, ['channels']);
+  if (fields.some((f) => f.filled)) return { ok: true };
+  return { ok: false, reason: 'noChannels', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
+}
+
+const NEEDS = ['needs', 'pains', 'value-proposition'];
+const STRATEGY = ['strategy', 'value-proposition'];
+
+function textOf(segment: Segment, categories: readonly string[]): string {
+  return fieldsOf(segment, categories)
+    .filter((f) => f.filled)
+    .map((f) => f.text)
+    .join('; ');
+}
+
+function differentiable(all: readonly Segment[], i: number, sets: readonly Set<string>[], name: string, o: Required<EvaluationOptions>): CriterionResult {
+  const segment = all[i]!;
+  const mine = sets[i]!;
+  if (mine.size === 0) {
+    const fields = fieldsOf(segment, NEEDS);
+    return { ok: false, reason: 'noNeeds', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
+  }
+  const others: Array<{ segment: Segment; value: number }> = [];
+  let highest = 0;
+  all.forEach((other, j) => {
+    if (j === i) return;
+    const value = jaccard(mine, sets[j]!);
+    highest = Math.max(highest, value);
+    if (value > o.threshold) others.push({ segment: other, value });
+  });
+  others.sort((a, b) => b.value - a.value);
+  const closest = others[0];
+  if (!closest) return { ok: true, value: highest };
+  return {
+    ok: false,
+    reason: 'overlap',
+    value: closest.value,
+    args: { segment: name, other: closest.segment.name, percent: percent(closest.value), threshold: percent(o.threshold) },
+    others,
+  };
+}
+
+function actionable(all: readonly Segment[], i: number, sets: readonly Set<string>[], texts: readonly string[], name: string): CriterionResult {
+  const segment = all[i]!;
+  const mine = sets[i]!;
+  if (mine.size === 0) {
+    const fields = fieldsOf(segment, STRATEGY);
+    return { ok: false, reason: 'noStrategy', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
+  }
+  const others = all.filter((_, j) => j !== i && sets[j]!.size > 0 && sameStems(mine, sets[j]!)).map((segment) => ({ segment, value: 1 }));
+  const same = others[0];
+  if (!same) return { ok: true };
+  return { ok: false, reason: 'sameStrategy', args: { segment: name, other: same.segment.name, value: excerpt(texts[i]!) }, others };
+}
+
+const cache = new WeakMap<KindMatch, Map<string, SegmentEvaluation[]>>();
+
+/**
+ * Evaluates every segment of the document against the five criteria. `match` must be the
+ * document's section match for `kind` (segments are read from the sections it keyed); the
+ * result is cached per match and options, so the five rules and the tallies share one run.
+ * A kind without a segment vocabulary has no segments: the result is empty.
+ */
+export function evaluateSegments(doc: SegDocument, match: KindMatch, kind: KindSchema, options: EvaluationOptions = {}): SegmentEvaluation[] {
+  const o: Required<EvaluationOptions> = {
+    minimum: options.minimum ?? EVALUATION_DEFAULTS.minimum,
+    rates: { ...EVALUATION_DEFAULTS.rates, ...options.rates },
+    threshold: options.threshold ?? EVALUATION_DEFAULTS.threshold,
+  };
+  const key = JSON.stringify([kind.source, o.minimum, o.threshold, Object.entries(o.rates).sort()]);
+  let byOptions = cache.get(match);
+  const hit = byOptions?.get(key);
+  if (hit) return hit;
+
+  const segments = segmentsOf(doc, match, kind);
+  const needSets = segments.map((s) => stems(textOf(s, NEEDS)));
+  const strategyTexts = segments.map((s) => textOf(s, STRATEGY));
+  const strategySets = strategyTexts.map(stems);
+  const result = segments.map((segment, i): SegmentEvaluation => {
+    const name = segment.name;
+    const criteria: Record<CriterionId, CriterionResult> = {
+      measurable: measurable(doc, segment, name),
+      substantial: substantial(doc, segment, name, o),
+      accessible: accessible(segment, name),
+      differentiable: differentiable(segments, i, needSets, name, o),
+      actionable: actionable(segments, i, strategySets, strategyTexts, name),
+    };
+    return { segment, criteria, met: CRITERIA.filter((c) => criteria[c].ok).length };
+  });
+  if (!byOptions) {
+    byOptions = new Map();
+    cache.set(match, byOptions);
+  }
+  byOptions.set(key, result);
+  return result;
+}
