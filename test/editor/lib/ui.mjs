@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
-import { installExtension, prepare, startCodeServer, userSettings, workbenchUrl } from './code-server.mjs';
+import { installExtension, prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { ensureResultsDir, newestMtime, required, root, since, tempDir } from './env.mjs';
 
 /** What the VSIX is built from: a VSIX older than any of these is stale. */
@@ -198,9 +198,18 @@ export async function runUiTests(t, vsix) {
       assert.match(required[0], /Маркетинговые тактики/);
     });
 
-    await step('segdoc.language ru in settings.json gives Russian messages without a reload', async () => {
-      // What the Settings editor does: write the user settings file, which the editor watches.
-      writeFileSync(join(dirs.userData, 'User/settings.json'), JSON.stringify({ ...userSettings, 'segdoc.language': 'ru' }, null, 2));
+    await step('choosing Russian in the Settings editor gives Russian messages without a reload', async () => {
+      // Ctrl+, opens the Settings editor; the search narrows it to segdoc's language setting.
+      await page.keyboard.press('Control+Comma');
+      await page.locator('.settings-editor').waitFor();
+      await page.keyboard.type('segdoc.language');
+      const select = page.locator('.settings-editor .setting-item-enum select');
+      await select.waitFor();
+      await select.selectOption('ru');
+      await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-settings-editor.png`) });
+      // Back to the document: its problems are now in Russian.
+      await page.keyboard.press('Control+W');
+      await problems();
       await page.locator(SEL.problemRows, { hasText: 'Отсутствует обязательный раздел «Маркетинговые тактики»' }).waitFor();
       await page.locator(SEL.problemRows, { hasText: 'Missing' }).first().waitFor({ state: 'detached' });
     });
