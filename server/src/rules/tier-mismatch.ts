@@ -90,7 +90,7 @@ export default defineRule<TierMismatchOptions>({
       }
     }
 
-    for (const p of priorityFields(ctx.doc, keys)) {
+    for (const p of priorityFields(ctx.doc, ctx.match, keys)) {
       const r = rows.get(p.key)!;
       if (r.tier !== p.tier) ctx.report({ message: 'priority', args: { segment: p.segment, listed: p.tier, ...args(r) }, span: p.tierSpan });
     }

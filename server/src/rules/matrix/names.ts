@@ -14,6 +14,7 @@ import type { Field, Section, SegDocument, TextRun } from '../../model/types';
 import type { Span } from '../../parse/text';
 import { fieldForKey } from '../../schemas/kinds';
 import { sectionFields, type KindMatch } from '../../schemas/validate';
+import { segmentsOf } from '../segments/vocabulary';
 import { tierWords, type Tier } from './evaluate';
 
 /** The comparison key of a segment name. */
@@ -124,13 +125,9 @@ export function tierLists(doc: SegDocument, match: KindMatch, rowKeys: ReadonlyS
   return out;
 }
 
-/** Labels of a segment's own priority: `**Priority**: Tier 1 (Primary target)`. */
-const PRIORITY_KEYS = new Set(['priority', 'tier', 'strategic priority', 'priority tier', 'приоритет', 'уровень', 'стратегический приоритет', 'уровень приоритета']);
-/** Labels that name the segment a block is about: `**Segment**: SMB Operators`. */
-const SEGMENT_KEYS = new Set(['segment', 'segment name', 'name', 'сегмент', 'название сегмента', 'название']);
-
 export interface PriorityField {
-  field: Field;
+  /** The label that states the priority (`Priority`, a table's `Tier` column header). */
+  label: TextRun;
   /** The tier the value states. */
   tier: Tier;
   /** The span of what states it (`Tier 1`, `1`, `Primary`). */
@@ -161,34 +158,37 @@ export function statedTier(value: TextRun): { tier: Tier; span: Span } | undefin
   return w ? { tier: w.tier, span: { start: base + w.start, end: base + w.end } } : undefined;
 }
 
-/** `Segment 1: SMB Operators` → `SMB Operators`; the heading otherwise as it is. */
-function headingName(text: string): string[] {
-  const m = /^(?:segment|сегмент)\s*\d*\s*[:.—–-]\s*(.+)$/iu.exec(text.trim());
-  return m ? [m[1]!, text] : [text];
+/**
+ * The matrix row a segment name refers to: the same key, else the only row whose name
+ * begins with the other ("Mid‑market" ↔ "Mid‑market с процессной зрелостью"), as the
+ * segment reader matches names.
+ */
+function rowFor(name: string, rowKeys: ReadonlySet<string>): string | undefined {
+  const key = segmentKey(name);
+  if (!key) return undefined;
+  if (rowKeys.has(key)) return key;
+  const prefix = [...rowKeys].filter((k) => k.startsWith(`${key} `) || key.startsWith(`${k} `));
+  return prefix.length === 1 ? prefix[0] : undefined;
 }
 
 /**
- * Segments' Priority/Tier fields whose segment is a matrix row. The segment is named by the
- * nearest `**Segment**:` field above the priority in the same section, else by the section
- * heading (`### Segment 1: SMB Operators`); a field whose segment is not in the matrix has
- * nothing to be compared with and is left out. Tier sections are skipped: their fields
- * describe a tier, not a segment.
+ * The Priority/Tier values of the document's segments (model/segments.ts: segment headings,
+ * `**Segment**:` blocks and rows of segment tables) whose segment is a matrix row. A segment
+ * that is not in the matrix has nothing to be compared with and is left out, and so is a
+ * kind without segments (persona, prioritization: its tier sections are compared instead).
  */
-export function priorityFields(doc: SegDocument, rowKeys: ReadonlySet<string>): PriorityField[] {
+export function priorityFields(doc: SegDocument, match: KindMatch, rowKeys: ReadonlySet<string>): PriorityField[] {
   const out: PriorityField[] = [];
-  for (const section of [doc.preamble, ...doc.allSections]) {
-    if (section.key && TIER_SECTIONS[section.key]) continue;
-    for (const field of section.fields) {
-      if (!PRIORITY_KEYS.has(field.key) || isPlaceholderValue(field.value.text, doc.definitions)) continue;
-      const stated = statedTier(field.value);
-      if (!stated) continue;
-      const candidates: string[] = [];
-      const named = section.fields.filter((f) => SEGMENT_KEYS.has(f.key) && f.span.start < field.span.start).pop();
-      if (named) candidates.push(named.value.text);
-      if (section !== doc.preamble) candidates.push(...headingName(section.heading.text));
-      const hit = candidates.find((c) => rowKeys.has(segmentKey(c)));
-      if (hit === undefined) continue;
-      out.push({ field, tier: stated.tier, tierSpan: stated.span, key: segmentKey(hit), segment: hit.replace(/^[*_`[\s]+|[*_`\]\s]+$/g, '') });
+  for (const segment of segmentsOf(doc, match)) {
+    const key = rowFor(segment.name, rowKeys);
+    if (key === undefined) continue;
+    for (const field of segment.fields.values()) {
+      if (field.category !== 'priority') continue;
+      for (const v of field.values) {
+        if (v.placeholder) continue;
+        const stated = statedTier(v.value);
+        if (stated) out.push({ label: v.label, tier: stated.tier, tierSpan: stated.span, key, segment: segment.name });
+      }
     }
   }
   return out;
