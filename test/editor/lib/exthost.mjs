@@ -10,6 +10,21 @@ import { prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { ensureResultsDir, root, since, tempDir } from './env.mjs';
 
 /**
+ * Reports a suite run as node:test subtests of `t`, one per mocha test, then fails `t` when
+ * the run failed or ran nothing (a suite that never loaded must not look green).
+ */
+export async function reportSuite(t, run) {
+  for (const r of run.results) {
+    await t.test(r.title, { skip: r.state === 'pending' ? 'skipped in the suite' : false }, () => {
+      if (r.state === 'failed') throw new Error(r.error);
+    });
+  }
+  if (run.exitCode !== 0 || run.results.length === 0) {
+    throw new Error(`the extension-host suite exited with ${run.exitCode} after ${run.results.length} test(s):\n${run.log.join('\n')}`);
+  }
+}
+
+/**
  * Resolves to { exitCode, results, metrics, log, timings }. Never throws for test failures:
  * the caller reports them; it throws only when the run could not happen at all.
  */

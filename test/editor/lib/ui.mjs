@@ -10,27 +10,24 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { installExtension, prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
-import { ensureResultsDir, newestMtime, required, root, since, tempDir } from './env.mjs';
+import { ensureResultsDir, newestMtime, root, since, tempDir } from './env.mjs';
 
 /** What the VSIX is built from: a VSIX older than any of these is stale. */
 const SOURCES = ['client/src', 'server/src', 'schemas', 'snippets', 'package.json', 'package.nls.json', 'package.nls.ru.json', '.vscodeignore'];
 
 /**
  * Finds the VSIX to test: $SEGDOC_VSIX, else segdoc-<version>.vsix at the repository root
- * (where `npm run package` writes it). Returns { path } or { skip: reason }; throws
- * instead of skipping when the editor tests are required.
+ * (where `npm run package` writes it). Returns { path } or { problem }: a missing or stale
+ * VSIX skips the UI tests, or fails them when the editor tests are required.
  */
 export function findVsix() {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const path = process.env.SEGDOC_VSIX || join(root, `segdoc-${version}.vsix`);
-  let reason;
-  if (!existsSync(path)) reason = `${path} does not exist: run \`npm run package\` first`;
-  else if (!process.env.SEGDOC_VSIX && statSync(path).mtimeMs < newestMtime(SOURCES)) {
-    reason = `${path} is older than the sources: run \`npm run package\` again`;
+  if (!existsSync(path)) return { problem: `${path} does not exist: run \`npm run package\` first` };
+  if (!process.env.SEGDOC_VSIX && statSync(path).mtimeMs < newestMtime(SOURCES)) {
+    return { problem: `${path} is older than the sources: run \`npm run package\` again` };
   }
-  if (!reason) return { path };
-  if (required) throw new Error(`SEGDOC_EDITOR_TESTS=required, but ${reason}`);
-  return { skip: reason };
+  return { path };
 }
 
 const SEL = {
