@@ -124,6 +124,23 @@ describe('evaluateMatrices reads cells', () => {
   });
 });
 
+describe('which tables are matrices, and their columns', () => {
+  test('a Segment column after a rank column, `… Score` and `(1-10)` headers, a Priority tier column', () => {
+    const text = [
+      '# Segment Prioritization: Test',
+      '',
+      '| # | Segment | Attractiveness Score | Fit (1-10) | Accessibility | Strategic Value Score | Total Score | Priority |',
+      '|---|---|---|---|---|---|---|---|',
+      '| 1 | Banks | 9 | 8 | 9 | 8 | 34 | Tier 1 |',
+      '',
+    ].join('\n');
+    const [evaluation] = evaluateMatrices(buildDocument(text));
+    assert.deepEqual(evaluation!.matrix.columns, { segment: 1, attractiveness: 2, fit: 3, accessibility: 4, strategic: 5, total: 6, tier: 7 });
+    const row = evaluation!.rows[0]!;
+    assert.deepEqual([row.segment, row.computedTotal, row.statedTotal?.value, row.statedTier?.value], ['Banks', 34, 34, 1]);
+  });
+});
+
 describe('tiers and thresholds', () => {
   test('seed 002: 30–40 → 1, 20–29 → 2, <20 → 3', () => {
     assert.deepEqual([40, 30, 29.5, 29, 20, 19.5, 19, 4].map((t) => tierFor(t)), [1, 1, 2, 2, 2, 3, 3, 3]);

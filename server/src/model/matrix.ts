@@ -13,22 +13,34 @@ const HEADERS: Record<Exclude<MatrixColumn, 'segment'>, string[]> = {
   fit: ['fit', 'соответствие'],
   accessibility: ['accessibility', 'доступность'],
   strategic: ['strategic value', 'стратегическая ценность', 'strategic'],
-  total: ['total', 'total score', 'итого', 'сумма', 'всего'],
-  tier: ['tier', 'уровень', 'приоритет'],
+  total: ['total', 'total score', 'score', 'итого', 'сумма', 'всего', 'итоговый балл', 'сумма баллов', 'балл'],
+  tier: ['tier', 'priority tier', 'priority', 'уровень', 'приоритет', 'уровень приоритета'],
 };
+
+/** Headers that name the segment column, so a leading `#` or `Rank` column is not taken for it. */
+const SEGMENT_HEADERS = ['segment', 'segments', 'segment name', 'сегмент', 'сегменты', 'название сегмента'];
 
 export interface Matrix {
   table: Table;
-  /** Column index of each known column; `segment` is the first column that is none of the others. */
+  /**
+   * Column index of each known column; `segment` is the column headed Segment / Сегмент, else
+   * the first column that is none of the others.
+   */
   columns: Partial<Record<MatrixColumn, number>>;
 }
 
 export function readMatrix(table: Table): Matrix | undefined {
   const columns: Partial<Record<MatrixColumn, number>> = {};
+  const named = table.header.findIndex((cell) => SEGMENT_HEADERS.includes(normalizeKey(cell.text)));
+  if (named >= 0) columns.segment = named;
   table.header.forEach((cell, i) => {
     const key = normalizeKey(cell.text);
+    if (i === named) return;
+    // `Attractiveness Score` is the attractiveness column (a scale such as `Fit (1-10)` is
+    // already gone: normalizeKey drops parentheticals).
+    const bare = key.replace(/ (?:score|оценка|балл|баллы)$/u, '');
     for (const [col, names] of Object.entries(HEADERS) as Array<[Exclude<MatrixColumn, 'segment'>, string[]]>) {
-      if (columns[col] === undefined && names.includes(key)) {
+      if (columns[col] === undefined && (names.includes(key) || names.includes(bare))) {
         columns[col] = i;
         return;
       }
