@@ -69,6 +69,10 @@ const messages = {
   notFound: { en: 'segdoc: no such file or folder: {path}', ru: 'segdoc: нет такого файла или папки: {path}' },
   noMatch: { en: 'segdoc: no files match the pattern {path}', ru: 'segdoc: нет файлов по шаблону {path}' },
   unreadable: { en: 'segdoc: cannot read {path}: {detail}', ru: 'segdoc: не удалось прочитать {path}: {detail}' },
+  ruleFailed: {
+    en: 'segdoc: rule {rule} failed on {path} and its findings are missing: {detail}',
+    ru: 'segdoc: правило {rule} завершилось с ошибкой на {path}, его замечания не показаны: {detail}',
+  },
   configNotFound: { en: 'segdoc: cannot read the config file {path}: {detail}', ru: 'segdoc: не удалось прочитать файл настроек {path}: {detail}' },
   noDocuments: { en: 'No segdoc documents found.', ru: 'Документы segdoc не найдены.' },
   noProblems: { en: 'No problems ({files}).', ru: 'Проблем нет ({files}).' },

@@ -177,6 +177,11 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
     // Messages follow --lang, else the config's "language", else the user's environment.
     const fileLocale = flags.lang ?? loaded.language ?? envLocale;
     const result = lint(text, { path: file, ...lintOptionsFor(loaded, file), now, locale: fileLocale });
+    // A rule that throws loses only its own findings; say so rather than pass silently.
+    for (const { rule, error } of result.ruleErrors) {
+      io.stderr.write(`${t('ruleFailed', locale, { rule, path: displayPath(file, io.cwd), detail: error instanceof Error ? error.message : String(error) })}\n`);
+      usageProblem = true;
+    }
     if (!result.detection) continue;
     reports.push({
       path: displayPath(file, io.cwd),

@@ -100,8 +100,6 @@ class SegdocServer {
   private readonly justOpened = new Set<string>();
   /** URIs of open documents by file path, so that config files are found by path. */
   private readonly openByPath = new Map<string, string>();
-  /** The document being checked, for the log line of a rule that throws. */
-  private checking: string | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -116,17 +114,7 @@ class SegdocServer {
       const doc = uri === undefined ? undefined : this.documents.get(uri);
       return doc ? { version: doc.version, text: doc.getText() } : undefined;
     });
-    // A rule that throws must not take the other rules' findings (or the server) with it.
-    this.rules = (options.rules ?? registry).map((rule) => ({
-      ...rule,
-      check: (ctx) => {
-        try {
-          rule.check(ctx);
-        } catch (e) {
-          this.logError(`Rule "${rule.id}" failed while checking ${this.checking ?? 'a document'}; its findings are missing`, e);
-        }
-      },
-    }));
+    this.rules = options.rules ?? registry;
   }
 
   listen(): void {
@@ -322,7 +310,6 @@ class SegdocServer {
   private check(doc: TextDocument, settings: ServerSettings, generation: number): Checked | undefined {
     const uri = doc.uri;
     const fsPath = fsPathOf(uri);
-    this.checking = uri;
     const started = performance.now();
     try {
       // The user's explicit choice wins, then the language the team's config asks for, then
@@ -337,6 +324,10 @@ class SegdocServer {
         rules: this.rules,
         ...(this.options.now ? { now: this.options.now() } : {}),
       });
+      // The engine isolates rules: one that throws loses only its own findings.
+      for (const { rule, error } of result.ruleErrors) {
+        this.logError(`Rule "${rule}" failed while checking ${uri}; its findings are missing`, error);
+      }
       if (dc.loaded) this.publishConfig(dc.loaded);
       const checked: Checked = { version: doc.version, generation, result };
       this.checked.set(uri, checked);
@@ -345,7 +336,6 @@ class SegdocServer {
       this.logError(`Checking ${uri} (version ${doc.version}) failed; its diagnostics were not updated`, e);
       return undefined;
     } finally {
-      this.checking = undefined;
       const ms = performance.now() - started;
       if (ms > SLOW_CHECK_MS) this.connection.console.warn(`Checking ${uri} took ${Math.round(ms)} ms (${doc.getText().length} characters)`);
     }

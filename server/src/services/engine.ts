@@ -57,7 +57,7 @@ export interface LintOptions {
   now?: Date;
   cache?: FragmentCache | null;
   limits?: ParseLimits;
-  /** Rules to run instead of the built-in registry (tests). */
+  /** Rules to run instead of the built-in registry (tests, or a front end's own selection). */
   rules?: readonly Rule<object>[];
 }
 
@@ -69,6 +69,11 @@ export interface LintResult {
   findings: Finding[];
   /** The language messages were written in. */
   locale: Language;
+  /**
+   * Rules that threw while checking this document. A failing rule loses only its own
+   * findings; the front end says so (the server logs it, the CLI prints it to stderr).
+   */
+  ruleErrors: Array<{ rule: string; error: unknown }>;
 }
 
 /** Parses and checks one document. */
@@ -89,12 +94,13 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
     ...(options.config?.globs ? { globs: options.config.globs } : {}),
     ...(options.relativePath !== undefined ? { relativePath: options.relativePath } : {}),
   });
-  if (!detection) return { doc, findings: [], locale };
+  if (!detection) return { doc, findings: [], locale, ruleErrors: [] };
 
   const match = matchSections(doc, detection.kind);
   const issues = validateKind(doc, match);
   const suppress = new Suppressions(doc);
   const findings: Finding[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
   const now = options.now ?? new Date();
   const ruleList = options.rules ?? builtinRules;
 
@@ -107,19 +113,23 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
       if (suppress.isSuppressed(rule.id, r.span.start)) return;
       findings.push(toFinding(doc, rule, severity, r, locale));
     };
-    rule.check({
-      doc,
-      kind: detection.kind,
-      match,
-      issues,
-      options: resolved.options,
-      language: doc.language,
-      now,
-      report,
-    });
+    try {
+      rule.check({
+        doc,
+        kind: detection.kind,
+        match,
+        issues,
+        options: resolved.options,
+        language: doc.language,
+        now,
+        report,
+      });
+    } catch (error) {
+      ruleErrors.push({ rule: rule.id, error });
+    }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { doc, detection, match, findings, locale };
+  return { doc, detection, match, findings, locale, ruleErrors };
 }
 
 function message(rule: Rule<object>, id: string, args: MessageArgs, locale: Language): string {

@@ -1,6 +1,7 @@
 /**
  * Inline disable comments (PRODUCT.md §8):
- *   <!-- segdoc-disable rule-a rule-b -->   … until segdoc-enable or the end of the file
+ *   <!-- segdoc-disable rule-a rule-b -->   … until segdoc-enable or the end of the file;
+ *                                           above the first heading: the whole file
  *   <!-- segdoc-enable rule-a -->
  *   <!-- segdoc-disable-next-line rule-a -->
  *   <!-- segdoc-disable-line rule-a -->      (on the line itself)
@@ -41,8 +42,11 @@ export function readDirectives(doc: SegDocument): Directive[] {
 export class Suppressions {
   private readonly directives: Directive[];
 
+  private readonly firstHeading: number;
+
   constructor(private readonly doc: SegDocument) {
     this.directives = readDirectives(doc).sort((a, b) => a.comment.span.start - b.comment.span.start);
+    this.firstHeading = doc.allSections[0]?.span.start ?? doc.text.length;
   }
 
   isSuppressed(rule: string, offset: number): boolean {
@@ -55,7 +59,10 @@ export class Suppressions {
       const dLine = lines.lineAt(d.comment.span.end);
       if (d.kind === 'disable-next-line' && dLine + 1 === line) return true;
       if (d.kind === 'disable-line' && lines.lineAt(d.comment.span.start) <= line && line <= dLine) return true;
-      if (d.comment.span.start > offset) continue;
+      // A `disable` above the first heading is a file-level directive: it also covers the
+      // front matter and the title above it (where metadata and missing-section findings sit).
+      const fileLevel = d.kind === 'disable' && d.comment.span.start < this.firstHeading;
+      if (!fileLevel && d.comment.span.start > offset) continue;
       if (d.kind === 'disable') disabled = true;
       if (d.kind === 'enable') disabled = false;
     }
