@@ -6,6 +6,7 @@
 // the bundles from under the other test files that npm test runs at the same time. CI
 // builds it first (.ci/editor.sh); locally, run `npm run package` before `npm test`.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
@@ -28,6 +29,16 @@ export function findVsix() {
     return { problem: `${path} is older than the sources: run \`npm run package\` again` };
   }
   return { path };
+}
+
+/** The segdoc language servers started from the extensions installed in `extensionsDir`. */
+function serverPids(extensionsDir) {
+  const out = execFileSync('ps', ['-A', '-o', 'pid=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+(.*)$/.exec(l))
+    .filter((m) => m && m[2].includes(extensionsDir) && /dist\/server\.js/.test(m[2]))
+    .map((m) => Number(m[1]));
 }
 
 const SEL = {
@@ -210,9 +221,76 @@ export async function runUiTests(t, vsix) {
       await page.locator(SEL.problemRows, { hasText: 'Отсутствует обязательный раздел «Маркетинговые тактики»' }).waitFor();
       await page.locator(SEL.problemRows, { hasText: 'Missing' }).first().waitFor({ state: 'detached' });
     });
+
+    await step('a crashed server is restarted and the user is told once, not once per crash', async () => {
+      const told = /stopped unexpectedly and was restarted|неожиданно остановился и был перезапущен/;
+      const kill = () => {
+        const pids = serverPids(dirs.extensions);
+        assert.equal(pids.length, 1, `one segdoc server running; found ${pids.join(', ') || 'none'}`);
+        process.kill(pids[0], 'SIGKILL');
+      };
+      const required = 'Отсутствует обязательный раздел «Маркетинговые тактики»';
+      await page.locator(SEL.problemRows, { hasText: required }).waitFor();
+      kill();
+      await page.locator('.notification-toast', { hasText: told }).first().waitFor();
+      // The restarted server answers: a section typed at the end (text the old server never
+      // saw) makes the problem go away.
+      await page.locator(`${SEL.lines} .view-line`).first().click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.insertText('\n## Маркетинговые тактики\n\n- Каналы: Telegram-чаты DevOps\n');
+      await page.locator(SEL.problemRows, { hasText: required }).waitFor({ state: 'detached' });
+      // A second crash: the server comes back again (a second copy of the section is
+      // reported as a duplicate), and no second notification is shown.
+      kill();
+      await page.keyboard.insertText('\n## Маркетинговые тактики\n\n- Каналы: конференции\n');
+      await page.locator(SEL.problemRows, { hasText: 'duplicate-section' }).first().waitFor();
+      await page.keyboard.press('F1');
+      await page.keyboard.type('Notifications: Show Notifications');
+      await page.locator(SEL.quickInputRows, { hasText: 'Show Notifications' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.notifications-center .notification-list-item').first().waitFor();
+      const notices = (await page.locator('.notifications-center .notification-list-item').allInnerTexts()).filter((x) => told.test(x));
+      assert.equal(notices.length, 1, `one restart notification; got:\n${notices.join('\n')}`);
+    });
   } finally {
     t.diagnostic(`ui timings: ${JSON.stringify(timings)}`);
     writeFileSync(join(shots, 'timings.json'), JSON.stringify({ ...timings, totalMs: since(t0) }, null, 2));
+    await browser?.close();
+    await server?.stop();
+    tmp.cleanup();
+  }
+}
+
+/**
+ * One cold start as a user meets it, for docs/performance.md: a fresh code-server with the
+ * VSIX installed, a fresh browser, the persona opened from the URL; timed until the first
+ * error squiggle is drawn.
+ */
+export async function measureColdStart(vsix) {
+  const tmp = tempDir('cold');
+  const dirs = prepare(tmp.dir);
+  installExtension(dirs, vsix);
+  let server;
+  let browser;
+  try {
+    const spawned = performance.now();
+    server = await startCodeServer(dirs);
+    browser = await launchBrowser();
+    const { page } = browser;
+    const load = performance.now();
+    await page.goto(workbenchUrl(server, dirs.workspace, { openFile: join(dirs.workspace, 'personas/devops-dana.persona.md') }));
+    // The document's text on screen is VS Code's share of the wait; what follows is segdoc's.
+    await page.locator(`${SEL.lines} .view-line`, { hasText: '# Persona: DevOps Dana' }).waitFor({ timeout: 60_000 });
+    const text = since(load);
+    await page.locator(SEL.squiggleError).first().waitFor({ timeout: 60_000 });
+    const squiggle = since(load);
+    return {
+      spawnToFirstSquiggleMs: since(spawned),
+      pageLoadToFirstSquiggleMs: squiggle,
+      pageLoadToTextMs: text,
+      textToFirstSquiggleMs: squiggle - text,
+    };
+  } finally {
     await browser?.close();
     await server?.stop();
     tmp.cleanup();
