@@ -18,6 +18,13 @@ import scoreRange from './score-range';
 import scoreTier from './score-tier';
 import scoreTotal from './score-total';
 import sectionOrder from './section-order';
+import segmentAccessible from './segment-accessible';
+import segmentActionable from './segment-actionable';
+import segmentCount from './segment-count';
+import segmentDemographicOnly from './segment-demographic-only';
+import segmentDifferentiable from './segment-differentiable';
+import segmentMeasurable from './segment-measurable';
+import segmentSubstantial from './segment-substantial';
 import staleDocument from './stale-document';
 import tierMismatch from './tier-mismatch';
 
@@ -32,6 +39,13 @@ export const rules: readonly Rule<object>[] = [
   placeholder,
   metadata,
   staleDocument,
+  segmentCount,
+  segmentMeasurable,
+  segmentSubstantial,
+  segmentAccessible,
+  segmentDifferentiable,
+  segmentActionable,
+  segmentDemographicOnly,
   scoreRange,
   scoreTotal,
   scoreTier,

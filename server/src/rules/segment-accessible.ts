@@ -1,0 +1,27 @@
+/**
+ * segment-accessible — a segment names no channel or way to reach or identify its members
+ * (seed 002, "Segmentation Validation Criteria" 3: can you reach this segment with marketing
+ * and sales, can you identify its members?). Channels come from the segment's own fields
+ * (Channels, How to Reach, Каналы, Как достучаться) and from its subsection under Segment
+ * Strategy.
+ */
+import { failing, reportCriterion } from './segments/report';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'segment-accessible',
+  severity: 'warning',
+  description: {
+    en: 'A segment names no channel or way to reach or identify its members.',
+    ru: 'Для сегмента не указаны каналы или способ найти его представителей и достучаться до них.',
+  },
+  messages: {
+    noChannels: {
+      en: 'Segment "{segment}" names no channel to reach or identify its members',
+      ru: 'Для сегмента «{segment}» не указаны каналы, чтобы найти его представителей и достучаться до них',
+    },
+  },
+  check(ctx) {
+    for (const e of failing(ctx, 'accessible')) reportCriterion(ctx, e, 'accessible');
+  },
+});

@@ -1,0 +1,62 @@
+/**
+ * segment-differentiable — two segments' needs, pains and value propositions overlap above a
+ * threshold, or a segment states none to tell it apart (seed 002, "Segmentation Validation
+ * Criteria" 4: do they have different needs? and "Mistake 3: Segments Too Similar"). The
+ * overlap is the Jaccard index of the stemmed words of both texts, in English and Russian
+ * (segments/similarity.ts). A pair is reported once, at the later segment, naming both.
+ */
+import { EVALUATION_DEFAULTS } from './segments/evaluate';
+import { failing, reportCriterion, segmentSpan } from './segments/report';
+import { defineRule } from './types';
+
+export interface DifferentiableOptions {
+  /** Overlap (0–1) above which two segments are too similar. */
+  threshold: number;
+}
+
+export default defineRule<DifferentiableOptions>({
+  id: 'segment-differentiable',
+  severity: 'warning',
+  description: {
+    en: "Two segments' needs, pains and value propositions overlap above the threshold, or a segment states none.",
+    ru: 'Потребности, боли и ценностные предложения двух сегментов совпадают больше порога, или у сегмента они не указаны.',
+  },
+  messages: {
+    overlap: {
+      en: 'Needs of "{other}" and "{segment}" overlap {percent}% (threshold {threshold}%): serve them differently or merge them',
+      ru: 'Потребности «{other}» и «{segment}» совпадают на {percent}% (порог {threshold}%): обслуживайте их по-разному или объедините',
+    },
+    noNeeds: {
+      en: 'Segment "{segment}" states no needs, pains or value proposition to tell it apart from the other segments',
+      ru: 'У сегмента «{segment}» не указаны потребности, боли или ценностное предложение, по которым его можно отличить от других',
+    },
+  },
+  defaults: { threshold: EVALUATION_DEFAULTS.threshold },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      threshold: { type: 'number', minimum: 0, maximum: 1, description: 'Overlap (0–1, Jaccard index of stemmed words) above which two segments are too similar.' },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const threshold = ctx.options.threshold;
+    for (const e of failing(ctx, 'differentiable', { threshold })) {
+      const c = e.criteria.differentiable;
+      if (c.reason !== 'overlap') {
+        reportCriterion(ctx, e, 'differentiable');
+        continue;
+      }
+      // Each pair once, at the later segment: the earlier one gets its finding from its own
+      // later partners, if any.
+      for (const { segment: other, value } of c.others ?? []) {
+        if (other.span.start >= e.segment.span.start) continue;
+        ctx.report({
+          message: 'overlap',
+          args: { segment: e.segment.name, other: other.name, percent: Math.round(value * 100), threshold: Math.round(threshold * 100) },
+          span: segmentSpan(e.segment),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * segment-measurable — a segment has no size with a number: no count of companies or users
+ * (seed 002, "Segmentation Validation Criteria" 1: can you size the segment with data?). A
+ * money amount (TAM) or a percent of the market does not size a segment, and a count of
+ * employees is the companies' size, not the segment's (see segments/evaluate.ts).
+ */
+import { failing, reportCriterion } from './segments/report';
+import { defineRule } from './types';
+
+export default defineRule({
+  id: 'segment-measurable',
+  severity: 'warning',
+  description: {
+    en: 'A segment has no size with a number (a count of companies or users).',
+    ru: 'У сегмента нет размера с числом (количества компаний или пользователей).',
+  },
+  messages: {
+    noSize: {
+      en: 'Segment "{segment}" has no size: give the number of companies or users in it',
+      ru: 'У сегмента «{segment}» не указан размер: укажите, сколько в нём компаний или пользователей',
+    },
+    noCount: {
+      en: 'The size of segment "{segment}" has no count of companies or users: "{value}"',
+      ru: 'В размере сегмента «{segment}» нет числа компаний или пользователей: «{value}»',
+    },
+  },
+  check(ctx) {
+    for (const e of failing(ctx, 'measurable')) reportCriterion(ctx, e, 'measurable');
+  },
+});

@@ -1,0 +1,499 @@
+/**
+ * Segments: reading them from documents (server/src/model/segments.ts) and judging them
+ * against the five criteria of seed 002 (server/src/rules/segments/evaluate.ts), with the
+ * seed examples the criteria were written from. The rule fixtures under
+ * test/fixtures/rules/segment-* cover what each rule reports; this file covers what the
+ * reader finds and the numbers behind the verdicts.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { buildDocument } from '../../server/src/model/build';
+import { findSegmentByName, type Segment } from '../../server/src/model/segments';
+import { builtinKinds } from '../../server/src/schemas/builtin';
+import type { KindSchema } from '../../server/src/schemas/kinds';
+import { matchSections } from '../../server/src/schemas/validate';
+import { CRITERIA, evaluateSegments, formatUSD, type EvaluationOptions, type SegmentEvaluation } from '../../server/src/rules/segments/evaluate';
+import { jaccard, stems } from '../../server/src/rules/segments/similarity';
+import { segmentsOf } from '../../server/src/rules/segments/vocabulary';
+import { lint } from '../../server/src/services/engine';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+
+function kindOf(name: string): KindSchema {
+  return builtinKinds().find((k) => k.kind === name)!;
+}
+
+function read(text: string, kind = 'segmentation'): { segments: Segment[]; evaluate: (o?: EvaluationOptions) => SegmentEvaluation[] } {
+  const doc = buildDocument(text);
+  const k = kindOf(kind);
+  const match = matchSections(doc, k);
+  return { segments: segmentsOf(doc, match, k), evaluate: (o) => evaluateSegments(doc, match, k, o) };
+}
+
+function byName(evaluations: SegmentEvaluation[], name: string): SegmentEvaluation {
+  const e = evaluations.find((x) => x.segment.name === name);
+  assert.ok(e, `segment "${name}" among ${evaluations.map((x) => x.segment.name).join(', ')}`);
+  return e;
+}
+
+/** Source text of a segment's name, as the findings point at it. */
+function nameText(text: string, s: Segment): string {
+  return text.slice(s.nameSpan.start, s.nameSpan.end);
+}
+
+// Seed 002, Framework 5 "Hybrid Segmentation", the example as the seed writes it.
+const HYBRID = `**Segment**: Fast-Growing Tech Startups
+
+**Firmographic**:
+- Industry: SaaS, Technology
+- Size: 10-50 employees
+- Stage: Series A/B
+- Growth: 100%+ YoY
+- Location: Major tech hubs
+
+**Behavioral**:
+- Early adopters of new tools
+- Rapid deployment (<30 days)
+
+**Psychographic**:
+- Value: Move fast, ship quality
+- Attitude: Risk-tolerant, innovation-focused
+
+**Needs-Based**:
+- **Job**: Scale operations without slowing velocity
+- **Functional**: Automate processes, integrate tools, maintain quality
+- **Emotional**: Reduce chaos, maintain startup culture
+- **Social**: Be seen as innovative, attract talent
+
+**Size**: 8,000 companies
+**ACV**: $25k (higher than avg $15k)
+**Growth Rate**: 40% YoY (vs market 15%)
+**Strategic Value**: HIGH (land and expand, great references, early product feedback)
+**Priority**: Tier 1 (Primary target)
+`;
+
+// Seed 002, Framework 1 "Demographic/Firmographic Segmentation", the example.
+const MID_MARKET = `**Segment**: Mid-Market Tech Companies
+- Industry: Software, Tech Services
+- Employees: 50-500
+- Revenue: $10M-$100M
+- Location: US & Canada
+- Tech Maturity: Cloud-native, modern stack
+
+**Size**: 12,000 companies
+**TAM**: $180M (12,000 × $15k ACV)
+`;
+
+describe('reading segments', () => {
+  test('headings: "Segment N: Name" anywhere, and any heading directly under Target Segments', () => {
+    const text = [
+      '# Customer Segmentation Analysis',
+      '',
+      '## Target Segments',
+      '',
+      '### Segment 1: Cloud-Native Startups',
+      '- **Size**: 9,500 companies',
+      '',
+      '#### Needs',
+      '- ship features without a DevOps hire',
+      '- a bill they can predict',
+      '',
+      '### Regulated FinTech',
+      '- **Channels**: field sales',
+      '',
+      '## Appendix',
+      '',
+      '### Segment B — Digital Agencies',
+      '- **Size**: 6,000 agencies',
+      '',
+      '### Not a segment',
+      '- **Size**: 12 things',
+      '',
+    ].join('\n');
+    const { segments } = read(text);
+    assert.deepEqual(
+      segments.map((s) => [s.name, s.source, nameText(text, s)]),
+      [
+        ['Cloud-Native Startups', 'heading', 'Cloud-Native Startups'],
+        ['Regulated FinTech', 'heading', 'Regulated FinTech'],
+        ['Digital Agencies', 'heading', 'Digital Agencies'],
+      ],
+    );
+    const startups = segments[0]!;
+    // A subheading that names a field gives that field its list.
+    assert.equal(startups.fields.get('needs')?.text, 'ship features without a DevOps hire; a bill they can predict');
+    assert.equal(startups.fields.get('size')?.text, '9,500 companies');
+    assert.equal(segments[1]!.fields.get('channels')?.text, 'field sales');
+  });
+
+  test('a heading that only groups segment headings is not a segment itself', () => {
+    const text = '# Segmentation\n\n## Target Segments\n\n### Tier 1\n\n#### Segment 1: Banks\n\n#### Segment 2: Insurers\n';
+    assert.deepEqual(
+      read(text).segments.map((s) => s.name),
+      ['Banks', 'Insurers'],
+    );
+  });
+
+  test('"Segment Strategy", "Segment Economics" and "Segmentation:" headings are not segments', () => {
+    const text = '# Segmentation: Acme\n\n## Segment Strategy\n\n## Segment Economics\n\n## Segment Prioritization: Acme\n\n## Segment-Specific Offers\n';
+    assert.deepEqual(read(text).segments, []);
+  });
+
+  test('blocks: `**Segment**: Name` owns the fields after it, and firmographic groups keep their own Size', () => {
+    const { segments } = read(`${HYBRID}\n${MID_MARKET}`);
+    assert.deepEqual(
+      segments.map((s) => [s.name, s.source]),
+      [
+        ['Fast-Growing Tech Startups', 'block'],
+        ['Mid-Market Tech Companies', 'block'],
+      ],
+    );
+    const [startups, midMarket] = segments as [Segment, Segment];
+    // `- Size: 10-50 employees` under **Firmographic** is the companies' size, not the segment's.
+    assert.equal(startups.fields.get('size')?.text, '8,000 companies');
+    assert.match(startups.fields.get('firmographic')!.text, /^SaaS, Technology; 10-50 employees; Series A\/B/);
+    // The items of the Needs-Based group and its `**Job**:` lines are needs, without their labels.
+    const needs = startups.fields.get('needs')!.text;
+    assert.match(needs, /Scale operations without slowing velocity/);
+    assert.doesNotMatch(needs, /\*\*Job\*\*/);
+    assert.equal(startups.fields.get('priority')?.text, 'Tier 1 (Primary target)');
+    assert.equal(midMarket.fields.get('revenue-potential')?.text, '$180M (12,000 × $15k ACV)');
+    assert.deepEqual(
+      midMarket.fields.get('industry')?.values.map((v) => v.label.text),
+      ['Industry'],
+    );
+    // Each block ends where the next begins.
+    assert.ok(startups.span.end <= midMarket.span.start);
+  });
+
+  test('a `**Segment**:` inside a list (a persona under Buyer Personas) is not a segment block', () => {
+    const text = '# Segmentation\n\n## Buyer Personas\n\n- **Segment**: Banks\n- **Role**: CISO\n';
+    assert.deepEqual(read(text).segments, []);
+  });
+
+  test('tables keyed by segment add to the segment they name, by prefix and without parentheticals', () => {
+    const text = [
+      '# Сегментация клиентов',
+      '',
+      '## Ключевые сегменты',
+      '',
+      '### Сегмент 1: SMB‑операторы (малый/средний бизнес)',
+      '- **Профиль:** 10–200 сотрудников.',
+      '',
+      '### Сегмент 2: Mid‑market с процессной зрелостью',
+      '- **Цели:** стандартизация процессов.',
+      '',
+      '## Потребности и боли',
+      '',
+      '| Сегмент | Потребности | Боли | Барьеры |',
+      '| --- | --- | --- | --- |',
+      '| SMB‑операторы | Быстрый старт | Недостаток времени | Сложность внедрения |',
+      '| Mid‑market | Масштабируемость | Разрозненные процессы | Интеграции |',
+      '| Госсектор | Импортозамещение | Тендеры | Бюджет |',
+      '',
+      '## Приоритизация сегментов',
+      '',
+      '| Сегмент | Привлекательность | Соответствие | Доступность | Стратегическая ценность | Итого | Уровень |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| SMB‑операторы | 8 | 9 | 8 | 7 | 32 | 1 |',
+    ].join('\n');
+    const { segments } = read(text);
+    assert.deepEqual(
+      segments.map((s) => s.name),
+      ['SMB‑операторы (малый/средний бизнес)', 'Mid‑market с процессной зрелостью'],
+      'a row naming no segment outside Target Segments creates none',
+    );
+    const [smb, mid] = segments as [Segment, Segment];
+    assert.equal(smb.fields.get('needs')?.text, 'Быстрый старт');
+    assert.equal(smb.fields.get('pains')?.text, 'Недостаток времени');
+    assert.equal(mid.fields.get('needs')?.text, 'стандартизация процессов.; Масштабируемость');
+    assert.deepEqual(
+      mid.fields.get('needs')!.values.map((v) => v.source),
+      ['field', 'table'],
+    );
+    // The prioritization matrix is not a table of segment fields.
+    assert.equal(smb.fields.get('priority'), undefined);
+  });
+
+  test('rows of a segment table in Target Segments are segments', () => {
+    const text = [
+      '# Customer Segmentation Analysis',
+      '',
+      '## Target Segments',
+      '',
+      '| Segment | Size | ACV | Channels |',
+      '| --- | --- | --- | --- |',
+      '| Startups | 9,500 companies | $18k | GitHub |',
+      '| Platform Teams | 4,200 companies | $85k | KubeCon |',
+    ].join('\n');
+    const { segments, evaluate } = read(text);
+    assert.deepEqual(
+      segments.map((s) => [s.name, s.source, nameText(text, s)]),
+      [
+        ['Startups', 'table', 'Startups'],
+        ['Platform Teams', 'table', 'Platform Teams'],
+      ],
+    );
+    assert.equal(byName(evaluate(), 'Platform Teams').criteria.substantial.value, 4200 * 85_000);
+  });
+
+  test('subsections of Segment Strategy add strategy and channels to the segment they name', () => {
+    const text = readFileSync(path.join(repoRoot, 'examples', 'en', 'stratus-cloud.segmentation.md'), 'utf8');
+    const { segments } = read(text);
+    assert.equal(segments.length, 5);
+    const fintech = findSegmentByName(segments, 'Regulated FinTech')!;
+    assert.equal(fintech.fields.get('strategy')?.text, 'Sales-Led; "Audit-ready Kubernetes for card data"');
+    assert.match(fintech.fields.get('channels')!.text, /^field sales, systems integrators .*; field sales, SI partners, CISO roundtables$/);
+    // The Needs & Pains table adds the primary job to the needs.
+    assert.match(fintech.fields.get('needs')!.text, /Pass audits while shipping weekly$/);
+  });
+
+  test('names match exactly first, then by a unique prefix', () => {
+    const { segments } = read('# Segmentation\n\n## Target Segments\n\n### Mid-market\n\n### Mid-market with IT\n\n### Mid-market without IT\n\n### Enterprise (regulated)\n');
+    assert.equal(findSegmentByName(segments, 'mid market')?.name, 'Mid-market');
+    assert.equal(findSegmentByName(segments, 'Mid-market with IT department'), undefined, 'no segment is named that, and a prefix of several is ambiguous');
+    assert.equal(findSegmentByName(segments, '**Enterprise**')?.name, 'Enterprise (regulated)');
+    assert.equal(findSegmentByName(segments, 'Banks'), undefined);
+  });
+
+  test('persona and prioritization documents have no segments; GTM documents read them the same way', () => {
+    assert.deepEqual(read('# Persona: Dana\n\n**Segment**: Startups\n\n- **Size**: 5 people\n', 'persona').segments, []);
+    const gtm = read('# GTM Strategy: Fleet\n\n## 2. Target Segments\n\n### Segment 1: Platform Teams\n- **Size**: 4,200 companies\n- **ACV**: $85k\n', 'gtm');
+    assert.equal(byName(gtm.evaluate(), 'Platform Teams').criteria.substantial.value, 357_000_000);
+  });
+});
+
+describe('the five criteria', () => {
+  test('seed 002 hybrid example: 8,000 companies × $25k ACV is measurable and substantial ($200M)', () => {
+    const e = byName(read(HYBRID).evaluate(), 'Fast-Growing Tech Startups');
+    assert.deepEqual(e.criteria.measurable, { ok: true, value: 8000 });
+    assert.deepEqual(e.criteria.substantial, { ok: true, value: 200_000_000 });
+    // It names no channel and no strategy of its own: 3 of 5.
+    assert.equal(e.criteria.accessible.ok, false);
+    assert.equal(e.criteria.actionable.reason, 'noStrategy');
+    assert.equal(e.met, 3);
+  });
+
+  test('seed 002 firmographic example: 12,000 × $15k is substantial, from its TAM', () => {
+    const e = byName(read(MID_MARKET).evaluate(), 'Mid-Market Tech Companies');
+    assert.equal(e.criteria.measurable.value, 12_000);
+    assert.deepEqual(e.criteria.substantial, { ok: true, value: 180_000_000 });
+    // Size × ACV alone gives the same answer.
+    const product = byName(read('**Segment**: Mid-Market\n\n**Size**: 12,000 × $15k ACV\n').evaluate(), 'Mid-Market');
+    assert.deepEqual(product.criteria.measurable, { ok: true, value: 12_000 });
+    assert.deepEqual(product.criteria.substantial, { ok: true, value: 180_000_000 });
+  });
+
+  test('seed 002 "too small": 100 companies × $1k ACV = $100k', () => {
+    const e = byName(read('**Segment**: Boutiques\n- **Size**: 100 companies\n- **ACV**: $1k\n').evaluate(), 'Boutiques');
+    assert.deepEqual(e.criteria.substantial, {
+      ok: false,
+      value: 100_000,
+      reason: 'below',
+      args: { segment: 'Boutiques', amount: '$100k', basis: '100 × $1k', minimum: '$1M' },
+    });
+  });
+
+  test('`200 × 50 тыс. ₽` (about $110k) is not substantial; the rates option changes that', () => {
+    const { evaluate } = read('**Сегмент**: Студии\n- **Размер**: 200 компаний\n- **Средний чек**: 50 тыс. ₽\n');
+    const e = byName(evaluate(), 'Студии');
+    assert.equal(e.criteria.substantial.ok, false);
+    assert.equal(Math.round(e.criteria.substantial.value!), 110_000);
+    assert.equal(e.criteria.substantial.args?.['basis'], '200 × 50 тыс. ₽');
+    // At 0.11 USD per rouble the same segment is worth $1.1M.
+    assert.equal(byName(evaluate({ rates: { RUB: 0.11 } }), 'Студии').criteria.substantial.ok, true);
+    // A lower minimum makes it substantial too.
+    assert.equal(byName(evaluate({ minimum: 100_000 }), 'Студии').criteria.substantial.ok, true);
+  });
+
+  test('monthly ARPU is made yearly; a revenue potential in roubles is converted', () => {
+    const { evaluate } = read(
+      '**Segment**: Freelancers\n- **Size**: 2,000 users\n- **ARPU**: $40/month\n\n**Сегмент**: Школы\n- **Потенциал выручки**: 630 млн ₽\n',
+    );
+    const all = evaluate();
+    assert.equal(byName(all, 'Freelancers').criteria.substantial.value, 960_000);
+    assert.equal(byName(all, 'Freelancers').criteria.substantial.ok, false);
+    assert.equal(Math.round(byName(all, 'Школы').criteria.substantial.value!), 6_930_000);
+    assert.equal(byName(all, 'Школы').criteria.substantial.ok, true);
+    // A revenue potential alone does not size a segment.
+    assert.equal(byName(all, 'Школы').criteria.measurable.reason, 'noSize');
+  });
+
+  test('measurable wants a count: not a percent, not employees, not a word', () => {
+    const all = read(
+      [
+        '**Segment**: Champions\n**Size**: ~10% of market\n',
+        '**Segment**: Scale-ups\n**Size**: 50-500 employees\n',
+        '**Segment**: Big\n**Size**: large enterprises\n',
+        '**Segment**: Power Users\n**Size**: 5,000 users (8% of base)\n',
+        '**Сегмент**: Банки\n**Размер**: 450 организаций\n',
+      ].join('\n'),
+    ).evaluate();
+    assert.equal(byName(all, 'Champions').criteria.measurable.reason, 'noCount');
+    assert.equal(byName(all, 'Scale-ups').criteria.measurable.reason, 'noCount');
+    assert.deepEqual(byName(all, 'Big').criteria.measurable.args, { segment: 'Big', value: 'large enterprises' });
+    assert.equal(byName(all, 'Power Users').criteria.measurable.value, 5000);
+    assert.equal(byName(all, 'Банки').criteria.measurable.value, 450);
+  });
+
+  test('differentiable: Russian word forms and English inflections count as the same words', () => {
+    const a = stems('автоматизация процессов, интеграция инструментов, контроль качества');
+    const b = stems('автоматизировать процессы, интеграции инструментов и контроль качества');
+    assert.ok(jaccard(a, b) > 0.6, `overlap ${jaccard(a, b)}`);
+    assert.ok(jaccard(stems('Automates processes and integrations'), stems('automate the process, integration')) === 1);
+    assert.equal(jaccard(stems('быстрый старт'), stems('безопасность и комплаенс')), 0);
+    // Stop words of both languages carry no weight.
+    assert.deepEqual([...stems('the and of и в на для')], []);
+  });
+
+  test('differentiable: seed 002 "Segments Too Similar" overlaps; the threshold option moves the line', () => {
+    const text = [
+      '# Customer Segmentation Analysis',
+      '## Target Segments',
+      '### Segment A: Mid-Market Companies',
+      '- **Needs**: automate processes, integrate tools, maintain quality',
+      '### Segment B: Upper Mid-Market Companies',
+      '- **Needs**: automate processes and integrate tools; keep quality high',
+      '### Segment C: Compliance Managers',
+      '- **Needs**: track changing regulations; generate audit reports',
+    ].join('\n');
+    const { evaluate } = read(text);
+    const all = evaluate();
+    const b = byName(all, 'Upper Mid-Market Companies').criteria.differentiable;
+    assert.equal(b.ok, false);
+    assert.equal(b.reason, 'overlap');
+    assert.equal(Math.round(b.value! * 100), 63);
+    assert.equal(b.args?.['other'], 'Mid-Market Companies');
+    // Both of the pair fail; the third segment does not.
+    assert.equal(byName(all, 'Mid-Market Companies').criteria.differentiable.ok, false);
+    assert.equal(byName(all, 'Compliance Managers').criteria.differentiable.ok, true);
+    assert.equal(byName(evaluate({ threshold: 0.7 }), 'Upper Mid-Market Companies').criteria.differentiable.ok, true);
+    // The rule reports the pair once, at the later segment, naming both.
+    const found = lint(text, { path: 'x.segmentation.md' }).findings.filter((f) => f.rule === 'segment-differentiable');
+    assert.deepEqual(
+      found.map((f) => [text.slice(f.span.start, f.span.end), f.message]),
+      [['Upper Mid-Market Companies', 'Needs of "Mid-Market Companies" and "Upper Mid-Market Companies" overlap 63% (threshold 60%): serve them differently or merge them']],
+    );
+  });
+
+  test('actionable: the same strategy in other words order is the same strategy', () => {
+    const all = read(
+      '**Segment**: A\n- **Strategy**: Sales-led with inside sales and webinars\n\n**Segment**: B\n- **Strategy**: webinars, inside sales; sales-led\n\n**Segment**: C\n- **Value Proposition**: audit evidence on demand\n',
+    ).evaluate();
+    assert.equal(byName(all, 'B').criteria.actionable.reason, 'sameStrategy');
+    assert.equal(byName(all, 'A').criteria.actionable.ok, false);
+    assert.deepEqual(byName(all, 'C').criteria.actionable, { ok: true });
+  });
+
+  test('unfilled template placeholders leave a criterion pending, and the rules quiet', () => {
+    const text = [
+      '# Customer Segmentation Analysis',
+      '## Target Segments',
+      '### Segment 1: [Segment Name]',
+      '- **Size**: [Number of companies/users]',
+      '- **ACV**: $[Amount]',
+      '- **Channels**: [How to reach and identify them]',
+      '- **Needs**: [Primary job to be done]',
+      '- **Value Proposition**: [Why they buy from us]',
+    ].join('\n');
+    const e = read(text).evaluate()[0]!;
+    for (const c of CRITERIA) {
+      assert.equal(e.criteria[c].ok, false, c);
+      assert.equal(e.criteria[c].pending, true, c);
+    }
+    assert.equal(e.met, 0);
+    const found = lint(text, { path: 'x.segmentation.md' }).findings.filter((f) => f.rule.startsWith('segment-') && f.rule !== 'segment-count');
+    assert.deepEqual(found, []);
+  });
+
+  test('the examples meet all five criteria in every segment', () => {
+    for (const file of ['en/stratus-cloud.segmentation.md', 'ru/severnoe-oblako.segmentation.md']) {
+      const all = read(readFileSync(path.join(repoRoot, 'examples', file), 'utf8')).evaluate();
+      assert.equal(all.length, 5, file);
+      for (const e of all) assert.equal(e.met, 5, `${file}: ${e.segment.name} ${JSON.stringify(e.criteria)}`);
+    }
+  });
+
+  test('amounts in messages', () => {
+    assert.deepEqual([100_000, 1_000_000, 13_800_000, 171_000_000, 2_400_000_000, 950, 109_999].map(formatUSD), [
+      '$100k',
+      '$1M',
+      '$13.8M',
+      '$171M',
+      '$2.4B',
+      '$950',
+      '$110k',
+    ]);
+  });
+});
+
+describe('the schemas', () => {
+  test('segmentation and GTM share one segment vocabulary, described in both languages with its seed', () => {
+    const seg = kindOf('segmentation').json['$defs'];
+    const gtm = kindOf('gtm').json['$defs'];
+    assert.deepEqual(gtm, seg);
+    const fields = kindOf('segmentation').segmentFields;
+    assert.ok(fields.length >= 12);
+    for (const f of fields) {
+      assert.ok(f.category, `${f.id} has a category`);
+      assert.ok(f.title.en && f.title.ru && f.title.en !== f.title.ru, `${f.id} has titles in both languages`);
+      assert.match(f.description.en, /seed 00\d/i, `${f.id} cites its seed`);
+      assert.match(f.description.ru, /[а-яё]/iu, `${f.id} is described in Russian`);
+    }
+    // No label names two fields.
+    const seen = new Map<string, string>();
+    for (const f of fields) for (const k of f.keys) {
+      assert.ok(!seen.has(k) || seen.get(k) === f.id, `"${k}" names both ${seen.get(k)} and ${f.id}`);
+      seen.set(k, f.id);
+    }
+    assert.deepEqual(kindOf('segmentation').segment?.sections, ['target-segments']);
+    assert.deepEqual(kindOf('segmentation').segment?.detailSections, ['segment-strategy']);
+    assert.equal(kindOf('persona').segment, undefined);
+    assert.deepEqual(kindOf('persona').segmentFields, []);
+  });
+});
+
+describe('seeds', () => {
+  const present = existsSync(seedsDir);
+
+  test('seed 002 hybrid example, read from the seed: measurable and substantial', (t) => {
+    if (!present) return t.skip(`the seeds folder ${seedsDir} is absent: skipped`);
+    const file = readdirSync(seedsDir).find((f) => f.startsWith('002'))!;
+    const lines = readFileSync(path.join(seedsDir, file), 'utf8').split('\n');
+    const start = lines.indexOf('**Segment**: Fast-Growing Tech Startups');
+    assert.ok(start > 0);
+    const body = lines.slice(start, lines.indexOf('```', start)).join('\n');
+    const e = byName(read(body).evaluate(), 'Fast-Growing Tech Startups');
+    assert.equal(e.criteria.measurable.value, 8000);
+    assert.equal(e.criteria.substantial.value, 200_000_000);
+  });
+
+  test('seed 003: five segments, table rows merged, measurable and substantial fire on each', (t) => {
+    const file = path.resolve(repoRoot, '..', 'shared', 'seeds', '003_051c741595058fae.txt');
+    if (!existsSync(file)) return t.skip(`${file} is absent: skipped`);
+    const text = readFileSync(file, 'utf8');
+    const { segments } = read(text);
+    assert.deepEqual(
+      segments.map((s) => s.name),
+      ['SMB‑операторы (малый/средний бизнес)', 'Mid‑market с процессной зрелостью', 'Enterprise с комплаенсом', 'Growth‑команды (быстро растущие)', 'Cost‑sensitive (экономящие)'],
+    );
+    for (const s of segments) {
+      // Section 4 gives needs and pains, section 5 value drivers (needs) and typical cases.
+      assert.equal(s.fields.get('pains')?.values[0]?.source, 'table', `${s.name}: pains from section 4`);
+      assert.equal(s.fields.get('needs')?.values.filter((v) => v.source === 'table').length, 2, `${s.name}: needs from sections 4 and 5`);
+    }
+    assert.equal(findSegmentByName(segments, 'Mid‑market')!.fields.get('pains')?.text, 'Разрозненные процессы и контроль');
+
+    const findings = lint(text, { path: 'segmentation-003.md' }).findings;
+    for (const rule of ['segment-measurable', 'segment-substantial']) {
+      const at = findings.filter((f) => f.rule === rule).map((f) => text.slice(f.span.start, f.span.end));
+      assert.deepEqual(at, segments.map((s) => s.name), `${rule} fires on each segment's name`);
+    }
+    // Its segments are told apart by their needs, and none is firmographic only.
+    assert.deepEqual(findings.filter((f) => f.rule === 'segment-differentiable' || f.rule === 'segment-demographic-only'), []);
+    assert.deepEqual(findings.filter((f) => f.rule === 'segment-count'), []);
+  });
+});
