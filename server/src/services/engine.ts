@@ -74,6 +74,8 @@ export interface LintResult {
    * findings; the front end says so (the server logs it, the CLI prints it to stderr).
    */
   ruleErrors: Array<{ rule: string; error: unknown }>;
+  /** The config the document was checked with, so that tallies use the same rule options. */
+  config?: LintConfig;
 }
 
 /** Parses and checks one document. */
@@ -129,7 +131,7 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { doc, detection, match, findings, locale, ruleErrors };
+  return { doc, detection, match, findings, locale, ruleErrors, ...(options.config ? { config: options.config } : {}) };
 }
 
 function message(rule: Rule<object>, id: string, args: MessageArgs, locale: Language): string {

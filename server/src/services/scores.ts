@@ -1,0 +1,398 @@
+/**
+ * Score tallies (PRODUCT.md §5): completeness, the five segment criteria, the prioritization
+ * matrices with their tier split, checklists and placeholders left, computed from a lint
+ * result. One function, one plain JSON-serialisable shape, read by every front end: the CLI
+ * prints it (`--format json` `scores`, the stylish tally line), the language server turns it
+ * into code lenses and answers `segdoc/scores` with it, and the VS Code status bar shows it.
+ *
+ * The tallies read the same evaluations as the rules (evaluateSegments, evaluateMatrices)
+ * with the same options, config overrides included, so a ✗ or a tier in a tally always
+ * agrees with the diagnostics. Positions are LSP-shaped ranges (0-based lines, UTF-16
+ * characters), as in the CLI's diagnostics, so the CLI and the server share one shape.
+ *
+ * Decisions:
+ * - completeness counts the kind's required sections that are present and not empty; a kind
+ *   with no required section is 100 % complete. `missing` names the required sections that
+ *   are absent (by their title in the document's language, as the required-section
+ *   diagnostic quotes them) or empty (by their heading as written).
+ * - the five criteria are always tallied, whatever the severity of the segment-* rules: a
+ *   rule turned off silences a diagnostic, not the methodology's count. Options (minimum,
+ *   rates, threshold) come from the rules' settings in the config.
+ * - the tier split (`matrices.tiers`) puts every matrix row with a computed tier under that
+ *   tier: its segments, and their share of all such rows in percent. Where the document has
+ *   tier sections (prioritization), each tier's stated Resource Allocation is added as a
+ *   `{ min, max }` percentage (equal bounds for a single value, both bounds of a `60–70%`).
+ *   Shares are of segments, allocations as stated: the two are shown side by side, never mixed.
+ * - a checklist is a list holding task items (`- [ ]` / `- [x]`) at any depth; `done` and
+ *   `total` count its task items only, nested ones included.
+ * - placeholders are counted where the placeholder rule looks for them (not in code, HTML
+ *   comments, front matter or unparsed parts), whatever that rule's settings.
+ */
+import { findPlaceholders } from '../model/placeholders';
+import type { Currency } from '../model/numbers';
+import type { Language, List, ListItem, SegDocument } from '../model/types';
+import type { Range, Span } from '../parse/text';
+import { pick } from '../schemas/kinds';
+import { hasContent } from '../schemas/validate';
+import { tierAllocations } from '../rules/matrix/allocations';
+import { evaluateMatrices, formatNumber, type Tier } from '../rules/matrix/evaluate';
+import { CRITERIA, evaluateSegments, type CriterionId, type EvaluationOptions } from '../rules/segments/evaluate';
+import { ruleById } from '../rules/registry';
+import { format, type MessageArgs } from '../rules/types';
+import { documentSpan } from '../rules/util/report';
+import { unparsedRegions } from '../rules/util/skipped';
+import type { LintConfig, LintResult } from './engine';
+import { resolveRule } from './settings';
+
+export type { CriterionId } from '../rules/segments/evaluate';
+export type { Tier } from '../rules/matrix/evaluate';
+
+export interface Completeness {
+  /** Required sections present and not empty. */
+  present: number;
+  /** Required sections of the kind. */
+  required: number;
+  /** `present / required` in percent, rounded down (so 100 means every one is there); 100 when none is required. */
+  percent: number;
+  /** Required sections absent (their title) or empty (their heading as written), in template order. */
+  missing: string[];
+}
+
+export interface SegmentScore {
+  /** The segment's name as written. */
+  name: string;
+  /** The segment's heading, `**Segment**:` line or table row. */
+  range: Range;
+  criteria: Record<CriterionId, boolean>;
+  /** How many of the five criteria hold. */
+  met: number;
+  of: 5;
+}
+
+export interface MatrixRowScore {
+  /** The segment name as written in its cell. */
+  segment: string;
+  /** The whole table row. */
+  range: Range;
+  /** Sum of the four scores; null when a score cell holds no number. */
+  total: number | null;
+  /** The tier the total implies; null when the total is. */
+  tier: Tier | null;
+  /** The number in the Total cell, when the matrix has one and it holds a number. */
+  statedTotal?: number;
+  /** The tier in the Tier cell, when the matrix has one and it names a tier. */
+  statedTier?: number;
+}
+
+export interface MatrixScore {
+  /** The whole table. */
+  range: Range;
+  rows: MatrixRowScore[];
+}
+
+export interface TierSplit {
+  tier: Tier;
+  /** Matrix rows whose computed total puts them in this tier, in document order. */
+  segments: string[];
+  /** Their share of all matrix rows with a computed tier, in percent (rounded). */
+  share: number;
+  /** The tier section's stated Resource Allocation in percent, when it states one. */
+  allocation?: { min: number; max: number };
+}
+
+export interface ChecklistScore {
+  /** The whole list. */
+  range: Range;
+  done: number;
+  total: number;
+}
+
+export interface Scores {
+  /** The document kind (`persona`, `segmentation`, …, or a custom kind's id). */
+  kind: string;
+  /** The kind's title in `locale` (`Buyer persona`, `Персона покупателя`). */
+  title: string;
+  /** The document language. */
+  language: Language;
+  /** The language of the texts here (the kind title), the same as the diagnostics'. */
+  locale: Language;
+  /** Where the document-wide tally goes: the title, else the first heading, else the start. */
+  range: Range;
+  completeness: Completeness;
+  segments: {
+    items: SegmentScore[];
+    /** Criteria met over all segments, and of how many (5 per segment). */
+    met: number;
+    of: number;
+  };
+  matrices: {
+    items: MatrixScore[];
+    /** The resource split by tier: tiers 1–3 when the document has a matrix row or a tier allocation, else empty. */
+    tiers: TierSplit[];
+  };
+  checklists: {
+    items: ChecklistScore[];
+    /** Task items done and in all, over every checklist of the document. */
+    done: number;
+    total: number;
+  };
+  /** Unfilled template placeholders left. */
+  placeholders: number;
+}
+
+export interface ScoreOptions {
+  /** The config the document was checked with; the result's own when absent. */
+  config?: LintConfig;
+  /** The language of texts; the result's (the diagnostics') when absent. */
+  locale?: Language;
+}
+
+/**
+ * The tallies of a checked document; null when the document is not a segdoc document (it has
+ * no kind, hence nothing to tally).
+ */
+export function computeScores(result: LintResult, options: ScoreOptions = {}): Scores | null {
+  const { doc, detection, match } = result;
+  if (!detection || !match) return null;
+  const kind = detection.kind;
+  const locale = options.locale ?? result.locale;
+  const config = options.config ?? result.config;
+  const rangeOf = (span: Span): Range => doc.lines.rangeOf(span);
+
+  // Completeness.
+  const required = kind.sections.filter((s) => s.required).sort((a, b) => a.order - b.order);
+  const missing: string[] = [];
+  for (const spec of required) {
+    const section = match.byId.get(spec.id);
+    if (!section) missing.push(pick(spec.title, doc.language));
+    else if (!hasContent(section)) missing.push(section.heading.text || pick(spec.title, doc.language));
+  }
+  const present = required.length - missing.length;
+  const completeness: Completeness = {
+    present,
+    required: required.length,
+    percent: required.length ? Math.floor((present * 100) / required.length) : 100,
+    missing,
+  };
+
+  // Segments: the evaluation the segment-* rules report from, with their options.
+  const substantial = ruleOptions(config, 'segment-substantial');
+  const differentiable = ruleOptions(config, 'segment-differentiable');
+  const evaluation: EvaluationOptions = {};
+  if (typeof substantial['minimum'] === 'number') evaluation.minimum = substantial['minimum'];
+  if (isRecord(substantial['rates'])) evaluation.rates = substantial['rates'] as Partial<Record<Currency, number>>;
+  if (typeof differentiable['threshold'] === 'number') evaluation.threshold = differentiable['threshold'];
+  const segmentItems = evaluateSegments(doc, match, kind, evaluation).map((e): SegmentScore => {
+    const s = e.segment;
+    const criteria = Object.fromEntries(CRITERIA.map((c) => [c, e.criteria[c].ok])) as Record<CriterionId, boolean>;
+    return { name: s.name, range: rangeOf(s.headingSpan ?? s.blockSpan ?? s.span), criteria, met: e.met, of: 5 };
+  });
+
+  // Matrices: the evaluation score-total and score-tier report from, with their thresholds.
+  const tierOptions = ruleOptions(config, 'score-tier');
+  const thresholds: { tier1Min?: number; tier2Min?: number } = {};
+  if (typeof tierOptions['tier1Min'] === 'number') thresholds.tier1Min = tierOptions['tier1Min'];
+  if (typeof tierOptions['tier2Min'] === 'number') thresholds.tier2Min = tierOptions['tier2Min'];
+  const matrixItems = evaluateMatrices(doc, thresholds).map(
+    (m): MatrixScore => ({
+      range: rangeOf(m.matrix.table.span),
+      rows: m.rows.map((r): MatrixRowScore => {
+        const row: MatrixRowScore = { segment: r.segment, range: rangeOf(r.rowSpan), total: r.computedTotal ?? null, tier: r.computedTier ?? null };
+        if (r.statedTotal?.value !== undefined) row.statedTotal = r.statedTotal.value;
+        if (r.statedTier?.value !== undefined) row.statedTier = r.statedTier.value;
+        return row;
+      }),
+    }),
+  );
+
+  return {
+    kind: kind.kind,
+    title: pick(kind.title, locale),
+    language: doc.language,
+    locale,
+    range: rangeOf(documentSpan(doc)),
+    completeness,
+    segments: { items: segmentItems, met: segmentItems.reduce((n, s) => n + s.met, 0), of: segmentItems.length * 5 },
+    matrices: { items: matrixItems, tiers: tierSplit(matrixItems, result) },
+    checklists: checklists(doc),
+    placeholders: placeholdersLeft(doc),
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A rule's options as the engine resolves them: its defaults overlaid with the config's
+ * setting. A rule missing from the registry contributes the config's options alone.
+ */
+function ruleOptions(config: LintConfig | undefined, id: string): Record<string, unknown> {
+  const setting = config?.rules?.[id];
+  const rule = ruleById(id);
+  if (rule) return resolveRule(rule, setting).options;
+  return Array.isArray(setting) && isRecord(setting[1]) ? setting[1] : {};
+}
+
+function tierSplit(matrices: readonly MatrixScore[], result: LintResult): TierSplit[] {
+  const rows = matrices.flatMap((m) => m.rows).filter((r) => r.tier !== null);
+  const allocations = result.match ? tierAllocations(result.match, result.doc.language) : [];
+  if (!rows.length && !allocations.some((a) => a.quantity)) return [];
+  return ([1, 2, 3] as const).map((tier): TierSplit => {
+    const segments = rows.filter((r) => r.tier === tier).map((r) => r.segment);
+    const split: TierSplit = { tier, segments, share: rows.length ? Math.round((segments.length * 100) / rows.length) : 0 };
+    const q = allocations.find((a) => a.tier === tier)?.quantity;
+    if (q) split.allocation = { min: q.min ?? q.value, max: q.max ?? q.value };
+    return split;
+  });
+}
+
+function tasks(items: readonly ListItem[]): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  for (const item of items) {
+    if (item.checked !== null) {
+      total++;
+      if (item.checked) done++;
+    }
+    const inner = tasks(item.children);
+    done += inner.done;
+    total += inner.total;
+  }
+  return { done, total };
+}
+
+function checklists(doc: SegDocument): Scores['checklists'] {
+  const lists: List[] = [...doc.preamble.lists, ...doc.allSections.flatMap((s) => s.lists)].sort((a, b) => a.span.start - b.span.start);
+  const items: ChecklistScore[] = [];
+  for (const list of lists) {
+    const t = tasks(list.items);
+    if (t.total) items.push({ range: doc.lines.rangeOf(list.span), ...t });
+  }
+  return { items, done: items.reduce((n, c) => n + c.done, 0), total: items.reduce((n, c) => n + c.total, 0) };
+}
+
+/** Placeholders where the placeholder rule looks for them. */
+function placeholdersLeft(doc: SegDocument): number {
+  const exclude: Span[] = [...doc.codeSpans, ...doc.comments.map((c) => c.span), ...unparsedRegions(doc)];
+  if (doc.frontMatter) exclude.push(doc.frontMatter.span);
+  return findPlaceholders(doc.text, doc.definitions, exclude).length;
+}
+
+// ---------------------------------------------------------------------------------------
+// Texts: the tallies in words, for the CLI's tally line and the editor's code lenses.
+
+type Texts = { en: string; ru: string };
+
+const texts = {
+  measurable: { en: 'Measurable', ru: 'Измеримый' },
+  substantial: { en: 'Substantial', ru: 'Существенный' },
+  accessible: { en: 'Accessible', ru: 'Доступный' },
+  differentiable: { en: 'Differentiable', ru: 'Различимый' },
+  actionable: { en: 'Actionable', ru: 'Действенный' },
+  /** A segment's criteria: `Measurable ✓ Substantial ✗ … — 4/5`. */
+  segment: { en: '{marks} — {met}/{of}', ru: '{marks} — {met}/{of}' },
+  complete: { en: '{kind} · {percent}% complete', ru: '{kind} · заполнено {percent}%' },
+  missing: { en: 'Missing: {missing}', ru: 'Не хватает: {missing}' },
+  segments: { en: 'segments {list}', ru: 'сегменты {list}' },
+  criteria: { en: '{met}/{of} criteria', ru: 'критериев {met}/{of}' },
+  checklist: { en: 'checklist {done}/{total}', ru: 'чек-лист {done}/{total}' },
+  checklistLens: { en: 'Done {done}/{total}', ru: 'Выполнено {done}/{total}' },
+  total: { en: 'Total {total}', ru: 'Итого {total}' },
+  totalStated: { en: 'Total {total} (stated {stated})', ru: 'Итого {total} (указано {stated})' },
+  totalUnknown: { en: 'Total — (a score is missing)', ru: 'Итого — (не хватает оценки)' },
+  tier: { en: 'Tier {tier}', ru: 'Уровень {tier}' },
+  tierStated: { en: 'Tier {tier} (stated {stated})', ru: 'Уровень {tier} (указано {stated})' },
+  tierSplit: { en: 'Tier {tier}: {segments}', ru: 'Уровень {tier}: {segments}' },
+  tierSplitAllocation: { en: 'Tier {tier}: {segments}, {allocation} of resources', ru: 'Уровень {tier}: {segments}, {allocation} ресурсов' },
+  /** A tier's rows in the one-line tally: `tier 1: 2`. */
+  tierCount: { en: 'tier {tier}: {count}', ru: 'уровень {tier}: {count}' },
+} satisfies Record<string, Texts>;
+
+export type ScoreTextId = keyof typeof texts;
+
+export function scoreText(id: ScoreTextId, locale: Language, args: MessageArgs = {}): string {
+  return format(texts[id][locale], args);
+}
+
+/** Counted nouns: English one/other, Russian one/few/many. */
+const nouns = {
+  placeholder: { en: ['placeholder', 'placeholders'], ru: ['плейсхолдер', 'плейсхолдера', 'плейсхолдеров'] },
+  segment: { en: ['segment', 'segments'], ru: ['сегмент', 'сегмента', 'сегментов'] },
+} satisfies Record<string, { en: [string, string]; ru: [string, string, string] }>;
+
+const plurals = { en: new Intl.PluralRules('en'), ru: new Intl.PluralRules('ru') };
+
+/** `2 placeholders`, `1 сегмент`, `5 плейсхолдеров`. */
+export function countOf(n: number, noun: keyof typeof nouns, locale: Language): string {
+  const cat = plurals[locale].select(n);
+  if (locale === 'en') return `${n} ${nouns[noun].en[cat === 'one' ? 0 : 1]}`;
+  const forms = nouns[noun].ru;
+  return `${n} ${cat === 'one' ? forms[0] : cat === 'few' ? forms[1] : forms[2]}`;
+}
+
+/** `Measurable ✓ Substantial ✗ Accessible ✓ Differentiable ✓ Actionable ✓ — 4/5`. */
+export function segmentTitle(segment: SegmentScore, locale: Language): string {
+  const marks = CRITERIA.map((c) => `${scoreText(c, locale)} ${segment.criteria[c] ? '✓' : '✗'}`).join(' ');
+  return scoreText('segment', locale, { marks, met: segment.met, of: segment.of });
+}
+
+/** `Total 34 · Tier 1`, with the stated values when they differ from the computed ones. */
+export function matrixRowTitle(row: MatrixRowScore, language: Language, locale: Language): string {
+  if (row.total === null || row.tier === null) return scoreText('totalUnknown', locale);
+  const total = formatNumber(row.total, language);
+  const totalText =
+    row.statedTotal !== undefined && Math.abs(row.statedTotal - row.total) > 1e-9
+      ? scoreText('totalStated', locale, { total, stated: formatNumber(row.statedTotal, language) })
+      : scoreText('total', locale, { total });
+  const tierText =
+    row.statedTier !== undefined && row.statedTier !== row.tier
+      ? scoreText('tierStated', locale, { tier: row.tier, stated: formatNumber(row.statedTier, language) })
+      : scoreText('tier', locale, { tier: row.tier });
+  return `${totalText} · ${tierText}`;
+}
+
+function percentRange(a: { min: number; max: number }, language: Language): string {
+  return a.min === a.max ? `${formatNumber(a.min, language)}%` : `${formatNumber(a.min, language)}–${formatNumber(a.max, language)}%`;
+}
+
+/** `Tier 1: 2 segments, 65% of resources · Tier 2: 2 segments, 28% of resources · …`. */
+export function tierSplitTitle(tiers: readonly TierSplit[], language: Language, locale: Language): string {
+  return tiers
+    .map((t) => {
+      const segments = countOf(t.segments.length, 'segment', locale);
+      return t.allocation
+        ? scoreText('tierSplitAllocation', locale, { tier: t.tier, segments, allocation: percentRange(t.allocation, language) })
+        : scoreText('tierSplit', locale, { tier: t.tier, segments });
+    })
+    .join(' · ');
+}
+
+/** `Done 4/6`. */
+export function checklistTitle(checklist: ChecklistScore, locale: Language): string {
+  return scoreText('checklistLens', locale, { done: checklist.done, total: checklist.total });
+}
+
+/** `persona · 88% complete`. */
+export function completenessTitle(scores: Scores, locale: Language): string {
+  return scoreText('complete', locale, { kind: scores.kind, percent: scores.completeness.percent });
+}
+
+/** `Missing: Buying Process, Messaging`; undefined when nothing is missing. */
+export function missingText(scores: Scores, locale: Language): string | undefined {
+  const { missing } = scores.completeness;
+  return missing.length ? scoreText('missing', locale, { missing: missing.join(', ') }) : undefined;
+}
+
+/**
+ * The one-line tally of a document: `persona · 88% complete · segments 3/5, 5/5 · tier 1: 2,
+ * tier 2: 2, tier 3: 1 · checklist 4/6 · 2 placeholders`. Parts with nothing to count are left out.
+ */
+export function tallyLine(scores: Scores, locale: Language): string {
+  const parts = [completenessTitle(scores, locale)];
+  if (scores.segments.items.length) parts.push(scoreText('segments', locale, { list: scores.segments.items.map((s) => `${s.met}/${s.of}`).join(', ') }));
+  if (scores.matrices.tiers.length) parts.push(scores.matrices.tiers.map((t) => scoreText('tierCount', locale, { tier: t.tier, count: t.segments.length })).join(', '));
+  if (scores.checklists.total) parts.push(scoreText('checklist', locale, { done: scores.checklists.done, total: scores.checklists.total }));
+  if (scores.placeholders) parts.push(countOf(scores.placeholders, 'placeholder', locale));
+  return parts.join(' · ');
+}
