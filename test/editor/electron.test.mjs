@@ -8,11 +8,11 @@
 //   SEGDOC_ELECTRON_TESTS=required          fail instead of skipping (a CI that can download)
 // On Linux without a display, run it under xvfb: `xvfb-run -a npm test -- electron`.
 import { lookup } from 'node:dns/promises';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runTests } from '@vscode/test-electron';
-import { buildSuite } from './build.mjs';
+import { buildSuite, removeSuite } from './build.mjs';
 import { prepare } from './lib/code-server.mjs';
 import { ensureResultsDir, root, since, tempDir } from './lib/env.mjs';
 import { reportSuite } from './lib/exthost.mjs';
@@ -86,10 +86,12 @@ test('extension-host suite in desktop VS Code (@vscode/test-electron)', { skip: 
   }
   try {
     const report = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { results: [], metrics: {} };
+    mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'results.json'), JSON.stringify({ exitCode, totalMs: since(t0), ...report }, null, 2));
     t.diagnostic(`metrics: ${JSON.stringify(report.metrics)}`);
     await reportSuite(t, { exitCode, results: report.results, log: ['(VS Code output is above)'] });
   } finally {
     tmp.cleanup();
+    removeSuite(suite);
   }
 });

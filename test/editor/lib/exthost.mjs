@@ -1,10 +1,10 @@
-// Runs the extension-host mocha suite (test/editor/out/suite.js) in code-server: the
+// Runs the extension-host mocha suite (bundled by ../build.mjs) in code-server: the
 // workbench page is opened with extensionDevelopmentPath + extensionTestsPath in its
 // payload, the extension host runs the suite, and the page reports the exit code through
 // window.codeAutomationExit — the hook VS Code's own browser smoke tests use.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSuite } from '../build.mjs';
+import { buildSuite, removeSuite } from '../build.mjs';
 import { launchBrowser } from './browser.mjs';
 import { prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { ensureResultsDir, root, since, tempDir } from './env.mjs';
@@ -78,6 +78,8 @@ export async function runSuiteInCodeServer({ timeoutMs = 240_000, grep } = {}) {
     timings.suiteFinishedMs = since(t0);
     await page.screenshot({ path: join(out, 'final.png') }).catch(() => {});
     const report = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { results: [], metrics: {} };
+    // Another run in the same checkout may have emptied test-results/ meanwhile.
+    mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'log.txt'), `${log.join('\n')}\n`);
     writeFileSync(join(out, 'results.json'), JSON.stringify({ exitCode, timings, ...report }, null, 2));
     return { exitCode, results: report.results, metrics: report.metrics, log, timings };
@@ -85,5 +87,6 @@ export async function runSuiteInCodeServer({ timeoutMs = 240_000, grep } = {}) {
     await browser?.close();
     await server?.stop();
     tmp.cleanup();
+    removeSuite(suite);
   }
 }

@@ -7,7 +7,7 @@
 // builds it first (.ci/editor.sh); locally, run `npm run package` before `npm test`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { installExtension, prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
@@ -254,6 +254,7 @@ export async function runUiTests(t, vsix) {
     });
   } finally {
     t.diagnostic(`ui timings: ${JSON.stringify(timings)}`);
+    mkdirSync(shots, { recursive: true });
     writeFileSync(join(shots, 'timings.json'), JSON.stringify({ ...timings, totalMs: since(t0) }, null, 2));
     await browser?.close();
     await server?.stop();
