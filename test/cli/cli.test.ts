@@ -62,7 +62,11 @@ describe('exit codes', () => {
   test('0 and "No problems" for the clean examples', () => {
     const r = segdoc(['check', 'examples'], repoRoot);
     assert.equal(r.code, 0, r.stdout + r.stderr);
-    assert.equal(r.stdout, 'No problems (8 files).\n');
+    // Each document's tally line (scores.test.ts checks them), then the summary.
+    const lines = r.stdout.split('\n');
+    assert.equal(lines.length, 11, r.stdout);
+    for (const line of lines.slice(0, 8)) assert.match(line, /^examples\/(en|ru)\/[\w.-]+\.md {2}\w+ · 100% complete/);
+    assert.deepEqual(lines.slice(8), ['', 'No problems (8 files).', '']);
     assert.equal(r.stderr, '');
   });
 
@@ -158,7 +162,9 @@ describe('formats', () => {
     assert.equal(report.files.length, 1);
     const file = report.files[0]!;
     assert.deepEqual(Object.keys(file), ['path', 'kind', 'language', 'diagnostics', 'scores']);
-    assert.deepEqual([file.path, file.kind, file.language, file.scores], ['docs/missing.persona.md', 'persona', 'en', {}]);
+    assert.deepEqual([file.path, file.kind, file.language], ['docs/missing.persona.md', 'persona', 'en']);
+    // The tallies of PRODUCT.md §5 (their shape is checked in scores.test.ts).
+    assert.equal((file.scores as { kind?: string }).kind, 'persona');
     for (const d of file.diagnostics) assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'range']);
     const buying = file.diagnostics.find((d) => d.message === 'Missing required section "Buying Process"');
     assert.ok(buying, JSON.stringify(file.diagnostics));
@@ -174,7 +180,8 @@ describe('formats', () => {
   test('stylish: grouped by file, path:line:col, severity, message and rule aligned, a summary, no colours off a TTY', () => {
     const r = segdoc(['check', 'docs']);
     const lines = r.stdout.split('\n');
-    assert.equal(lines[0], 'docs/missing.persona.md');
+    // The file's path, then its tally line.
+    assert.equal(lines[0], 'docs/missing.persona.md  persona · 25% complete');
     const rows = lines.filter((l) => l.startsWith('  '));
     assert.ok(rows.length >= 6);
     assert.ok(rows.includes('  docs/missing.persona.md:1:3  error  Missing required section "Buying Process"                       required-section'), rows.join('\n'));

@@ -9,6 +9,7 @@ import type { Range } from '../parse/text';
 import { rules as registry } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import { pick } from '../schemas/kinds';
+import { tallyLine, type Scores } from '../services/scores';
 import { count, t } from './messages';
 
 export interface ReportDiagnostic {
@@ -25,6 +26,8 @@ export interface FileReport {
   kind: string;
   language: Language;
   diagnostics: ReportDiagnostic[];
+  /** The tallies of PRODUCT.md §5 (services/scores.ts); absent for a config file. */
+  scores?: Scores | null;
 }
 
 export interface CheckReport {
@@ -66,8 +69,9 @@ export function formatJson(report: CheckReport): string {
       kind: f.kind,
       language: f.language,
       diagnostics: f.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
-      // The tallies of PRODUCT.md §5 arrive with the tally service; the key is part of the shape now.
-      scores: {},
+      // The tallies of PRODUCT.md §5, the same object the language server answers
+      // `segdoc/scores` with; a config file has none, and keeps the key with an empty object.
+      scores: f.scores ?? {},
     })),
     summary: summarize(report),
   };
@@ -99,8 +103,18 @@ export function formatStylish(report: CheckReport, options: { color: boolean }):
   const paint = (style: Style | Style[], s: string): string => (options.color ? ansi(Array.isArray(style) ? style : [style], s) : s);
   const locale = report.locale;
   const lines: string[] = [];
+  let pendingBlank = false;
   for (const file of report.files) {
-    if (!file.diagnostics.length) continue;
+    // Every document gets its tally line (path and tallies), problems or not; a config file
+    // without problems has nothing to say.
+    const tally = file.scores ? tallyLine(file.scores, locale) : undefined;
+    if (!file.diagnostics.length) {
+      if (tally) {
+        lines.push(`${paint('underline', file.path)}  ${paint('dim', tally)}`);
+        pendingBlank = true;
+      }
+      continue;
+    }
     const rows = file.diagnostics.map((d) => ({
       where: `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`,
       severity: t(d.severity, locale),
@@ -109,7 +123,9 @@ export function formatStylish(report: CheckReport, options: { color: boolean }):
     const w1 = Math.max(...rows.map((r) => r.where.length));
     const w2 = Math.max(...rows.map((r) => r.severity.length));
     const w3 = Math.max(...rows.map((r) => r.d.message.length));
-    lines.push(paint('underline', file.path));
+    if (pendingBlank) lines.push('');
+    pendingBlank = false;
+    lines.push(tally ? `${paint('underline', file.path)}  ${paint('dim', tally)}` : paint('underline', file.path));
     for (const r of rows) {
       lines.push(
         `  ${paint('dim', r.where.padEnd(w1))}  ${paint(SEVERITY_STYLE[r.d.severity], r.severity.padEnd(w2))}  ${r.d.message.padEnd(w3)}  ${paint('dim', r.d.rule)}`.trimEnd(),
@@ -117,6 +133,7 @@ export function formatStylish(report: CheckReport, options: { color: boolean }):
     }
     lines.push('');
   }
+  if (pendingBlank) lines.push('');
   const s = summarize(report);
   const problems = s.errors + s.warnings + s.infos;
   if (problems === 0) {

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../../../package.json';
 import type { Language } from '../model/types';
 import { lint } from '../services/engine';
+import { computeScores } from '../services/scores';
 import { loadConfigFile, loadConfigForFile, lintOptionsFor, type LoadedConfig } from '../services/config';
 import { collectFiles, displayPath } from './files';
 import { count, helpText, t } from './messages';
@@ -188,6 +189,7 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
       kind: result.detection.kind.kind,
       language: result.doc.language,
       diagnostics: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range })),
+      scores: computeScores(result),
     });
   }
 
