@@ -33,6 +33,7 @@ import { lint, type LintResult } from '../services/engine';
 import { ConfigStore } from './config';
 import { codeActions, configDiagnostic, readDiagnosticData, ruleOf, sameRange, toDiagnostic, toFixData, type FixData } from './convert';
 import { CheckScheduler } from './scheduler';
+import { ScoresFeature } from './scores';
 import { DEFAULT_SETTINGS, languageOfLocale, mergeSettings, messageLanguage, settingsSection, type ServerSettings } from './settings';
 import { enginePathOf, fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
 
@@ -70,6 +71,8 @@ class SegdocServer {
   private readonly scheduler: CheckScheduler;
   private readonly configs: ConfigStore;
   private readonly rules: readonly Rule<object>[];
+  /** Code lenses with the score tallies and the `segdoc/scores` request (scores.ts). */
+  private readonly scores: ScoresFeature;
 
   private caps: ClientCaps = { configuration: false, dynamicConfiguration: false, dynamicWatchedFiles: false, documentChanges: false, codeActionLiterals: false };
   /** The editor's display language, when the client said. */
@@ -115,6 +118,10 @@ class SegdocServer {
       return doc ? { version: doc.version, text: doc.getText() } : undefined;
     });
     this.rules = options.rules ?? registry;
+    this.scores = new ScoresFeature(connection, {
+      current: async (uri) => (await this.current(uri))?.result,
+      logError: (what, e) => this.logError(what, e),
+    });
   }
 
   listen(): void {
@@ -124,6 +131,7 @@ class SegdocServer {
     c.onDidChangeConfiguration((p) => this.configurationChanged(p));
     c.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p));
     c.onCodeAction((p) => this.codeActions(p));
+    this.scores.listen();
     c.onShutdown(() => this.scheduler.dispose());
 
     const docs = this.documents;
@@ -172,6 +180,7 @@ class SegdocServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         // Without literal support a client expects Command objects, which segdoc has none of.
         ...(this.caps.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false } } : {}),
+        ...this.scores.initialize(params),
       },
       serverInfo: { name: 'segdoc' },
     };
@@ -360,6 +369,7 @@ class SegdocServer {
     this.publishedVersion.set(uri, checked.version);
     this.publishedDiagnostics.set(uri, diagnostics);
     this.connection.sendDiagnostics({ uri, version: checked.version, diagnostics });
+    this.scores.changed();
   }
 
   // -------------------------------------------------------------------------------------
