@@ -155,16 +155,24 @@ function nameMatches(a: string, b: string): 'exact' | 'prefix' | undefined {
 
 /** The segment a name refers to: an exact match, else the only prefix match. */
 export function findSegmentByName(segments: readonly Segment[], name: string): Segment | undefined {
-  const key = segmentNameKey(name);
+  return findByKey(
+    segments.map((segment) => ({ segment, key: segmentNameKey(segment.name) })),
+    segmentNameKey(name),
+  )?.segment;
+}
+
+function findByKey<T extends { key: string }>(entries: readonly T[], key: string): T | undefined {
   if (!key) return undefined;
-  const exact = segments.find((s) => nameMatches(segmentNameKey(s.name), key) === 'exact');
+  const exact = entries.find((e) => e.key === key);
   if (exact) return exact;
-  const prefix = segments.filter((s) => nameMatches(segmentNameKey(s.name), key) === 'prefix');
+  const prefix = entries.filter((e) => nameMatches(e.key, key) === 'prefix');
   return prefix.length === 1 ? prefix[0] : undefined;
 }
 
 interface Builder {
   segment: Segment;
+  /** The name's comparison key ({@link segmentNameKey}), computed once. */
+  key: string;
   /** Values per field id, in the order they were found. */
   values: Map<string, { term: SegmentFieldTerm; values: SegmentFieldValue[] }>;
 }
@@ -174,7 +182,7 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
   const lx = lexicon(vocabulary);
   const builders: Builder[] = [];
   const newBuilder = (segment: Segment): Builder => {
-    const b: Builder = { segment, values: new Map() };
+    const b: Builder = { segment, key: segmentNameKey(segment.name), values: new Map() };
     builders.push(b);
     return b;
   };
@@ -197,7 +205,8 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
   for (const [section, b] of headingSegments) addSectionBody(doc, lx, b, section, headingSegments);
 
   // 2. Block segments: `**Segment**: Name` lines outside heading segments and outside lists.
-  const inHeadingSegment = (offset: number): boolean => [...headingSegments.keys()].some((s) => offset >= s.span.start && offset < s.span.end);
+  const headingSpans = [...headingSegments.keys()].map((s) => s.span);
+  const inHeadingSegment = (offset: number): boolean => headingSpans.some((sp) => offset >= sp.start && offset < sp.end);
   for (const section of [doc.preamble, ...doc.allSections]) {
     if (inHeadingSegment(section.heading.span.start) && section.heading.depth > 0) continue;
     const listSpans = section.lists.map((l) => l.span);
@@ -206,7 +215,8 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
     starts.forEach((start, i) => {
       const next = starts[i + 1];
       const body = section.fields.filter((f) => f.span.start > start.span.start && (!next || f.span.start < next.span.start));
-      const existing = builders.find((b) => nameMatches(segmentNameKey(b.segment.name), segmentNameKey(start.value.text)) === 'exact');
+      const startKey = segmentNameKey(start.value.text);
+      const existing = startKey ? builders.find((b) => b.key === startKey) : undefined;
       const end = body.length ? Math.max(...body.map((f) => fieldEnd(f))) : start.span.end;
       const b =
         existing ??
@@ -225,13 +235,11 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
 
   // 3. Subheadings of sections that describe segments (Segment Strategy) add to the segment
   //    they name; they never create one.
-  const segmentsSoFar = (): Segment[] => builders.map((b) => b.segment);
   for (const section of doc.allSections) {
     if (!section.key || !vocabulary.detailSections.includes(section.key)) continue;
     for (const child of section.children) {
       if (headingSegments.has(child)) continue;
-      const target = findSegmentByName(segmentsSoFar(), stripSegmentPrefix(child.heading.text, lx));
-      const b = target && builders.find((x) => x.segment === target);
+      const b = findByKey(builders, segmentNameKey(stripSegmentPrefix(child.heading.text, lx)));
       if (b) addSectionBody(doc, lx, b, child, headingSegments);
     }
   }
@@ -245,7 +253,7 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
       for (const row of table.rows) {
         const cell = row[0];
         if (!cell || cell.text === '') continue;
-        let b = builders.find((x) => x.segment === findSegmentByName(segmentsSoFar(), cell.text));
+        let b = findByKey(builders, segmentNameKey(cell.text));
         if (!b && defines) {
           const rowSpan = { start: cell.span.start, end: (row[row.length - 1] ?? cell).span.end };
           b = newBuilder({

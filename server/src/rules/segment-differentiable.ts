@@ -3,7 +3,8 @@
  * threshold, or a segment states none to tell it apart (seed 002, "Segmentation Validation
  * Criteria" 4: do they have different needs? and "Mistake 3: Segments Too Similar"). The
  * overlap is the Jaccard index of the stemmed words of both texts, in English and Russian
- * (segments/similarity.ts). A pair is reported once, at the later segment, naming both.
+ * (segments/similarity.ts). A pair is reported once, at the later segment, naming both; a
+ * segment like several earlier ones names the closest.
  */
 import { EVALUATION_DEFAULTS } from './segments/evaluate';
 import { failing, reportCriterion, segmentSpan } from './segments/report';
@@ -47,16 +48,16 @@ export default defineRule<DifferentiableOptions>({
         reportCriterion(ctx, e, 'differentiable');
         continue;
       }
-      // Each pair once, at the later segment: the earlier one gets its finding from its own
-      // later partners, if any.
-      for (const { segment: other, value } of c.others ?? []) {
-        if (other.span.start >= e.segment.span.start) continue;
-        ctx.report({
-          message: 'overlap',
-          args: { segment: e.segment.name, other: other.name, percent: Math.round(value * 100), threshold: Math.round(threshold * 100) },
-          span: segmentSpan(e.segment),
-        });
-      }
+      // At the later segment of a pair, naming the closest earlier one: one finding per
+      // segment however many it resembles, and the earlier one gets its finding from its own
+      // earlier partners, if any.
+      const closest = (c.others ?? []).find((o) => o.segment.span.start < e.segment.span.start);
+      if (!closest) continue;
+      ctx.report({
+        message: 'overlap',
+        args: { segment: e.segment.name, other: closest.segment.name, percent: Math.round(closest.value * 100), threshold: Math.round(threshold * 100) },
+        span: segmentSpan(e.segment),
+      });
     }
   },
 });

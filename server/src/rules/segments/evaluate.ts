@@ -26,7 +26,7 @@ import type { SegDocument } from '../../model/types';
 import type { KindSchema } from '../../schemas/kinds';
 import type { KindMatch } from '../../schemas/validate';
 import type { MessageArgs } from '../types';
-import { jaccard, sameStems, stems } from './similarity';
+import { internAll, jaccardIds, stems } from './similarity';
 import { segmentsOf } from './vocabulary';
 
 export type CriterionId = 'measurable' | 'substantial' | 'accessible' | 'differentiable' | 'actionable';
@@ -205,10 +205,10 @@ function textOf(segment: Segment, categories: readonly string[]): string {
     .join('; ');
 }
 
-function differentiable(all: readonly Segment[], i: number, sets: readonly Set<string>[], name: string, o: Required<EvaluationOptions>): CriterionResult {
+function differentiable(all: readonly Segment[], i: number, sets: readonly Int32Array[], name: string, o: Required<EvaluationOptions>): CriterionResult {
   const segment = all[i]!;
   const mine = sets[i]!;
-  if (mine.size === 0) {
+  if (mine.length === 0) {
     const fields = fieldsOf(segment, NEEDS);
     return { ok: false, reason: 'noNeeds', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
   }
@@ -216,7 +216,7 @@ function differentiable(all: readonly Segment[], i: number, sets: readonly Set<s
   let highest = 0;
   all.forEach((other, j) => {
     if (j === i) return;
-    const value = jaccard(mine, sets[j]!);
+    const value = jaccardIds(mine, sets[j]!);
     highest = Math.max(highest, value);
     if (value > o.threshold) others.push({ segment: other, value });
   });
@@ -232,14 +232,19 @@ function differentiable(all: readonly Segment[], i: number, sets: readonly Set<s
   };
 }
 
-function actionable(all: readonly Segment[], i: number, sets: readonly Set<string>[], texts: readonly string[], name: string): CriterionResult {
+/** Whether two interned stem sets hold the same stems. */
+function sameIds(a: Int32Array, b: Int32Array): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k]);
+}
+
+function actionable(all: readonly Segment[], i: number, sets: readonly Int32Array[], texts: readonly string[], name: string): CriterionResult {
   const segment = all[i]!;
   const mine = sets[i]!;
-  if (mine.size === 0) {
+  if (mine.length === 0) {
     const fields = fieldsOf(segment, STRATEGY);
     return { ok: false, reason: 'noStrategy', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
   }
-  const others = all.filter((_, j) => j !== i && sets[j]!.size > 0 && sameStems(mine, sets[j]!)).map((segment) => ({ segment, value: 1 }));
+  const others = all.filter((_, j) => j !== i && sameIds(mine, sets[j]!)).map((segment) => ({ segment, value: 1 }));
   const same = others[0];
   if (!same) return { ok: true };
   return { ok: false, reason: 'sameStrategy', args: { segment: name, other: same.segment.name, value: excerpt(texts[i]!) }, others };
@@ -265,9 +270,9 @@ export function evaluateSegments(doc: SegDocument, match: KindMatch, kind: KindS
   if (hit) return hit;
 
   const segments = segmentsOf(doc, match, kind);
-  const needSets = segments.map((s) => stems(textOf(s, NEEDS)));
+  const needSets = internAll(segments.map((s) => stems(textOf(s, NEEDS))));
   const strategyTexts = segments.map((s) => textOf(s, STRATEGY));
-  const strategySets = strategyTexts.map(stems);
+  const strategySets = internAll(strategyTexts.map(stems));
   const result = segments.map((segment, i): SegmentEvaluation => {
     const name = segment.name;
     const criteria: Record<CriterionId, CriterionResult> = {

@@ -62,9 +62,43 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
-/** Whether two stem sets hold the same stems. */
-export function sameStems(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
+/**
+ * The same sets as sorted arrays of small integers (one id per distinct stem across all of
+ * them), for comparing every pair of many segments: a merge of two sorted arrays is several
+ * times faster than probing a Set of strings.
+ */
+export function internAll(sets: readonly ReadonlySet<string>[]): Int32Array[] {
+  const ids = new Map<string, number>();
+  return sets.map((set) => {
+    const out = new Int32Array(set.size);
+    let i = 0;
+    for (const stem of set) {
+      let id = ids.get(stem);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(stem, id);
+      }
+      out[i++] = id;
+    }
+    return out.sort();
+  });
+}
+
+/** {@link jaccard} of two sets given by {@link internAll}. */
+export function jaccardIds(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
 }
