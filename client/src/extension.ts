@@ -19,6 +19,7 @@ import {
 } from 'vscode-languageclient/node';
 import { clientLanguage, t, type ClientLanguage } from './messages';
 import { RestartPolicy } from './restart';
+import { SHOW_SCORES, ScoresStatus } from './status';
 
 /**
  * What activate() returns; tests (the real-editor suite) get it through
@@ -106,7 +107,8 @@ export function activate(context: vscode.ExtensionContext): SegdocApi {
       { scheme: 'file', pattern: '**/.segdoc.json' },
     ],
     synchronize: { configurationSection: 'segdoc', fileEvents: watchers },
-    initializationOptions: () => ({ settings: segdocSettings(), locale: vscode.env.language }),
+    // `commands` tells the server which client commands its code lenses may run.
+    initializationOptions: () => ({ settings: segdocSettings(), locale: vscode.env.language, commands: { showScores: SHOW_SCORES } }),
     outputChannel: output,
     // The error handler tells the user what matters; the output stays where it is.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -128,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): SegdocApi {
   // The language client has already shown and logged a start failure; this only keeps the
   // rejection from being reported as unhandled while callers of `ready` still see it.
   ready.catch(() => undefined);
+  context.subscriptions.push(new ScoresStatus(languageClient, ready, language));
   return { client: languageClient, ready };
 }
 

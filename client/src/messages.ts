@@ -1,7 +1,8 @@
 /**
  * The client's own user-facing strings, in English and Russian. The manifest's strings live
  * in package.nls.json / package.nls.ru.json and the diagnostics' in the server's rule
- * catalogues; the client only says things about the server process itself.
+ * catalogues; the client only says things about the server process itself and labels the
+ * score tallies the server computes.
  */
 
 export type ClientLanguage = 'en' | 'ru';
@@ -21,6 +22,27 @@ const catalogue = {
   },
   restartAction: { en: 'Restart Server', ru: 'Перезапустить сервер' },
   showOutputAction: { en: 'Show Output', ru: 'Показать вывод' },
+  // The score tallies (status.ts): the status bar item and the Show Scores quick pick.
+  statusCriteria: { en: '{met}/{of} criteria', ru: 'критериев {met}/{of}' },
+  statusClick: { en: 'Click to show the scores.', ru: 'Нажмите, чтобы показать оценки.' },
+  scoresTitle: { en: 'segdoc scores: {kind}', ru: 'Оценки segdoc: {kind}' },
+  scoresNone: { en: 'The active document is not a segdoc document: there are no scores to show.', ru: 'Активный документ не является документом segdoc: оценок нет.' },
+  scoresCompleteness: { en: '{percent}% complete ({present}/{required} required sections)', ru: 'заполнено {percent}% (обязательных разделов: {present}/{required})' },
+  scoresMissing: { en: 'Missing: {missing}', ru: 'Не хватает: {missing}' },
+  scoresSegments: { en: 'Segments — {met}/{of} criteria', ru: 'Сегменты — критериев {met}/{of}' },
+  scoresMatrix: { en: 'Prioritization matrix', ru: 'Матрица приоритизации' },
+  scoresRow: { en: 'Total {total} · Tier {tier}', ru: 'Итого {total} · Уровень {tier}' },
+  scoresRowUnknown: { en: 'Total — (a score is missing)', ru: 'Итого — (не хватает оценки)' },
+  scoresTier: { en: 'Tier {tier}', ru: 'Уровень {tier}' },
+  scoresTierSplit: { en: 'segments: {count} ({share}%) · resources: {allocation}', ru: 'сегментов: {count} ({share}%) · ресурсы: {allocation}' },
+  scoresChecklists: { en: 'Checklists — {done}/{total} done', ru: 'Чек-листы — выполнено {done}/{total}' },
+  scoresChecklist: { en: 'Checklist at line {line}', ru: 'Чек-лист в строке {line}' },
+  scoresPlaceholders: { en: 'Placeholders left: {count}', ru: 'Осталось плейсхолдеров: {count}' },
+  measurable: { en: 'Measurable', ru: 'Измеримый' },
+  substantial: { en: 'Substantial', ru: 'Существенный' },
+  accessible: { en: 'Accessible', ru: 'Доступный' },
+  differentiable: { en: 'Differentiable', ru: 'Различимый' },
+  actionable: { en: 'Actionable', ru: 'Действенный' },
 } as const;
 
 export type MessageId = keyof typeof catalogue;
