@@ -391,7 +391,7 @@ export function missingText(scores: Scores, locale: Language): string | undefine
 export function tallyLine(scores: Scores, locale: Language): string {
   const parts = [completenessTitle(scores, locale)];
   if (scores.segments.items.length) parts.push(scoreText('segments', locale, { list: scores.segments.items.map((s) => `${s.met}/${s.of}`).join(', ') }));
-  if (scores.matrices.tiers.length) parts.push(scores.matrices.tiers.map((t) => scoreText('tierCount', locale, { tier: t.tier, count: t.segments.length })).join(', '));
+  if (scores.matrices.tiers.some((t) => t.segments.length)) parts.push(scores.matrices.tiers.map((t) => scoreText('tierCount', locale, { tier: t.tier, count: t.segments.length })).join(', '));
   if (scores.checklists.total) parts.push(scoreText('checklist', locale, { done: scores.checklists.done, total: scores.checklists.total }));
   if (scores.placeholders) parts.push(countOf(scores.placeholders, 'placeholder', locale));
   return parts.join(' · ');
