@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { runTests } from '@vscode/test-electron';
 import { buildSuite, removeSuite } from './build.mjs';
 import { prepare } from './lib/code-server.mjs';
-import { ensureResultsDir, root, since, tempDir } from './lib/env.mjs';
+import { ensureResultsDir, root, since, snapshotExtension, tempDir } from './lib/env.mjs';
 import { reportSuite } from './lib/exthost.mjs';
 
 const UPDATE_HOST = 'update.code.visualstudio.com';
@@ -60,6 +60,7 @@ test('extension-host suite in desktop VS Code (@vscode/test-electron)', { skip: 
   // The same user settings and workspace copy as in code-server; VS Code's own profile
   // folders live in the temp folder too, so nothing of the developer's VS Code is touched.
   const dirs = prepare(tmp.dir);
+  const extension = snapshotExtension(join(tmp.dir, 'segdoc'));
   const resultsFile = join(tmp.dir, 'results.json');
   let exitCode = 0;
   try {
@@ -67,7 +68,7 @@ test('extension-host suite in desktop VS Code (@vscode/test-electron)', { skip: 
       ...(process.env.SEGDOC_VSCODE_EXECUTABLE
         ? { vscodeExecutablePath: process.env.SEGDOC_VSCODE_EXECUTABLE }
         : { version: process.env.SEGDOC_VSCODE_VERSION ?? 'stable', cachePath: cacheDir }),
-      extensionDevelopmentPath: root,
+      extensionDevelopmentPath: extension,
       extensionTestsPath: suite,
       extensionTestsEnv: { SEGDOC_EDITOR_RESULTS: resultsFile, ...(process.env.SEGDOC_EDITOR_GREP ? { SEGDOC_EDITOR_GREP: process.env.SEGDOC_EDITOR_GREP } : {}) },
       launchArgs: [

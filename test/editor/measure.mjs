@@ -28,7 +28,7 @@ const label = {
   activateToReadyMs: 'activate() → ready (client running, server initialized)',
   activateToFirstDiagnosticsMs: 'activate() → first diagnostics of an opened persona',
   pageLoadToFirstSquiggleMs: 'workbench page load → first error squiggle (VSIX installed)',
-  pageLoadToTextMs: 'workbench page load → the persona's text on screen (VS Code alone)',
+  pageLoadToTextMs: 'workbench page load → the persona’s text on screen (VS Code alone)',
   textToFirstSquiggleMs: 'text on screen → first error squiggle (segdoc activating, starting, checking)',
   spawnToFirstSquiggleMs: 'code-server spawned → first error squiggle (whole cold start)',
 };

@@ -1,9 +1,10 @@
 // Where the editor tests find their tools, and what they do when a tool is missing: skip
 // with a message that says how to install it, or fail when SEGDOC_EDITOR_TESTS=required
 // (CI sets it, so that a broken setup cannot pass as "skipped").
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
 
 export const root = resolve(new URL('../../..', import.meta.url).pathname);
 export const editorDir = join(root, 'test/editor');
@@ -68,4 +69,37 @@ export function newestMtime(paths) {
 /** Milliseconds since `t0`, rounded, for logs and the performance report. */
 export function since(t0) {
   return Math.round(performance.now() - t0);
+}
+
+/**
+ * Copies the extension as the VSIX would hold it — the files .vscodeignore's allow-list
+ * names — into `dest`, and returns `dest`. The extension-host suite loads this snapshot as
+ * its development extension rather than the checkout itself, so a build started meanwhile
+ * (`npm run build` empties dist/ first) cannot pull the bundles from under a running test.
+ */
+export function snapshotExtension(dest) {
+  const allow = readFileSync(join(root, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith('!'))
+    .map((l) => l.slice(1));
+  const isAllowed = picomatch(allow, { dot: true });
+  const skip = new Set(['node_modules', '.git', 'test', 'test-results', '.vscode-test', '.cache']);
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      const rel = relative(root, p);
+      if (skip.has(rel)) continue;
+      if (statSync(p).isDirectory()) walk(p);
+      else if (isAllowed(rel)) {
+        mkdirSync(dirname(join(dest, rel)), { recursive: true });
+        copyFileSync(p, join(dest, rel));
+      }
+    }
+  };
+  walk(root);
+  for (const needed of ['package.json', 'dist/client.js', 'dist/server.js']) {
+    if (!existsSync(join(dest, needed))) throw new Error(`${needed} is missing: run \`npm run build\` (npm test does)`);
+  }
+  return dest;
 }

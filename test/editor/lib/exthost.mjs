@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildSuite, removeSuite } from '../build.mjs';
 import { launchBrowser } from './browser.mjs';
 import { prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
-import { ensureResultsDir, root, since, tempDir } from './env.mjs';
+import { ensureResultsDir, since, snapshotExtension, tempDir } from './env.mjs';
 
 /**
  * Reports a suite run as node:test subtests of `t`, one per mocha test, then fails `t` when
@@ -31,12 +31,10 @@ export async function reportSuite(t, run) {
 export async function runSuiteInCodeServer({ timeoutMs = 240_000, grep } = {}) {
   const t0 = performance.now();
   const out = ensureResultsDir('editor-exthost');
-  if (!existsSync(join(root, 'dist/client.js')) || !existsSync(join(root, 'dist/server.js'))) {
-    throw new Error('dist/client.js and dist/server.js are missing: run `npm run build` (npm test does)');
-  }
   const suite = await buildSuite();
   const tmp = tempDir('exthost');
   const dirs = prepare(tmp.dir);
+  const extension = snapshotExtension(join(tmp.dir, 'segdoc'));
   const resultsFile = join(tmp.dir, 'results.json');
   const env = { SEGDOC_EDITOR_RESULTS: resultsFile, ...(grep ? { SEGDOC_EDITOR_GREP: grep } : {}) };
   const log = [];
@@ -62,7 +60,7 @@ export async function runSuiteInCodeServer({ timeoutMs = 240_000, grep } = {}) {
     await page.exposeFunction('codeAutomationExit', (code) => {
       exited(code);
     });
-    const url = workbenchUrl(server, dirs.workspace, { extensionDevelopmentPath: root, extensionTestsPath: suite });
+    const url = workbenchUrl(server, dirs.workspace, { extensionDevelopmentPath: extension, extensionTestsPath: suite });
     await page.goto(url);
     let timer;
     const exitCode = await Promise.race([
