@@ -26,10 +26,12 @@ say() { echo "setup:editor: $*"; }
 started=$(date +%s)
 
 # 1. Debian packages. chromium drives the UI tests; ripgrep stands in for the binary that
-# @vscode/ripgrep would download; libkrb5-dev lets code-server's kerberos module build.
+# @vscode/ripgrep would download; libkrb5-dev lets code-server's kerberos module build;
+# procps gives the tests `ps`, to find the language server they crash on purpose.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+command -v ps >/dev/null 2>&1 || missing+=(procps)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then SUDO=(); elif command -v sudo >/dev/null 2>&1; then SUDO=(sudo); else
@@ -40,7 +42,7 @@ if ((${#missing[@]})); then
   "${SUDO[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 else
-  say "chromium, ripgrep and libkrb5-dev already installed"
+  say "chromium, ripgrep, procps and libkrb5-dev already installed"
 fi
 
 # 2. code-server, serialised with a lock so that two checkouts setting up at once do not
