@@ -7,10 +7,16 @@ import allocationSum from './allocation-sum';
 import config from './config';
 import duplicateSection from './duplicate-section';
 import emptySection from './empty-section';
+import gtmMotion from './gtm-motion';
+import launchTimeline from './launch-timeline';
+import listLength from './list-length';
+import marketSizing from './market-sizing';
 import metadata from './metadata';
 import misspelledSection from './misspelled-section';
 import parseLimit from './parse-limit';
+import personaEvidence from './persona-evidence';
 import placeholder from './placeholder';
+import positioningStatement from './positioning-statement';
 import recommendedSection from './recommended-section';
 import requiredField from './required-field';
 import requiredSection from './required-section';
@@ -27,6 +33,7 @@ import segmentMeasurable from './segment-measurable';
 import segmentSubstantial from './segment-substantial';
 import staleDocument from './stale-document';
 import tierMismatch from './tier-mismatch';
+import unitEconomics from './unit-economics';
 
 export const rules: readonly Rule<object>[] = [
   requiredSection,
@@ -52,6 +59,13 @@ export const rules: readonly Rule<object>[] = [
   tierMismatch,
   allocationSum,
   allocationRange,
+  personaEvidence,
+  listLength,
+  positioningStatement,
+  marketSizing,
+  unitEconomics,
+  gtmMotion,
+  launchTimeline,
   parseLimit,
   config,
 ] as Rule<object>[];

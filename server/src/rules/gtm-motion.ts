@@ -1,0 +1,86 @@
+/**
+ * gtm-motion — the GTM Motion section of a GTM strategy names the motion it chose: PLG
+ * (Product-Led Growth), Sales-Led or Hybrid (seed 001, "GTM Motion Selection"; the save
+ * template asks for "[PLG/Sales-Led/Hybrid с обоснованием]"). The finding is on the section
+ * heading.
+ *
+ * The names come from the schema: the `motion` field of the section, its enum values and
+ * their aliases in both languages (`Product-Led`, `Гибридная модель`, `Продажи через отдел
+ * продаж`). Any of them anywhere in the section counts — `**Motion**: Hybrid`, or a
+ * sentence such as "Гибридная модель: PLG для регистраций, продажи от 500 тыс. ₽". A
+ * section that is still its template, or whose only mention of a motion is a placeholder
+ * still to be chosen (`[PLG/Sales-Led/Hybrid]`), is left to the placeholder rule.
+ */
+import { blankPlaceholders, isUnfilled, NameFinder, sectionLines } from './content/lines';
+import { gtmField } from './content/schema';
+import { headingSpan } from './util/report';
+import { defineRule } from './types';
+
+/** The motions when no schema describes them (a custom GTM kind). */
+const FALLBACK = ['PLG', 'Product-Led', 'Sales-Led', 'Hybrid'];
+
+interface Options {
+  /** More names that count as naming a motion (a team's own words for it). */
+  extraNames: string[];
+}
+
+export default defineRule<Options>({
+  id: 'gtm-motion',
+  severity: 'warning',
+  kinds: ['gtm'],
+  description: {
+    en: 'The GTM Motion section names PLG (Product-Led), Sales-Led or Hybrid.',
+    ru: 'В разделе GTM-модели названа модель: PLG (рост через продукт), Sales-Led или Hybrid.',
+  },
+  messages: {
+    unnamed: {
+      en: '"{section}" does not name a motion: {motions}',
+      ru: 'В разделе «{section}» не названа модель: {motions}',
+    },
+  },
+  defaults: { extraNames: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      extraNames: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'More names that count as naming a motion, besides the schema\'s motions and their aliases.',
+      },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const section = ctx.match.byId.get('gtm-motion');
+    if (!section) return;
+    const lines = sectionLines(ctx.doc, section);
+    if (isUnfilled(ctx.doc, lines)) return;
+    const field = gtmField(ctx.kind, 'gtm-motion', 'motion');
+    const motions = field?.enumNames.map((n) => n.name) ?? [];
+    const finder = new NameFinder([...(motions.length ? motions : FALLBACK), ...ctx.options.extraNames]);
+    let inPlaceholder = false;
+    for (const line of lines) {
+      if (finder.find(blankPlaceholders(ctx.doc, line)).length) return;
+      if (finder.find(line.text).length) inPlaceholder = true;
+    }
+    if (inPlaceholder) return;
+    const listed = field?.enum?.length ? motionList(field.enum, field.enumNames, ctx.language) : FALLBACK.join(', ');
+    ctx.report({ message: 'unnamed', args: { section: section.heading.text, motions: listed }, span: headingSpan(section) });
+  },
+});
+
+/**
+ * `PLG (Product-Led Growth), Sales-Led, Hybrid`: an abbreviation is spelt out in English; in
+ * Russian documents each value gets its first Russian alias beside it.
+ */
+function motionList(values: string[], names: Array<{ name: string; value: string }>, language: 'en' | 'ru'): string {
+  const cyrillic = (s: string): boolean => /[\u0400-\u04FF]/.test(s);
+  return values
+    .map((v) => {
+      const wanted = (n: { name: string; value: string }): boolean =>
+        n.value === v && n.name !== v && (language === 'ru' ? cyrillic(n.name) : !cyrillic(n.name) && /^[A-Z]{2,5}$/.test(v));
+      const first = names.find(wanted);
+      return first ? `${v} (${first.name})` : v;
+    })
+    .join(', ');
+}

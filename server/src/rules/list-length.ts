@@ -1,0 +1,147 @@
+/**
+ * list-length — a list the methodology sizes is too short: the top 3 pain points (seed 000's
+ * persona template lists three, seed 002 asks for the "Top 3 Pain Points") and at least three
+ * decision criteria. The sizes are the schema's (`minimum` on a section's `items`, with
+ * `x-segdoc.rule: "list-length"`), so a team's schema can size other lists; this rule turns
+ * those schema issues into findings on the list (or on the heading when there is no list).
+ *
+ * Fix: add stubs after the last item, continuing the list — the next numbers of an ordered
+ * list, the same bullet and indentation of a bulleted one — made from the section's
+ * template line in the document's language (`3. **[Pain Point 3]**: [Detailed description]`).
+ * A section with no list gets the template's items.
+ */
+import type { Language, List, ListItem, Section, SegDocument } from '../model/types';
+import { pick, type SectionSpec } from '../schemas/kinds';
+import { issueSection } from './util/report';
+import { defineRule, type TextEdit } from './types';
+
+const MARKER = /^([ \t]*)([-*+]|(\d{1,9})([.)]))([ \t]+)/;
+
+/** A stub when the section's template has no list item to copy. */
+const FALLBACK_STUB = { en: '[Item {n}]', ru: '[Пункт {n}]' };
+
+export default defineRule({
+  id: 'list-length',
+  severity: 'warning',
+  description: {
+    en: 'A list the methodology sizes is too short (top 3 pain points, at least 3 decision criteria).',
+    ru: 'Список, размер которого задаёт методология, слишком короткий (топ-3 боли, не меньше 3 критериев выбора).',
+  },
+  messages: {
+    short: {
+      en: '{section} lists {count} items; the methodology asks for at least {minimum}',
+      ru: 'В разделе «{section}» пунктов: {count}; методология требует не меньше {minimum}',
+    },
+    long: {
+      en: '{section} lists {count} items; the methodology asks for at most {maximum}',
+      ru: 'В разделе «{section}» пунктов: {count}; методология допускает не больше {maximum}',
+    },
+    insert: { en: 'Add {missing} items to {section}', ru: 'Добавить пункты ({missing}) в раздел «{section}»' },
+  },
+  check(ctx) {
+    for (const issue of ctx.issues) {
+      if (issue.rule !== 'list-length' || !issue.section) continue;
+      const section = issueSection(ctx.match, issue);
+      if (!section) continue;
+      const spec = issue.section;
+      const title = pick(spec.title, ctx.language);
+      const count = itemCount(section);
+      const limit = Number((issue.params as { limit?: unknown }).limit);
+      if (!Number.isFinite(limit)) continue;
+      if (issue.keyword === 'minimum' || issue.keyword === 'exclusiveMinimum') {
+        const minimum = issue.keyword === 'exclusiveMinimum' ? Math.floor(limit) + 1 : Math.ceil(limit);
+        const missing = minimum - count;
+        if (missing <= 0) continue;
+        ctx.report({
+          message: 'short',
+          args: { section: title, count, minimum },
+          span: issue.span,
+          fixes: [{ title: 'insert', args: { missing, section: title }, edits: [stubs(ctx.doc, section, spec, count, missing, ctx.language)], preferred: true }],
+        });
+      } else if (issue.keyword === 'maximum' || issue.keyword === 'exclusiveMaximum') {
+        const maximum = issue.keyword === 'exclusiveMaximum' ? Math.ceil(limit) - 1 : Math.floor(limit);
+        ctx.report({ message: 'long', args: { section: title, count, maximum }, span: issue.span });
+      }
+    }
+  },
+});
+
+/** Top-level list items of a section and of its unnamed subsections, as validation counts them. */
+export function itemCount(section: Section): number {
+  let n = 0;
+  for (const l of section.lists) n += l.items.length;
+  for (const c of section.children) if (!c.key) n += itemCount(c);
+  return n;
+}
+
+/** The last list the section's items are counted in (its own, else its unnamed subsections'). */
+function lastList(section: Section): List | undefined {
+  let found: List | undefined;
+  const visit = (s: Section): void => {
+    for (const l of s.lists) if (!found || l.span.start > found.span.start) found = l;
+    for (const c of s.children) if (!c.key) visit(c);
+  };
+  visit(section);
+  return found;
+}
+
+/**
+ * The template's list items without their markers (`**[Pain Point 1]**: [Detailed
+ * description]`): top-level lines only, so nested detail lines are not repeated.
+ */
+function templateItems(spec: SectionSpec, language: Language): string[] {
+  return pick(spec.template, language)
+    .split(/\r?\n/)
+    .map((l) => /^(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/.exec(l)?.[1])
+    .filter((t): t is string => t !== undefined && t.trim() !== '');
+}
+
+/** The stub for item `n` (1-based): the template's n-th item, else its last one renumbered. */
+function stubText(items: string[], n: number, language: Language): string {
+  const own = items[n - 1];
+  if (own !== undefined) return own;
+  const last = items[items.length - 1];
+  if (last === undefined) return FALLBACK_STUB[language].replace('{n}', String(n));
+  // `[Pain Point 3]` → `[Pain Point 4]`: the first number inside brackets is the item's.
+  const renumbered = last.replace(/(\[[^\]\d]*?)\d+([^\]]*\])/, `$1${n}$2`);
+  return renumbered;
+}
+
+function markerOf(doc: SegDocument, item: ListItem): { indent: string; bullet?: string; number?: number; delim?: string; space: string } {
+  const line = doc.lines.lineAt(item.span.start);
+  const text = doc.text.slice(doc.lines.lineStart(line), doc.lines.lineEnd(line));
+  const m = MARKER.exec(text);
+  if (!m) return { indent: '', bullet: '-', space: ' ' };
+  const [, indent, bullet, num, delim, space] = m;
+  return num !== undefined ? { indent: indent!, number: Number(num), delim: delim!, space: space! } : { indent: indent!, bullet: bullet!, space: space! };
+}
+
+/** The edit adding `missing` stubs, numbered from `count + 1`, after the section's last item. */
+function stubs(doc: SegDocument, section: Section, spec: SectionSpec, count: number, missing: number, language: Language): TextEdit {
+  const eol = doc.lines.eol;
+  const items = templateItems(spec, language);
+  const list = lastList(section);
+  const last = list?.items[list.items.length - 1];
+  if (!list || !last) {
+    // No list to continue: a new numbered list after the section's own content.
+    const lines: string[] = [];
+    for (let k = 1; k <= missing; k++) lines.push(`${count + k}. ${stubText(items, count + k, language)}`);
+    const end = sectionContentEnd(doc, section);
+    return { span: { start: end, end }, newText: eol + eol + lines.join(eol) };
+  }
+  const m = markerOf(doc, last);
+  const lines: string[] = [];
+  for (let k = 1; k <= missing; k++) {
+    const marker = m.number !== undefined ? `${m.number + k}${m.delim}` : m.bullet!;
+    lines.push(`${m.indent}${marker}${m.space}${stubText(items, count + k, language)}`);
+  }
+  const end = doc.lines.lineEnd(doc.lines.lineAt(Math.max(last.span.end - 1, last.span.start)));
+  return { span: { start: end, end }, newText: eol + lines.join(eol) };
+}
+
+/** The end of a section's own content: before its first subsection, trailing blank lines excluded. */
+function sectionContentEnd(doc: SegDocument, section: Section): number {
+  let end = section.children[0]?.span.start ?? section.span.end;
+  while (end > section.heading.span.end && /\s/.test(doc.text[end - 1]!)) end--;
+  return doc.lines.lineEnd(doc.lines.lineAt(end));
+}

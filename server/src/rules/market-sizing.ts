@@ -1,0 +1,164 @@
+/**
+ * market-sizing — the Market Analysis section of a GTM strategy sizes the market as TAM,
+ * SAM and SOM, and each is contained in the one before: TAM ≥ SAM ≥ SOM (seed 001, "Market
+ * Analysis": $250B total, $45B serviceable, $900M obtainable).
+ *
+ *   - TAM, SAM or SOM is not given → the section heading, naming what is missing;
+ *   - a smaller market is larger than the one that contains it → the amount of the smaller
+ *     one (the SAM above its TAM, the SOM above its SAM), with both amounts in the message.
+ *
+ * The figures are read line by line, wherever the section writes them: `- **SAM**: $45B`,
+ * `Total Addressable Market (TAM): $250B`, a table row `| SOM | $900M |`, or
+ * `TAM/SAM/SOM: $250B / $45B / $900M` (amounts go to the names in the order written).
+ * A name in passing (`18% of TAM`) neither gives the figure nor takes an amount after it
+ * unless nothing else on the line waits for one. Amounts are compared per year in US
+ * dollars (numbers.ts rates, overridable with the `rates` option). A range is wrong only
+ * when it cannot be right: when the containing market's upper bound is below the contained
+ * one's lower bound. An unfilled template (`$[Amount]`) is left to the placeholder rule.
+ */
+import { DEFAULT_RATES, findQuantities, type Currency, type Quantity } from '../model/numbers';
+import type { Language } from '../model/types';
+import type { Span } from '../parse/text';
+import { blankPlaceholders, isUnfilled, NameFinder, placeholdersOn, sectionLines, type Line } from './content/lines';
+import { showMoney, usdBounds } from './content/money';
+import { fieldNames, gtmField } from './content/schema';
+import { headingSpan } from './util/report';
+import { defineRule } from './types';
+
+const MARKETS = ['tam', 'sam', 'som'] as const;
+type Market = (typeof MARKETS)[number];
+const LABEL: Record<Market, string> = { tam: 'TAM', sam: 'SAM', som: 'SOM' };
+
+interface Options {
+  /** US dollars per unit of each currency (numbers.ts defaults; a currency left out keeps its default). */
+  rates: Partial<Record<Currency, number>>;
+}
+
+interface Given {
+  /** The first amount written for the market, if any. */
+  amount?: Quantity;
+  /** Whether the market is named as a figure (with an amount, a placeholder or another value). */
+  named: boolean;
+}
+
+export default defineRule<Options>({
+  id: 'market-sizing',
+  severity: 'error',
+  kinds: ['gtm'],
+  description: {
+    en: 'Market Analysis gives TAM, SAM and SOM, and TAM ≥ SAM ≥ SOM.',
+    ru: 'В анализе рынка указаны TAM, SAM и SOM, и TAM ≥ SAM ≥ SOM.',
+  },
+  messages: {
+    missing: {
+      en: '"{section}" does not give {missing}; size the market as TAM ≥ SAM ≥ SOM',
+      ru: 'В разделе «{section}» не указано: {missing}; оцените рынок как TAM ≥ SAM ≥ SOM',
+    },
+    larger: {
+      en: '{small} ({smallAmount}) is larger than {large} ({largeAmount}); expected TAM ≥ SAM ≥ SOM',
+      ru: '{small} ({smallAmount}) больше, чем {large} ({largeAmount}); ожидается TAM ≥ SAM ≥ SOM',
+    },
+  },
+  defaults: { rates: { ...DEFAULT_RATES } },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      rates: {
+        type: 'object',
+        description: 'US dollars per unit of each currency, used to compare amounts in different currencies.',
+        properties: Object.fromEntries(Object.keys(DEFAULT_RATES).map((c) => [c, { type: 'number', exclusiveMinimum: 0 }])),
+        additionalProperties: false,
+      },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const section = ctx.match.byId.get('market-analysis');
+    if (!section) return;
+    const lines = sectionLines(ctx.doc, section);
+    // A section that is still its template ("[TAM/SAM/SOM, конкуренты, тренды]") is the
+    // placeholder rule's to report.
+    if (isUnfilled(ctx.doc, lines)) return;
+
+    const names: Array<{ market: Market; names: string[] }> = [];
+    for (const m of MARKETS) {
+      const field = gtmField(ctx.kind, 'market-analysis', m);
+      names.push({ market: m, names: field ? fieldNames(field) : [LABEL[m]] });
+    }
+    const marketOf = new Map<string, Market>();
+    for (const { market, names: list } of names) for (const n of list) marketOf.set(n, market);
+    const finder = new NameFinder([...marketOf.keys()]);
+
+    const given: Record<Market, Given> = { tam: { named: false }, sam: { named: false }, som: { named: false } };
+    for (const line of lines) readLine(ctx.doc.language, line, finder, marketOf, given, blankPlaceholders(ctx.doc, line), placeholdersOn(ctx.doc, line));
+
+    const missing = MARKETS.filter((m) => !given[m].named && !given[m].amount).map((m) => LABEL[m]);
+    if (missing.length) {
+      ctx.report({ message: 'missing', args: { section: section.heading.text, missing: missing.join(', ') }, span: headingSpan(section) });
+    }
+
+    // Each market against the nearest larger one that has an amount: SAM against TAM, SOM
+    // against SAM, or against TAM when no SAM amount is given.
+    const rates = ctx.options.rates;
+    for (let i = 1; i < MARKETS.length; i++) {
+      const small = given[MARKETS[i]!].amount;
+      if (!small) continue;
+      let j = i - 1;
+      while (j >= 0 && !given[MARKETS[j]!].amount) j--;
+      if (j < 0) continue;
+      const large = given[MARKETS[j]!].amount!;
+      const s = usdBounds(small, rates);
+      const l = usdBounds(large, rates);
+      if (!s || !l || !(l.high < s.low)) continue;
+      ctx.report({
+        message: 'larger',
+        args: { small: LABEL[MARKETS[i]!], smallAmount: showMoney(small, rates), large: LABEL[MARKETS[j]!], largeAmount: showMoney(large, rates) },
+        span: small.span,
+      });
+    }
+  },
+});
+
+/**
+ * What follows a name when it gives a figure: `:`, `=`, a dash, the next table cell or a verb
+ * (`SOM is 2% of SAM`, `TAM составляет …`), maybe after `**` or `(…)`.
+ */
+const DEFINES = /^(?:\*\*|__|\*|_)?[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:\*\*|__)?[ \t]*(?::|=|—|–|-(?!\d)|\||→|(?:is|are|of|составляет|составит|это)(?![\p{L}\p{N}]))/iu;
+
+/**
+ * Reads one line: names and amounts in the order written. Each amount goes to the oldest name
+ * still waiting for one on the line; the first amount of a market in the section counts.
+ */
+function readLine(
+  language: Language,
+  line: Line,
+  finder: NameFinder,
+  marketOf: Map<string, Market>,
+  given: Record<Market, Given>,
+  text: string,
+  placeholders: Span[],
+): void {
+  const mentions = finder.find(text);
+  if (!mentions.length) return;
+  const amounts = findQuantities(text, { language, offset: line.start }).filter((q) => q.kind === 'money');
+  type Token = { at: number; market?: Market; amount?: Quantity };
+  const tokens: Token[] = [
+    ...mentions.map((m) => ({ at: m.start, market: marketOf.get(m.name)! })),
+    ...amounts.map((q) => ({ at: q.span.start - line.start, amount: q })),
+  ].sort((a, b) => a.at - b.at);
+  const waiting: Market[] = [];
+  for (const t of tokens) {
+    if (t.market) {
+      if (!waiting.includes(t.market)) waiting.push(t.market);
+      continue;
+    }
+    const market = waiting.shift();
+    if (market && !given[market].amount) given[market].amount = t.amount!;
+  }
+  for (const m of mentions) {
+    const market = marketOf.get(m.name)!;
+    const after = line.text.slice(m.end);
+    const definesHere = DEFINES.test(after) || placeholders.some((p) => p.start - line.start >= m.end && p.start - line.start <= m.end + 6);
+    if (definesHere) given[market].named = true;
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * unit-economics — a stated figure misses the bar seed 001 sets in "Validation Metrics":
+ *
+ *   - LTV/CAC above 3x (sustainability), written `4.5x`, `LTV:CAC 2.5:1` or `12.6:1`;
+ *   - CAC payback under 6 months (cash efficiency), `5 months`, `<6 месяцев`, `1 year`;
+ *   - NRR above 100 % (expansion evidence);
+ *   - PMF: at least 40 % of users "very disappointed" without the product.
+ *
+ * The finding is on the value. A figure is read after its name on the same line (`- **NRR**:
+ * 96%`), or before it when nothing follows (`44% of users would be "very disappointed"`), and
+ * in table columns whose header names the metric. A target written with a comparator is a
+ * promise about a bound: `>3x` meets the LTV/CAC bar, `>2x` and `<8 months` of payback
+ * (`<` promises only that it is shorter than eight) do not. A range meets a bar only when
+ * all of it does (`4–8 months` of payback does not). Placeholders (`[Target, >3x]`) are
+ * not figures. Every bar is an option, with seed 001's value as the default.
+ */
+import { durationIn, findQuantities, type Quantity, type QuantityKind } from '../model/numbers';
+import type { SegDocument, TableCell } from '../model/types';
+import type { Span } from '../parse/text';
+import { blankPlaceholders, inSpans, linesBetween } from './content/lines';
+import { defineRule, type MessageArgs } from './types';
+
+interface Options {
+  /** LTV/CAC must be above this multiple. */
+  minLtvToCac: number;
+  /** CAC payback must be shorter than this many months. */
+  maxCacPaybackMonths: number;
+  /** Net revenue retention must be above this percentage. */
+  minNrrPercent: number;
+  /** At least this percentage of users must be "very disappointed" without the product. */
+  minPmfPercent: number;
+}
+
+type MetricId = 'ltvCac' | 'payback' | 'nrr' | 'pmf';
+
+interface Metric {
+  id: MetricId;
+  /** How the metric is named; matched anywhere on a line or in a table header cell. */
+  name: RegExp;
+  /** What its value can be. A bare number counts only right after the name (`LTV/CAC: 4.2`). */
+  kinds: QuantityKind[];
+  bareNumber: boolean;
+}
+
+// Abbreviations match in capitals only: `nrr` or `pmf` in running text are not the metrics.
+const METRICS: readonly Metric[] = [
+  { id: 'ltvCac', name: /(?<![\p{L}\p{N}])LTV[ \t]*(?:\/|:|-?to-?|к)[ \t]*CAC(?![\p{L}\p{N}])/gu, kinds: ['multiple', 'ratio'], bareNumber: true },
+  {
+    id: 'payback',
+    name: /(?<![\p{L}\p{N}])(?:(?:CAC[ \t]+)?[Pp]ayback(?:[ \t]+[Pp]eriod)?|[Оо]купаемост\p{L}*(?:[ \t]+CAC)?|[Сс]рок\p{L}*[ \t]+окупаемости(?:[ \t]+CAC)?)(?![\p{L}\p{N}])/gu,
+    kinds: ['duration'],
+    bareNumber: true,
+  },
+  {
+    id: 'nrr',
+    name: /(?<![\p{L}\p{N}])(?:NRR|NDR|[Nn]et[ \t]+(?:[Rr]evenue|[Dd]ollar)[ \t]+[Rr]etention|[Чч]ист\p{L}*[ \t]+удержани\p{L}*[ \t]+выручки)(?![\p{L}\p{N}])/gu,
+    kinds: ['percent'],
+    bareNumber: false,
+  },
+  {
+    id: 'pmf',
+    name: /(?<![\p{L}\p{N}])(?:PMF|[Pp]roduct[ \t-]+[Mm]arket[ \t]+[Ff]it|[Vv]ery[ \t]+disappointed|[Оо]чень[ \t]+разочарован\p{L}*)(?![\p{L}\p{N}])/gu,
+    kinds: ['percent'],
+    bareNumber: false,
+  },
+];
+
+/** Between a name and a bare number that is its value: markup, `:`, `=`, `ratio`, `is`. */
+const BARE_GAP = /^(?:[\s*_:=|()-]|ratio|period|is|of|составляет|—|–)*$/iu;
+
+type Verdict = 'meets' | 'misses';
+
+/**
+ * Whether a figure meets a bar. `above` bars want the figure over the bar (`strict`) or at
+ * least on it; `below` bars want it under. A comparator makes the figure a bound.
+ */
+export function judge(q: Quantity, value: (n: number) => number, bar: number, direction: 'above' | 'below', strict: boolean): Verdict {
+  const low = value(q.min ?? q.value);
+  const high = value(q.max ?? q.value);
+  const c = q.comparator;
+  const atLeast = c === '>' || c === '>=' || c === '+';
+  const atMost = c === '<' || c === '<=';
+  if (direction === 'above') {
+    if (atMost) return 'misses';
+    if (atLeast) return low >= bar ? 'meets' : 'misses';
+    return (strict ? low > bar : low >= bar) ? 'meets' : 'misses';
+  }
+  if (atLeast) return 'misses';
+  if (atMost) return high <= bar ? 'meets' : 'misses';
+  return (strict ? high < bar : high <= bar) ? 'meets' : 'misses';
+}
+
+interface Found {
+  metric: Metric;
+  q: Quantity;
+}
+
+export default defineRule<Options>({
+  id: 'unit-economics',
+  severity: 'warning',
+  description: {
+    en: 'Stated unit economics meet the seed-001 bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%.',
+    ru: 'Указанная юнит-экономика проходит пороги seed 001: LTV/CAC выше 3x, окупаемость CAC меньше 6 месяцев, NRR выше 100%, PMF не ниже 40%.',
+  },
+  messages: {
+    ltvCac: {
+      en: 'LTV/CAC {value} is not above {bar}x, the bar for sustainable unit economics',
+      ru: 'LTV/CAC {value} — не выше {bar}x, порога устойчивой юнит-экономики',
+    },
+    payback: {
+      en: 'CAC payback {value} is not under {bar} months, the bar for cash efficiency',
+      ru: 'Окупаемость CAC {value} — не меньше {bar} месяцев, порога эффективности',
+    },
+    paybackConverted: {
+      en: 'CAC payback {value} (about {months} months) is not under {bar} months, the bar for cash efficiency',
+      ru: 'Окупаемость CAC {value} (около {months} мес.) — не меньше {bar} месяцев, порога эффективности',
+    },
+    nrr: {
+      en: 'Net revenue retention {value} is not above {bar}%, the bar for expansion revenue',
+      ru: 'Чистое удержание выручки (NRR) {value} — не выше {bar}%, порога роста за счёт расширения',
+    },
+    pmf: {
+      en: 'PMF {value} ("very disappointed" users) is below the {bar}% product-market fit threshold',
+      ru: 'PMF {value} («очень разочарованы») — ниже порога product-market fit {bar}%',
+    },
+  },
+  defaults: { minLtvToCac: 3, maxCacPaybackMonths: 6, minNrrPercent: 100, minPmfPercent: 40 },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      minLtvToCac: { type: 'number', exclusiveMinimum: 0, description: 'LTV/CAC must be above this multiple (seed 001: 3x).' },
+      maxCacPaybackMonths: { type: 'number', exclusiveMinimum: 0, description: 'CAC payback must be shorter than this many months (seed 001: 6).' },
+      minNrrPercent: { type: 'number', minimum: 0, description: 'Net revenue retention must be above this percentage (seed 001: 100).' },
+      minPmfPercent: { type: 'number', minimum: 0, maximum: 100, description: 'At least this percentage of users must be "very disappointed" without the product (seed 001: 40).' },
+    },
+    additionalProperties: false,
+  },
+  check(ctx) {
+    const { doc, options } = ctx;
+    const seen = new Set<number>();
+    const found: Found[] = [];
+    const add = (f: Found | undefined): void => {
+      if (!f || seen.has(f.q.span.start)) return;
+      seen.add(f.q.span.start);
+      found.push(f);
+    };
+    for (const f of fromLines(doc)) add(f);
+    for (const f of fromTables(doc)) add(f);
+
+    for (const { metric, q } of found.sort((a, b) => a.q.span.start - b.q.span.start)) {
+      const report = (message: string, args: MessageArgs): void => ctx.report({ message, args, span: q.span });
+      switch (metric.id) {
+        case 'ltvCac':
+          if (judge(q, (n) => n, options.minLtvToCac, 'above', true) === 'misses') report('ltvCac', { value: q.text, bar: options.minLtvToCac });
+          break;
+        case 'payback': {
+          const months = (n: number): number => (q.kind === 'duration' ? durationIn({ ...q, value: n }, 'month')! : n);
+          if (judge(q, months, options.maxCacPaybackMonths, 'below', true) === 'misses') {
+            const inMonths = q.kind !== 'duration' || q.unit === 'month';
+            if (inMonths) report('payback', { value: q.text, bar: options.maxCacPaybackMonths });
+            else report('paybackConverted', { value: q.text, months: Number(months(q.max ?? q.value).toFixed(1)), bar: options.maxCacPaybackMonths });
+          }
+          break;
+        }
+        case 'nrr':
+          if (judge(q, (n) => n, options.minNrrPercent, 'above', true) === 'misses') report('nrr', { value: q.text, bar: options.minNrrPercent });
+          break;
+        case 'pmf':
+          if (judge(q, (n) => n, options.minPmfPercent, 'above', false) === 'misses') report('pmf', { value: q.text, bar: options.minPmfPercent });
+          break;
+      }
+    }
+  },
+});
+
+/** Text that is not the document's content: front matter and comments. */
+function notContent(doc: SegDocument): Span[] {
+  const out = doc.comments.map((c) => c.span);
+  if (doc.frontMatter) out.push(doc.frontMatter.span);
+  return out;
+}
+
+interface Mention {
+  metric: Metric;
+  start: number;
+  end: number;
+}
+
+function mentionsIn(text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const metric of METRICS) {
+    metric.name.lastIndex = 0;
+    for (let m = metric.name.exec(text); m; m = metric.name.exec(text)) out.push({ metric, start: m.index, end: m.index + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function accepts(metric: Metric, q: Quantity, gap: string): boolean {
+  if (metric.kinds.includes(q.kind)) return true;
+  return metric.bareNumber && q.kind === 'number' && BARE_GAP.test(gap);
+}
+
+/** Metrics named on a line and their values (see the header for where a value is looked for). */
+function fromLines(doc: SegDocument): Found[] {
+  const skip = notContent(doc);
+  const out: Found[] = [];
+  for (const line of linesBetween(doc, 0, doc.text.length)) {
+    if (inSpans(line.start, skip)) continue;
+    const text = blankPlaceholders(doc, line);
+    const mentions = mentionsIn(text);
+    if (!mentions.length) continue;
+    const quantities = findQuantities(text, { language: doc.language, offset: line.start });
+    mentions.forEach((m, i) => {
+      const nextStart = mentions[i + 1]?.start ?? text.length;
+      const prevEnd = mentions[i - 1]?.end ?? 0;
+      const rel = (q: Quantity): number => q.span.start - line.start;
+      const after = quantities.find((q) => rel(q) >= m.end && rel(q) < nextStart && accepts(m.metric, q, text.slice(m.end, rel(q))));
+      const before = [...quantities].reverse().find((q) => rel(q) < m.start && rel(q) >= prevEnd && m.metric.kinds.includes(q.kind));
+      const q = after ?? before;
+      if (q) out.push({ metric: m.metric, q });
+    });
+  }
+  return out;
+}
+
+/** Table columns whose header names a metric: the value in each row's cell. */
+function fromTables(doc: SegDocument): Found[] {
+  const out: Found[] = [];
+  const tables = [doc.preamble, ...doc.allSections].flatMap((s) => s.tables);
+  for (const table of tables) {
+    table.header.forEach((head: TableCell, col) => {
+      const mention = mentionsIn(head.text)[0];
+      if (!mention) return;
+      for (const row of table.rows) {
+        const cell = row[col];
+        if (!cell) continue;
+        const line = { text: cell.text, start: cell.span.start, end: cell.span.end };
+        const text = blankPlaceholders(doc, line);
+        const q = findQuantities(text, { language: doc.language, offset: cell.span.start }).find((x) =>
+          accepts(mention.metric, x, text.slice(0, x.span.start - cell.span.start)),
+        );
+        if (q) out.push({ metric: mention.metric, q });
+      }
+    });
+  }
+  return out;
+}
