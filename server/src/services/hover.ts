@@ -1,0 +1,200 @@
+/**
+ * Hover (PRODUCT.md §6): what belongs where the pointer is, as Markdown with the span it is
+ * about. The language server wraps it in a protocol Hover (lsp/hover.ts).
+ *
+ * - a section heading: the section's title and description from the kind schema, whether it
+ *   is required or recommended, and the fields it must contain (those missing marked);
+ * - the title (H1): the kind's title and description;
+ * - a field label: the field's description and its allowed values (enum) or examples;
+ * - a prioritization matrix row: the score breakdown (`9 + 8 + 9 + 8 = 34 → Tier 1`) with the
+ *   columns as the table names them, what the row states when it differs, and the tier
+ *   thresholds the score-tier rule uses (its options from the config included);
+ * - a rule id in a `<!-- segdoc-disable … -->` comment: the rule's description.
+ *
+ * Texts are in the locale the diagnostics use (the LintResult's); names the document wrote
+ * (headings, column headers, segment names) are quoted as written.
+ */
+import type { Field, Language, Section } from '../model/types';
+import type { Range, Span } from '../parse/text';
+import { pick, type FieldSpec, type SectionSpec } from '../schemas/kinds';
+import { sectionFields } from '../schemas/validate';
+import { DEFAULT_THRESHOLDS, evaluateMatrices, formatNumber, SCORE_COLUMNS, tierRange, type MatrixEvaluation, type MatrixRowEvaluation, type TierThresholds } from '../rules/matrix/evaluate';
+import { ruleById } from '../rules/registry';
+import { format, type MessageArgs } from '../rules/types';
+import type { LintResult } from './engine';
+import { fieldSpecAt, offeredValues, sectionChain, valuesOf } from './completion';
+import { resolveRule } from './settings';
+import { readDirectives } from './suppress';
+
+export interface HoverInfo {
+  /** Markdown. */
+  markdown: string;
+  span: Span;
+  range: Range;
+}
+
+const texts = {
+  requiredSection: { en: 'Required section', ru: 'Обязательный раздел' },
+  recommendedSection: { en: 'Recommended section', ru: 'Рекомендуемый раздел' },
+  optionalSection: { en: 'Optional section', ru: 'Необязательный раздел' },
+  requiredFields: { en: 'Must contain: {fields}', ru: 'Должен содержать: {fields}' },
+  missingFields: { en: 'Missing here: {fields}', ru: 'Здесь не хватает: {fields}' },
+  requiredField: { en: 'Required field of {section}', ru: 'Обязательное поле раздела «{section}»' },
+  optionalField: { en: 'Field of {section}', ru: 'Поле раздела «{section}»' },
+  segmentField: { en: 'Segment field', ru: 'Поле сегмента' },
+  allowed: { en: 'Allowed values: {values}', ru: 'Допустимые значения: {values}' },
+  examples: { en: 'For example: {values}', ru: 'Например: {values}' },
+  kind: { en: 'segdoc document: {kind}', ru: 'Документ segdoc: {kind}' },
+  breakdown: { en: '{sum} = **{total}** → **Tier {tier}**', ru: '{sum} = **{total}** → **Уровень {tier}**' },
+  incomplete: { en: '{sum}: a score is missing, so there is no total', ru: '{sum}: не хватает оценки, итог не посчитать' },
+  stated: { en: 'The row states: {stated}', ru: 'В строке указано: {stated}' },
+  statedTotal: { en: 'total {value}', ru: 'итог {value}' },
+  statedTier: { en: 'tier {value}', ru: 'уровень {value}' },
+  thresholds: { en: 'Tiers: {tiers}', ru: 'Уровни: {tiers}' },
+  tier: { en: 'Tier {tier} {range}', ru: 'Уровень {tier} {range}' },
+  rule: { en: 'segdoc rule `{id}`', ru: 'Правило segdoc `{id}`' },
+  unknownRule: { en: 'segdoc has no rule `{id}`.', ru: 'В segdoc нет правила `{id}`.' },
+} satisfies Record<string, { en: string; ru: string }>;
+
+function text(id: keyof typeof texts, locale: Language, args: MessageArgs = {}): string {
+  return format(texts[id][locale], args);
+}
+
+function inside(span: Span, offset: number): boolean {
+  return span.start <= offset && offset < span.end;
+}
+
+/** The tier thresholds the score-tier rule uses for this document (its options, config included). */
+export function tierThresholds(result: LintResult): TierThresholds {
+  const rule = ruleById('score-tier');
+  const options: Record<string, unknown> = rule ? resolveRule(rule, result.config?.rules?.['score-tier']).options : {};
+  const t1 = options['tier1Min'];
+  const t2 = options['tier2Min'];
+  return { tier1Min: typeof t1 === 'number' ? t1 : DEFAULT_THRESHOLDS.tier1Min, tier2Min: typeof t2 === 'number' ? t2 : DEFAULT_THRESHOLDS.tier2Min };
+}
+
+/** The hover at `offset`, or undefined when there is nothing to say there. */
+export function hoverAt(result: LintResult, offset: number): HoverInfo | undefined {
+  const { doc } = result;
+  const info = (markdown: string, span: Span): HoverInfo => ({ markdown, span, range: doc.lines.rangeOf(span) });
+
+  for (const d of readDirectives(doc)) {
+    const r = d.ruleSpans.find((s) => s.start <= offset && offset < s.end);
+    if (r) return info(ruleHover(r.id, result.locale), { start: r.start, end: r.end });
+  }
+  if (!result.detection || !result.match) return undefined;
+
+  const thresholds = tierThresholds(result);
+  for (const m of evaluateMatrices(doc, thresholds)) {
+    const row = m.rows.find((r) => inside(r.rowSpan, offset));
+    if (row) return info(matrixRowHover(result, m, row, thresholds), row.rowSpan);
+  }
+
+  const chain = sectionChain(doc, offset);
+  const section = chain[chain.length - 1] ?? doc.preamble;
+  const field = section.fields.find((f) => inside(labelSpan(doc.text, f), offset));
+  if (field) {
+    const found = fieldSpecAt(result, offset, field.key);
+    return found ? info(fieldHover(result, found.spec, found.section), labelSpan(doc.text, field)) : undefined;
+  }
+
+  const heading = chain.find((s) => inside(s.heading.span, offset));
+  if (!heading) return undefined;
+  const span = heading.heading.textSpan.end > heading.heading.textSpan.start ? heading.heading.textSpan : heading.heading.span;
+  const kind = result.detection.kind;
+  if (heading.key) {
+    const spec = kind.sections.find((s) => s.id === heading.key);
+    return spec ? info(sectionHover(result, spec, heading), span) : undefined;
+  }
+  if (doc.title && heading.heading === doc.title) {
+    const lines = [`**${pick(kind.title, result.locale)}**`, '', pick(kind.description, result.locale), '', `_${text('kind', result.locale, { kind: kind.kind })}_`];
+    return info(lines.join('\n'), span);
+  }
+  return undefined;
+}
+
+/** A field's label with its markup and colon (`**Status**:`), where the pointer may rest on any of it. */
+function labelSpan(text: string, field: Field): Span {
+  const { start, end } = field.label.span;
+  const before = field.style === 'bold' && text.slice(start - 2, start) === '**' ? 2 : 0;
+  const after = /^(?:\*\*[ \t]*:|:\*\*|:)/.exec(text.slice(end, end + 8))?.[0].length ?? 0;
+  return { start: start - before, end: end + after };
+}
+
+function ruleHover(id: string, locale: Language): string {
+  const rule = ruleById(id);
+  if (!rule) return text('unknownRule', locale, { id });
+  return [`**${text('rule', locale, { id })}**`, '', pick(rule.description, locale)].join('\n');
+}
+
+function sectionHover(result: LintResult, spec: SectionSpec, section: Section): string {
+  const locale = result.locale;
+  const status = spec.required ? 'requiredSection' : spec.recommended ? 'recommendedSection' : 'optionalSection';
+  const lines = [`**${pick(spec.title, locale)}** · ${text(status, locale)}`, '', pick(spec.description, locale)];
+  const required = spec.fields.filter((f) => f.required);
+  if (required.length) {
+    lines.push('', text('requiredFields', locale, { fields: required.map((f) => `**${pick(f.title, locale)}**`).join(', ') }));
+    const present = new Set(sectionFields(section).flatMap((f) => spec.fields.filter((fs) => fs.keys.has(f.key)).map((fs) => fs.id)));
+    const missing = required.filter((f) => !present.has(f.id));
+    if (missing.length) lines.push('', text('missingFields', locale, { fields: missing.map((f) => pick(f.title, locale)).join(', ') }));
+  }
+  return lines.join('\n');
+}
+
+function fieldHover(result: LintResult, spec: FieldSpec, section: SectionSpec | undefined): string {
+  const locale = result.locale;
+  const where = section
+    ? text(spec.required ? 'requiredField' : 'optionalField', locale, { section: pick(section.title, locale) })
+    : text('segmentField', locale);
+  const lines = [`**${pick(spec.title, locale)}** · ${where}`];
+  const description = pick(spec.description, locale);
+  if (description) lines.push('', description);
+  const values = valuesOf(spec);
+  if (values.length) {
+    // Each value once, with its spelling in the reader's language next to the canonical one.
+    const shown = offeredValues(spec, locale);
+    const canonical = [...new Set(values.map((v) => v.value))];
+    const names = canonical.map((v) => {
+      const local = shown.find((s) => s.value === v && s.name !== v);
+      return local ? `${local.name} (${v})` : v;
+    });
+    lines.push('', text(values[0]!.source === 'enum' ? 'allowed' : 'examples', locale, { values: names.join(', ') }));
+  }
+  return lines.join('\n');
+}
+
+function matrixRowHover(result: LintResult, m: MatrixEvaluation, row: MatrixRowEvaluation, thresholds: TierThresholds): string {
+  const locale = result.locale;
+  const language = result.doc.language;
+  const header = m.matrix.table.header;
+  const num = (n: number): string => formatNumber(n, language);
+  const sum = SCORE_COLUMNS.map((c) => {
+    const v = row.scores[c].value;
+    return v === undefined ? '—' : num(v);
+  }).join(' + ');
+  const lines = [`**${row.segment || '—'}**`, ''];
+  if (row.computedTotal !== undefined && row.computedTier !== undefined) {
+    lines.push(text('breakdown', locale, { sum, total: num(row.computedTotal), tier: row.computedTier }));
+  } else {
+    lines.push(text('incomplete', locale, { sum }));
+  }
+  // The four scores under the table's own column names, as a reader checks them.
+  lines.push(
+    '',
+    SCORE_COLUMNS.map((c) => {
+      const i = m.matrix.columns[c];
+      const name = i === undefined ? c : (header[i]?.text ?? c);
+      const v = row.scores[c].value;
+      return `${name}: ${v === undefined ? '—' : num(v)}`;
+    }).join(' · '),
+  );
+  const stated: string[] = [];
+  const st = row.statedTotal?.value;
+  if (st !== undefined && row.computedTotal !== undefined && Math.abs(st - row.computedTotal) > 1e-9) stated.push(text('statedTotal', locale, { value: num(st) }));
+  const tier = row.statedTier?.value;
+  if (tier !== undefined && row.computedTier !== undefined && tier !== row.computedTier) stated.push(text('statedTier', locale, { value: num(tier) }));
+  if (stated.length) lines.push('', text('stated', locale, { stated: stated.join(', ') }));
+  const tiers = ([1, 2, 3] as const).map((t) => text('tier', locale, { tier: t, range: tierRange(t, thresholds) })).join(' · ');
+  lines.push('', text('thresholds', locale, { tiers }));
+  return lines.join('\n');
+}

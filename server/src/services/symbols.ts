@@ -1,0 +1,464 @@
+/**
+ * Symbols (PRODUCT.md §6): the outline of a segdoc document, and the segments and personas
+ * of the whole workspace, as plain data. The language server turns them into DocumentSymbol
+ * / SymbolInformation / WorkspaceSymbol (lsp/symbols.ts).
+ *
+ * Document outline: the section tree, where
+ * - the title of a persona document is the persona (named without the `Persona:` prefix the
+ *   kind's detection pattern matches), with the kind's title as detail;
+ * - a segment heading (`### Segment 1: Cloud-Native Startups`) is the segment, named as the
+ *   segment, with its criteria met (`4/5 criteria`) as detail;
+ * - segments written as `**Segment**: Name` blocks or table rows, and the rows of
+ *   prioritization matrices (`Total 34 · Tier 1`), are symbols inside the section that holds
+ *   them.
+ * The details are the score tallies' (services/scores.ts), so the outline says what the code
+ * lenses say.
+ *
+ * Workspace: a {@link WorkspaceIndex} walks the workspace folders for Markdown files — lazily,
+ * on the first request that needs it; bounded in depth, directories, files and file size;
+ * skipping `node_modules` and dot folders; never following symbolic links — and keeps each
+ * file's summary (its personas and segments) until the file's modification time or size
+ * changes, or the config that applies to it does. Directory listings are cached by the
+ * directory's modification time, so a request after the first costs a stat per directory and
+ * per file. Open documents are summarised from the editor's text instead of the disk.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { buildDocument } from '../model/build';
+import type { Section, SegDocument } from '../model/types';
+import type { Range, Span } from '../parse/text';
+import { builtinKinds } from '../schemas/builtin';
+import { detectKind, type Detection } from '../schemas/detect';
+import { pick, type KindSchema } from '../schemas/kinds';
+import { matchSections, type KindMatch } from '../schemas/validate';
+import { evaluateMatrices } from '../rules/matrix/evaluate';
+import { segmentsOf } from '../rules/segments/vocabulary';
+import { lintOptionsFor, loadConfigForFile, type LoadedConfig } from './config';
+import type { LintResult } from './engine';
+import { computeScores, matrixRowTitle, scoreText, type Scores } from './scores';
+
+// ---------------------------------------------------------------------------------------
+// Document outline
+
+export type OutlineKind = 'title' | 'section' | 'persona' | 'segment' | 'matrix-row';
+
+export interface OutlineSymbol {
+  name: string;
+  detail: string;
+  kind: OutlineKind;
+  /** Everything the symbol covers (a section with its subsections, a table row). */
+  span: Span;
+  /** What is selected when the symbol is picked (a heading's text, a name); inside `span`. */
+  selectionSpan: Span;
+  range: Range;
+  selectionRange: Range;
+  children: OutlineSymbol[];
+}
+
+/** The kind whose documents are personas: its title names the persona. */
+const PERSONA_KIND = 'persona';
+
+/** A persona's name from its document title: the text after the kind's `Persona:` prefix. */
+export function personaName(kind: KindSchema, title: string): string {
+  for (const re of kind.headingPatterns) {
+    const m = re.exec(title);
+    if (m && m.index === 0 && m[0].length < title.length) {
+      const rest = title.slice(m[0].length).trim();
+      if (rest) return rest;
+    }
+  }
+  return title;
+}
+
+function nonEmpty(span: Span, fallback: Span): Span {
+  return span.end > span.start ? span : fallback;
+}
+
+/**
+ * The outline of a checked document; empty when it is not a segdoc document (an editor has
+ * its own Markdown outline for those).
+ */
+export function documentOutline(result: LintResult, scores: Scores | null = computeScores(result)): OutlineSymbol[] {
+  const { doc, detection, match, locale } = result;
+  if (!detection || !match || !scores) return [];
+  const kind = detection.kind;
+  const make = (name: string, detail: string, kindOf: OutlineKind, span: Span, selection: Span): OutlineSymbol => ({
+    name: name || '—',
+    detail,
+    kind: kindOf,
+    span,
+    selectionSpan: selection,
+    range: doc.lines.rangeOf(span),
+    selectionRange: doc.lines.rangeOf(selection),
+    children: [],
+  });
+
+  // Segments, with the criteria the tallies count (same order: both come from segmentsOf).
+  const headingSegments = new Map<Section, OutlineSymbol>();
+  const extras: OutlineSymbol[] = [];
+  segmentsOf(doc, match, kind).forEach((s, i) => {
+    if (s.placeholder && s.source !== 'heading') return;
+    const score = scores.segments.items[i];
+    const detail = score ? scoreText('criteria', locale, { met: score.met, of: score.of }) : '';
+    if (s.source === 'heading' && s.section) {
+      const heading = s.section.heading;
+      headingSegments.set(s.section, make(s.name, detail, 'segment', s.section.span, nonEmpty(s.nameSpan, nonEmpty(heading.textSpan, heading.span))));
+    } else {
+      extras.push(make(s.name, detail, 'segment', s.span, nonEmpty(s.nameSpan, s.span)));
+    }
+  });
+
+  // Matrix rows, with the total and tier the tallies show.
+  evaluateMatrices(doc).forEach((m, i) => {
+    m.rows.forEach((r, j) => {
+      const row = scores.matrices.items[i]?.rows[j];
+      const detail = row ? matrixRowTitle(row, doc.language, locale) : '';
+      extras.push(make(r.segment, detail, 'matrix-row', r.rowSpan, nonEmpty(r.segmentSpan, r.rowSpan)));
+    });
+  });
+
+  const symbolOf = (s: Section): OutlineSymbol => {
+    const heading = s.heading;
+    const selection = nonEmpty(heading.textSpan, heading.span);
+    let symbol = headingSegments.get(s);
+    if (!symbol) {
+      if (doc.title && heading === doc.title) {
+        const persona = kind.kind === PERSONA_KIND;
+        symbol = make(persona ? personaName(kind, heading.text) : heading.text, pick(kind.title, locale), persona ? 'persona' : 'title', s.span, selection);
+      } else {
+        const spec = s.key ? kind.sections.find((x) => x.id === s.key) : undefined;
+        const title = spec ? pick(spec.title, locale) : '';
+        symbol = make(heading.text || '#'.repeat(heading.depth), title && title !== heading.text ? title : '', 'section', s.span, selection);
+      }
+    }
+    symbol.children = s.children.map(symbolOf);
+    return symbol;
+  };
+  const roots = doc.sections.map(symbolOf);
+
+  // Block and table segments and matrix rows go inside the innermost section holding them.
+  const sections = new Set<OutlineSymbol>();
+  const mark = (list: OutlineSymbol[]): void => {
+    for (const x of list) {
+      sections.add(x);
+      mark(x.children);
+    }
+  };
+  mark(roots);
+  const place = (list: OutlineSymbol[], extra: OutlineSymbol): void => {
+    const parent = list.find((x) => sections.has(x) && x.span.start < extra.span.start && extra.span.start < x.span.end);
+    if (parent) place(parent.children, extra);
+    else list.push(extra);
+  };
+  for (const e of extras) place(roots, e);
+  const sort = (list: OutlineSymbol[]): void => {
+    list.sort((a, b) => a.span.start - b.span.start);
+    for (const x of list) sort(x.children);
+  };
+  sort(roots);
+  return roots;
+}
+
+/** The outline flattened in document order, each symbol with the name of the one holding it. */
+export function flattenOutline(symbols: readonly OutlineSymbol[], container?: string): Array<{ symbol: OutlineSymbol; container?: string }> {
+  return symbols.flatMap((s) => [{ symbol: s, ...(container !== undefined ? { container } : {}) }, ...flattenOutline(s.children, s.name)]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Document summaries (what the workspace knows of each document)
+
+export interface NamedPlace {
+  name: string;
+  range: Range;
+}
+
+export interface DocumentSummary {
+  kind: string;
+  /** The document's title (H1) as written; '' when it has none. */
+  title: string;
+  /** The persona a persona document describes (its title). */
+  personas: NamedPlace[];
+  /** The segments the document defines (placeholders such as `[Segment Name]` left out). */
+  segments: NamedPlace[];
+}
+
+/** A checked document's personas and segments; undefined when it is not a segdoc document. */
+export function summarize(doc: SegDocument, detection: Detection | undefined, match: KindMatch | undefined): DocumentSummary | undefined {
+  if (!detection || !match) return undefined;
+  const kind = detection.kind;
+  const title = doc.title?.text ?? '';
+  const personas: NamedPlace[] = [];
+  if (kind.kind === PERSONA_KIND && doc.title) {
+    personas.push({ name: personaName(kind, title), range: doc.lines.rangeOf(nonEmpty(doc.title.textSpan, doc.title.span)) });
+  }
+  const segments = segmentsOf(doc, match, kind)
+    .filter((s) => !s.placeholder && s.name.trim() !== '')
+    .map((s) => ({ name: s.name, range: doc.lines.rangeOf(nonEmpty(s.nameSpan, s.span)) }));
+  return { kind: kind.kind, title, personas, segments };
+}
+
+/** {@link summarize} of a lint result. */
+export function summarizeResult(result: LintResult): DocumentSummary | undefined {
+  return summarize(result.doc, result.detection, result.match);
+}
+
+/** Reads a file's text as the CLI would check it (its config's kinds and globs) and summarises it. */
+export function summarizeText(text: string, filePath: string, loaded: LoadedConfig): DocumentSummary | undefined {
+  const options = lintOptionsFor(loaded, filePath);
+  // Workspace files do not go through the shared fragment cache: they would push the open
+  // documents' fragments out of it.
+  const doc = buildDocument(text, { path: filePath, cache: null });
+  const kinds = options.config?.kinds ?? builtinKinds();
+  const detection = detectKind(doc, kinds, {
+    ...(options.config?.globs ? { globs: options.config.globs } : {}),
+    ...(options.relativePath !== undefined ? { relativePath: options.relativePath } : {}),
+  });
+  return detection ? summarize(doc, detection, matchSections(doc, detection.kind)) : undefined;
+}
+
+/** A summarised document: an open one (by URI) or a workspace file (by path). */
+export interface SummarySource {
+  uri?: string;
+  /** The file-system path, for files (open or not). */
+  path?: string;
+  summary: DocumentSummary;
+}
+
+// ---------------------------------------------------------------------------------------
+// Workspace symbols
+
+export interface WorkspaceSymbolEntry {
+  name: string;
+  kind: 'persona' | 'segment';
+  /** The document it is in: its title, else its file name. */
+  container: string;
+  uri?: string;
+  path?: string;
+  range: Range;
+}
+
+function fold(s: string): string {
+  return s.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
+}
+
+/** Whether the query's characters occur in the name in order (case and `ё` folded), as editors filter symbols. */
+export function matchesQuery(name: string, query: string): boolean {
+  const q = fold(query).replace(/\s+/g, '');
+  if (!q) return true;
+  const n = fold(name);
+  let i = 0;
+  for (const c of n) if (c === q[i] && ++i === q.length) return true;
+  return false;
+}
+
+/** Most symbols a workspace/symbol answer carries; an editor asks again as the query narrows. */
+export const MAX_WORKSPACE_SYMBOLS = 1000;
+
+/** The personas and segments of `sources` whose name matches `query`, document by document. */
+export function workspaceSymbols(sources: readonly SummarySource[], query: string): WorkspaceSymbolEntry[] {
+  const out: WorkspaceSymbolEntry[] = [];
+  for (const src of sources) {
+    const container = src.summary.title || (src.path ? path.basename(src.path) : (src.uri ?? ''));
+    const where = { ...(src.uri ? { uri: src.uri } : {}), ...(src.path ? { path: src.path } : {}) };
+    for (const [kind, list] of [
+      ['persona', src.summary.personas],
+      ['segment', src.summary.segments],
+    ] as const) {
+      for (const p of list) {
+        if (!matchesQuery(p.name, query)) continue;
+        out.push({ name: p.name, kind, container, ...where, range: p.range });
+        if (out.length >= MAX_WORKSPACE_SYMBOLS) return out;
+      }
+    }
+  }
+  return out;
+}
+
+/** Segment names of `sources` (each with the file or document it comes from), in order. */
+export function segmentNames(sources: readonly SummarySource[]): Array<{ name: string; source: string }> {
+  return sources.flatMap((src) => {
+    const source = src.path ? path.basename(src.path) : src.summary.title || (src.uri ?? '');
+    return src.summary.segments.map((s) => ({ name: s.name, source }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The workspace index
+
+export interface WorkspaceLimits {
+  /** Markdown files summarised at most. */
+  maxFiles: number;
+  /** Directories read at most. */
+  maxDirectories: number;
+  /** Folder depth below a workspace folder. */
+  maxDepth: number;
+  /** Larger files are not read (the engine would not parse them anyway). */
+  maxFileSize: number;
+}
+
+export const DEFAULT_WORKSPACE_LIMITS: Readonly<WorkspaceLimits> = { maxFiles: 2000, maxDirectories: 5000, maxDepth: 12, maxFileSize: 2_000_000 };
+
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+/** The config that applies to a file; a broken one counts as none (its problems are reported where it is edited). */
+function configFor(file: string): LoadedConfig {
+  try {
+    return loadConfigForFile(file);
+  } catch {
+    return { config: {}, diagnostics: [], dependencies: [] };
+  }
+}
+
+interface DirEntry {
+  mtimeMs: number;
+  dirs: string[];
+  files: string[];
+}
+
+interface FileEntry {
+  stamp: string;
+  config: LoadedConfig;
+  summary: DocumentSummary | undefined;
+}
+
+export class WorkspaceIndex {
+  private folders: string[] = [];
+  private readonly dirs = new Map<string, DirEntry>();
+  private readonly files = new Map<string, FileEntry>();
+  private running: Promise<SummarySource[]> | undefined;
+  /** Whether the last walk stopped at a limit (so some files were not looked at). */
+  truncated = false;
+
+  constructor(private readonly limits: WorkspaceLimits = DEFAULT_WORKSPACE_LIMITS) {}
+
+  /** The folders to walk (file-system paths). */
+  setFolders(folders: readonly string[]): void {
+    this.folders = [...new Set(folders.map((f) => path.resolve(f)))];
+  }
+
+  getFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /**
+   * The segdoc documents of the workspace: `open` ones as given (the editor's text), then the
+   * workspace files that are not open. Concurrent calls share one walk.
+   */
+  async documents(open: readonly SummarySource[] = []): Promise<SummarySource[]> {
+    this.running ??= this.walk().finally(() => {
+      this.running = undefined;
+    });
+    const files = await this.running;
+    const openPaths = new Set(open.flatMap((o) => (o.path ? [path.resolve(o.path)] : [])));
+    return [...open, ...files.filter((f) => !openPaths.has(f.path!))];
+  }
+
+  private async walk(): Promise<SummarySource[]> {
+    const found: string[] = [];
+    let directories = 0;
+    let truncated = false;
+    const queue: Array<{ dir: string; depth: number }> = this.folders.map((dir) => ({ dir, depth: 0 }));
+    const seenDirs = new Set<string>();
+    // Breadth first, so that when a limit cuts the walk, what is left out is the deepest.
+    while (queue.length) {
+      const { dir, depth } = queue.shift()!;
+      if (seenDirs.has(dir)) continue;
+      seenDirs.add(dir);
+      if (++directories > this.limits.maxDirectories) {
+        truncated = true;
+        break;
+      }
+      const entry = await this.list(dir);
+      if (!entry) continue;
+      for (const f of entry.files) {
+        if (found.length >= this.limits.maxFiles) {
+          truncated = true;
+          break;
+        }
+        found.push(f);
+      }
+      if (found.length >= this.limits.maxFiles) {
+        // Full: whatever is left to walk is left out.
+        if (queue.length || entry.dirs.length) truncated = true;
+        break;
+      }
+      if (depth < this.limits.maxDepth) for (const d of entry.dirs) queue.push({ dir: d, depth: depth + 1 });
+      else if (entry.dirs.length) truncated = true;
+    }
+    this.truncated = truncated;
+    const out: SummarySource[] = [];
+    const seen = new Set<string>();
+    // Files of one folder share their config: it is looked up once per folder and walk.
+    const configs = new Map<string, LoadedConfig>();
+    for (const file of found) {
+      seen.add(file);
+      const dir = path.dirname(file);
+      let config = configs.get(dir);
+      if (!config) {
+        config = configFor(file);
+        configs.set(dir, config);
+      }
+      const summary = await this.summaryOf(file, config);
+      if (summary) out.push({ path: file, summary });
+    }
+    for (const key of this.files.keys()) if (!seen.has(key)) this.files.delete(key);
+    return out;
+  }
+
+  /** A directory's subfolders and Markdown files, from the cache while its mtime is unchanged. */
+  private async list(dir: string): Promise<DirEntry | undefined> {
+    let mtimeMs: number;
+    try {
+      mtimeMs = (await stat(dir)).mtimeMs;
+    } catch {
+      this.dirs.delete(dir);
+      return undefined;
+    }
+    const hit = this.dirs.get(dir);
+    if (hit && hit.mtimeMs === mtimeMs) return hit;
+    let names;
+    try {
+      names = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    const entry: DirEntry = { mtimeMs, dirs: [], files: [] };
+    for (const d of names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      // Dirent says what the entry itself is: a symbolic link is neither, so links are never followed.
+      if (d.isDirectory()) {
+        if (d.name !== 'node_modules' && !d.name.startsWith('.')) entry.dirs.push(path.join(dir, d.name));
+      } else if (d.isFile() && MARKDOWN_FILE.test(d.name)) {
+        entry.files.push(path.join(dir, d.name));
+      }
+    }
+    this.dirs.set(dir, entry);
+    return entry;
+  }
+
+  /** A file's summary, from the cache while the file and its config are unchanged. */
+  private async summaryOf(file: string, config: LoadedConfig): Promise<DocumentSummary | undefined> {
+    let stamp: string;
+    let size: number;
+    try {
+      const s = await stat(file);
+      stamp = `${s.mtimeMs}:${s.size}`;
+      size = s.size;
+    } catch {
+      this.files.delete(file);
+      return undefined;
+    }
+    const hit = this.files.get(file);
+    // The config loader returns the same object while the config and its schemas are unchanged.
+    if (hit && hit.stamp === stamp && (hit.config === config || (hit.config.path === undefined && config.path === undefined))) return hit.summary;
+    let summary: DocumentSummary | undefined;
+    if (size <= this.limits.maxFileSize) {
+      try {
+        summary = summarizeText(await readFile(file, 'utf8'), file, config);
+      } catch {
+        summary = undefined;
+      }
+    }
+    this.files.set(file, { stamp, config, summary });
+    return summary;
+  }
+}
