@@ -4,37 +4,48 @@
  * as a parse of the whole text.
  */
 import { parse as parseYaml } from 'yaml';
-import { definitionLabels, splitChunks } from '../parse/blocks';
+import { DEFAULT_CHUNK_TARGET, definitionLabels, findBlockEnd, splitChunks, type Chunk } from '../parse/blocks';
 import { checkChunkLimits, DEFAULT_LIMITS, parseMarkdown, type ParseLimits } from '../parse/markdown';
 import { BOM, LineIndex, type Span } from '../parse/text';
 import { buildFragment, placeFragment, type ContentBlock, type Fragment } from './fragment';
 import { cyrillicShare, normalizeHeading } from './normalize';
-import type { FrontMatter, Heading, Language, Section, SegDocument, SkippedPart } from './types';
+import type { Field, FrontMatter, Heading, Language, List, Section, SegDocument, SkippedPart } from './types';
 
-/** A bounded cache of chunk fragments, shared by every document of a process. */
+/**
+ * A bounded cache of chunk fragments, shared by every document of a process. Keyed by the
+ * chunk's text and whether the chunk ends the document (a chunk is parsed a little
+ * differently then; see makeFragment). Least recently used texts go first.
+ */
 export class FragmentCache {
-  private readonly map = new Map<string, Fragment>();
+  private readonly map = new Map<string, { inner?: Fragment; last?: Fragment }>();
   private size = 0;
   hits = 0;
   misses = 0;
 
   constructor(private readonly maxChars = 8_000_000) {}
 
-  get(text: string, make: () => Fragment): Fragment {
-    const found = this.map.get(text);
-    if (found) {
+  get(text: string, make: () => Fragment, last = false): Fragment {
+    let entry = this.map.get(text);
+    if (entry) {
       // Refresh recency: Map iteration order is insertion order.
       this.map.delete(text);
-      this.map.set(text, found);
-      this.hits++;
-      return found;
+      this.map.set(text, entry);
+      const found = last ? entry.last : entry.inner;
+      if (found) {
+        this.hits++;
+        return found;
+      }
+    } else {
+      entry = {};
+      this.map.set(text, entry);
+      this.size += text.length;
     }
     this.misses++;
     const made = make();
-    this.map.set(text, made);
-    this.size += text.length;
+    if (last) entry.last = made;
+    else entry.inner = made;
     for (const [key] of this.map) {
-      if (this.size <= this.maxChars) break;
+      if (this.size <= this.maxChars || key === text) break;
       this.map.delete(key);
       this.size -= key.length;
     }
@@ -49,12 +60,20 @@ export class FragmentCache {
 
 export const sharedFragmentCache = new FragmentCache();
 
+/** A chunk that starts with a column-0 ATX heading (the cuts that are not inside a section). */
+const ATX_LINE = /^#{1,6}(?:[ \t\r\n]|$)/;
+
 export interface BuildOptions {
   path?: string;
   cache?: FragmentCache | null;
   limits?: ParseLimits;
   /** Parse the whole text at once instead of chunk by chunk (used to test equivalence). */
   whole?: boolean;
+  /**
+   * Sections longer than this are cut into chunks of about this size at block boundaries
+   * (parse/blocks.ts splitChunks); `Infinity` cuts at headings only. Tests make it small.
+   */
+  chunkTarget?: number;
 }
 
 function emptySection(span: Span, level: number): Section {
@@ -80,34 +99,128 @@ function addContent(section: Section, c: ContentBlock): void {
   section.otherBlocks.push(...c.otherBlocks);
 }
 
+/**
+ * Parses one chunk (or reports why not), relative to the chunk. Cached by text.
+ *
+ * In the document a heading line follows every chunk but the last, and the chunk is parsed
+ * with one after it (then dropped): micromark ends a list or quote that runs to the end of
+ * the input (holding an unclosed fence or comment) after the final line break, but one that
+ * a following line closes before it, so only that parse matches the whole document's.
+ */
+function makeFragment(text: string, limits: ParseLimits, last: boolean): Fragment {
+  const problem = checkChunkLimits(text, limits);
+  if (problem) {
+    const { reason, ...rest } = problem;
+    const at = 'offset' in problem ? problem.offset : 0;
+    const detail: Record<string, number> = { ...rest };
+    delete detail['offset'];
+    const definitions = [...definitionLabels(text)];
+    // Keep the heading the chunk starts with (one line parses safely), so that the section
+    // is still there, empty, rather than reported missing.
+    const firstLine = /^#{1,6}(?:[ \t][^\r\n]*)?(?=\r|\n|$)/.exec(text)?.[0];
+    const blocks = firstLine !== undefined ? buildFragment(firstLine, parseMarkdown(firstLine)).blocks : [];
+    return { blocks, comments: [], codeSpans: [], skipped: { span: { start: at, end: at }, reason, detail }, ...(definitions.length ? { definitions } : {}) };
+  }
+  if (last) return buildFragment(text, parseMarkdown(text));
+  const src = text + '#';
+  const root = parseMarkdown(src);
+  const tail = root.children[root.children.length - 1];
+  if (tail && tail.type === 'heading' && tail.position?.start.offset === text.length) root.children.pop();
+  return buildFragment(src, root);
+}
+
 export function buildDocument(text: string, options: BuildOptions = {}): SegDocument {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const cache = options.cache === undefined ? sharedFragmentCache : options.cache;
+  // Results depend on the limits too; only the default limits share the cache.
+  const cache = options.cache === undefined ? sharedFragmentCache : options.limits && options.limits !== DEFAULT_LIMITS ? null : options.cache;
   const lines = new LineIndex(text);
   const bom = text.startsWith(BOM) ? 1 : 0;
-  const body = text.slice(bom);
+  const body = bom ? text.slice(bom) : text;
   const skipped: SkippedPart[] = [];
   const fragments: Fragment[] = [];
+  const fragmentOf = (chunk: string, last: boolean): Fragment => (cache ? cache.get(chunk, () => makeFragment(chunk, limits, last), last) : makeFragment(chunk, limits, last));
 
   if (text.length > limits.maxDocumentLength) {
     skipped.push({ span: { start: 0, end: 0 }, reason: 'document-length', detail: { length: text.length, limit: limits.maxDocumentLength } });
   } else {
-    const chunks = options.whole ? [{ start: 0, text: body }] : splitChunks(body);
-    for (const chunk of chunks) {
-      const problem = checkChunkLimits(chunk.text, limits);
-      if (problem) {
-        const at = 'offset' in problem ? chunk.start + problem.offset : chunk.start;
-        const { reason, ...detail } = problem;
-        delete (detail as { offset?: number }).offset;
-        skipped.push({ span: { start: bom + at, end: bom + at }, reason, detail: detail as Record<string, number> });
-        continue;
+    const pieces: Chunk[] = options.whole ? [{ start: 0, text: body }] : splitChunks(body, options.chunkTarget ?? DEFAULT_CHUNK_TARGET);
+    for (let i = 0; i < pieces.length; ) {
+      const start = pieces[i]!.start;
+      let end = start + pieces[i]!.text.length;
+      let j = i + 1;
+      let fragment = fragmentOf(pieces[i]!.text, j === pieces.length);
+      // A chunk that ends inside a top-level fence or HTML block was cut at a heading that
+      // block swallows: merge it with the following chunks up to the line closing the block,
+      // and check again (the merged chunk may end inside another one).
+      while (j < pieces.length && (fragment.open || (fragment.deepOpen && !ATX_LINE.test(pieces[j]!.text)))) {
+        const close = fragment.open ? findBlockEnd(body, end, fragment.open) : end + 1;
+        while (j < pieces.length && pieces[j]!.start < close) {
+          end = pieces[j]!.start + pieces[j]!.text.length;
+          j++;
+        }
+        fragment = fragmentOf(body.slice(start, end), j === pieces.length);
       }
-      const make = (): Fragment => buildFragment(chunk.text, parseMarkdown(chunk.text));
-      const fragment = cache ? cache.get(chunk.text, make) : make();
-      fragments.push(placeFragment(fragment, bom + chunk.start));
+      const placed = placeFragment(fragment, bom + start);
+      if (placed.skipped) skipped.push(placed.skipped);
+      fragments.push(placed);
+      i = j;
     }
   }
+  joinFragments(fragments);
   return assemble(text, lines, fragments, skipped, options.path);
+}
+
+/**
+ * Joins consecutive placed fragments where the whole parse has one construct across the
+ * cut (see FragmentEdges): a list continued by the next chunk's list of the same marker
+ * becomes one list, and a `**Field**:` line at the end of a chunk takes the items of the
+ * list the next chunk starts with. Placed fragments are fresh copies, so they may change.
+ */
+function joinFragments(fragments: Fragment[]): void {
+  // The last top-level node so far, when it is a list (and the field that took its items).
+  let open: { list: List; marker: string; field: Field | undefined } | undefined;
+  // A field whose value is still empty, waiting for a list.
+  let pending: Field | undefined;
+  for (const f of fragments) {
+    const edges = f.edges;
+    if (f.skipped || (f.blocks.length && f.blocks[0]!.type === 'heading')) {
+      open = undefined;
+      pending = undefined;
+    }
+    if (f.skipped) continue;
+    const first = f.blocks[0];
+    const last = f.blocks[f.blocks.length - 1];
+    const firstContent = first && first.type === 'content' ? first : undefined;
+    const lastContent = last && last.type === 'content' ? last : undefined;
+    const lastListBefore = lastContent && edges?.lastList ? lastContent.lists[lastContent.lists.length - 1] : undefined;
+    let continued: typeof open;
+    if (edges?.firstList && firstContent) {
+      const list = firstContent.lists[0]!;
+      if (pending) {
+        pending.items.push(...list.items);
+        // The field keeps taking items while later chunks continue this list.
+        if (list === lastListBefore) continued = { list, marker: edges.firstList.marker, field: pending };
+      } else if (open && edges.firstList.atStart && edges.firstList.marker === open.marker) {
+        open.list.items.push(...list.items);
+        open.list.span = { start: open.list.span.start, end: list.span.end };
+        open.field?.items.push(...list.items);
+        firstContent.lists.shift();
+        if (list === lastListBefore) continued = open;
+      }
+    }
+    if (edges?.passive === 'empty') continue;
+    if (edges?.passive === 'quiet') {
+      open = undefined;
+      continue;
+    }
+    pending = undefined;
+    open = continued;
+    if (!continued && edges?.lastList && lastContent && lastListBefore) {
+      const field = edges.lastList.field === undefined ? undefined : lastContent.fields[edges.lastList.field];
+      open = { list: lastListBefore, marker: edges.lastList.marker, field };
+    }
+    if (edges?.pendingField !== undefined && lastContent) pending = lastContent.fields[edges.pendingField];
+  }
 }
 
 function assemble(text: string, lines: LineIndex, fragments: Fragment[], skipped: SkippedPart[], path: string | undefined): SegDocument {
@@ -121,7 +234,9 @@ function assemble(text: string, lines: LineIndex, fragments: Fragment[], skipped
   const comments = [];
   const codeSpans = [];
 
+  const definitions = new Set<string>();
   for (const f of fragments) {
+    if (f.definitions) for (const d of f.definitions) definitions.add(d);
     comments.push(...f.comments);
     codeSpans.push(...f.codeSpans);
     if (f.frontMatter) frontMatter = readFrontMatter(text, f.frontMatter.raw, f.frontMatter.span);
@@ -139,7 +254,7 @@ function assemble(text: string, lines: LineIndex, fragments: Fragment[], skipped
       const section: Section = {
         ...emptySection({ start: h.span.start, end: text.length }, stack.length),
         heading: h,
-        normalized: normalizeHeading(h.text),
+        normalized: block.normalized ?? normalizeHeading(h.text),
       };
       const parent = stack[stack.length - 1];
       if (parent) parent.children.push(section);
@@ -161,7 +276,7 @@ function assemble(text: string, lines: LineIndex, fragments: Fragment[], skipped
     allSections,
     preamble,
     comments,
-    definitions: definitionLabels(text),
+    definitions,
     codeSpans,
     skipped,
     language: 'en',

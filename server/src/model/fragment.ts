@@ -6,9 +6,10 @@
  * of the whole document (reference links, for instance, parse differently in the two).
  */
 import type { Nodes, Parents, Root, RootContent, ListItem as MdListItem, List as MdList, Table as MdTable } from 'mdast';
+import { closesBlock, definitionLabels, fenceOf, htmlBlockKind, type OpenBlock } from '../parse/blocks';
 import type { Span } from '../parse/text';
-import type { Comment, Field, Heading, List, ListItem, Table, TextRun } from './types';
-import { normalizeKey } from './normalize';
+import type { Comment, Field, Heading, List, ListItem, SkippedPart, Table, TextRun } from './types';
+import { normalizeHeading, normalizeKey } from './normalize';
 
 export interface ContentBlock {
   type: 'content';
@@ -19,13 +20,49 @@ export interface ContentBlock {
   otherBlocks: Span[];
 }
 
-export type FragmentBlock = { type: 'heading'; heading: Heading } | ContentBlock;
+/** `normalized` is the heading's normalizeHeading() key, computed once per cached fragment. */
+export type FragmentBlock = { type: 'heading'; heading: Heading; normalized?: string } | ContentBlock;
+
+/**
+ * How a fragment begins and ends, so that consecutive fragments of one section join as the
+ * whole parse would have them (model/build.ts, joinFragments): a list cut in two by a chunk
+ * boundary is one list, and a `**Field**:` line takes the items of a list in the next chunk.
+ * Indexes point into the first / last content block of the fragment.
+ */
+export interface FragmentEdges {
+  /** The first top-level node (comments and definitions aside) is a list: its marker kind. */
+  firstList?: { marker: string; atStart: boolean };
+  /** The last top-level node is a list: its marker kind, and the field that took its items. */
+  lastList?: { marker: string; field?: number };
+  /** A field with no value at the end, still waiting for a list (index in the last block's fields). */
+  pendingField?: number;
+  /** The fragment holds no top-level nodes (`empty`) or only comments and definitions (`quiet`). */
+  passive?: 'empty' | 'quiet';
+}
 
 export interface Fragment {
   blocks: FragmentBlock[];
   comments: Comment[];
   codeSpans: Span[];
   frontMatter?: { raw: string; span: Span };
+  /**
+   * The top-level fenced code or HTML block still open at the end of the chunk, if any: a
+   * following chunk would have been swallowed by it, so the cut after this chunk was wrong
+   * and `model/build.ts` merges (see parse/blocks.ts).
+   */
+  open?: OpenBlock;
+  /**
+   * The chunk ends inside an unclosed fence or HTML block nested in a list or quote. A
+   * heading line closes those exactly like the end of the chunk does, but any other line
+   * (a list item, a `>` line) leaves micromark's positions reaching into that line, so
+   * model/build.ts does not keep a cut after this chunk unless a heading follows.
+   */
+  deepOpen?: boolean;
+  /** Set, instead of any content, when the chunk exceeds the parse limits and was not parsed. */
+  skipped?: SkippedPart;
+  /** Normalised labels of the link reference definitions in the chunk (parse/blocks.ts definitionLabels). */
+  definitions?: string[];
+  edges?: FragmentEdges;
 }
 
 function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {
@@ -107,10 +144,49 @@ class FragmentBuilder {
   }
 
   build(root: Root): Fragment {
-    for (const node of root.children) this.top(node);
+    const edges: FragmentEdges = {};
+    let active = 0;
+    for (const node of root.children) {
+      const passive = node.type === 'definition' || node.type === 'yaml' || (node.type === 'html' && node.value.startsWith('<!--'));
+      if (!passive && active++ === 0 && node.type === 'list') {
+        edges.firstList = { marker: listMarker(this.src, node), atStart: node === root.children[0] && spanOf(node).start === 0 };
+      }
+      this.lastListField = undefined;
+      this.top(node);
+      if (node.type === 'list') {
+        const field = this.lastListField !== undefined && this.current ? this.current.fields.indexOf(this.lastListField) : -1;
+        edges.lastList = { marker: listMarker(this.src, node), ...(field >= 0 ? { field } : {}) };
+      } else {
+        delete edges.lastList;
+      }
+    }
+    if (this.pendingField && this.current) {
+      const i = this.current.fields.indexOf(this.pendingField);
+      if (i >= 0) edges.pendingField = i;
+    }
+    if (active === 0) edges.passive = root.children.length ? 'quiet' : 'empty';
     this.collectInline(root);
-    return { blocks: this.blocks, comments: this.comments, codeSpans: this.codeSpans, ...(this.frontMatter ? { frontMatter: this.frontMatter } : {}) };
+    // Block code is met before inline code; document order makes the spans of consecutive
+    // chunks concatenate to the spans of the whole document.
+    this.codeSpans.sort((a, b) => a.start - b.start || a.end - b.end);
+    this.comments.sort((a, b) => a.span.start - b.span.start);
+    const open = openAtEnd(this.src, root);
+    const deepOpen = !open && deepOpenAtEnd(this.src, root);
+    const definitions = [...definitionLabels(this.src)];
+    return {
+      blocks: this.blocks,
+      comments: this.comments,
+      codeSpans: this.codeSpans,
+      ...(this.frontMatter ? { frontMatter: this.frontMatter } : {}),
+      ...(open ? { open } : {}),
+      ...(deepOpen ? { deepOpen } : {}),
+      ...(definitions.length ? { definitions } : {}),
+      ...(Object.keys(edges).length ? { edges } : {}),
+    };
   }
+
+  /** The pending field a top-level list gave its items to, while `top` handles that list. */
+  private lastListField: Field | undefined;
 
   private top(node: RootContent): void {
     const span = spanOf(node);
@@ -124,8 +200,11 @@ class FragmentBuilder {
         const textSpan = first && last ? { start: spanOf(first).start, end: spanOf(last).end } : { start: span.end, end: span.end };
         const text = trimRun(this.src, textSpan.start, textSpan.end);
         // ATX headings may carry a closing sequence of #'s; their children exclude it.
-        this.blocks.push({ type: 'heading', heading: { depth: node.depth, text: text.text, span, textSpan: text.span } });
+        this.blocks.push({ type: 'heading', heading: { depth: node.depth, text: text.text, span, textSpan: text.span }, normalized: normalizeHeading(text.text) });
         this.current = undefined;
+        // A field's items are the list right after it in the same section, never across a
+        // heading (and a chunk starts at a heading, so this keeps chunks independent).
+        this.pendingField = undefined;
         return;
       }
       case 'paragraph': {
@@ -147,6 +226,7 @@ class FragmentBuilder {
         const list = this.list(node, 0, c.fields);
         c.lists.push(list);
         if (this.pendingField) this.pendingField.items.push(...list.items);
+        this.lastListField = this.pendingField;
         this.pendingField = undefined;
         return;
       }
@@ -160,10 +240,12 @@ class FragmentBuilder {
           return;
         }
         this.content().otherBlocks.push(span);
+        this.pendingField = undefined;
         return;
       case 'code':
         this.codeSpans.push(span);
         this.content().otherBlocks.push(span);
+        this.pendingField = undefined;
         return;
       case 'definition':
         return;
@@ -189,6 +271,14 @@ class FragmentBuilder {
       let le = ps.start;
       while (le < ps.end && this.src[le] !== '\n' && this.src[le] !== '\r') le++;
       textRun = trimRun(this.src, ps.start, le);
+      // mdast-util-gfm-task-list-item moves the paragraph past the `[ ]` box only when the
+      // paragraph starts with plain text (not with a link, emphasis or code), and whether
+      // `[ref]` is a link depends on definitions that may sit in another chunk. Strip the
+      // box from the source instead, so the item text never includes it.
+      if (node.checked === true || node.checked === false) {
+        const box = /^\[[ xX]\][ \t]*/.exec(textRun.text);
+        if (box) textRun = trimRun(this.src, textRun.span.start + box[0].length, textRun.span.end);
+      }
     } else {
       textRun = { text: '', span: { start: span.end, end: span.end } };
     }
@@ -243,6 +333,99 @@ class FragmentBuilder {
   }
 }
 
+/** A list's marker kind: the bullet (`-`, `*`, `+`), or `1.` / `1)` for ordered lists. */
+function listMarker(src: string, node: MdList): string {
+  let i = spanOf(node).start;
+  while (src.charCodeAt(i) === 32 || src.charCodeAt(i) === 9) i++;
+  if (!node.ordered) return src[i] ?? '-';
+  while (i < src.length && src.charCodeAt(i) >= 48 && src.charCodeAt(i) <= 57) i++;
+  return '1' + (src[i] ?? '.');
+}
+
+function lineStartAt(src: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && src.charCodeAt(i - 1) !== 10 && src.charCodeAt(i - 1) !== 13) i--;
+  return i;
+}
+
+function lineEndAt(src: string, offset: number): number {
+  let i = offset;
+  while (i < src.length && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+  return i;
+}
+
+/**
+ * The top-level block that is still open where the chunk ends: its last node is a fenced
+ * code block without its closing fence, or an HTML block whose end condition has not been
+ * met. The parse of a chunk is a prefix of the whole parse, so this is exactly the question
+ * "would the next line have been swallowed?" (parse/blocks.ts explains why nothing else
+ * can swallow a column-0 ATX heading).
+ */
+export function openAtEnd(src: string, root: Root): OpenBlock | undefined {
+  const last = root.children[root.children.length - 1];
+  if (!last || (last.type !== 'code' && last.type !== 'html')) return undefined;
+  const { start, end } = spanOf(last);
+  const firstStart = lineStartAt(src, start);
+  const firstEnd = lineEndAt(src, firstStart);
+  const firstLine = src.slice(firstStart, firstEnd);
+  // An unclosed block may end after its last line break; its last line is the one before.
+  let e = end;
+  if (e > firstEnd && src.charCodeAt(e - 1) === 10) e--;
+  if (e > firstEnd && src.charCodeAt(e - 1) === 13) e--;
+  const lastStart = Math.max(firstStart, lineStartAt(src, e));
+  const lastLine = src.slice(lastStart, lineEndAt(src, lastStart));
+  if (last.type === 'code') {
+    const fence = fenceOf(firstLine);
+    // Indented code is closed by any column-0 line.
+    if (!fence) return undefined;
+    return lastStart > firstStart && closesBlock(fence, lastLine) ? undefined : fence;
+  }
+  const kind = htmlBlockKind(firstLine);
+  if (kind.type === 'html' && kind.end === 'marker') return closesBlock(kind, lastLine) ? undefined : kind;
+  // Types 6 and 7 end at a blank line; only whitespace follows the last node of a chunk,
+  // so the block is closed when a whole line follows it.
+  const rest = src.slice(lineEndAt(src, e));
+  const breaks = rest.replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
+  return breaks >= 2 ? undefined : kind;
+}
+
+/**
+ * Whether the innermost last block of the chunk's last container (list, quote, footnote)
+ * is a fenced code or HTML block that has not met its end condition. Errs on the side of
+ * "open" (a needless merge costs a parse; a wrong "closed" would cost a wrong model).
+ */
+export function deepOpenAtEnd(src: string, root: Root): boolean {
+  let node: Nodes | undefined = root.children[root.children.length - 1];
+  if (!node || !(node.type === 'list' || node.type === 'blockquote' || node.type === 'footnoteDefinition')) return false;
+  while (node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition')) {
+    node = node.children[node.children.length - 1] as Nodes | undefined;
+  }
+  if (!node || (node.type !== 'code' && node.type !== 'html')) return false;
+  const { start, end } = spanOf(node);
+  const firstLine = src.slice(start, lineEndAt(src, start));
+  let e = end;
+  if (e > start && src.charCodeAt(e - 1) === 10) e--;
+  if (e > start && src.charCodeAt(e - 1) === 13) e--;
+  const lastStart = Math.max(start, lineStartAt(src, e));
+  const lastLine = src.slice(lastStart, lineEndAt(src, lastStart));
+  if (node.type === 'code') {
+    const opener = /^(`{3,}|~{3,})/.exec(firstLine);
+    // Indented code is closed by any line that is not indented enough.
+    if (!opener) return false;
+    if (lastStart <= start) return true;
+    // The closing fence, after the container's prefix; it may not sit right of the opener
+    // (relative indentation is unknown here, so anything else counts as open).
+    const m = /^([ >]*)(`{3,}|~{3,})[ \t]*$/.exec(lastLine);
+    const openerColumn = start - lineStartAt(src, start);
+    return !(m && m[2]![0] === opener[1]![0] && m[2]!.length >= opener[1]!.length && m[1]!.length <= openerColumn);
+  }
+  const kind = htmlBlockKind(firstLine);
+  if (kind.type === 'html' && kind.end === 'marker') return !closesBlock(kind, lastStart <= start ? firstLine : lastLine);
+  const rest = src.slice(lineEndAt(src, e));
+  const breaks = rest.replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
+  return breaks < 2;
+}
+
 /** Builds the fragment of one chunk from its mdast. Offsets are relative to the chunk. */
 export function buildFragment(src: string, root: Root): Fragment {
   return new FragmentBuilder(src).build(root);
@@ -274,7 +457,7 @@ function shiftField(f: Field, d: number, items: Map<ListItem, ListItem>): Field 
 export function placeFragment(f: Fragment, delta: number): Fragment {
   const blocks: FragmentBlock[] = f.blocks.map((b) => {
     if (b.type === 'heading') {
-      return { type: 'heading', heading: { ...b.heading, span: shiftSpan(b.heading.span, delta), textSpan: shiftSpan(b.heading.textSpan, delta) } };
+      return { type: 'heading', heading: { ...b.heading, span: shiftSpan(b.heading.span, delta), textSpan: shiftSpan(b.heading.textSpan, delta) }, ...(b.normalized !== undefined ? { normalized: b.normalized } : {}) };
     }
     // Keep identity between list items and the field items that point at them.
     const itemMap = new Map<ListItem, ListItem>();
@@ -303,5 +486,10 @@ export function placeFragment(f: Fragment, delta: number): Fragment {
     comments: f.comments.map((c) => ({ text: c.text, span: shiftSpan(c.span, delta) })),
     codeSpans: f.codeSpans.map((s) => shiftSpan(s, delta)),
     ...(f.frontMatter ? { frontMatter: { raw: f.frontMatter.raw, span: shiftSpan(f.frontMatter.span, delta) } } : {}),
+    ...(f.open ? { open: f.open } : {}),
+    ...(f.deepOpen ? { deepOpen: true } : {}),
+    ...(f.skipped ? { skipped: { ...f.skipped, span: shiftSpan(f.skipped.span, delta) } } : {}),
+    ...(f.definitions ? { definitions: f.definitions } : {}),
+    ...(f.edges ? { edges: f.edges } : {}),
   };
 }

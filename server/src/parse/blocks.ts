@@ -3,17 +3,24 @@
  *
  * remark parses ~0.3 MB/s and list-heavy text grows quadratically (see
  * docs/performance.md), so re-parsing a whole 100 KB document on each keystroke is far too
- * slow. A column-0 ATX heading that is not inside a fenced code block or a multi-line HTML
- * block always starts a new top-level block in CommonMark: nothing before it can continue
- * past it (headings cannot be lazy continuation lines, and a non-indented line closes every
- * open list item and block quote). So the document is cut just before such lines; each
- * chunk is parsed alone and cached by its text, and an edit re-parses only the chunks it
- * touches.
+ * slow. A column-0 ATX heading line L that is not inside a top-level fenced code block or
+ * HTML block always starts a new top-level block in CommonMark: a block quote, list item or
+ * footnote needs `>` or indentation to continue, L cannot be a lazy continuation line (it
+ * would start a heading), it interrupts paragraphs and tables, and indented code needs four
+ * spaces. And the block structure of the lines before L never depends on L (L cannot be a
+ * setext underline or a table delimiter row). So the parse of the text before L alone is a
+ * prefix of the whole parse, and the parse from L on is the rest of it.
  *
- * The scanner is deliberately conservative: when unsure (an unclosed fence or comment) it
- * does not cut, and not cutting is always correct. Link reference definitions are the one
- * construct that reaches across chunks; the model never depends on them (it reads source
- * text, not link nodes), and `definitionLabels` collects them for the placeholder rule.
+ * Only two kinds of open block can swallow L: a fenced code block and an HTML block, both
+ * at the top level. `splitChunks` guesses them with a cheap line scan (it cannot see list
+ * and quote containers, so it can be wrong), and `model/build.ts` checks every cut against
+ * the real parse of the chunk before it: when that chunk ends inside an open fence or HTML
+ * block, the chunk is merged with the following ones up to the line `findBlockEnd` finds
+ * closing that block. A wrong guess therefore costs a re-parse, never a wrong model.
+ *
+ * Link reference definitions are the one construct that reaches across chunks; the model
+ * never depends on them (it reads source text, not link nodes), and `definitionLabels`
+ * collects them from the whole text for the placeholder rule.
  */
 
 export interface Chunk {
@@ -23,13 +30,49 @@ export interface Chunk {
   text: string;
 }
 
-const ATX = /^#{1,6}(?:[ \t]|$)/;
-const FENCE = /^( {0,})(`{3,}|~{3,})(.*)$/;
-const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
+/**
+ * A top-level block still open at the end of a chunk, as the parse of that chunk saw it:
+ * a fenced code block (closed by a fence line of the same character, at least as long), or
+ * an HTML block (closed by a line containing `marker`, or by a blank line).
+ */
+export type OpenBlock = { type: 'fence'; char: '`' | '~'; length: number } | { type: 'html'; end: 'blank' } | { type: 'html'; end: 'marker'; marker: HtmlMarker };
 
-/** Iterates the lines of `text` as [start, end-without-break, next-line-start]. */
-function* lines(text: string): Generator<[number, number, number]> {
-  let pos = 0;
+/** End conditions of CommonMark HTML blocks of types 1–5. */
+export type HtmlMarker = 'raw' | 'comment' | 'instruction' | 'declaration' | 'cdata';
+
+const HTML_MARKERS: Record<HtmlMarker, RegExp> = {
+  raw: /<\/(?:script|pre|style|textarea)>/i,
+  comment: /-->/,
+  instruction: /\?>/,
+  declaration: />/,
+  cdata: /\]\]>/,
+};
+
+/** The start conditions of HTML block types 1–5 (CommonMark 0.31, §4.6), in the order the spec tries them. */
+const HTML_STARTS: Array<[RegExp, HtmlMarker]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, 'raw'],
+  [/^ {0,3}<!--/, 'comment'],
+  [/^ {0,3}<\?/, 'instruction'],
+  [/^ {0,3}<![A-Za-z]/, 'declaration'],
+  [/^ {0,3}<!\[CDATA\[/, 'cdata'],
+];
+
+/** HTML block type 6: these tag names start a block that runs to the next blank line. */
+const HTML_BLOCK_TAG =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+/** HTML block type 7, roughly: a lone complete tag. Over-matching only costs a cut. */
+const HTML_LONE_TAG = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>]*)?\/?>[ \t]*$/;
+
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const BLANK = /^[ \t]*$/;
+/** micromark-extension-frontmatter's YAML fence: exactly `---`, then spaces or tabs. */
+const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+
+/** Iterates the lines of `text` from `from` as [start, end-without-break, next-line-start]. */
+function* lines(text: string, from = 0): Generator<[number, number, number]> {
+  let pos = from;
   const n = text.length;
   while (pos < n) {
     let end = pos;
@@ -45,65 +88,176 @@ function* lines(text: string): Generator<[number, number, number]> {
   }
 }
 
-/** Length of a YAML front matter block at the very start of the text (after a BOM), or 0. */
+/**
+ * Length of a YAML front matter block at the very start of the text (after a BOM), or 0.
+ * Mirrors micromark-extension-frontmatter exactly: the opening `---` line must be followed
+ * by a line break, and the block ends at the first `---` line (trailing spaces and tabs
+ * allowed); `...` does not close it, and without a closing line there is no front matter.
+ */
 export function frontMatterLength(text: string): number {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const it = lines(text.slice(bom));
+  const it = lines(text, bom);
   const first = it.next();
   if (first.done) return 0;
-  const [s, e] = first.value;
-  if (text.slice(bom + s, bom + e).trimEnd() !== '---') return 0;
-  for (const [ls, le, next] of it) {
-    const line = text.slice(bom + ls, bom + le).trimEnd();
-    if (line === '---' || line === '...') return bom + next;
+  const [s, e, next] = first.value;
+  if (next === e || !FRONT_MATTER_FENCE.test(text.slice(s, e))) return 0;
+  for (const [ls, le, after] of it) {
+    if (FRONT_MATTER_FENCE.test(text.slice(ls, le))) return after;
   }
   return 0;
 }
 
-/** Cuts `text` into chunks as described above. Concatenating the chunks gives `text` back. */
-export function splitChunks(text: string): Chunk[] {
-  const cuts: number[] = [0];
-  const fm = frontMatterLength(text);
-  if (fm > 0 && fm < text.length) cuts.push(fm);
-  let fence: { char: string; len: number; indent: number } | undefined;
-  let htmlEnd: RegExp | undefined;
-  for (const [s, e] of lines(text)) {
-    if (s < fm) continue;
-    const line = text.slice(s, e);
-    if (fence) {
-      const m = FENCE.exec(line);
-      if (m && m[2]![0] === fence.char && m[2]!.length >= fence.len && m[3]!.trim() === '' && m[1]!.length <= fence.indent + 3) {
-        fence = undefined;
-      }
-      continue;
-    }
-    if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = undefined;
-      continue;
-    }
-    const f = FENCE.exec(line);
-    if (f && !(f[2]![0] === '`' && f[3]!.includes('`'))) {
-      fence = { char: f[2]![0]!, len: f[2]!.length, indent: f[1]!.length };
-      continue;
-    }
-    const open = line.lastIndexOf('<!--');
-    if (open >= 0 && line.indexOf('-->', open + 4) < 0) {
-      htmlEnd = /-->/;
-      continue;
-    }
-    const raw = HTML_RAW_OPEN.exec(line);
-    if (raw && !new RegExp(`</${raw[1]}>`, 'i').test(line)) {
-      htmlEnd = new RegExp(`</${raw[1]}>`, 'i');
-      continue;
-    }
-    if (s > fm && ATX.test(line)) cuts.push(s);
+/** The fence a line opens at the top level, if it is a fence line. */
+function fenceOpen(line: string): { char: '`' | '~'; length: number } | undefined {
+  const m = FENCE_OPEN.exec(line);
+  if (!m) return undefined;
+  const char = m[1]![0] as '`' | '~';
+  // A backtick fence's info string may not contain backticks (it would be a code span).
+  if (char === '`' && m[2]!.includes('`')) return undefined;
+  return { char, length: m[1]!.length };
+}
+
+/** Whether `line` closes a top-level fence of `char` at least `length` long. */
+function closesFence(line: string, char: string, length: number): boolean {
+  const m = FENCE_CLOSE.exec(line);
+  return m !== null && m[1]![0] === char && m[1]!.length >= length;
+}
+
+/** The HTML block a line starts, if any (types 1–7; type 7 over-matches, which is safe here). */
+function htmlOpen(line: string): OpenBlock | undefined {
+  if (line.charCodeAt(line.search(/\S|$/)) !== 60 /* < */) return undefined;
+  for (const [re, marker] of HTML_STARTS) {
+    if (re.test(line)) return { type: 'html', end: 'marker', marker };
   }
-  const unique = [...new Set(cuts)].sort((a, b) => a - b);
+  if (HTML_BLOCK_TAG.test(line) || HTML_LONE_TAG.test(line)) return { type: 'html', end: 'blank' };
+  return undefined;
+}
+
+/**
+ * Whether `line` meets the end condition of `open`. For an HTML block of types 1–5 this
+ * holds on its first line too (`<!-- note -->`, `<!-->`), as in CommonMark and micromark.
+ */
+export function closesBlock(open: OpenBlock, line: string): boolean {
+  if (open.type === 'fence') return closesFence(line, open.char, open.length);
+  if (open.end === 'blank') return BLANK.test(line);
+  return HTML_MARKERS[open.marker].test(line);
+}
+
+/** The fence a top-level line opens (` {0,3}` then three or more backticks or tildes), if any. */
+export function fenceOf(line: string): OpenBlock | undefined {
+  const f = fenceOpen(line);
+  return f ? { type: 'fence', ...f } : undefined;
+}
+
+/** The HTML block a line starts; a line that starts none is treated as type 7 (ends at a blank line). */
+export function htmlBlockKind(line: string): OpenBlock {
+  return htmlOpen(line) ?? { type: 'html', end: 'blank' };
+}
+
+/**
+ * Offset just past the line that closes `open`, scanning from `from` (a line start inside
+ * the open block), or `text.length` when nothing closes it. For blocks that end at a blank
+ * line, the blank line itself is the closing line.
+ */
+export function findBlockEnd(text: string, from: number, open: OpenBlock): number {
+  for (const [s, e, next] of lines(text, from)) {
+    if (closesBlock(open, text.slice(s, e))) return next;
+  }
+  return text.length;
+}
+
+/**
+ * Sections longer than this (UTF-16 code units) are also cut inside, into chunks of about
+ * this size: list-heavy text parses superlinearly, and an edit re-parses a whole chunk.
+ * Measured in docs/performance.md.
+ */
+export const DEFAULT_CHUNK_TARGET = 2048;
+
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** A list item that may interrupt a paragraph: a bullet with content, or `1.` / `1)` with content. */
+const INTERRUPTING_ITEM = /^(?:[-*+]|1[.)])[ \t]+\S/;
+/**
+ * After a blank line, lines that start a paragraph or a block quote whatever came before.
+ * Not the blocks that may not interrupt a paragraph (an ordered item not starting at 1, an
+ * empty item, a definition, HTML of type 7): after indented code and a blank line, micromark
+ * still treats the next line as interrupting, so `2. b` there is a paragraph in the whole
+ * parse but a list when a chunk starts with it.
+ */
+const STARTS_PARAGRAPH = /^(?:[\p{L}*_"«(!>]|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
+
+/**
+ * Cuts `text` into chunks as described above. Concatenating the chunks gives `text` back.
+ * The cuts are guesses that `model/build.ts` verifies against the parse.
+ *
+ * Besides the headings, a section longer than `target` is cut at column-0 lines that start
+ * a new top-level block there too: any line after a blank line, and a list item that may
+ * interrupt a paragraph. Neither can continue anything before it but a top-level fence or
+ * HTML block (checked like the heading cuts) or the list it belongs to, which the model
+ * joins back together (model/build.ts joinFragments). A cut is made at the first such line
+ * once the chunk has reached `target`, so cuts stay put when an edit elsewhere moves text.
+ */
+export function splitChunks(text: string, target = DEFAULT_CHUNK_TARGET): Chunk[] {
+  const cuts: number[] = [0];
+  const cut = (at: number): void => {
+    if (at > cuts[cuts.length - 1]!) cuts.push(at);
+  };
+  const fm = frontMatterLength(text);
+  const n = text.length;
+  let open: OpenBlock | undefined;
+  let previousBlank = false;
+  let pos = fm;
+  while (pos < n) {
+    let e = pos;
+    while (e < n) {
+      const c = text.charCodeAt(e);
+      if (c === 10 || c === 13) break;
+      e++;
+    }
+    const next = e < n ? e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1) : n;
+    const s = pos;
+    pos = next;
+    // Front matter gets a chunk of its own, so editing it re-parses nothing else; but a
+    // chunk that began with another `---` line could read as front matter itself.
+    if (s === fm && fm > 0 && !FRONT_MATTER_FENCE.test(text.slice(s, e))) cut(s);
+    // Only lines starting (after up to three spaces) with `#`, a fence or `<` matter here,
+    // and inside an open block only its closing line; most lines are never sliced.
+    let j = s;
+    while (j < e && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    const blank = j === e;
+    let i = s;
+    while (i < e && i - s < 3 && text.charCodeAt(i) === 32) i++;
+    const first = i < e ? text.charCodeAt(i) : -1;
+    if (open) {
+      if (open.type === 'fence' ? first === open.char.charCodeAt(0) : open.end === 'blank' ? blank : true) {
+        if (closesBlock(open, text.slice(s, e))) open = undefined;
+      }
+      previousBlank = blank;
+      continue;
+    }
+    if (first === 35 /* # */) {
+      if (i === s && ATX.test(text.slice(s, e))) {
+        cut(s);
+        previousBlank = false;
+        continue;
+      }
+    } else if (first === 96 /* ` */ || first === 126 /* ~ */) {
+      open = fenceOf(text.slice(s, e));
+    } else if (first === 60 /* < */) {
+      const line = text.slice(s, e);
+      open = htmlOpen(line);
+      if (open && closesBlock(open, line)) open = undefined;
+    }
+    if (!open && j === s && !blank && s - cuts[cuts.length - 1]! >= target) {
+      const line = text.slice(s, e);
+      if ((INTERRUPTING_ITEM.test(line) || (previousBlank && STARTS_PARAGRAPH.test(line))) && !THEMATIC_BREAK.test(line)) cut(s);
+    }
+    previousBlank = blank;
+  }
   const chunks: Chunk[] = [];
-  for (let i = 0; i < unique.length; i++) {
-    const start = unique[i]!;
-    const end = i + 1 < unique.length ? unique[i + 1]! : text.length;
-    if (end > start || chunks.length === 0) chunks.push({ start, text: text.slice(start, end) });
+  for (let k = 0; k < cuts.length; k++) {
+    const start = cuts[k]!;
+    const end = k + 1 < cuts.length ? cuts[k + 1]! : n;
+    chunks.push({ start, text: text.slice(start, end) });
   }
   return chunks;
 }
@@ -111,7 +265,7 @@ export function splitChunks(text: string): Chunk[] {
 /** Labels of link reference definitions (`[label]: url`), normalised as CommonMark does. */
 export function definitionLabels(text: string): Set<string> {
   const labels = new Set<string>();
-  const re = /^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm;
+  const re = /^ {0,3}\[([^\]\n\r]+)\]:[ \t]*\S/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) labels.add(normalizeLabel(m[1]!));
   return labels;
 }

@@ -6,19 +6,28 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { frontMatterLength } from './blocks';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+const withoutFrontMatter = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /**
  * Parses Markdown with the plugins segdoc uses (CommonMark + GFM + YAML front matter).
  * Offsets in the tree are offsets into `text`; callers strip a BOM first (micromark drops
  * it silently, which would shift every offset by one).
+ *
+ * The front matter extension runs only when the text has front matter: when a document
+ * opens with a `---` line that nothing closes, micromark-extension-frontmatter's failed
+ * attempt leaves its "concrete" construct in place and no list or block quote is
+ * recognised anywhere after it (micromark/micromark-extension-frontmatter#5). That would
+ * also make the first chunk parse differently from the whole text.
  */
 export function parseMarkdown(text: string): Root {
+  const processor = text.startsWith('---') && frontMatterLength(text) > 0 ? withFrontMatter : withoutFrontMatter;
   return processor.parse(text) as Root;
 }
 
-/** Limits that keep a pathological document from freezing the server. */
+/** Limits that keep a pathological document from freezing the server (see docs/performance.md). */
 export interface ParseLimits {
   /** Documents longer than this (UTF-16 code units) are not checked at all. */
   maxDocumentLength: number;
@@ -26,7 +35,11 @@ export interface ParseLimits {
   maxChunkLength: number;
   /** Block quotes nested deeper than this are not parsed (micromark overflows its stack). */
   maxQuoteDepth: number;
-  /** Lines indented deeper than this (deeply nested lists) are not parsed. */
+  /**
+   * A list item whose marker sits further right than this column (nested lists, by
+   * indentation or by `- - - x` on one line) is not parsed: micromark slows down
+   * exponentially-ish with nesting when blank lines follow.
+   */
   maxIndent: number;
 }
 
@@ -43,36 +56,71 @@ export type LimitReason =
   | { reason: 'quote-depth'; depth: number; limit: number; offset: number }
   | { reason: 'indent'; indent: number; limit: number; offset: number };
 
+/** A thematic break (`- - -`, `* * *`) looks like nested list markers but is not. */
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
 /**
  * Finds input that micromark handles super-linearly or recursively (see
- * ../shared/notes/remark-performance.md): very long chunks, deep block quotes, deep
- * nesting. Linear in the text; returns the first problem found.
+ * ../shared/notes/remark-performance.md and bench/limits.ts): very long chunks, deep block
+ * quotes, deeply nested list items. Reads only the container prefix of each line (spaces,
+ * tabs, `>`, list markers), so it is linear in the text; returns the first problem found.
+ *
+ * Deep indentation alone (code, ASCII art) is harmless and allowed: only a list marker
+ * placed deeper than `maxIndent` counts, because a container can only be opened by one.
  */
 export function checkChunkLimits(text: string, limits: ParseLimits): LimitReason | undefined {
   if (text.length > limits.maxChunkLength) {
     return { reason: 'chunk-length', length: text.length, limit: limits.maxChunkLength };
   }
+  const n = text.length;
   let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
+  while (lineStart <= n) {
     let depth = 0;
-    let indent = 0;
-    let j = lineStart;
-    for (; j < i; j++) {
-      const d = text.charCodeAt(j);
-      if (d === 62 /* > */) depth++;
-      else if (d === 32) indent++;
-      else if (d === 9) indent += 4;
-      else break;
+    let column = 0;
+    let deepestMarker = -1;
+    let i = lineStart;
+    for (;;) {
+      const c = i < n ? text.charCodeAt(i) : -1;
+      if (c === 32 /* space */) {
+        column++;
+        i++;
+      } else if (c === 9 /* tab */) {
+        column += 4 - (column % 4);
+        i++;
+      } else if (c === 62 /* > */) {
+        depth++;
+        column++;
+        i++;
+      } else if ((c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */) && isSpaceOrTab(text.charCodeAt(i + 1))) {
+        deepestMarker = column;
+        column++;
+        i++;
+      } else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+        const d = text.charCodeAt(j);
+        if ((d !== 46 /* . */ && d !== 41 /* ) */) || !isSpaceOrTab(text.charCodeAt(j + 1))) break;
+        deepestMarker = column;
+        column += j + 1 - i;
+        i = j + 1;
+      } else {
+        break;
+      }
     }
+    let lineEnd = i;
+    while (lineEnd < n && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
     if (depth > limits.maxQuoteDepth) {
       return { reason: 'quote-depth', depth, limit: limits.maxQuoteDepth, offset: lineStart };
     }
-    if (indent > limits.maxIndent && j < i) {
-      return { reason: 'indent', indent, limit: limits.maxIndent, offset: lineStart };
+    if (deepestMarker > limits.maxIndent && !THEMATIC_BREAK.test(text.slice(lineStart, lineEnd))) {
+      return { reason: 'indent', indent: deepestMarker, limit: limits.maxIndent, offset: lineStart };
     }
-    lineStart = i + 1;
+    if (lineEnd >= n) break;
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }
   return undefined;
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
 }
