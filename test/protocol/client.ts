@@ -39,6 +39,7 @@ import {
   type TextDocumentContentChangeEvent,
   type TextEdit,
   type WorkspaceEdit,
+  type WorkspaceFolder,
 } from 'vscode-languageserver-protocol';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
@@ -54,6 +55,8 @@ export interface StartOptions {
   locale?: string;
   /** Extra or replaced client capabilities. */
   capabilities?: ClientCapabilities;
+  /** Workspace folders sent with initialize (none by default). */
+  workspaceFolders?: WorkspaceFolder[];
   /** Run the server in this process instead of spawning dist/server.js (see inProcess()). */
   transport?: { reader: StreamMessageReader; writer: StreamMessageWriter; dispose(): void };
 }
@@ -153,8 +156,8 @@ export class TestClient {
     const configuration = options.configuration ?? true;
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: null,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: options.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: options.workspaceFolders ?? null,
       capabilities: options.capabilities ?? fullCapabilities(configuration),
       ...(options.locale ? { locale: options.locale } : {}),
       ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
