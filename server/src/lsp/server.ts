@@ -29,13 +29,16 @@ import type { Language } from '../model/types';
 import { rules as registry } from '../rules/registry';
 import type { Rule } from '../rules/types';
 import { clearConfigCache, type LoadedConfig } from '../services/config';
-import { lint, type LintResult } from '../services/engine';
+import { lint, type LintOptions, type LintResult } from '../services/engine';
 import { ConfigStore } from './config';
 import { codeActions, configDiagnostic, readDiagnosticData, ruleOf, sameRange, toDiagnostic, toFixData, type FixData } from './convert';
 import { CheckScheduler } from './scheduler';
+import { listenScorecard } from './scorecard';
 import { ScoresFeature } from './scores';
 import { DEFAULT_SETTINGS, languageOfLocale, mergeSettings, messageLanguage, settingsSection, type ServerSettings } from './settings';
+import { listenTemplates } from './templates';
 import { enginePathOf, fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
+import { WorkspaceCheck } from './workspace-check';
 
 export interface ServerOptions {
   /** Rules to run instead of the registry (tests use a rule that throws). */
@@ -73,6 +76,8 @@ class SegdocServer {
   private readonly rules: readonly Rule<object>[];
   /** Code lenses with the score tallies and the `segdoc/scores` request (scores.ts). */
   private readonly scores: ScoresFeature;
+  /** `segdoc/checkWorkspace`: segdoc documents on disk, checked and published (workspace-check.ts). */
+  private readonly workspaceCheck: WorkspaceCheck;
 
   private caps: ClientCaps = { configuration: false, dynamicConfiguration: false, dynamicWatchedFiles: false, documentChanges: false, codeActionLiterals: false };
   /** The editor's display language, when the client said. */
@@ -122,6 +127,18 @@ class SegdocServer {
       current: async (uri) => (await this.current(uri))?.result,
       logError: (what, e) => this.logError(what, e),
     });
+    this.workspaceCheck = new WorkspaceCheck(connection, {
+      isOpen: (uri) => this.documents.get(uri) !== undefined,
+      lint: async (fsPath, text, scopeUri) => {
+        const settings = await this.settingsFor(scopeUri);
+        const { options, loaded } = this.lintOptions(uriOfPath(fsPath), settings);
+        const result = lint(text, options);
+        if (loaded) this.publishConfig(loaded);
+        return result;
+      },
+      locale: () => this.baseLocale() ?? 'en',
+      logError: (what, e) => this.logError(what, e),
+    });
   }
 
   listen(): void {
@@ -132,6 +149,9 @@ class SegdocServer {
     c.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p));
     c.onCodeAction((p) => this.codeActions(p));
     this.scores.listen();
+    listenTemplates(c, (what, e) => this.logError(what, e));
+    listenScorecard(c, { current: async (uri) => (await this.current(uri))?.result, logError: (what, e) => this.logError(what, e) });
+    this.workspaceCheck.listen();
     c.onShutdown(() => this.scheduler.dispose());
 
     const docs = this.documents;
@@ -175,6 +195,7 @@ class SegdocServer {
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: unknown };
     this.clientLocale = languageOfLocale(init.locale) ?? languageOfLocale(params.locale);
     this.baseSettings = mergeSettings(DEFAULT_SETTINGS, init.settings);
+    this.workspaceCheck.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -285,7 +306,8 @@ class SegdocServer {
       this.recheckAll();
       return;
     }
-    this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A file a workspace check had reported gets its diagnostics from disk back instead.
+    if (!this.workspaceCheck.closed(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   /** The scheduler's work item: checks the newest text of one document and publishes. */
@@ -315,29 +337,35 @@ class SegdocServer {
     if (checked) this.publish(uri, checked);
   }
 
+  /** What lint() is given for the document at `uri`: its config, the message language, the rules, "today". */
+  private lintOptions(uri: string, settings: ServerSettings): { options: LintOptions; loaded?: LoadedConfig } {
+    // The user's explicit choice wins, then the language the team's config asks for, then
+    // the editor's display language; with none of them the engine uses the document's.
+    const explicit = settings.language === 'auto' ? undefined : settings.language;
+    const dc = this.configs.forDocument(fsPathOf(uri), explicit ?? this.clientLocale);
+    const locale = explicit ?? dc.loaded?.language ?? this.clientLocale;
+    const options: LintOptions = {
+      path: enginePathOf(uri),
+      ...dc.options,
+      ...(locale ? { locale } : {}),
+      rules: this.rules,
+      ...(this.options.now ? { now: this.options.now() } : {}),
+    };
+    return dc.loaded ? { options, loaded: dc.loaded } : { options };
+  }
+
   /** Lints one document now (synchronously). Undefined when the check itself crashed. */
   private check(doc: TextDocument, settings: ServerSettings, generation: number): Checked | undefined {
     const uri = doc.uri;
-    const fsPath = fsPathOf(uri);
     const started = performance.now();
     try {
-      // The user's explicit choice wins, then the language the team's config asks for, then
-      // the editor's display language; with none of them the engine uses the document's.
-      const explicit = settings.language === 'auto' ? undefined : settings.language;
-      const dc = this.configs.forDocument(fsPath, explicit ?? this.clientLocale);
-      const locale = explicit ?? dc.loaded?.language ?? this.clientLocale;
-      const result = lint(doc.getText(), {
-        path: enginePathOf(uri),
-        ...dc.options,
-        ...(locale ? { locale } : {}),
-        rules: this.rules,
-        ...(this.options.now ? { now: this.options.now() } : {}),
-      });
+      const { options, loaded } = this.lintOptions(uri, settings);
+      const result = lint(doc.getText(), options);
       // The engine isolates rules: one that throws loses only its own findings.
       for (const { rule, error } of result.ruleErrors) {
         this.logError(`Rule "${rule}" failed while checking ${uri}; its findings are missing`, error);
       }
-      if (dc.loaded) this.publishConfig(dc.loaded);
+      if (loaded) this.publishConfig(loaded);
       const checked: Checked = { version: doc.version, generation, result };
       this.checked.set(uri, checked);
       return checked;

@@ -1,0 +1,300 @@
+/**
+ * Checking the whole workspace: `segdoc/checkWorkspace { folders?, workDoneToken? }` walks
+ * the workspace folders for Markdown files, lints each segdoc document on disk with the
+ * `.segdoc.json` that applies to it, and publishes its diagnostics, so that documents nobody
+ * has open show up in the editor's Problems panel too. Resolves to a summary (files looked
+ * at, segdoc documents, errors, warnings, whether the walk was cut short or cancelled).
+ *
+ * Decisions:
+ * - documents open in the editor are left alone: their live diagnostics (of the text being
+ *   edited, not the file on disk) stay. When one of the checked files is closed later, its
+ *   diagnostics from disk are published again instead of being cleared.
+ * - the walk is bounded: dot-folders, node_modules and symbolic links are skipped, at most
+ *   MAX_FILES Markdown files and MAX_DEPTH folders deep are looked at, and files larger than
+ *   MAX_BYTES are not read (the engine would not check them anyway). Being cut short is
+ *   part of the summary, never silent.
+ * - progress: with a `workDoneToken` in the request (client-initiated), progress goes to that
+ *   token; otherwise, when the client declared `window.workDoneProgress`, the server creates
+ *   one (server-initiated); otherwise no progress is sent. Either way the check can be
+ *   cancelled (the request's cancellation, or the progress's cancel button).
+ * - one file at a time, with a turn of the event loop in between, so edits in open
+ *   documents keep being checked while the workspace is walked.
+ * - the folders are the request's `folders` (URIs) when given — a client knows its current
+ *   folders best — else the workspace folders (or root) of `initialize`.
+ */
+import { promises as fs, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import {
+  RequestType,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type WorkDoneProgressParams,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import type { Language } from '../model/types';
+import { format, type MessageArgs } from '../rules/types';
+import { pick, type Localized } from '../schemas/kinds';
+import type { LintResult } from '../services/engine';
+import { toDiagnostic } from './convert';
+import { fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
+
+export interface CheckWorkspaceParams extends WorkDoneProgressParams {
+  /** Folder URIs to walk; the workspace folders of `initialize` when absent. */
+  folders?: string[];
+}
+
+export interface CheckWorkspaceResult {
+  /** Markdown files looked at (open ones included). */
+  files: number;
+  /** Of those, segdoc documents (open ones included). */
+  documents: number;
+  /** Open documents left to their live diagnostics. */
+  open: number;
+  /** Problems in the documents checked from disk, by severity. */
+  errors: number;
+  warnings: number;
+  /** Other findings (information and hints). */
+  others: number;
+  /** The walk stopped at a bound (too many files or folders too deep). */
+  truncated: boolean;
+  cancelled: boolean;
+}
+
+export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>('segdoc/checkWorkspace');
+
+/** At most this many Markdown files are looked at in one check. */
+export const MAX_FILES = 10_000;
+/** Folders deeper than this below a workspace folder are not entered. */
+export const MAX_DEPTH = 32;
+/** Files larger than this are not read (the engine checks documents up to 2 MB). */
+export const MAX_BYTES = 4 * 1024 * 1024;
+
+const texts = {
+  title: { en: 'segdoc: checking the workspace', ru: 'segdoc: проверка рабочей области' },
+  finding: { en: 'Looking for Markdown files…', ru: 'Поиск файлов Markdown…' },
+  checking: { en: '{done}/{total} {file}', ru: '{done}/{total} {file}' },
+} satisfies Record<string, Localized>;
+
+function text(id: keyof typeof texts, locale: Language, args: MessageArgs = {}): string {
+  return format(pick(texts[id], locale), args);
+}
+
+export interface WorkspaceCheckHost {
+  /** Whether the editor has the document open (its live diagnostics are left alone). */
+  isOpen(uri: string): boolean;
+  /** Lints a file's text as the server lints documents: its config, the settings for `scopeUri`, the rules. */
+  lint(fsPath: string, text: string, scopeUri: string): Promise<LintResult | undefined>;
+  /** The language of progress messages. */
+  locale(): Language;
+  logError(what: string, e: unknown): void;
+}
+
+/** A turn of the event loop, so that pending messages (edits, cancellation) are handled. */
+const yieldTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkspaceCheck {
+  private folders: string[] = [];
+  private progressSupport = false;
+  /**
+   * Files a check covered, by URI: those whose diagnostics from disk were published, and the
+   * open ones it left to their live diagnostics (which get theirs from disk once closed).
+   */
+  private readonly covered = new Map<string, { fsPath: string; scope: string }>();
+  private running: Promise<CheckWorkspaceResult> | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly host: WorkspaceCheckHost,
+  ) {}
+
+  initialize(params: InitializeParams): void {
+    this.progressSupport = params.capabilities.window?.workDoneProgress === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? [];
+    if (!folders.length && params.rootUri) folders.push(params.rootUri);
+    this.folders = folders;
+  }
+
+  listen(): void {
+    this.connection.onRequest(CheckWorkspaceRequest, (params, token) => this.request(params ?? {}, token));
+  }
+
+  /**
+   * An open document was closed: when a workspace check had published its diagnostics from
+   * disk, they are published again (from the file as saved) and true is returned; false
+   * leaves the caller to clear them as for any other document.
+   */
+  closed(uri: string): boolean {
+    const entry = this.covered.get(uri);
+    if (!entry) return false;
+    void this.recheck(uri, entry.fsPath, entry.scope);
+    return true;
+  }
+
+  private async recheck(uri: string, fsPath: string, scope: string): Promise<void> {
+    try {
+      await this.checkFile(uri, fsPath, scope);
+    } catch (e) {
+      this.host.logError(`Checking ${fsPath} from disk failed`, e);
+    }
+  }
+
+  private async request(params: CheckWorkspaceParams, token: CancellationToken): Promise<CheckWorkspaceResult> {
+    // One walk at a time: a second request while one runs gets the running one's summary.
+    if (this.running) return this.running;
+    this.running = this.run(params, token).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async run(params: CheckWorkspaceParams, token: CancellationToken): Promise<CheckWorkspaceResult> {
+    const locale = this.host.locale();
+    let progress: WorkDoneProgressReporter | undefined;
+    let progressCancel: CancellationToken | undefined;
+    if (params.workDoneToken !== undefined) progress = this.connection.window.attachWorkDoneProgress(params.workDoneToken);
+    else if (this.progressSupport) {
+      try {
+        const created = await this.connection.window.createWorkDoneProgress();
+        progress = created;
+        progressCancel = created.token;
+      } catch (e) {
+        this.host.logError('Creating a progress indicator for the workspace check failed', e);
+      }
+    }
+    const cancelled = (): boolean => token.isCancellationRequested || progressCancel?.isCancellationRequested === true;
+    const result: CheckWorkspaceResult = { files: 0, documents: 0, open: 0, errors: 0, warnings: 0, others: 0, truncated: false, cancelled: false };
+    progress?.begin(text('title', locale), 0, text('finding', locale), true);
+    try {
+      const folders = (Array.isArray(params.folders) ? params.folders.filter((f): f is string => typeof f === 'string') : this.folders)
+        .map((uri) => ({ uri, fsPath: fsPathOf(uri) }))
+        .filter((f): f is { uri: string; fsPath: string } => f.fsPath !== undefined);
+      const files: Array<{ fsPath: string; scope: string }> = [];
+      for (const folder of folders) {
+        const walk = await this.walk(folder.fsPath, MAX_FILES - files.length, cancelled);
+        for (const f of walk.files) files.push({ fsPath: f, scope: folder.uri });
+        if (walk.truncated) result.truncated = true;
+        if (cancelled()) break;
+      }
+      result.files = files.length;
+      for (const [i, file] of files.entries()) {
+        if (cancelled()) break;
+        progress?.report(Math.floor((i * 100) / Math.max(1, files.length)), text('checking', locale, { done: i + 1, total: files.length, file: path.basename(file.fsPath) }));
+        const uri = uriOfPath(file.fsPath);
+        if (this.host.isOpen(uri)) {
+          result.open++;
+          // Its diagnostics are the editor's to show, of the text being edited; once it is
+          // closed, the file on disk is checked (see closed()).
+          this.covered.set(uri, { fsPath: file.fsPath, scope: file.scope });
+          continue;
+        }
+        try {
+          const checked = await this.checkFile(uri, file.fsPath, file.scope);
+          if (checked) {
+            result.documents++;
+            result.errors += checked.errors;
+            result.warnings += checked.warnings;
+            result.others += checked.others;
+          }
+        } catch (e) {
+          this.host.logError(`Checking ${file.fsPath} from disk failed`, e);
+        }
+        await yieldTurn();
+      }
+      // Files of these folders checked before that are no longer found (deleted, moved, now
+      // skipped) lose their diagnostics from disk; only a complete walk can tell.
+      if (!cancelled() && !result.truncated) {
+        const seen = new Set(files.map((f) => uriOfPath(f.fsPath)));
+        const inside = (fsPath: string): boolean =>
+          folders.some((f) => {
+            const rel = path.relative(f.fsPath, fsPath);
+            return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+          });
+        for (const [uri, entry] of [...this.covered]) {
+          if (seen.has(uri) || this.host.isOpen(uri) || !inside(entry.fsPath)) continue;
+          this.covered.delete(uri);
+          this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        }
+      }
+    } finally {
+      result.cancelled = cancelled();
+      progress?.done();
+    }
+    return result;
+  }
+
+  /**
+   * Lints one file from disk and publishes its diagnostics, unless the editor has it open
+   * by the time it is read. Returns the counts for a segdoc document, undefined otherwise.
+   */
+  private async checkFile(uri: string, fsPath: string, scope: string): Promise<{ errors: number; warnings: number; others: number } | undefined> {
+    const stat = await fs.stat(fsPath).catch(() => undefined);
+    if (!stat || !stat.isFile() || stat.size > MAX_BYTES) return this.forget(uri);
+    const content = await fs.readFile(fsPath, 'utf8').catch(() => undefined);
+    if (content === undefined) return this.forget(uri);
+    const result = await this.host.lint(fsPath, content, scope);
+    // Opened while the file was read or the settings were asked for: the live check wins.
+    if (this.host.isOpen(uri)) return undefined;
+    if (!result?.detection) return this.forget(uri);
+    // No document version: these diagnostics describe the file on disk. Their fixes carry a
+    // version no open document has, so a code action recomputes them from the live check.
+    const diagnostics: Diagnostic[] = result.findings.map((f) => toDiagnostic(f, -1));
+    this.covered.set(uri, { fsPath, scope });
+    this.connection.sendDiagnostics({ uri, diagnostics });
+    const count = (s: string): number => result.findings.filter((f) => f.severity === s).length;
+    const errors = count('error');
+    const warnings = count('warning');
+    return { errors, warnings, others: result.findings.length - errors - warnings };
+  }
+
+  /** A file that is not (or no longer) a segdoc document: clears what a check published for it. */
+  private forget(uri: string): undefined {
+    if (this.covered.delete(uri) && !this.host.isOpen(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    return undefined;
+  }
+
+  /** Markdown files under `root`, sorted per folder, within the bounds. */
+  private async walk(root: string, limit: number, cancelled: () => boolean): Promise<{ files: string[]; truncated: boolean }> {
+    const files: string[] = [];
+    /** The file limit was reached: the walk stops. */
+    let full = false;
+    /** A folder was too deep to enter: the walk goes on beside it. */
+    let deep = false;
+    const visit = async (dir: string, depth: number): Promise<void> => {
+      if (cancelled() || full) return;
+      let entries: Dirent[];
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        // An unreadable folder is skipped, as `segdoc check` skips it.
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        if (full) return;
+        const entryPath = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+          if (depth >= MAX_DEPTH) {
+            deep = true;
+            continue;
+          }
+          await visit(entryPath, depth + 1);
+        } else if (entry.isFile()) {
+          const uri = uriOfPath(entryPath);
+          if (!isMarkdown(uri, '') || isConfigFile(uri)) continue;
+          if (files.length >= limit) {
+            full = true;
+            return;
+          }
+          files.push(entryPath);
+        }
+        // Symbolic links are neither: they are not followed, so a link cannot lead the walk
+        // out of the workspace or round in a circle.
+      }
+    };
+    await visit(root, 0);
+    return { files, truncated: full || deep };
+  }
+}
