@@ -7,7 +7,7 @@
 // builds it first (.ci/editor.sh); locally, run `npm run package` before `npm test`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { installExtension, prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
@@ -29,6 +29,33 @@ export function findVsix() {
     return { problem: `${path} is older than the sources: run \`npm run package\` again` };
   }
   return { path };
+}
+
+/**
+ * Resolves once the user settings file matches `pattern`: the Settings editor has written
+ * it. Waits on fs.watch events (the editor may replace the file, so the folder is watched).
+ */
+function settingsWritten(userData, pattern, timeoutMs = 20_000) {
+  const dir = join(userData, 'User');
+  const file = join(dir, 'settings.json');
+  const matches = () => existsSync(file) && pattern.test(readFileSync(file, 'utf8'));
+  return new Promise((resolve, reject) => {
+    const watcher = watch(dir, () => {
+      if (!matches()) return;
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`the Settings editor did not write ${pattern} into ${file} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    if (matches()) {
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    }
+  });
 }
 
 /** The segdoc language servers started from the extensions installed in `extensionsDir`. */
@@ -211,9 +238,13 @@ export async function runUiTests(t, vsix) {
       await page.keyboard.press('Control+Comma');
       await page.locator('.settings-editor').waitFor();
       await page.keyboard.type('segdoc.language');
+      // The search refines as it types; choose only once it has settled on the one setting.
+      await page.locator('.settings-editor .settings-count-widget', { hasText: '1 Setting Found' }).waitFor();
       const select = page.locator('.settings-editor .setting-item-enum select');
       await select.waitFor();
+      const written = settingsWritten(dirs.userData, /"segdoc\.language":\s*"ru"/);
       await select.selectOption('ru');
+      await written;
       await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-settings-editor.png`) });
       // Back to the document: its problems are now in Russian.
       await page.keyboard.press('Control+W');
@@ -238,6 +269,10 @@ export async function runUiTests(t, vsix) {
       await page.locator(`${SEL.lines} .view-line`).first().click();
       await page.keyboard.press('Control+End');
       await page.keyboard.insertText('\n## Маркетинговые тактики\n\n- Каналы: Telegram-чаты DevOps\n');
+      // The client clears a crashed server's diagnostics, so the missing-section row going
+      // away proves nothing yet; the other rows coming back does.
+      await page.locator(SEL.problemRows, { hasText: required }).waitFor({ state: 'detached' });
+      await page.locator(SEL.problemRows, { hasText: 'recommended-section' }).first().waitFor();
       await page.locator(SEL.problemRows, { hasText: required }).waitFor({ state: 'detached' });
       // A second crash: the server comes back again (a second copy of the section is
       // reported as a duplicate), and no second notification is shown.
