@@ -31,10 +31,13 @@ import type { Rule } from '../rules/types';
 import { clearConfigCache, type LoadedConfig } from '../services/config';
 import { lint, type LintOptions, type LintResult } from '../services/engine';
 import { ConfigStore } from './config';
+import { CompletionFeature } from './completion';
 import { codeActions, configDiagnostic, readDiagnosticData, ruleOf, sameRange, toDiagnostic, toFixData, type FixData } from './convert';
+import { HoverFeature } from './hover';
 import { CheckScheduler } from './scheduler';
 import { listenScorecard } from './scorecard';
 import { ScoresFeature } from './scores';
+import { SymbolsFeature } from './symbols';
 import { DEFAULT_SETTINGS, languageOfLocale, mergeSettings, messageLanguage, settingsSection, type ServerSettings } from './settings';
 import { listenTemplates } from './templates';
 import { enginePathOf, fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
@@ -76,6 +79,10 @@ class SegdocServer {
   private readonly rules: readonly Rule<object>[];
   /** Code lenses with the score tallies and the `segdoc/scores` request (scores.ts). */
   private readonly scores: ScoresFeature;
+  /** Authoring help: completion, hover, document and workspace symbols (completion.ts, hover.ts, symbols.ts). */
+  private readonly completion: CompletionFeature;
+  private readonly hover: HoverFeature;
+  private readonly symbols: SymbolsFeature;
   /** `segdoc/checkWorkspace`: segdoc documents on disk, checked and published (workspace-check.ts). */
   private readonly workspaceCheck: WorkspaceCheck;
 
@@ -127,6 +134,15 @@ class SegdocServer {
       current: async (uri) => (await this.current(uri))?.result,
       logError: (what, e) => this.logError(what, e),
     });
+    const authoring = {
+      document: (uri: string) => this.documents.get(uri),
+      current: async (uri: string) => (await this.current(uri))?.result,
+      openDocuments: () => this.documents.all().flatMap((d) => (isMarkdown(d.uri, d.languageId) && !isConfigFile(d.uri) ? [d.uri] : [])),
+      logError: (what: string, e: unknown) => this.logError(what, e),
+    };
+    this.symbols = new SymbolsFeature(connection, authoring);
+    this.completion = new CompletionFeature(connection, { ...authoring, segmentNames: (uri) => this.symbols.segmentNames(uri) });
+    this.hover = new HoverFeature(connection, authoring);
     this.workspaceCheck = new WorkspaceCheck(connection, {
       isOpen: (uri) => this.documents.get(uri) !== undefined,
       lint: async (fsPath, text, scopeUri) => {
@@ -149,6 +165,9 @@ class SegdocServer {
     c.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p));
     c.onCodeAction((p) => this.codeActions(p));
     this.scores.listen();
+    this.completion.listen();
+    this.hover.listen();
+    this.symbols.listen();
     listenTemplates(c, (what, e) => this.logError(what, e));
     listenScorecard(c, { current: async (uri) => (await this.current(uri))?.result, logError: (what, e) => this.logError(what, e) });
     this.workspaceCheck.listen();
@@ -202,6 +221,9 @@ class SegdocServer {
         // Without literal support a client expects Command objects, which segdoc has none of.
         ...(this.caps.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false } } : {}),
         ...this.scores.initialize(params),
+        ...this.completion.initialize(params),
+        ...this.hover.initialize(params),
+        ...this.symbols.initialize(params),
       },
       serverInfo: { name: 'segdoc' },
     };
@@ -217,6 +239,7 @@ class SegdocServer {
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.segdoc.json' }, { globPattern: '**/*.schema.json' }] })
         .catch((e: unknown) => this.logError('Registering file watchers failed', e));
     }
+    this.symbols.initialized();
     const s = this.baseSettings;
     c.console.info(
       `segdoc language server started (node ${process.version}, pid ${process.pid}); validate=${s.validate}, debounceMs=${s.debounceMs}, ` +
