@@ -147,6 +147,10 @@ describe('completion: section headings', () => {
     assert.equal(mayComplete('- **Status**:', ':'), true);
     assert.equal(mayComplete('Note:', ':'), false);
     assert.equal(mayComplete('- ', ' '), false);
+    // A space inside a heading's title or a field's value asks nothing.
+    assert.equal(mayComplete('## Pain ', ' '), false);
+    assert.equal(mayComplete('- **Primary Goal**: let developers ', ' '), false);
+    assert.equal(mayComplete('- **Status**:  ', ' '), true);
   });
 });
 

@@ -22,9 +22,10 @@
  * - inserted text (headings, templates, field labels, values) is in the document's language,
  *   as quick fixes insert it; details and documentation are in the locale the diagnostics
  *   use.
- * - a trigger character only opens what it starts: `#` a heading, `:` a value, a space a
- *   heading title or a value. A space after a list marker does not pop up field names (that
- *   would interrupt every bullet list); asking for completion there does.
+ * - a trigger character only opens what it starts: `#` a heading, `:` a value, a space right
+ *   after the `#` markers a heading title, a space right after a label's colon a value. Other
+ *   spaces (in prose, inside a value, after a list marker) open nothing: field names popping
+ *   up at every bullet would interrupt lists; asking for completion there does offer them.
  * - template placeholders (`[Specific titles]`, as model/placeholders.ts finds them) become
  *   snippet tabstops whose default keeps the brackets, so a placeholder left as it is is
  *   still reported by the placeholder rule.
@@ -154,7 +155,9 @@ export function mayComplete(linePrefix: string, trigger?: string): boolean {
   const value = VALUE_PREFIX.test(linePrefix);
   if (trigger === '#') return heading;
   if (trigger === ':') return value;
-  if (trigger === ' ') return heading || value;
+  // A space opens completion only right after the `#` markers or right after a label's colon:
+  // every other space typed in a heading or a value asks nothing (and checks nothing).
+  if (trigger === ' ') return /^ {0,3}#{1,6}[ \t]+$/.test(linePrefix) || (value && /:(?:\*\*)?[ \t]+$/.test(linePrefix));
   return heading || value || FIELD_PREFIX.test(linePrefix);
 }
 
@@ -230,6 +233,7 @@ export function completionPlace(result: LintResult, offset: number, trigger?: st
   const prefix = doc.text.slice(lineStart, offset);
   const rest = doc.text.slice(offset, lineEnd);
   const kind = detection.kind;
+  if (trigger !== undefined && !mayComplete(prefix, trigger)) return undefined;
 
   if (trigger === undefined || trigger === '#' || trigger === ' ') {
     const h = HEADING_PREFIX.exec(prefix);
