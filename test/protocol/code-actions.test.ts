@@ -43,6 +43,20 @@ async function apply(client: TestClient, doc: string, a: CodeAction): Promise<Pu
 }
 
 describe('code actions over stdio', () => {
+  test('fixes of errors come before fixes of infos on the same line', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    // The title carries both missing required sections (errors) and missing recommended ones
+    // (infos); the client asks with the infos first, as an editor may.
+    const onTitle = first.diagnostics.filter((d) => d.range.start.line === 0);
+    assert.ok(onTitle.some((d) => d.severity === 1) && onTitle.some((d) => d.severity === 3), 'errors and infos on the title');
+    const infosFirst = [...onTitle].sort((a, b) => (b.severity ?? 0) - (a.severity ?? 0));
+    const actions = await client.codeActions(doc, onTitle[0]!.range, infosFirst);
+    const fixes = actions.filter((a) => a.title.startsWith('Insert section'));
+    const severities = fixes.map((a) => a.diagnostics?.[0]?.severity);
+    assert.deepEqual(severities, [...severities].sort((a, b) => (a ?? 4) - (b ?? 4)));
+    assert.equal(severities[0], 1);
+  });
+
   test('a quick fix inserts the missing section and the finding is gone', LIMIT, async (t) => {
     const { client, doc, first } = await open(t, PERSONA);
     const d = byMessage(first, 'Missing required section "Pain Points"');

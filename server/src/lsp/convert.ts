@@ -216,8 +216,9 @@ export function disableFileEdit(doc: SegDocument, rule: string): TextEdit | unde
 }
 
 /**
- * The code actions for the diagnostics the client asks about: every fix of every diagnostic,
- * then "disable for this line" per rule and line, then "disable for this file" per rule.
+ * The code actions for the diagnostics the client asks about: every fix of every diagnostic
+ * (most severe first), then "disable for this line" per rule and line, then "disable for
+ * this file" per rule.
  * `fixesOf` supplies the fixes of one diagnostic (from its data, or recomputed).
  */
 export function codeActions(target: ActionTarget, diagnostics: Diagnostic[], fixesOf: (d: Diagnostic) => FixData[]): CodeAction[] {
@@ -226,7 +227,11 @@ export function codeActions(target: ActionTarget, diagnostics: Diagnostic[], fix
   const fileActions: CodeAction[] = [];
   const seenLines = new Set<string>();
   const seenRules = new Set<string>();
-  for (const d of diagnostics) {
+  // The most severe problem's fixes come first (LSP severity 1 is Error), so that Ctrl+. on
+  // a title carrying both a missing required and a missing recommended section offers the
+  // required one at the top. The sort is stable: same-severity diagnostics keep their order.
+  const bySeverity = [...diagnostics].sort((a, b) => (a.severity ?? 4) - (b.severity ?? 4));
+  for (const d of bySeverity) {
     const rule = ruleOf(d);
     if (!rule) continue;
     for (const fix of fixesOf(d)) fixes.push(fixAction(target, fix, d));
