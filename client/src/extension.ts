@@ -17,8 +17,10 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
 import { clientLanguage, t, type ClientLanguage } from './messages';
 import { RestartPolicy } from './restart';
+import { registerScorecard, type ScorecardApi } from './scorecard/panel';
 import { SHOW_SCORES, ScoresStatus } from './status';
 
 /**
@@ -26,11 +28,14 @@ import { SHOW_SCORES, ScoresStatus } from './status';
  * `vscode.extensions.getExtension('segdoc.segdoc').activate()`:
  * - `client`: the running language client, to inspect its state or send requests;
  * - `ready`: resolves once the client is running (the server answered `initialize`), and
- *   rejects if the server could not be started. Await it before expecting diagnostics.
+ *   rejects if the server could not be started. Await it before expecting diagnostics;
+ * - `scorecard`: the Show Scorecard view's last render and an event after each one.
  */
 export interface SegdocApi {
   client: LanguageClient;
   ready: Promise<void>;
+  /** The scorecard view: what it shows now, and an event after each render. */
+  scorecard: ScorecardApi;
 }
 
 let client: LanguageClient | undefined;
@@ -131,7 +136,9 @@ export function activate(context: vscode.ExtensionContext): SegdocApi {
   // rejection from being reported as unhandled while callers of `ready` still see it.
   ready.catch(() => undefined);
   context.subscriptions.push(new ScoresStatus(languageClient, ready, language));
-  return { client: languageClient, ready };
+  const scorecard = registerScorecard(context, languageClient, ready, language);
+  registerCommands(context, languageClient, ready, language);
+  return { client: languageClient, ready, scorecard };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * The client's own user-facing strings, in English and Russian. The manifest's strings live
  * in package.nls.json / package.nls.ru.json and the diagnostics' in the server's rule
- * catalogues; the client only says things about the server process itself and labels the
- * score tallies the server computes.
+ * catalogues; the client only says things about the server process itself, labels the score
+ * tallies and the scorecard the server computes, and words its commands.
  */
 
 export type ClientLanguage = 'en' | 'ru';
@@ -43,6 +43,55 @@ const catalogue = {
   accessible: { en: 'Accessible', ru: 'Доступный' },
   differentiable: { en: 'Differentiable', ru: 'Различимый' },
   actionable: { en: 'Actionable', ru: 'Действенный' },
+  // The scorecard view (scorecard/): labels of the charts and lists the server's numbers fill.
+  cardTitle: { en: 'Scorecard: {name}', ru: 'Оценки: {name}' },
+  cardCompleteness: { en: 'Completeness', ru: 'Заполненность' },
+  cardRequired: { en: '{present} of {required} required sections', ru: 'обязательных разделов: {present} из {required}' },
+  cardAllPresent: { en: 'Every required section is there.', ru: 'Все обязательные разделы на месте.' },
+  cardSegments: { en: 'Segments', ru: 'Сегменты' },
+  cardSegmentsSummary: { en: '{met} of {of} criteria met', ru: 'выполнено критериев: {met} из {of}' },
+  cardSegment: { en: 'Segment', ru: 'Сегмент' },
+  cardMet: { en: 'Met', ru: 'Выполнено' },
+  cardYes: { en: 'met', ru: 'выполнен' },
+  cardNo: { en: 'not met', ru: 'не выполнен' },
+  cardMatrixNote: { en: 'Four dimensions scored 1–10 each, at most {max} in all; the bands are the tiers.', ru: 'Четыре измерения по шкале 1–10, всего не больше {max}; полосы — уровни.' },
+  attractiveness: { en: 'Attractiveness', ru: 'Привлекательность' },
+  fit: { en: 'Fit', ru: 'Соответствие' },
+  accessibility: { en: 'Accessibility', ru: 'Доступность' },
+  strategic: { en: 'Strategic Value', ru: 'Стратегическая ценность' },
+  cardTotalStated: { en: '{total} (stated {stated})', ru: '{total} (указано {stated})' },
+  cardTierStated: { en: 'Tier {tier} (stated {stated})', ru: 'Уровень {tier} (указано {stated})' },
+  cardScoreMissing: { en: 'a score is missing', ru: 'не хватает оценки' },
+  cardTierSplit: { en: 'Tier {tier}: {segments}', ru: 'Уровень {tier}: {segments}' },
+  cardAllocation: { en: '{allocation} of resources', ru: '{allocation} ресурсов' },
+  cardNone: { en: 'none', ru: 'нет' },
+  cardChecklists: { en: 'Checklists', ru: 'Чек-листы' },
+  cardChecklistsSummary: { en: '{done} of {total} done', ru: 'выполнено {done} из {total}' },
+  cardPlaceholders: { en: 'Placeholders', ru: 'Плейсхолдеры' },
+  cardNoPlaceholders: { en: 'No placeholders left.', ru: 'Плейсхолдеров не осталось.' },
+  cardGoTo: { en: 'Go to {name}', ru: 'Перейти к «{name}»' },
+  cardWaiting: { en: 'Waiting for the segdoc language server…', ru: 'Ожидание языкового сервера segdoc…' },
+  // Commands (commands/): New Document and Check Workspace.
+  newDocumentPlaceholder: { en: 'Choose the kind of document and its language', ru: 'Выберите вид документа и язык' },
+  languageEn: { en: 'English', ru: 'На английском' },
+  languageRu: { en: 'Russian', ru: 'На русском' },
+  templatesUnavailable: { en: 'The segdoc language server is not running: there are no templates to choose from.', ru: 'Языковой сервер segdoc не запущен: выбрать шаблон не из чего.' },
+  checkNoFolder: { en: 'Open a folder first: Check Workspace checks the segdoc documents in the workspace folders.', ru: 'Сначала откройте папку: проверка рабочей области проверяет документы segdoc в её папках.' },
+  checkTitle: { en: 'segdoc: checking the workspace', ru: 'segdoc: проверка рабочей области' },
+  checkDone: {
+    en: 'segdoc checked {documents} documents among {files} Markdown files: {errors} errors, {warnings} warnings.',
+    ru: 'segdoc проверил документы: {documents} среди файлов Markdown: {files}. Ошибок: {errors}, предупреждений: {warnings}.',
+  },
+  checkTruncated: {
+    en: 'The check stopped early: the workspace has too many Markdown files or folders nested too deep.',
+    ru: 'Проверка остановилась раньше: в рабочей области слишком много файлов Markdown или слишком глубокая вложенность папок.',
+  },
+  checkCancelled: {
+    en: 'The workspace check was cancelled; the documents checked so far are in the Problems panel.',
+    ru: 'Проверка рабочей области отменена; уже проверенные документы — на панели «Проблемы».',
+  },
+  checkFailed: { en: 'The workspace check failed: {error}', ru: 'Проверка рабочей области не удалась: {error}' },
+  showProblemsAction: { en: 'Show Problems', ru: 'Показать проблемы' },
 } as const;
 
 export type MessageId = keyof typeof catalogue;

@@ -1,8 +1,9 @@
 /**
  * The status bar item with the active document's tallies (`$(checklist) persona · 88% ·
- * 12/15 criteria`) and the `segdoc.showScores` command that lists them in a quick pick. The
- * numbers come from the server's `segdoc/scores` request; the client only renders them
- * (architecture invariant: no validation logic here).
+ * 12/15 criteria`), which opens the scorecard (`segdoc.showScores`), and the `segdoc.goToScore`
+ * command that lists the tallies in a quick pick. The numbers come from the server's
+ * `segdoc/scores` request; the client only renders them (architecture invariant: no
+ * validation logic here).
  *
  * The item follows the active editor: it asks again when the editor changes and, debounced,
  * when the active document's diagnostics change (the server publishes them after every check,
@@ -12,8 +13,11 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { t, type ClientLanguage } from './messages';
 
-/** The command the status bar item and the server's code lenses run. */
+/** The command the status bar item and the server's code lenses run: it opens the scorecard (scorecard/panel.ts). */
 export const SHOW_SCORES = 'segdoc.showScores';
+
+/** The quick pick of the tallies, each leading to its place in the document. */
+export const GO_TO_SCORE = 'segdoc.goToScore';
 
 /** The request the server answers with a document's tallies. */
 const SCORES_REQUEST = 'segdoc/scores';
@@ -155,7 +159,7 @@ export class ScoresStatus implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (doc === vscode.window.activeTextEditor?.document) this.hide();
       }),
-      vscode.commands.registerCommand(SHOW_SCORES, (uri?: unknown) => this.show(uri)),
+      vscode.commands.registerCommand(GO_TO_SCORE, (uri?: unknown) => this.show(uri)),
     );
     this.ready.then(
       () => this.update(),
@@ -204,7 +208,7 @@ export class ScoresStatus implements vscode.Disposable {
     this.item.show();
   }
 
-  /** `segdoc.showScores [uri]`: the tallies in a quick pick; picking one goes to its place. */
+  /** `segdoc.goToScore [uri]`: the tallies in a quick pick; picking one goes to its place. */
   private async show(arg: unknown): Promise<void> {
     const language = this.language();
     const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;

@@ -1,0 +1,413 @@
+/**
+ * The scorecard's HTML, as a pure function of the server's scorecard and the labels in the
+ * user's language: `renderScorecard(scorecard, strings, options) → string`. No `vscode`
+ * import, so it is unit-tested with plain node (test/unit/scorecard.test.ts).
+ *
+ * What it draws, from top to bottom: completeness (a meter and the missing sections); the
+ * segments with their five criteria (✓/✗); each prioritization matrix as a chart — one
+ * stacked horizontal bar per segment of its four dimension scores on a 0–40 axis, over
+ * bands for the tiers (below 20, 20–29, 30 and up, or the config's thresholds), each bar
+ * labelled with its total and tier — and the tier split; checklists; placeholders left.
+ *
+ * Decisions:
+ * - colours come only from VS Code's theme variables (`--vscode-charts-*`, foreground,
+ *   borders), so the view follows light, dark and high-contrast themes; high-contrast themes
+ *   get outlines from `--vscode-contrastBorder`.
+ * - the content security policy allows nothing remote and no inline code but the one style
+ *   sheet and the one script carrying the nonce. Inline `style` attributes would need
+ *   'unsafe-inline', so bar geometry is written as SVG attributes (percentages), never CSS.
+ * - names and every other text from the document are HTML-escaped; the script only posts
+ *   "reveal this range" messages and swaps in a new body the extension rendered with this
+ *   same function (`renderScorecardBody`).
+ * - the axis runs to 40 (the seed's maximum), or further when a row's scores add up to more,
+ *   so that a bar never leaves the chart; a wrong score is the matrix rules' to report.
+ */
+import { t, type ClientLanguage, type MessageId } from '../messages';
+import { CRITERIA, DIMENSIONS, type Range, type Scorecard, type ScorecardRow } from './types';
+
+/** The label templates the scorecard uses, in one language (see {@link scorecardStrings}). */
+export interface ScorecardStrings {
+  language: ClientLanguage;
+  text: Record<StringId, string>;
+}
+
+const STRING_IDS = [
+  'cardCompleteness',
+  'cardRequired',
+  'scoresMissing',
+  'cardAllPresent',
+  'cardSegments',
+  'cardSegmentsSummary',
+  'cardSegment',
+  'cardMet',
+  'cardYes',
+  'cardNo',
+  'measurable',
+  'substantial',
+  'accessible',
+  'differentiable',
+  'actionable',
+  'scoresMatrix',
+  'cardMatrixNote',
+  'attractiveness',
+  'fit',
+  'accessibility',
+  'strategic',
+  'scoresTier',
+  'cardTotalStated',
+  'cardTierStated',
+  'cardScoreMissing',
+  'cardTierSplit',
+  'cardAllocation',
+  'cardNone',
+  'cardChecklists',
+  'cardChecklistsSummary',
+  'scoresChecklist',
+  'cardPlaceholders',
+  'scoresPlaceholders',
+  'cardNoPlaceholders',
+  'cardGoTo',
+] as const satisfies readonly MessageId[];
+
+type StringId = (typeof STRING_IDS)[number];
+
+/** The scorecard's labels in a language, from the client's message catalogue. */
+export function scorecardStrings(language: ClientLanguage): ScorecardStrings {
+  return { language, text: Object.fromEntries(STRING_IDS.map((id) => [id, t(id, language)])) as Record<StringId, string> };
+}
+
+export interface RenderOptions {
+  /** The nonce of the one style sheet and the one script (a fresh one per panel). */
+  nonce: string;
+  /** The document's file name, shown under the title. */
+  file?: string;
+}
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function fmt(strings: ScorecardStrings, id: StringId, args: Record<string, string | number> = {}): string {
+  return strings.text[id].replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}
+
+/** A number as the document's language writes it: a decimal comma in Russian. */
+function num(n: number, language: ClientLanguage): string {
+  const s = Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100);
+  return language === 'ru' ? s.replace('.', ',') : s;
+}
+
+/** A percentage of the axis, for SVG attributes: at most two decimals, no trailing zeros. */
+function pct(value: number, scale: number): string {
+  return `${Math.round((value / scale) * 10000) / 100}%`;
+}
+
+/** A link that reveals a range of the document (handled by the script). */
+function revealLink(range: Range, label: string, title: string, className = ''): string {
+  return `<a href="#"${className ? ` class="${className}"` : ''} data-line="${range.start.line}" data-character="${range.start.character}" title="${escapeHtml(title)}">${escapeHtml(label)}</a>`;
+}
+
+function completeness(card: Scorecard, s: ScorecardStrings): string {
+  const c = card.completeness;
+  const missing = c.missing.length ? `<p class="missing">${escapeHtml(fmt(s, 'scoresMissing', { missing: c.missing.join(', ') }))}</p>` : `<p class="muted">${escapeHtml(fmt(s, 'cardAllPresent'))}</p>`;
+  return `<section class="completeness" aria-labelledby="h-completeness">
+<h2 id="h-completeness">${escapeHtml(fmt(s, 'cardCompleteness'))}</h2>
+<div class="meter-row"><svg class="meter" role="img" aria-label="${c.percent}%" width="100%" height="12"><rect class="track" x="0" y="0" width="100%" height="12" rx="3"/><rect class="fill" x="0" y="0" width="${c.percent}%" height="12" rx="3" data-percent="${c.percent}"/></svg><span class="big">${c.percent}%</span></div>
+<p>${escapeHtml(fmt(s, 'cardRequired', { present: c.present, required: c.required }))}</p>
+${missing}
+</section>`;
+}
+
+function segments(card: Scorecard, s: ScorecardStrings): string {
+  const items = card.segments.items;
+  if (!items.length) return '';
+  const head = CRITERIA.map((c) => `<th scope="col">${escapeHtml(fmt(s, c))}</th>`).join('');
+  const rows = items
+    .map((seg) => {
+      const cells = CRITERIA.map((c) => {
+        const ok = seg.criteria[c];
+        const word = fmt(s, ok ? 'cardYes' : 'cardNo');
+        return `<td class="${ok ? 'ok' : 'no'}" data-criterion="${c}" title="${escapeHtml(`${fmt(s, c)}: ${word}`)}"><span aria-hidden="true">${ok ? '✓' : '✗'}</span><span class="sr">${escapeHtml(word)}</span></td>`;
+      }).join('');
+      const all = seg.met === seg.of;
+      return `<tr data-segment="${escapeHtml(seg.name)}"><th scope="row">${revealLink(seg.range, seg.name, fmt(s, 'cardGoTo', { name: seg.name }))}</th>${cells}<td class="met${all ? ' all' : ''}">${seg.met}/${seg.of}</td></tr>`;
+    })
+    .join('\n');
+  return `<section class="segments" aria-labelledby="h-segments">
+<h2 id="h-segments">${escapeHtml(fmt(s, 'cardSegments'))} <span class="summary">${escapeHtml(fmt(s, 'cardSegmentsSummary', { met: card.segments.met, of: card.segments.of }))}</span></h2>
+<table class="criteria">
+<thead><tr><th scope="col">${escapeHtml(fmt(s, 'cardSegment'))}</th>${head}<th scope="col">${escapeHtml(fmt(s, 'cardMet'))}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+</section>`;
+}
+
+/** The bands and threshold lines behind the bars, on an axis of `scale`. */
+function bands(card: Scorecard, scale: number): string {
+  const { tier1Min, tier2Min } = card.matrices.thresholds;
+  const t2 = Math.min(Math.max(tier2Min, 0), scale);
+  const t1 = Math.min(Math.max(tier1Min, t2), scale);
+  return (
+    `<rect class="band band-3" x="0" y="0" width="${pct(t2, scale)}" height="100%"/>` +
+    `<rect class="band band-2" x="${pct(t2, scale)}" y="0" width="${pct(t1 - t2, scale)}" height="100%"/>` +
+    `<rect class="band band-1" x="${pct(t1, scale)}" y="0" width="${pct(scale - t1, scale)}" height="100%"/>`
+  );
+}
+
+function thresholdLines(card: Scorecard, scale: number): string {
+  const { tier1Min, tier2Min } = card.matrices.thresholds;
+  return [tier2Min, tier1Min]
+    .filter((v) => v > 0 && v < scale)
+    .map((v) => `<line class="threshold" x1="${pct(v, scale)}" x2="${pct(v, scale)}" y1="0" y2="100%"/>`)
+    .join('');
+}
+
+/** The axis above the bars: tier names over their bands, and the thresholds as ticks. */
+function axis(card: Scorecard, s: ScorecardStrings, scale: number): string {
+  const { tier1Min, tier2Min } = card.matrices.thresholds;
+  const t2 = Math.min(Math.max(tier2Min, 0), scale);
+  const t1 = Math.min(Math.max(tier1Min, t2), scale);
+  const label = (tier: number, from: number, to: number): string =>
+    to - from > 0 ? `<text class="band-label band-label-${tier}" x="${pct((from + to) / 2, scale)}" y="13" text-anchor="middle">${escapeHtml(fmt(s, 'scoresTier', { tier }))}</text>` : '';
+  const tick = (v: number, anchor: string): string => `<text class="tick" x="${pct(v, scale)}" y="30" text-anchor="${anchor}">${num(v, s.language)}</text>`;
+  return `<svg class="axis" aria-hidden="true" width="100%" height="34">${bands(card, scale)}${label(3, 0, t2)}${label(2, t2, t1)}${label(1, t1, scale)}${tick(0, 'start')}${tick(t2, 'middle')}${tick(t1, 'middle')}${tick(scale, 'end')}</svg>`;
+}
+
+function bar(card: Scorecard, s: ScorecardStrings, row: ScorecardRow, scale: number): string {
+  let x = 0;
+  const parts: string[] = [];
+  const described: string[] = [];
+  for (const d of DIMENSIONS) {
+    const v = row.dimensions[d];
+    if (v === null) continue;
+    const name = fmt(s, d);
+    described.push(`${name} ${num(v, s.language)}`);
+    if (v <= 0) continue;
+    parts.push(`<rect class="seg d-${d}" x="${pct(x, scale)}" y="5" width="${pct(v, scale)}" height="18" data-dimension="${d}" data-score="${v}"><title>${escapeHtml(`${name}: ${num(v, s.language)}`)}</title></rect>`);
+    x += v;
+  }
+  const label = rowLabel(s, row);
+  return `<svg class="bar" role="img" aria-label="${escapeHtml(`${row.segment}: ${described.join(', ')} — ${label.text}`)}" width="100%" height="28">${bands(card, scale)}${parts.join('')}${thresholdLines(card, scale)}</svg>`;
+}
+
+/** `34 · Tier 1`, with the stated values when they differ, or why there is no total. */
+function rowLabel(s: ScorecardStrings, row: ScorecardRow): { html: string; text: string } {
+  if (row.total === null || row.tier === null) {
+    const text = `— (${fmt(s, 'cardScoreMissing')})`;
+    return { html: `<span class="total unknown">${escapeHtml(text)}</span>`, text };
+  }
+  const total = num(row.total, s.language);
+  const totalText = row.statedTotal !== undefined && Math.abs(row.statedTotal - row.total) > 1e-9 ? fmt(s, 'cardTotalStated', { total, stated: num(row.statedTotal, s.language) }) : total;
+  const tierText =
+    row.statedTier !== undefined && row.statedTier !== row.tier ? fmt(s, 'cardTierStated', { tier: row.tier, stated: num(row.statedTier, s.language) }) : fmt(s, 'scoresTier', { tier: row.tier });
+  const mismatch = totalText !== total || tierText !== fmt(s, 'scoresTier', { tier: row.tier });
+  return {
+    html: `<span class="total${mismatch ? ' mismatch' : ''}">${escapeHtml(totalText)}</span> <span class="tier tier-${row.tier}">${escapeHtml(tierText)}</span>`,
+    text: `${totalText} · ${tierText}`,
+  };
+}
+
+function legend(s: ScorecardStrings): string {
+  return `<ul class="legend">${DIMENSIONS.map(
+    (d) => `<li><svg class="swatch" aria-hidden="true" width="12" height="12"><rect class="seg d-${d}" x="0" y="0" width="12" height="12"/></svg>${escapeHtml(fmt(s, d))}</li>`,
+  ).join('')}</ul>`;
+}
+
+function matrices(card: Scorecard, s: ScorecardStrings): string {
+  const items = card.matrices.items;
+  if (!items.length) return '';
+  const totals = items.flatMap((m) => m.rows.map((r) => DIMENSIONS.reduce((sum, d) => sum + Math.max(0, r.dimensions[d] ?? 0), 0)));
+  const scale = Math.max(card.matrices.max, ...totals);
+  const charts = items
+    .map((m) => {
+      const rows = m.rows
+        .map((row) => {
+          const label = rowLabel(s, row);
+          return `<div class="chart-row" data-segment="${escapeHtml(row.segment)}">${revealLink(row.range, row.segment, fmt(s, 'cardGoTo', { name: row.segment }), 'name')}${bar(card, s, row, scale)}<span class="value">${label.html}</span></div>`;
+        })
+        .join('\n');
+      return `<div class="chart">
+<div class="chart-row axis-row"><span></span>${axis(card, s, scale)}<span></span></div>
+${rows}
+</div>`;
+    })
+    .join('\n');
+  const tiers = card.matrices.tiers.length
+    ? `<ul class="tiers">${card.matrices.tiers
+        .map((tier) => {
+          const names = tier.segments.length ? tier.segments.join(', ') : fmt(s, 'cardNone');
+          const a = tier.allocation;
+          const allocation = a ? `${num(a.min, s.language)}${a.max !== a.min ? `–${num(a.max, s.language)}` : ''}%` : undefined;
+          const head = `<span class="tier tier-${tier.tier}">${escapeHtml(fmt(s, 'scoresTier', { tier: tier.tier }))}</span>`;
+          return `<li>${head} ${escapeHtml(names)}${allocation ? ` <span class="muted">· ${escapeHtml(fmt(s, 'cardAllocation', { allocation }))}</span>` : ''}</li>`;
+        })
+        .join('')}</ul>`
+    : '';
+  return `<section class="matrix" aria-labelledby="h-matrix">
+<h2 id="h-matrix">${escapeHtml(fmt(s, 'scoresMatrix'))}</h2>
+<p class="muted">${escapeHtml(fmt(s, 'cardMatrixNote', { max: num(card.matrices.max, s.language) }))}</p>
+${legend(s)}
+${charts}
+${tiers}
+</section>`;
+}
+
+function checklists(card: Scorecard, s: ScorecardStrings): string {
+  const c = card.checklists;
+  if (!c.items.length) return '';
+  const items = c.items
+    .map((list) => {
+      const label = fmt(s, 'scoresChecklist', { line: list.range.start.line + 1 });
+      const percent = list.total ? Math.round((list.done * 100) / list.total) : 0;
+      return `<li>${revealLink(list.range, label, label)} <svg class="meter small" aria-hidden="true" width="80" height="8"><rect class="track" x="0" y="0" width="100%" height="8" rx="2"/><rect class="fill" x="0" y="0" width="${percent}%" height="8" rx="2"/></svg> <span>${list.done}/${list.total}</span></li>`;
+    })
+    .join('');
+  return `<section class="checklists" aria-labelledby="h-checklists">
+<h2 id="h-checklists">${escapeHtml(fmt(s, 'cardChecklists'))} <span class="summary">${escapeHtml(fmt(s, 'cardChecklistsSummary', { done: c.done, total: c.total }))}</span></h2>
+<ul class="lists">${items}</ul>
+</section>`;
+}
+
+function placeholders(card: Scorecard, s: ScorecardStrings): string {
+  const text = card.placeholders ? fmt(s, 'scoresPlaceholders', { count: card.placeholders }) : fmt(s, 'cardNoPlaceholders');
+  return `<section class="placeholders" aria-labelledby="h-placeholders">
+<h2 id="h-placeholders">${escapeHtml(fmt(s, 'cardPlaceholders'))}</h2>
+<p class="${card.placeholders ? 'warn' : 'muted'}">${escapeHtml(text)}</p>
+</section>`;
+}
+
+/** The inside of `<main>`: what an update replaces. */
+export function renderScorecardBody(card: Scorecard, strings: ScorecardStrings, file?: string): string {
+  return [
+    `<header><h1>${escapeHtml(card.title)}</h1>${file ? `<p class="file muted">${escapeHtml(file)}</p>` : ''}</header>`,
+    completeness(card, strings),
+    segments(card, strings),
+    matrices(card, strings),
+    checklists(card, strings),
+    placeholders(card, strings),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** A page with only a message (not a segdoc document, server not running). */
+export function renderMessage(message: string, strings: ScorecardStrings, options: RenderOptions): string {
+  return page(`<p class="muted">${escapeHtml(message)}</p>`, strings, options);
+}
+
+/** The whole page of a scorecard. */
+export function renderScorecard(card: Scorecard, strings: ScorecardStrings, options: RenderOptions): string {
+  return page(renderScorecardBody(card, strings, options.file), strings, options);
+}
+
+function page(body: string, strings: ScorecardStrings, options: RenderOptions): string {
+  const nonce = escapeHtml(options.nonce);
+  return `<!DOCTYPE html>
+<html lang="${strings.language}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style nonce="${nonce}">${STYLE}</style>
+</head>
+<body>
+<main id="root">
+${body}
+</main>
+<script nonce="${nonce}">${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/**
+ * Only theme variables: VS Code sets them on the page for the current theme (and the
+ * `vscode-light` / `vscode-dark` / `vscode-high-contrast` body classes).
+ */
+const STYLE = `
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); line-height: 1.45; padding: 0 20px 24px; }
+main { max-width: 960px; }
+h1 { font-size: 1.5em; font-weight: 600; margin: 18px 0 2px; }
+h2 { font-size: 1.1em; font-weight: 600; margin: 26px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
+h2 .summary { font-weight: normal; color: var(--vscode-descriptionForeground); margin-left: 8px; }
+p { margin: 4px 0; }
+a { color: var(--vscode-textLink-foreground); text-decoration: none; cursor: pointer; }
+a:hover { text-decoration: underline; color: var(--vscode-textLink-activeForeground); }
+a:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+.muted { color: var(--vscode-descriptionForeground); }
+.file { margin-top: 0; }
+.warn { color: var(--vscode-editorWarning-foreground); }
+.missing { color: var(--vscode-errorForeground); }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.meter-row { display: flex; align-items: center; gap: 12px; max-width: 480px; }
+.meter .track { fill: var(--vscode-editorWidget-border, var(--vscode-descriptionForeground)); fill-opacity: 0.35; }
+.meter .fill { fill: var(--vscode-charts-green); }
+.big { font-size: 1.4em; font-weight: 600; min-width: 3.5em; }
+table.criteria { border-collapse: collapse; margin-top: 4px; }
+table.criteria th, table.criteria td { padding: 5px 12px; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-widget-border, transparent)); }
+table.criteria thead th { font-weight: 600; color: var(--vscode-descriptionForeground); text-align: center; font-size: 0.92em; }
+table.criteria thead th:first-child, table.criteria tbody th { text-align: left; }
+table.criteria tbody th { font-weight: normal; }
+td.ok, td.no { text-align: center; font-size: 1.15em; font-weight: 700; }
+td.ok { color: var(--vscode-charts-green); }
+td.no { color: var(--vscode-errorForeground); }
+td.met { text-align: center; font-variant-numeric: tabular-nums; }
+td.met.all { font-weight: 700; }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 18px; padding: 0; margin: 10px 0 6px; }
+.legend li { display: flex; align-items: center; gap: 6px; }
+.chart { margin: 4px 0 8px; }
+.chart-row { display: grid; grid-template-columns: minmax(9em, 15em) minmax(200px, 1fr) minmax(9em, auto); column-gap: 14px; align-items: center; }
+.chart-row .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.chart-row .value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.chart-row svg { display: block; overflow: visible; }
+.band { stroke: none; }
+.band-1 { fill: var(--vscode-charts-green); fill-opacity: 0.13; }
+.band-2 { fill: var(--vscode-charts-yellow); fill-opacity: 0.11; }
+.band-3 { fill: var(--vscode-foreground); fill-opacity: 0.04; }
+.band-label { font-size: 11px; font-weight: 600; fill: var(--vscode-descriptionForeground); }
+.tick { font-size: 10px; fill: var(--vscode-descriptionForeground); }
+.threshold { stroke: var(--vscode-descriptionForeground); stroke-width: 1; stroke-dasharray: 3 3; stroke-opacity: 0.8; }
+.seg { stroke: var(--vscode-editor-background); stroke-width: 1; }
+.d-attractiveness { fill: var(--vscode-charts-blue); }
+.d-fit { fill: var(--vscode-charts-purple); }
+.d-accessibility { fill: var(--vscode-charts-orange); }
+.d-strategic { fill: var(--vscode-charts-green); }
+.total { font-weight: 700; font-size: 1.05em; margin-right: 6px; }
+.total.unknown { font-weight: normal; color: var(--vscode-descriptionForeground); }
+.total.mismatch { color: var(--vscode-errorForeground); }
+.tier { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 0.9em; font-weight: 600; border: 1px solid currentColor; }
+.tier-1 { color: var(--vscode-charts-green); }
+.tier-2 { color: var(--vscode-charts-yellow); }
+.tier-3 { color: var(--vscode-descriptionForeground); }
+.tiers { list-style: none; padding: 0; margin: 8px 0 0; display: grid; gap: 4px; }
+.lists { list-style: none; padding: 0; margin: 0; display: grid; gap: 4px; }
+.lists li { display: flex; align-items: center; gap: 10px; }
+body.vscode-high-contrast .seg, body.vscode-high-contrast-light .seg { stroke: var(--vscode-contrastBorder); }
+body.vscode-high-contrast .band, body.vscode-high-contrast-light .band { fill-opacity: 0; }
+body.vscode-high-contrast .meter .track, body.vscode-high-contrast-light .meter .track { fill-opacity: 0; stroke: var(--vscode-contrastBorder); }
+body.vscode-high-contrast .threshold, body.vscode-high-contrast-light .threshold { stroke: var(--vscode-contrastBorder); stroke-opacity: 1; }
+`;
+
+/**
+ * Clicks on a name post "reveal" with its place; an "update" message from the extension
+ * swaps in a new body (rendered by renderScorecardBody, hence already escaped).
+ */
+const SCRIPT = `
+(function () {
+  const vscode = acquireVsCodeApi();
+  const root = document.getElementById('root');
+  document.addEventListener('click', function (e) {
+    const a = e.target instanceof Element ? e.target.closest('[data-line]') : null;
+    if (!a) return;
+    e.preventDefault();
+    vscode.postMessage({ type: 'reveal', line: Number(a.getAttribute('data-line')), character: Number(a.getAttribute('data-character')) });
+  });
+  window.addEventListener('message', function (e) {
+    const m = e.data;
+    if (m && m.type === 'update' && typeof m.html === 'string') root.innerHTML = m.html;
+  });
+})();
+`;
