@@ -136,12 +136,12 @@ function segments(card: Scorecard, s: ScorecardStrings): string {
     .join('\n');
   return `<section class="segments" aria-labelledby="h-segments">
 <h2 id="h-segments">${escapeHtml(fmt(s, 'cardSegments'))} <span class="summary">${escapeHtml(fmt(s, 'cardSegmentsSummary', { met: card.segments.met, of: card.segments.of }))}</span></h2>
-<table class="criteria">
+<div class="table-wrap"><table class="criteria">
 <thead><tr><th scope="col">${escapeHtml(fmt(s, 'cardSegment'))}</th>${head}<th scope="col">${escapeHtml(fmt(s, 'cardMet'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
-</table>
+</table></div>
 </section>`;
 }
 
@@ -346,9 +346,10 @@ a:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 
 .meter .track { fill: var(--vscode-editorWidget-border, var(--vscode-descriptionForeground)); fill-opacity: 0.35; }
 .meter .fill { fill: var(--vscode-charts-green); }
 .big { font-size: 1.4em; font-weight: 600; min-width: 3.5em; }
+.table-wrap { overflow-x: auto; }
 table.criteria { border-collapse: collapse; margin-top: 4px; }
-table.criteria th, table.criteria td { padding: 5px 12px; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-widget-border, transparent)); }
-table.criteria thead th { font-weight: 600; color: var(--vscode-descriptionForeground); text-align: center; font-size: 0.92em; }
+table.criteria th, table.criteria td { padding: 5px 9px; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-widget-border, transparent)); }
+table.criteria thead th { font-weight: 600; color: var(--vscode-descriptionForeground); text-align: center; font-size: 0.88em; }
 table.criteria thead th:first-child, table.criteria tbody th { text-align: left; }
 table.criteria tbody th { font-weight: normal; }
 td.ok, td.no { text-align: center; font-size: 1.15em; font-weight: 700; }
@@ -358,10 +359,11 @@ td.met { text-align: center; font-variant-numeric: tabular-nums; }
 td.met.all { font-weight: 700; }
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 18px; padding: 0; margin: 10px 0 6px; }
 .legend li { display: flex; align-items: center; gap: 6px; }
-.chart { margin: 4px 0 8px; }
-.chart-row { display: grid; grid-template-columns: minmax(9em, 15em) minmax(200px, 1fr) minmax(9em, auto); column-gap: 14px; align-items: center; }
-.chart-row .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.chart-row .value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.chart { margin: 4px 0 8px; display: grid; grid-template-columns: fit-content(16em) minmax(160px, 1fr) max-content; column-gap: 14px; align-items: center; }
+.chart-row { display: contents; }
+.chart-row .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 16em; }
+/* One line per row, so that every bar has the same height and the bands run on unbroken. */
+.chart-row .value { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .chart-row svg { display: block; overflow: visible; }
 .band { stroke: none; }
 .band-1 { fill: var(--vscode-charts-green); fill-opacity: 0.13; }

@@ -71,6 +71,8 @@ export async function run(): Promise<void> {
   await import('./snippets.spec');
   await import('./completion.spec');
   await import('./server.spec');
+  // Last: Check Workspace publishes diagnostics for every segdoc file of the workspace.
+  await import('./commands.spec');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} editor test(s) failed`)) : resolve()));
   });
