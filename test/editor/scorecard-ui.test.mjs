@@ -1,7 +1,8 @@
 // UI test of the scorecard: code-server with the extension loaded from a snapshot of the
 // checkout (as the extension-host suite loads it), a segmentation document opened, "segdoc:
 // Show Scorecard" run from the command palette, and the webview screenshotted in the light,
-// dark and high-contrast themes under test-results/editor-scorecard/ — to be looked at: the
+// dark and high-contrast themes (and dark with Russian labels) under
+// test-results/editor-scorecard/ — to be looked at: the
 // chart must read at a glance in each theme. What the page shows is asserted too: the
 // segments' criteria, one bar per matrix row with its total and tier, the tier bands.
 //
@@ -18,10 +19,21 @@ import { ensureResultsDir, missingEditor, since, snapshotExtension, tempDir } fr
 const skip = missingEditor();
 if (skip) console.log(`scorecard UI test skipped: ${skip}`);
 
+const EN = {
+  rows: ['Fintech Startups 35 Tier 1', 'Regional Banks 31 Tier 1', 'Agencies 26 Tier 2', 'Public Sector 21 Tier 2', 'Hobbyists 14 (stated 15) Tier 3 (stated 2)'],
+  bands: ['Tier 3', 'Tier 2', 'Tier 1'],
+};
+const RU = {
+  rows: ['Fintech Startups 35 Уровень 1', 'Regional Banks 31 Уровень 1', 'Agencies 26 Уровень 2', 'Public Sector 21 Уровень 2', 'Hobbyists 14 (указано 15) Уровень 3 (указано 2)'],
+  bands: ['Уровень 3', 'Уровень 2', 'Уровень 1'],
+};
+
+/** Each run: a theme, and the language of segdoc's labels (the longer Russian ones must fit too). */
 const THEMES = [
-  { name: 'light', theme: 'Default Light Modern' },
-  { name: 'dark', theme: 'Default Dark Modern' },
-  { name: 'high-contrast', theme: 'Default High Contrast' },
+  { name: 'light', theme: 'Default Light Modern', expect: EN },
+  { name: 'dark', theme: 'Default Dark Modern', expect: EN },
+  { name: 'high-contrast', theme: 'Default High Contrast', expect: EN },
+  { name: 'dark-ru', theme: 'Default Dark Modern', expect: RU, settings: { 'segdoc.language': 'ru' } },
 ];
 
 /** A segmentation analysis with five segments, a matrix across all three tiers, and a checklist. */
@@ -96,11 +108,11 @@ const DOCUMENT = `# Customer Segmentation Analysis: Northwind Cloud
 test('scorecard UI in light, dark and high-contrast themes, with screenshots', { skip, timeout: 600_000 }, async (t) => {
   const shots = ensureResultsDir('editor-scorecard');
   const timings = {};
-  for (const { name, theme } of THEMES) {
+  for (const { name, theme, expect, settings = {} } of THEMES) {
     await t.test(`${name} theme (${theme})`, async () => {
       const t0 = performance.now();
       const tmp = tempDir(`scorecard-${name}`);
-      const dirs = prepare(tmp.dir, { settings: { 'workbench.colorTheme': theme, 'window.commandCenter': false } });
+      const dirs = prepare(tmp.dir, { settings: { 'workbench.colorTheme': theme, 'window.commandCenter': false, ...settings } });
       const doc = join(dirs.workspace, 'northwind.segmentation.md');
       writeFileSync(doc, DOCUMENT);
       const extension = snapshotExtension(join(tmp.dir, 'segdoc'));
@@ -136,11 +148,11 @@ test('scorecard UI in light, dark and high-contrast themes, with screenshots', {
         const rows = await view.locator('.chart-row:not(.axis-row)').allInnerTexts();
         assert.deepEqual(
           rows.map((r) => r.replace(/\s+/g, ' ').trim()),
-          ['Fintech Startups 35 Tier 1', 'Regional Banks 31 Tier 1', 'Agencies 26 Tier 2', 'Public Sector 21 Tier 2', 'Hobbyists 14 (stated 15) Tier 3 (stated 2)'],
+          expect.rows,
         );
         assert.equal(await view.locator('.chart-row:not(.axis-row) rect.seg').count(), 20, 'four dimensions per bar');
         assert.equal(await view.locator('td.ok, td.no').count(), 25, 'five criteria per segment');
-        assert.deepEqual(await view.locator('.band-label').allTextContents(), ['Tier 3', 'Tier 2', 'Tier 1']);
+        assert.deepEqual(await view.locator('.band-label').allTextContents(), expect.bands);
         // Bars are drawn in proportion: the longest bar is Fintech's 35 of 40.
         const widths = await view.locator('.chart-row:not(.axis-row) svg.bar').evaluateAll((svgs) =>
           svgs.map((svg) => [...svg.querySelectorAll('rect.seg')].reduce((n, r) => n + r.getBoundingClientRect().width, 0) / svg.getBoundingClientRect().width),
