@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { WorkDoneProgress, WorkDoneProgressCreateRequest, type ClientCapabilities, type ProgressToken, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, WorkDoneProgress, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, type ClientCapabilities, type ProgressToken, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
 import { builtinKind } from '../../server/src/schemas/builtin';
 import { lint } from '../../server/src/services/engine';
 import { computeScores } from '../../server/src/services/scores';
@@ -264,5 +264,45 @@ describe('segdoc/checkWorkspace', () => {
     symlinkSync(dir, path.join(dir, 'loop'), 'dir');
     const result = await client.connection.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', { folders: [uri('')] });
     assert.deepEqual([result.files, result.documents, result.truncated], [3, 2, false]);
+  });
+});
+
+describe('segdoc/checkWorkspace cancellation', () => {
+  /** Enough documents that a cancellation sent at the first report arrives before the last one is checked. */
+  function many(dir: string, count: number): void {
+    for (let i = 0; i < count; i++) write(dir, `personas/p${String(i).padStart(3, '0')}.persona.md`, PERSONA.replace('Dana', `Dana ${i}`));
+  }
+
+  test('cancelling the request stops the walk; what was checked stays published', LIMIT, async (t) => {
+    const { client, dir, uri } = await start(t);
+    many(dir, 300);
+    const source = new CancellationTokenSource();
+    client.connection.onProgress(WorkDoneProgress.type, 'cancel-me', (v) => {
+      if (v.kind === 'report') source.cancel();
+    });
+    const before = client.publishes.length;
+    const outcome = await client.connection
+      .sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', { folders: [uri('')], workDoneToken: 'cancel-me' }, source.token)
+      .then((r) => ({ result: r }), (e: unknown) => ({ error: e }));
+    const published = client.publishes.length - before;
+    t.diagnostic(`published ${published} of 300 before the cancellation took effect; ${JSON.stringify(outcome)}`);
+    assert.ok(published < 300, 'the walk stopped before the end');
+    if ('result' in outcome) assert.equal(outcome.result.cancelled, true);
+  });
+
+  test('the cancel button of server-created progress stops the walk too', LIMIT, async (t) => {
+    const { client, dir, uri } = await start(t, { capabilities: progressCapabilities() });
+    many(dir, 300);
+    client.connection.onRequest(WorkDoneProgressCreateRequest.method, (p: { token: ProgressToken }) => {
+      client.connection.onProgress(WorkDoneProgress.type, p.token, (v) => {
+        if (v.kind === 'report') void client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: p.token });
+      });
+      return null;
+    });
+    const before = client.publishes.length;
+    const result = await client.connection.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', { folders: [uri('')] });
+    assert.equal(result.cancelled, true);
+    assert.ok(client.publishes.length - before < 300, 'the walk stopped before the end');
+    assert.ok(result.documents < 300);
   });
 });
