@@ -311,6 +311,8 @@ const tricky: Record<string, string> = {
   'unclosed comment in a list item, closed by the next item': '## S\n- a\n  <!--\n  x\n- b\n',
   'unclosed fence in a quoted list, then a list': '## S\n> - a\n>   ```\n- b\n',
   'indented code, a blank line, then `2.`': '## S\n    code\n\n2. b\n\n- c\n',
+  'indented code, a blank line, then an empty item': '## S\n* a\n\n    *\n\n*\n\n* b\n',
+  'indented code, a heading, then `2.`': '    code\n\n# H\n2. b\n',
   'one list across many chunks with a field taking its items': '## S\n**Needs**:\n- a\n- b\n\n- c\n\n<!-- note -->\n- d\n+ e\n',
 };
 

@@ -322,5 +322,21 @@ function detectLanguage(doc: SegDocument): Language {
   if (doc.title && cyrillicShare(doc.title.text) > 0.2) return 'ru';
   const headings = doc.allSections.map((s) => s.heading.text).join(' ');
   if (headings && cyrillicShare(headings) >= 0.3) return 'ru';
-  return cyrillicShare(doc.text.slice(0, 20_000)) >= 0.3 ? 'ru' : 'en';
+  return letterShare(doc.text, 20_000) >= 0.3 ? 'ru' : 'en';
+}
+
+/**
+ * cyrillicShare (model/normalize.ts) of the first `limit` characters, counted in one pass
+ * without building match arrays: this runs on every build of a document.
+ */
+function letterShare(text: string, limit: number): number {
+  let cyrillic = 0;
+  let latin = 0;
+  const n = Math.min(text.length, limit);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) cyrillic++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  return cyrillic + latin === 0 ? 0 : cyrillic / (cyrillic + latin);
 }

@@ -180,10 +180,10 @@ const INTERRUPTING_ITEM = /^(?:[-*+]|1[.)])[ \t]+\S/;
  * After a blank line, lines that start a paragraph or a block quote whatever came before.
  * Not the blocks that may not interrupt a paragraph (an ordered item not starting at 1, an
  * empty item, a definition, HTML of type 7): after indented code and a blank line, micromark
- * still treats the next line as interrupting, so `2. b` there is a paragraph in the whole
- * parse but a list when a chunk starts with it.
+ * still treats the next line as interrupting, so `2. b` or a lone `*` there is a paragraph in
+ * the whole parse but a list when a chunk starts with it.
  */
-const STARTS_PARAGRAPH = /^(?:[\p{L}*_"«(!>]|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
+const STARTS_PARAGRAPH = /^(?:[\p{L}"«(!>]|[*_]+(?=[^\s*_])|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
 
 /**
  * Cuts `text` into chunks as described above. Concatenating the chunks gives `text` back.
