@@ -70,6 +70,7 @@ export async function run(): Promise<void> {
   await import('./settings.spec');
   await import('./snippets.spec');
   await import('./completion.spec');
+  await import('./authoring.spec');
   await import('./server.spec');
   // Last: Check Workspace publishes diagnostics for every segdoc file of the workspace.
   await import('./commands.spec');
