@@ -1,4 +1,5 @@
-// `npm run package`: builds the production bundles, then packs the VSIX with vsce.
+// `npm run package`: packs the VSIX with vsce, which first runs `vscode:prepublish` (the
+// production build).
 // What goes into the VSIX is decided by .vscodeignore (an allow-list). Arguments are passed
 // on to `vsce package`, e.g. `npm run package -- --out /tmp/segdoc.vsix`.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ function run(args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-run(['scripts/build.mjs', '--production']);
+// vsce runs the `vscode:prepublish` script first (the production build), so a plain
+// `npx @vscode/vsce package` makes the same VSIX as this script.
 // --no-dependencies: the bundles hold every runtime dependency, so node_modules stays out.
 run([vsce, 'package', '--no-dependencies', ...process.argv.slice(2)]);
