@@ -153,10 +153,23 @@ test('authoring help in the workbench: status bar, completion, hover, code lense
       assert.ok(lenses.some((l) => /^Measurable ✓ .* — 5\/5$/.test(l)), lenses.join(' | '));
       await statusItem('segmentation').waitFor();
       assert.match(plain(await statusItem('segmentation').innerText()), /segmentation · 100% · 13\/15 criteria/);
+      await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-segment-lenses.png`) });
       // The matrix rows' lenses, further down.
       await page.keyboard.press('Control+End');
       await page.locator(SEL.lens, { hasText: 'Total 34 · Tier 1' }).first().waitFor();
       await page.locator(SEL.lens, { hasText: 'Total 14 · Tier 3' }).first().waitFor();
+    });
+
+    await step('the Outline view lists the segments with their criteria', async () => {
+      const outline = page.locator('.pane-header', { hasText: 'Outline' }).first();
+      if ((await outline.getAttribute('aria-expanded')) !== 'true') await outline.click();
+      const rows = page.locator('.outline-pane .monaco-list-row');
+      // VS Code groups the outline by provider: Markdown's own, and segdoc's.
+      await rows.filter({ hasText: 'Fintech Startups' }).first().waitFor();
+      const texts = (await rows.allInnerTexts()).map(plain);
+      t.diagnostic(`outline rows: ${texts.join(' | ')}`);
+      assert.ok(texts.includes('segdoc'), texts.join(' | '));
+      assert.ok(texts.some((r) => /^Fintech Startups ?5\/5 criteria$/.test(r)), texts.join(' | '));
     });
 
     await step('clicking the status bar item opens the scorecard', async () => {
