@@ -195,11 +195,10 @@ class FragmentBuilder {
         this.frontMatter = { raw: node.value, span };
         return;
       case 'heading': {
-        const first = node.children[0];
-        const last = node.children[node.children.length - 1];
-        const textSpan = first && last ? { start: spanOf(first).start, end: spanOf(last).end } : { start: span.end, end: span.end };
+        // The text is read from the source, not from the children: nodes that GFM's autolink
+        // literals split off can lack positions (`# [a] [--> https://x.y z`).
+        const textSpan = headingTextSpan(this.src, span);
         const text = trimRun(this.src, textSpan.start, textSpan.end);
-        // ATX headings may carry a closing sequence of #'s; their children exclude it.
         this.blocks.push({ type: 'heading', heading: { depth: node.depth, text: text.text, span, textSpan: text.span }, normalized: normalizeHeading(text.text) });
         this.current = undefined;
         // A field's items are the list right after it in the same section, never across a
@@ -331,6 +330,30 @@ class FragmentBuilder {
     }
     if ('children' in node) for (const child of (node as Parents).children) this.collectInline(child as Nodes);
   }
+}
+
+/**
+ * The text of a heading, from its source: for an ATX heading, what lies between the opening
+ * `#`s and the optional closing sequence (`## Pain Points ##`); for a setext heading, the
+ * lines above the underline.
+ */
+export function headingTextSpan(src: string, span: Span): Span {
+  const line = src.slice(span.start, lineEndAt(src, span.start));
+  const atx = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line);
+  if (atx) {
+    const start = span.start + atx[0].length;
+    let body = line.slice(atx[0].length);
+    // A closing sequence must be preceded by a space or tab (or be all there is).
+    body = body.replace(/[ \t]+$/, '').replace(/(^|[ \t]+)#+$/, '');
+    const lead = body.length - body.trimStart().length;
+    return { start: start + lead, end: start + body.length };
+  }
+  // Setext: everything before the underline, which is the last line of the span.
+  let e = span.end;
+  while (e > span.start && src.charCodeAt(e - 1) !== 10 && src.charCodeAt(e - 1) !== 13) e--;
+  if (e > span.start && src.charCodeAt(e - 1) === 10) e--;
+  if (e > span.start && src.charCodeAt(e - 1) === 13) e--;
+  return { start: span.start, end: Math.max(span.start, e) };
 }
 
 /** A list's marker kind: the bullet (`-`, `*`, `+`), or `1.` / `1)` for ordered lists. */

@@ -43,9 +43,18 @@ export interface ParseLimits {
   maxIndent: number;
 }
 
+/**
+ * Chosen with bench/limits.ts (figures in docs/performance.md): realistic documents stay far
+ * below every limit — quotes nest 1–3 deep, lists 2–6 levels, and sections are cut into
+ * ~2 KB chunks — while what passes parses in at most about a second per chunk. Block quotes
+ * and list nesting cost little up to these depths and grow superlinearly past a few hundred
+ * levels (micromark overflows its stack near 10,000 `>`); one block that cannot be cut (a
+ * table, a list item holding a long list) parses at 0.1–0.3 MB/s, so 100 KB of it takes up to
+ * about a second; 2 MB of document take 6–10 s on a cold parse.
+ */
 export const DEFAULT_LIMITS: ParseLimits = {
   maxDocumentLength: 2_000_000,
-  maxChunkLength: 160_000,
+  maxChunkLength: 100_000,
   maxQuoteDepth: 16,
   maxIndent: 64,
 };
