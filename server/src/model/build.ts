@@ -285,9 +285,30 @@ function assemble(text: string, lines: LineIndex, fragments: Fragment[], skipped
   return doc;
 }
 
+/**
+ * YAML parses of recent front matter, by its text: the front matter rarely changes while the
+ * rest of the document is edited. The parsed data is shared, like fragments: not to be changed.
+ */
+const yamlCache = new Map<string, { data: unknown } | { error: unknown }>();
+
+function parseYamlCached(raw: string): unknown {
+  let hit = yamlCache.get(raw);
+  if (!hit) {
+    try {
+      hit = { data: parseYaml(raw) as unknown };
+    } catch (e) {
+      hit = { error: e };
+    }
+    yamlCache.set(raw, hit);
+    if (yamlCache.size > 64) yamlCache.delete(yamlCache.keys().next().value!);
+  }
+  if ('error' in hit) throw hit.error;
+  return hit.data;
+}
+
 function readFrontMatter(text: string, raw: string, span: Span): FrontMatter {
   try {
-    const data: unknown = parseYaml(raw);
+    const data: unknown = parseYamlCached(raw);
     if (data === null || data === undefined) return { raw, span, data: {} };
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { raw, span, data: {}, error: { message: 'Front matter is not a mapping of keys to values', span } };

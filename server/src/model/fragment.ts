@@ -71,9 +71,15 @@ function spanOf(node: { position?: { start: { offset?: number }; end: { offset?:
 
 /** Trims a span of source text, returning the trimmed text and its span. */
 export function trimRun(text: string, start: number, end: number): TextRun {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { text: text.slice(start, end), span: { start, end } };
+}
+
+/** `/\s/` for one UTF-16 unit, without a regular expression for the common ASCII case. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
 }
 
 const BOLD_FIELD = /^\*\*([^*\n]+?)\*\*[ \t]*:[ \t]*|^\*\*([^*\n]+?):\*\*[ \t]*/;
