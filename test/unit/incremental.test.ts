@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildDocument, FragmentCache } from '../../server/src/model/build';
 import type { SegDocument } from '../../server/src/model/types';
-import { DEFAULT_CHUNK_TARGET, splitChunks } from '../../server/src/parse/blocks';
+import { DEFAULT_CHUNK_MIN, DEFAULT_CHUNK_TARGET, splitChunks } from '../../server/src/parse/blocks';
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 100);
 const SEED = process.env['FC_SEED'] !== undefined ? Number(process.env['FC_SEED']) : undefined;
@@ -25,13 +25,28 @@ function plain(doc: SegDocument): unknown {
   return JSON.parse(JSON.stringify({ ...rest, definitions: [...definitions].sort() }));
 }
 
-/** Chunk targets to test: cuts at every block boundary allowed, small chunks, the default, headings only. */
-const targets = fc.constantFrom(0, 24, 160, DEFAULT_CHUNK_TARGET, Infinity);
+/**
+ * Chunk sizes to test, as [target, min] (parse/blocks.ts splitChunks): a cut at every
+ * possible place, small chunks, the defaults, and cuts at every heading only.
+ */
+interface Sizes {
+  chunkTarget: number;
+  chunkMin: number;
+}
+const targets: fc.Arbitrary<Sizes> = fc.constantFrom<Sizes>(
+  { chunkTarget: 0, chunkMin: 0 },
+  { chunkTarget: 24, chunkMin: 0 },
+  { chunkTarget: 160, chunkMin: 40 },
+  { chunkTarget: DEFAULT_CHUNK_TARGET, chunkMin: DEFAULT_CHUNK_MIN },
+  { chunkTarget: Infinity, chunkMin: 0 },
+);
+const DEFAULTS: Sizes = { chunkTarget: DEFAULT_CHUNK_TARGET, chunkMin: DEFAULT_CHUNK_MIN };
+const EVERY_CUT: Sizes = { chunkTarget: 0, chunkMin: 0 };
 
-function assertSameModel(text: string, chunkTarget = DEFAULT_CHUNK_TARGET, cache: FragmentCache | null = new FragmentCache()): void {
+function assertSameModel(text: string, sizes: Sizes = DEFAULTS, cache: FragmentCache | null = new FragmentCache()): void {
   const whole = buildDocument(text, { whole: true, cache: null });
-  const chunked = buildDocument(text, { cache, chunkTarget });
-  assert.deepStrictEqual(plain(chunked), plain(whole), `chunked model (target ${chunkTarget}) differs from whole model for ${JSON.stringify(text)}`);
+  const chunked = buildDocument(text, { cache, ...sizes });
+  assert.deepStrictEqual(plain(chunked), plain(whole), `chunked model (${JSON.stringify(sizes)}) differs from whole model for ${JSON.stringify(text)}`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -221,9 +236,9 @@ function applyEdit(text: string, e: { at: number; remove: number; insert: string
 
 test('chunks concatenate back to the text', () => {
   fc.assert(
-    fc.property(documentText, targets, (text, target) => {
+    fc.property(documentText, targets, (text, sizes) => {
       const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-      const chunks = splitChunks(body, target);
+      const chunks = splitChunks(body, sizes.chunkTarget, sizes.chunkMin);
       assert.equal(chunks.map((c) => c.text).join(''), body);
       let at = 0;
       for (const c of chunks) {
@@ -237,25 +252,25 @@ test('chunks concatenate back to the text', () => {
 
 test('the chunked model equals the whole-document model', () => {
   fc.assert(
-    fc.property(documentText, targets, (text, target) => assertSameModel(text, target)),
+    fc.property(documentText, targets, (text, sizes) => assertSameModel(text, sizes)),
     params(RUNS),
   );
 });
 
 test('edit sequences over a shared cache give the model of a fresh build', () => {
   fc.assert(
-    fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom(8_000_000, 400), targets, (start, edits, cacheChars, chunkTarget) => {
+    fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom(8_000_000, 400), targets, (start, edits, cacheChars, sizes) => {
       // A small cache also exercises eviction in the middle of a sequence.
       const cache = new FragmentCache(cacheChars);
       let text = start;
-      buildDocument(text, { cache, chunkTarget });
+      buildDocument(text, { cache, ...sizes });
       for (const e of edits) {
         text = applyEdit(text, e);
-        const incremental = buildDocument(text, { cache, chunkTarget });
-        const fresh = buildDocument(text, { cache: null, chunkTarget });
+        const incremental = buildDocument(text, { cache, ...sizes });
+        const fresh = buildDocument(text, { cache: null, ...sizes });
         assert.deepStrictEqual(plain(incremental), plain(fresh), `incremental model differs after edits: ${JSON.stringify(text)}`);
       }
-      assert.deepStrictEqual(plain(buildDocument(text, { cache, chunkTarget })), plain(buildDocument(text, { whole: true, cache: null })));
+      assert.deepStrictEqual(plain(buildDocument(text, { cache, ...sizes })), plain(buildDocument(text, { whole: true, cache: null })));
     }),
     params(Math.max(1, Math.round(RUNS / 3))),
   );
@@ -313,21 +328,23 @@ const tricky: Record<string, string> = {
   'indented code, a blank line, then `2.`': '## S\n    code\n\n2. b\n\n- c\n',
   'indented code, a blank line, then an empty item': '## S\n* a\n\n    *\n\n*\n\n* b\n',
   'indented code, a heading, then `2.`': '    code\n\n# H\n2. b\n',
+  'an item interrupting a paragraph holds an empty item': '## S\nPersona\n- -\n# H\n',
+  'an item interrupting a paragraph holds indented code': '## S\nPersona\n-     code\n- b\n',
   'one list across many chunks with a field taking its items': '## S\n**Needs**:\n- a\n- b\n\n- c\n\n<!-- note -->\n- d\n+ e\n',
 };
 
 for (const [name, text] of Object.entries(tricky)) {
   test(`tricky split: ${name}`, () => {
-    for (const target of [DEFAULT_CHUNK_TARGET, 0]) {
-      assertSameModel(text, target);
+    for (const sizes of [DEFAULTS, EVERY_CUT]) {
+      assertSameModel(text, sizes);
       // With a BOM in front, every offset moves by one and nothing else changes.
-      if (!text.startsWith('\uFEFF')) assertSameModel('\uFEFF' + text, target);
+      if (!text.startsWith('\uFEFF')) assertSameModel('\uFEFF' + text, sizes);
     }
   });
 }
 
 test('headings outside fences and comments are cut points; those inside are not', () => {
   const text = '# A\n```\n# in fence\n```\n<!--\n# in comment\n-->\n## B\n';
-  const starts = splitChunks(text).map((c) => c.text.split('\n')[0]);
+  const starts = splitChunks(text, 0, 0).map((c) => c.text.split('\n')[0]);
   assert.deepEqual(starts, ['# A', '## B']);
 });

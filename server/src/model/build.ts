@@ -4,7 +4,7 @@
  * as a parse of the whole text.
  */
 import { parse as parseYaml } from 'yaml';
-import { DEFAULT_CHUNK_TARGET, definitionLabels, findBlockEnd, splitChunks, type Chunk } from '../parse/blocks';
+import { DEFAULT_CHUNK_MIN, DEFAULT_CHUNK_TARGET, definitionLabels, findBlockEnd, splitChunks, type Chunk } from '../parse/blocks';
 import { checkChunkLimits, DEFAULT_LIMITS, parseMarkdown, type ParseLimits } from '../parse/markdown';
 import { BOM, LineIndex, type Span } from '../parse/text';
 import { buildFragment, placeFragment, type ContentBlock, type Fragment } from './fragment';
@@ -74,6 +74,8 @@ export interface BuildOptions {
    * (parse/blocks.ts splitChunks); `Infinity` cuts at headings only. Tests make it small.
    */
   chunkTarget?: number;
+  /** Headings start a new chunk only after this many code units (parse/blocks.ts); tests make it 0. */
+  chunkMin?: number;
 }
 
 function emptySection(span: Span, level: number): Section {
@@ -143,7 +145,8 @@ export function buildDocument(text: string, options: BuildOptions = {}): SegDocu
   if (text.length > limits.maxDocumentLength) {
     skipped.push({ span: { start: 0, end: 0 }, reason: 'document-length', detail: { length: text.length, limit: limits.maxDocumentLength } });
   } else {
-    const pieces: Chunk[] = options.whole ? [{ start: 0, text: body }] : splitChunks(body, options.chunkTarget ?? DEFAULT_CHUNK_TARGET);
+    const target = options.chunkTarget ?? DEFAULT_CHUNK_TARGET;
+    const pieces: Chunk[] = options.whole ? [{ start: 0, text: body }] : splitChunks(body, target, options.chunkMin ?? DEFAULT_CHUNK_MIN);
     for (let i = 0; i < pieces.length; ) {
       const start = pieces[i]!.start;
       let end = start + pieces[i]!.text.length;
@@ -159,6 +162,16 @@ export function buildDocument(text: string, options: BuildOptions = {}): SegDocu
           j++;
         }
         fragment = fragmentOf(body.slice(start, end), j === pieces.length);
+      }
+      if (fragment.skipped && !options.whole) {
+        // Short sections share a chunk (DEFAULT_CHUNK_MIN); one of them over a limit must not
+        // take the others along: cut at every heading and try again. The pieces only ever
+        // get more numerous, so this ends.
+        const finer = splitChunks(body.slice(start, end), target, 0);
+        if (finer.length > j - i) {
+          pieces.splice(i, j - i, ...finer.map((c) => ({ start: start + c.start, text: c.text })));
+          continue;
+        }
       }
       const placed = placeFragment(fragment, bom + start);
       if (placed.skipped) skipped.push(placed.skipped);

@@ -18,9 +18,13 @@
  * block, the chunk is merged with the following ones up to the line `findBlockEnd` finds
  * closing that block. A wrong guess therefore costs a re-parse, never a wrong model.
  *
+ * Sections longer than `DEFAULT_CHUNK_TARGET` are cut at other block starts too (see
+ * splitChunks), under the same check, and the model joins back the lists that such a cut
+ * splits (model/build.ts joinFragments).
+ *
  * Link reference definitions are the one construct that reaches across chunks; the model
  * never depends on them (it reads source text, not link nodes), and `definitionLabels`
- * collects them from the whole text for the placeholder rule.
+ * collects them, chunk by chunk, for the placeholder rule.
  */
 
 export interface Chunk {
@@ -173,17 +177,30 @@ export function findBlockEnd(text: string, from: number, open: OpenBlock): numbe
  */
 export const DEFAULT_CHUNK_TARGET = 2048;
 
-const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-/** A list item that may interrupt a paragraph: a bullet with content, or `1.` / `1)` with content. */
-const INTERRUPTING_ITEM = /^(?:[-*+]|1[.)])[ \t]+\S/;
 /**
- * After a blank line, lines that start a paragraph or a block quote whatever came before.
+ * A heading starts a new chunk only when the chunk before it has at least this many code
+ * units: each parse costs a fixed ~40 µs, which a run of short sections would pay over and
+ * over (docs/performance.md). 0 cuts at every heading.
+ */
+export const DEFAULT_CHUNK_MIN = 1024;
+
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/**
+ * A list item that may interrupt a paragraph (a bullet, or `1.` / `1)`, with content) and
+ * whose content is plain text. When it does interrupt one, micromark parses the start of the
+ * item as interrupting too, so content that may not interrupt a paragraph — a nested empty
+ * item (`- -`), indented code, a definition, HTML — would parse differently in a chunk of
+ * its own.
+ */
+const INTERRUPTING_ITEM = /^(?:[-*+]|1[.)]) {1,4}(?:[\p{L}"«(!`]|[*_]+(?=[^\s*_])|\[(?![^\]]*\]:)|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
+/**
+ * After a blank line, lines that start a paragraph whatever came before.
  * Not the blocks that may not interrupt a paragraph (an ordered item not starting at 1, an
  * empty item, a definition, HTML of type 7): after indented code and a blank line, micromark
  * still treats the next line as interrupting, so `2. b` or a lone `*` there is a paragraph in
  * the whole parse but a list when a chunk starts with it.
  */
-const STARTS_PARAGRAPH = /^(?:[\p{L}"«(!>]|[*_]+(?=[^\s*_])|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
+const STARTS_PARAGRAPH = /^(?:[\p{L}"«(!]|[*_]+(?=[^\s*_])|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
 
 /**
  * Cuts `text` into chunks as described above. Concatenating the chunks gives `text` back.
@@ -195,8 +212,9 @@ const STARTS_PARAGRAPH = /^(?:[\p{L}"«(!>]|[*_]+(?=[^\s*_])|\p{N}(?!\p{N}*[.)](
  * HTML block (checked like the heading cuts) or the list it belongs to, which the model
  * joins back together (model/build.ts joinFragments). A cut is made at the first such line
  * once the chunk has reached `target`, so cuts stay put when an edit elsewhere moves text.
+ * Headings cut only chunks of at least `min`.
  */
-export function splitChunks(text: string, target = DEFAULT_CHUNK_TARGET): Chunk[] {
+export function splitChunks(text: string, target = DEFAULT_CHUNK_TARGET, min = DEFAULT_CHUNK_MIN): Chunk[] {
   const cuts: number[] = [0];
   const cut = (at: number): void => {
     if (at > cuts[cuts.length - 1]!) cuts.push(at);
@@ -236,7 +254,7 @@ export function splitChunks(text: string, target = DEFAULT_CHUNK_TARGET): Chunk[
     }
     if (first === 35 /* # */) {
       if (i === s && ATX.test(text.slice(s, e))) {
-        cut(s);
+        if (s - cuts[cuts.length - 1]! >= min) cut(s);
         previousBlank = false;
         continue;
       }
