@@ -8,6 +8,20 @@
  * parentheticals removed, `&` / `and` / `и` dropped, punctuation folded to spaces.
  */
 export function normalizeHeading(text: string): string {
+  // Headings, aliases and labels repeat across documents and checks; the folding below is a
+  // dozen regular expressions, so results are memoised (bounded, cleared when full).
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const folded = fold(text);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, folded);
+  return folded;
+}
+
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, string>();
+
+function fold(text: string): string {
   let s = text.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
   // Inline markup that can wrap a heading: emphasis, code, links.
   s = s.replace(/[*_`~]/g, '');

@@ -14,7 +14,7 @@
 import { normalizeHeading } from '../model/normalize';
 import type { Section } from '../model/types';
 import type { SectionSpec } from '../schemas/kinds';
-import { similarity, typoDistance } from './util/distance';
+import { typoDistance } from './util/distance';
 import { headingSpan } from './util/report';
 import { defineRule } from './types';
 
@@ -96,9 +96,13 @@ export default defineRule<MisspelledOptions>({
       let best: Candidate | undefined;
       for (const n of names) {
         if (n.key.length < minLength || n.key === key || digits(n.key) !== digits(key)) continue;
-        const score = similarity(key, n.key);
-        if (score < minSimilarity) continue;
+        // The distance is at least the difference in length: skip names that cannot reach
+        // the similarity bar before paying for the quadratic distance.
+        const longest = Math.max(key.length, n.key.length);
+        if (1 - Math.abs(key.length - n.key.length) / longest < minSimilarity) continue;
         const distance = typoDistance(key, n.key);
+        const score = 1 - distance / longest;
+        if (score < minSimilarity) continue;
         if (!best || distance < best.distance) best = { spec: n.spec, name: n.core, score, distance };
       }
       if (!best) return;
