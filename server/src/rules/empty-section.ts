@@ -7,6 +7,7 @@
 import { pick } from '../schemas/kinds';
 import { hasContent } from '../schemas/validate';
 import { headingSpan } from './util/report';
+import { unparsedRegions } from './util/skipped';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -22,9 +23,12 @@ export default defineRule({
   },
   check(ctx) {
     const { doc } = ctx;
+    // A section whose body was not parsed (parse-limit) looks empty but is not.
+    const unparsed = unparsedRegions(doc);
     for (const [id, section] of ctx.match.byId) {
       const spec = ctx.kind.sections.find((s) => s.id === id);
       if (!spec?.required || hasContent(section)) continue;
+      if (unparsed.some((r) => r.start < section.span.end && section.heading.span.start < r.end)) continue;
       const name = section.heading.text;
       const body = pick(spec.template, ctx.language);
       const fixes = [];

@@ -1,7 +1,7 @@
 /**
  * parse-limit — part of the document was not checked because it exceeds a parse limit
- * (parse/markdown.ts: documents over 2 MB, sections over 160 KB, block quotes nested deeper
- * than 16, lines indented past 64 columns; see ARCHITECTURE.md "Parsing"). Without this the
+ * (parse/markdown.ts DEFAULT_LIMITS: documents over 2 MB, chunks over 100 KB, block quotes
+ * nested deeper than 16, list markers past column 64; see ARCHITECTURE.md "Parsing"). Without this the
  * user would take silence for a clean bill of health. One diagnostic per skipped part, on
  * the line where the problem starts, with the numbers.
  */
