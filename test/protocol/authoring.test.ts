@@ -30,8 +30,8 @@ import {
 } from 'vscode-languageserver-protocol';
 import { builtinKind } from '../../server/src/schemas/builtin';
 import { applyEdits, fullCapabilities, LIMIT, root, TestClient, tempFolder, type StartOptions } from './client';
+import { CURSOR, PERSONA, PERSONA_RU } from '../fixtures/authoring/documents';
 
-const CURSOR = '‸';
 const FIXTURES = path.join(root, 'test', 'fixtures', 'authoring', 'workspace');
 
 /** A client with completion, hover and symbol support (snippets and hierarchy as asked). */
@@ -104,23 +104,7 @@ async function hover(client: TestClient, uri: string, position: Position): Promi
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 
-const PERSONA = [
-  '# Persona: Dana - Platform Lead',
-  '',
-  '## Executive Summary',
-  '**Segment**: Mid-Market Platform Teams',
-  '**Priority**: Tier 1',
-  '',
-  '## Demographics',
-  '- **Job Title**: Platform Engineering Lead',
-  '- **Company Size**: Mid-Market',
-  '',
-  '## Buying Process',
-  '- **Role in Decision**: Economic buyer',
-  '',
-].join('\n');
 
-const PERSONA_RU = ['# Персона: Ирина — руководитель DBA', '', '## Демография', '- **Должность**: руководитель группы DBA', '', '## Процесс покупки', '- **Роль в решении**: ЛПР', ''].join('\n');
 
 const MATRIX = [
   '# Segment Prioritization: Acme',

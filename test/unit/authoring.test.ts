@@ -25,9 +25,9 @@ import {
   workspaceSymbols,
   type OutlineSymbol,
 } from '../../server/src/services/symbols';
+import { CURSOR, PERSONA, PERSONA_RU } from '../fixtures/authoring/documents';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const CURSOR = '‸';
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 /** The document without its cursor mark, checked, and the cursor's offset. */
@@ -51,32 +51,7 @@ function apply(marked: string, entry: CompletionEntry): string {
   return text.slice(0, entry.span.start) + entry.newText + text.slice(entry.span.end);
 }
 
-const PERSONA = [
-  '# Persona: Dana - Platform Lead',
-  '',
-  '## Executive Summary',
-  '**Segment**: Mid-Market Platform Teams',
-  '**Priority**: Tier 1',
-  '',
-  '## Demographics',
-  '- **Job Title**: Platform Engineering Lead',
-  '- **Company Size**: Mid-Market',
-  '',
-  '## Buying Process',
-  '- **Role in Decision**: Economic buyer',
-  '',
-].join('\n');
 
-const PERSONA_RU = [
-  '# Персона: Ирина — руководитель DBA',
-  '',
-  '## Демография',
-  '- **Должность**: руководитель группы DBA',
-  '',
-  '## Процесс покупки',
-  '- **Роль в решении**: ЛПР',
-  '',
-].join('\n');
 
 describe('completion: section headings', () => {
   const persona = builtinKind('persona')!;
