@@ -5,29 +5,19 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { rules as registry } from '../../server/src/rules/registry';
 import { runCli } from '../../server/src/cli/run';
+import { ensureBuilt, repoRoot, segdoc as runSegdoc, type Run } from './run-cli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'segdoc.js');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'cli');
 const example = path.join(repoRoot, 'examples', 'en', 'devops-dana.persona.md');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in `cwd` with a neutral English environment and a fixed "today". */
+/** Runs the CLI in `cwd` (the CLI fixtures by default). */
 function segdoc(args: string[], cwd = fixtures, env: Record<string, string> = {}): Run {
-  const base: Record<string, string> = { PATH: process.env['PATH'] ?? '', SEGDOC_TODAY: '2026-11-23', LANG: 'C' };
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runSegdoc(args, cwd, env);
 }
 
 function json(r: Run): {
@@ -50,10 +40,7 @@ function workspace(name: string, edit: (text: string) => string = (t) => t, conf
 }
 
 before(() => {
-  if (!existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-  }
+  ensureBuilt();
   tmp = mkdtempSync(path.join(tmpdir(), 'segdoc-cli-'));
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));

@@ -5,22 +5,14 @@
  * `node scripts/build.mjs` before running this file alone.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Scores } from '../../server/src/services/scores';
+import { ensureBuilt, repoRoot, segdoc } from './run-cli';
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const bin = path.join(repoRoot, 'bin', 'segdoc.js');
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'scores', 'tally.segmentation.md');
-
-function segdoc(args: string[], cwd: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
-  const base = { PATH: process.env['PATH'] ?? '', SEGDOC_TODAY: '2026-11-23', LANG: 'C' };
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function scoresIn(stdout: string): Array<{ path: string; kind: string; scores: Scores | Record<string, never> }> {
   return (JSON.parse(stdout) as { files: Array<{ path: string; kind: string; scores: Scores }> }).files;
@@ -38,10 +30,7 @@ function workspace(name: string, config?: string): string {
 }
 
 before(() => {
-  if (!existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
-    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-  }
+  ensureBuilt();
   tmp = mkdtempSync(path.join(tmpdir(), 'segdoc-cli-scores-'));
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
