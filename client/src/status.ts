@@ -1,5 +1,5 @@
 /**
- * The status bar item with the active document's tallies (`$(checklist) persona · 88% ·
+ * The status bar item with the active document's tallies (`$(checklist) Buyer persona · 88% ·
  * 12/15 criteria`), which opens the scorecard (`segdoc.showScores`), and the `segdoc.goToScore`
  * command that lists the tallies in a quick pick. The numbers come from the server's
  * `segdoc/scores` request; the client only renders them (architecture invariant: no
@@ -11,7 +11,11 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SCORES_METHOD, type CriterionId, type Range, type Scores } from '../../server/src/protocol';
 import { t, type ClientLanguage } from './messages';
+import { CRITERIA } from './scorecard/types';
+
+export type { Scores };
 
 /** The command the status bar item and the server's code lenses run: it opens the scorecard (scorecard/panel.ts). */
 export const SHOW_SCORES = 'segdoc.showScores';
@@ -19,49 +23,17 @@ export const SHOW_SCORES = 'segdoc.showScores';
 /** The quick pick of the tallies, each leading to its place in the document. */
 export const GO_TO_SCORE = 'segdoc.goToScore';
 
-/** The request the server answers with a document's tallies. */
-const SCORES_REQUEST = 'segdoc/scores';
 
 /** Delay after a diagnostics change before asking, so that a burst of changes asks once. */
 const DEBOUNCE_MS = 150;
-
-interface Position {
-  line: number;
-  character: number;
-}
-interface Range {
-  start: Position;
-  end: Position;
-}
-
-type CriterionId = 'measurable' | 'substantial' | 'accessible' | 'differentiable' | 'actionable';
-const CRITERIA: readonly CriterionId[] = ['measurable', 'substantial', 'accessible', 'differentiable', 'actionable'];
-
-/**
- * The part of the server's Scores object (server/src/services/scores.ts) the client shows.
- * Declared here because the client never imports the server's code.
- */
-export interface Scores {
-  kind: string;
-  title: string;
-  range: Range;
-  completeness: { present: number; required: number; percent: number; missing: string[] };
-  segments: { items: Array<{ name: string; range: Range; criteria: Record<CriterionId, boolean>; met: number; of: number }>; met: number; of: number };
-  matrices: {
-    items: Array<{ range: Range; rows: Array<{ segment: string; range: Range; total: number | null; tier: number | null }> }>;
-    tiers: Array<{ tier: number; segments: string[]; share: number; allocation?: { min: number; max: number } }>;
-  };
-  checklists: { items: Array<{ range: Range; done: number; total: number }>; done: number; total: number };
-  placeholders: number;
-}
 
 function isMarkdown(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
   return doc !== undefined && doc.languageId === 'markdown' && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled');
 }
 
-/** `$(checklist) persona · 88% · 12/15 criteria`. */
+/** `$(checklist) Buyer persona · 88% · 12/15 criteria`. */
 export function statusText(scores: Scores, language: ClientLanguage): string {
-  const parts = [scores.kind, `${scores.completeness.percent}%`];
+  const parts = [scores.title, `${scores.completeness.percent}%`];
   if (scores.segments.of) parts.push(t('statusCriteria', language, { met: scores.segments.met, of: scores.segments.of }));
   return `$(checklist) ${parts.join(' · ')}`;
 }
@@ -172,7 +144,7 @@ export class ScoresStatus implements vscode.Disposable {
     try {
       await this.ready;
       if (!this.client.isRunning()) return null;
-      return await this.client.sendRequest<Scores | null>(SCORES_REQUEST, { uri: this.client.code2ProtocolConverter.asUri(uri) });
+      return await this.client.sendRequest<Scores | null>(SCORES_METHOD, { uri: this.client.code2ProtocolConverter.asUri(uri) });
     } catch {
       // The server is restarting or stopped: there is nothing to show until it answers again.
       return null;

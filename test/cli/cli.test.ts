@@ -52,7 +52,7 @@ describe('exit codes', () => {
     // Each document's tally line (scores.test.ts checks them), then the summary.
     const lines = r.stdout.split('\n');
     assert.equal(lines.length, 11, r.stdout);
-    for (const line of lines.slice(0, 8)) assert.match(line, /^examples\/(en|ru)\/[\w.-]+\.md {2}\w+ · 100% complete/);
+    for (const line of lines.slice(0, 8)) assert.match(line, /^examples\/(en|ru)\/[\w.-]+\.md {2}(Buyer persona|Segmentation analysis|GTM strategy|Segment prioritization) · 100% complete/);
     assert.deepEqual(lines.slice(8), ['', 'No problems (8 files).', '']);
     assert.equal(r.stderr, '');
   });
@@ -168,7 +168,7 @@ describe('formats', () => {
     const r = segdoc(['check', 'docs']);
     const lines = r.stdout.split('\n');
     // The file's path, then its tally line.
-    assert.equal(lines[0], 'docs/missing.persona.md  persona · 25% complete');
+    assert.equal(lines[0], 'docs/missing.persona.md  Buyer persona · 25% complete');
     const rows = lines.filter((l) => l.startsWith('  '));
     assert.ok(rows.length >= 6);
     assert.ok(rows.includes('  docs/missing.persona.md:1:3  error  Missing required section "Buying Process"                       required-section'), rows.join('\n'));

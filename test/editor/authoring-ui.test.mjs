@@ -82,9 +82,9 @@ test('authoring help in the workbench: status bar, completion, hover, code lense
       const doc = join(dirs.workspace, 'personas/devops-dana.persona.md');
       await page.goto(workbenchUrl(server, dirs.workspace, { extensionDevelopmentPath: extension, openFile: doc }));
       await page.locator(SEL.line, { hasText: '# Persona: DevOps Dana' }).first().waitFor({ timeout: 60_000 });
-      await statusItem('persona').waitFor({ timeout: 60_000 });
+      await statusItem('Buyer persona').waitFor({ timeout: 60_000 });
       timings.pageLoadToStatusMs = since(t0);
-      before = await percent('persona');
+      before = await percent('Buyer persona');
       // devops-dana lacks two required sections (Information Sources, Marketing Tactics).
       assert.ok(before > 0 && before < 100, `persona completeness below 100 %: ${before}`);
     });
@@ -121,8 +121,8 @@ test('authoring help in the workbench: status bar, completion, hover, code lense
       await page.locator(SEL.line, { hasText: '[' }).last().waitFor();
       await page.keyboard.press('Escape');
       // One of the two missing required sections is in: the completeness goes up.
-      await page.locator(SEL.status, { hasText: /persona · \d+%/ }).filter({ hasNotText: `persona · ${before}%` }).first().waitFor();
-      const after = await percent('persona');
+      await page.locator(SEL.status, { hasText: /Buyer persona · \d+%/ }).filter({ hasNotText: `Buyer persona · ${before}%` }).first().waitFor();
+      const after = await percent('Buyer persona');
       t.diagnostic(`completeness ${before}% → ${after}%`);
       assert.ok(after > before, `completeness rose: ${before} → ${after}`);
     });
@@ -149,10 +149,10 @@ test('authoring help in the workbench: status bar, completion, hover, code lense
       await page.locator(SEL.lens, { hasText: '— 5/5' }).first().waitFor();
       const lenses = (await page.locator(SEL.lens).allInnerTexts()).map(plain).filter(Boolean);
       t.diagnostic(`lenses in view: ${lenses.join(' | ')}`);
-      assert.ok(lenses.includes('segmentation · 100% complete'), lenses.join(' | '));
+      assert.ok(lenses.includes('Segmentation analysis · 100% complete'), lenses.join(' | '));
       assert.ok(lenses.some((l) => /^Measurable ✓ .* — 5\/5$/.test(l)), lenses.join(' | '));
-      await statusItem('segmentation').waitFor();
-      assert.match(plain(await statusItem('segmentation').innerText()), /segmentation · 100% · 13\/15 criteria/);
+      await statusItem('Segmentation analysis').waitFor();
+      assert.match(plain(await statusItem('Segmentation analysis').innerText()), /Segmentation analysis · 100% · 13\/15 criteria/);
       await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-segment-lenses.png`) });
       // The matrix rows' lenses, further down.
       await page.keyboard.press('Control+End');
@@ -173,7 +173,7 @@ test('authoring help in the workbench: status bar, completion, hover, code lense
     });
 
     await step('clicking the status bar item opens the scorecard', async () => {
-      await statusItem('segmentation').click();
+      await statusItem('Segmentation analysis').click();
       const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await view.locator('.chart-row[data-segment="Fintech Startups"]').waitFor();
     });

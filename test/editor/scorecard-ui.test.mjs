@@ -126,7 +126,7 @@ test('scorecard UI in light, dark and high-contrast themes, with screenshots', {
         await page.goto(workbenchUrl(server, dirs.workspace, { extensionDevelopmentPath: extension, openFile: doc }));
         await page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: '# Customer Segmentation Analysis' }).first().waitFor();
         // The first check has run once the status bar item shows the kind.
-        await page.locator('.statusbar-item', { hasText: 'segmentation' }).first().waitFor();
+        await page.locator('.statusbar-item', { hasText: /Segmentation analysis|Анализ сегментации/ }).first().waitFor();
         // More room for the two editors side by side.
         await page.keyboard.press('F1');
         await page.locator('.quick-input-widget').waitFor();

@@ -15,7 +15,7 @@ import { lint } from '../../server/src/services/engine';
 import { computeScores } from '../../server/src/services/scores';
 import type { Scorecard } from '../../server/src/services/scorecard';
 import { renderTemplate, type RenderedTemplate, type TemplateEntry } from '../../server/src/services/templates';
-import type { CheckWorkspaceResult } from '../../server/src/lsp/workspace-check';
+import type { CheckWorkspaceResult } from '../../server/src/protocol';
 import { fullCapabilities, LIMIT, ofRule, root, TestClient, tempFolder, type StartOptions } from './client';
 import { PERSONA, README } from './docs';
 

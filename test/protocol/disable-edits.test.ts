@@ -17,8 +17,8 @@ import { applyEdits } from './client';
 const flag = defineRule({
   id: 'flag',
   severity: 'warning',
-  description: { en: 'Flags lines.', ru: 'Отмечает строки.' },
-  messages: { flagged: { en: 'Flagged', ru: 'Отмечено' } },
+  description: 'Flags lines.',
+  messages: { flagged: 'Flagged' },
   check(ctx) {
     const re = /FLAG/g;
     for (let m = re.exec(ctx.doc.text); m; m = re.exec(ctx.doc.text)) ctx.report({ message: 'flagged', span: { start: m.index, end: m.index + 4 } });

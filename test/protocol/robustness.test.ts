@@ -26,7 +26,7 @@ import { MISSING, PAIN_POINTS, PERSONA } from './docs';
 const boom = defineRule({
   id: 'boom',
   severity: 'error',
-  description: { en: 'Always throws.', ru: 'Всегда падает.' },
+  description: 'Always throws.',
   messages: {},
   check() {
     throw new Error('kaboom');

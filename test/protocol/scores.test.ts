@@ -72,7 +72,7 @@ function titles(list: CodeLens[]): string[] {
 }
 
 const EN_LENSES = [
-  '0: segmentation · 60% complete',
+  '0: Segmentation analysis · 60% complete',
   '9: Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5',
   '16: Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5',
   '23: Measurable ✓ Substantial ✗ Accessible ✓ Differentiable ✓ Actionable ✓ — 4/5',
@@ -127,7 +127,7 @@ describe('code lenses', () => {
     await client.open(doc, TALLY);
     await published;
     const list = titles(await lenses(client, doc));
-    assert.deepEqual(list.slice(0, 1), ['0: segmentation · заполнено 60%']);
+    assert.deepEqual(list.slice(0, 1), ['0: Анализ сегментации · заполнено 60%']);
     assert.equal(list[3], '23: Измеримый ✓ Существенный ✗ Доступный ✓ Различимый ✓ Действенный ✓ — 4/5');
     assert.equal(list[7], '40: Итого 14 (указано 15) · Уровень 3 (указано 2)');
     assert.equal(list[8], '43: Выполнено 3/5');

@@ -1,7 +1,8 @@
 /**
  * Architecture invariants (ARCHITECTURE.md), enforced on the source tree:
- * imports go one way, parse → model → schemas → rules → services → lsp | cli, and only
- * server/src/lsp imports the protocol connection.
+ * imports go one way, l10n → parse → model → schemas → rules → services → protocol → lsp | cli,
+ * only server/src/lsp imports the protocol connection, and the client takes from the server
+ * only the l10n module and the protocol's types.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,16 +11,18 @@ import { test } from 'node:test';
 
 const root = resolve(__dirname, '..', '..');
 const src = join(root, 'server', 'src');
-const LAYERS = ['parse', 'model', 'schemas', 'rules', 'services', 'lsp', 'cli'];
+const LAYERS = ['l10n', 'parse', 'model', 'schemas', 'rules', 'services', 'protocol', 'lsp', 'cli'];
 /** Layers each layer may import from (itself included). lsp and cli are siblings. */
 const allowed: Record<string, string[]> = {
-  parse: ['parse'],
-  model: ['parse', 'model'],
-  schemas: ['parse', 'model', 'schemas'],
-  rules: ['parse', 'model', 'schemas', 'rules'],
-  services: ['parse', 'model', 'schemas', 'rules', 'services'],
-  lsp: ['parse', 'model', 'schemas', 'rules', 'services', 'lsp'],
-  cli: ['parse', 'model', 'schemas', 'rules', 'services', 'cli'],
+  l10n: ['l10n'],
+  parse: ['l10n', 'parse'],
+  model: ['l10n', 'parse', 'model'],
+  schemas: ['l10n', 'parse', 'model', 'schemas'],
+  rules: ['l10n', 'parse', 'model', 'schemas', 'rules'],
+  services: ['l10n', 'parse', 'model', 'schemas', 'rules', 'services'],
+  protocol: ['l10n', 'parse', 'model', 'schemas', 'rules', 'services', 'protocol'],
+  lsp: ['l10n', 'parse', 'model', 'schemas', 'rules', 'services', 'protocol', 'lsp'],
+  cli: ['l10n', 'parse', 'model', 'schemas', 'rules', 'services', 'cli'],
 };
 
 function files(dir: string): string[] {
@@ -44,7 +47,7 @@ test('every server source file sits in a known layer', () => {
   }
 });
 
-test('layers import one way: parse → model → schemas → rules → services → lsp | cli', () => {
+test('layers import one way: l10n → parse → model → schemas → rules → services → protocol → lsp | cli', () => {
   const violations: string[] = [];
   for (const f of files(src)) {
     const layer = relative(src, f).split(/[\\/]/)[0]!;
@@ -70,7 +73,27 @@ test('only server/src/lsp imports vscode-languageserver, and the client never im
   }
   for (const f of files(join(root, 'client', 'src'))) {
     for (const spec of imports(f)) {
-      if (spec.includes('server/src') && !/schemas\/(kinds|builtin)/.test(spec)) violations.push(`${relative(root, f)} imports ${spec}`);
+      if (spec.includes('server/src') && !/server\/src\/(l10n|protocol)$/.test(spec)) violations.push(`${relative(root, f)} imports ${spec}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('server/src/protocol holds only types and method names: it brings nothing of the engine into the client', () => {
+  const violations: string[] = [];
+  for (const f of files(join(src, 'protocol'))) {
+    const text = readFileSync(f, 'utf8');
+    const re = /^\s*(import|export)\s+(?!type\b)[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm;
+    for (let m = re.exec(text); m; m = re.exec(text)) violations.push(`${relative(root, f)}: ${m[0].trim()}`);
+  }
+  assert.deepEqual(violations, []);
+});
+
+test('l10n imports nothing of segdoc but its bundles', () => {
+  const violations: string[] = [];
+  for (const f of files(join(src, 'l10n'))) {
+    for (const spec of imports(f)) {
+      if (spec.startsWith('.') && !/\/l10n\/bundle\.l10n\.[\w-]+\.json$/.test(spec)) violations.push(`${relative(root, f)} imports ${spec}`);
     }
   }
   assert.deepEqual(violations, []);

@@ -318,7 +318,7 @@ describe('hover', () => {
 
   test('a rule id in a disable comment: the rule description', () => {
     const text = PERSONA.replace('## Buying Process', `<!-- segdoc-disable-next-line placeholder required-${CURSOR}field -->\n## Buying Process`);
-    assert.equal(hover(text, 'dana.persona.md'), `**segdoc rule \`required-field\`**\n\n${ruleById('required-field')!.description.en}`);
+    assert.equal(hover(text, 'dana.persona.md'), `**segdoc rule \`required-field\`**\n\n${ruleById('required-field')!.description}`);
     assert.match(hover(text, 'dana.persona.md', { locale: 'ru' })!, /^\*\*Правило segdoc `required-field`\*\*\n\n/);
     const unknown = PERSONA.replace('## Buying Process', `<!-- segdoc-disable no-${CURSOR}such-rule -->\n## Buying Process`);
     assert.equal(hover(unknown, 'dana.persona.md'), 'segdoc has no rule `no-such-rule`.');

@@ -44,13 +44,13 @@ function at(text: string, d: ConfigDiagnostic): string {
 const sample = defineRule({
   id: 'segment-substantial',
   severity: 'warning',
-  description: { en: 'Sample', ru: 'Пример' },
+  description: 'Sample',
   messages: {},
   defaults: { minimum: 1_000_000 },
   optionsSchema: { type: 'object', properties: { minimum: { type: 'number', minimum: 0 } }, additionalProperties: false },
   check() {},
 });
-const other = defineRule({ id: 'placeholder', severity: 'warning', description: { en: 'x', ru: 'x' }, messages: {}, check() {} });
+const other = defineRule({ id: 'placeholder', severity: 'warning', description: 'x', messages: {}, check() {} });
 const testRules = [sample, other];
 
 before(() => {

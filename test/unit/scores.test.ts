@@ -176,11 +176,11 @@ describe('tally texts', () => {
   });
 
   test('the one-line tally leaves out what there is nothing of', () => {
-    assert.equal(tallyLine(tally(), 'en'), 'segmentation · 60% complete · segments 5/5, 5/5, 4/5 · tier 1: 1, tier 2: 1, tier 3: 1 · checklist 3/5 · 1 placeholder');
+    assert.equal(tallyLine(tally(), 'en'), 'Segmentation analysis · 60% complete · segments 5/5, 5/5, 4/5 · tier 1: 1, tier 2: 1, tier 3: 1 · checklist 3/5 · 1 placeholder');
     assert.equal(
-      tallyLine(tally(), 'ru'),
-      'segmentation · заполнено 60% · сегменты 5/5, 5/5, 4/5 · уровень 1: 1, уровень 2: 1, уровень 3: 1 · чек-лист 3/5 · 1 плейсхолдер',
+      tallyLine(tally({ locale: 'ru' }), 'ru'),
+      'Анализ сегментации · заполнено 60% · сегменты 5/5, 5/5, 4/5 · уровень 1: 1, уровень 2: 1, уровень 3: 1 · чек-лист 3/5 · 1 плейсхолдер',
     );
-    assert.equal(tallyLine(scoresOf(read('examples/en/devops-dana.persona.md'), 'devops-dana.persona.md'), 'en'), 'persona · 100% complete');
+    assert.equal(tallyLine(scoresOf(read('examples/en/devops-dana.persona.md'), 'devops-dana.persona.md'), 'en'), 'Buyer persona · 100% complete');
   });
 });

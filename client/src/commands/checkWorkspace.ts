@@ -7,21 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { CHECK_WORKSPACE_METHOD, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../../../server/src/protocol';
 import { t, type ClientLanguage } from '../messages';
 
 export const CHECK_WORKSPACE = 'segdoc.checkWorkspace';
 
-/** The server's summary (server/src/lsp/workspace-check.ts). */
-export interface CheckWorkspaceResult {
-  files: number;
-  documents: number;
-  open: number;
-  errors: number;
-  warnings: number;
-  others: number;
-  truncated: boolean;
-  cancelled: boolean;
-}
+export type { CheckWorkspaceResult };
 
 let runs = 0;
 
@@ -54,8 +45,8 @@ export async function checkWorkspace(client: LanguageClient, ready: Promise<void
         reported = Math.max(reported, percentage);
       });
       try {
-        const params = { folders: folders.map((f) => client.code2ProtocolConverter.asUri(f.uri)), workDoneToken: token };
-        return await client.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', params, cancel);
+        const params: CheckWorkspaceParams = { folders: folders.map((f) => client.code2ProtocolConverter.asUri(f.uri)), workDoneToken: token };
+        return await client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_METHOD, params, cancel);
       } finally {
         listener.dispose();
       }

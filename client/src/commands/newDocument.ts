@@ -11,35 +11,15 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { TEMPLATE_METHOD, TEMPLATES_METHOD, type RenderedTemplate, type TemplateEntry, type TemplateParams } from '../../../server/src/protocol';
 import { t, type ClientLanguage } from '../messages';
 
 export const NEW_DOCUMENT = 'segdoc.newDocument';
 
-type DocLanguage = 'en' | 'ru';
+type DocLanguage = TemplateParams['language'];
 
-/** A document template as `segdoc/templates` lists it. */
-interface TemplateEntry {
-  kind: string;
-  variant: string;
-  title: { en: string; ru: string };
-  description: { en: string; ru: string };
-}
-
-/** What `segdoc/template` answers. */
-interface RenderedTemplate {
-  kind: string;
-  variant: string;
-  language: DocLanguage;
-  title: string;
-  text: string;
-  snippet: string;
-}
-
-export interface TemplateChoice {
-  kind: string;
-  language: DocLanguage;
-  variant?: string;
-}
+/** A template to create a document from: the `segdoc/template` params. */
+export type TemplateChoice = TemplateParams;
 
 interface TemplateItem extends vscode.QuickPickItem {
   choice: TemplateChoice;
@@ -79,12 +59,12 @@ export async function newDocument(client: LanguageClient, ready: Promise<void>, 
   }
   let choice: TemplateChoice | undefined = isChoice(arg) ? arg : undefined;
   if (!choice) {
-    const entries = await client.sendRequest<TemplateEntry[]>('segdoc/templates');
+    const entries = await client.sendRequest<TemplateEntry[]>(TEMPLATES_METHOD);
     const picked = await vscode.window.showQuickPick(templateItems(entries, ui), { placeHolder: t('newDocumentPlaceholder', ui), matchOnDescription: true, matchOnDetail: true });
     choice = picked?.choice;
   }
   if (!choice) return undefined;
-  const template = await client.sendRequest<RenderedTemplate | null>('segdoc/template', choice);
+  const template = await client.sendRequest<RenderedTemplate | null>(TEMPLATE_METHOD, choice);
   if (!template) return undefined;
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
   const editor = await vscode.window.showTextDocument(doc, { preview: false });

@@ -16,13 +16,13 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { t, type ClientLanguage } from '../messages';
 import { SHOW_SCORES } from '../status';
 import { renderMessage, renderScorecard, renderScorecardBody, scorecardStrings } from './render';
+import { SCORECARD_METHOD } from '../../../server/src/protocol';
 import type { Scorecard } from './types';
 
 /** The command the palette lists; status.ts's SHOW_SCORES (the status bar item, the code lenses) opens the same view. */
 export const SHOW_SCORECARD = 'segdoc.showScorecard';
 
 const VIEW_TYPE = 'segdoc.scorecard';
-const SCORECARD_REQUEST = 'segdoc/scorecard';
 
 /** Delay after a diagnostics change before asking, so that a burst of changes asks once. */
 const DEBOUNCE_MS = 150;
@@ -184,7 +184,7 @@ export function registerScorecard(context: vscode.ExtensionContext, client: Lang
     try {
       await ready;
       if (!client.isRunning()) return null;
-      return await client.sendRequest<Scorecard | null>(SCORECARD_REQUEST, { uri: client.code2ProtocolConverter.asUri(uri) });
+      return await client.sendRequest<Scorecard | null>(SCORECARD_METHOD, { uri: client.code2ProtocolConverter.asUri(uri) });
     } catch {
       // The server is restarting or stopped: the view says there is nothing to show.
       return null;

@@ -1,61 +1,15 @@
 /**
- * The scorecard as the server sends it (`segdoc/scorecard`, server/src/services/scorecard.ts):
- * the score tallies plus each prioritization-matrix row's four dimension scores and the tier
- * thresholds. Declared here because the client never imports the server's code; only the
- * fields the scorecard view reads are listed.
+ * The scorecard as the server sends it (`segdoc/scorecard`): its types are the server's own,
+ * declared once in server/src/protocol. Here only the orders the view draws them in.
  */
+import type { CriterionId, ScoreColumn } from '../../../server/src/protocol';
 
-export interface Position {
-  line: number;
-  character: number;
-}
+export type { Range, Scorecard, ScorecardRow, CriterionId } from '../../../server/src/protocol';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type DimensionId = ScoreColumn;
 
-export type CriterionId = 'measurable' | 'substantial' | 'accessible' | 'differentiable' | 'actionable';
-
-/** The five seed-002 criteria, in the order the seed lists them. */
-export const CRITERIA: readonly CriterionId[] = ['measurable', 'substantial', 'accessible', 'differentiable', 'actionable'];
-
-export type DimensionId = 'attractiveness' | 'fit' | 'accessibility' | 'strategic';
+/** The five seed-002 criteria, in the order the seed lists them (and the scorecard's columns). */
+export const CRITERIA = ['measurable', 'substantial', 'accessible', 'differentiable', 'actionable'] as const satisfies readonly CriterionId[];
 
 /** The four scored dimensions of the prioritization matrix, in the order the seed lists them. */
-export const DIMENSIONS: readonly DimensionId[] = ['attractiveness', 'fit', 'accessibility', 'strategic'];
-
-export interface ScorecardSegment {
-  name: string;
-  range: Range;
-  criteria: Record<CriterionId, boolean>;
-  met: number;
-  of: number;
-}
-
-export interface ScorecardRow {
-  segment: string;
-  range: Range;
-  total: number | null;
-  tier: number | null;
-  statedTotal?: number;
-  statedTier?: number;
-  dimensions: Record<DimensionId, number | null>;
-}
-
-export interface Scorecard {
-  kind: string;
-  title: string;
-  language: 'en' | 'ru';
-  range: Range;
-  completeness: { present: number; required: number; percent: number; missing: string[] };
-  segments: { items: ScorecardSegment[]; met: number; of: number };
-  matrices: {
-    items: Array<{ range: Range; rows: ScorecardRow[] }>;
-    tiers: Array<{ tier: number; segments: string[]; share: number; allocation?: { min: number; max: number } }>;
-    thresholds: { tier1Min: number; tier2Min: number };
-    max: number;
-  };
-  checklists: { items: Array<{ range: Range; done: number; total: number }>; done: number; total: number };
-  placeholders: number;
-}
+export const DIMENSIONS = ['attractiveness', 'fit', 'accessibility', 'strategic'] as const satisfies readonly DimensionId[];

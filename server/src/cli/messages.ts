@@ -3,12 +3,9 @@
  * bring their messages from the rules' catalogues; these are only what `segdoc` itself says.
  */
 import type { Language } from '../model/types';
-import { format, type MessageArgs } from '../rules/types';
+import { localize, localizeCount, type MessageArgs, type Plural } from '../l10n';
 
-type Texts = Record<Language, string>;
-
-const help: Texts = {
-  en: `Usage: segdoc check [options] [paths or globs...]
+export const help = `Usage: segdoc check [options] [paths or globs...]
 
 Checks customer-segmentation documents (buyer personas, segmentation analyses,
 GTM strategies, prioritization matrices) written in Markdown. Folders are searched
@@ -28,90 +25,51 @@ Exit codes: 0 no errors; 1 errors, or warnings above --max-warnings;
 
 Environment: NO_COLOR turns colours off; SEGDOC_TODAY=YYYY-MM-DD sets the date that
 date rules treat as today (reproducible runs).
-`,
-  ru: `Использование: segdoc check [параметры] [пути или шаблоны...]
+`;
 
-Проверяет документы по сегментации клиентов (персоны, анализ сегментов,
-GTM-стратегии, матрицы приоритизации) в формате Markdown. В папках ищутся файлы
-*.md и *.markdown (node_modules и папки, начинающиеся с точки, пропускаются); файлы,
-которые не являются документами segdoc, пропускаются. По умолчанию — текущая папка.
-
-Параметры:
-  --format <stylish|json|sarif>  формат вывода (по умолчанию stylish)
-  --config <файл>                файл настроек вместо ближайшего .segdoc.json
-  --lang <en|ru>                 язык сообщений (по умолчанию из LC_ALL, LC_MESSAGES, LANG)
-  --max-warnings <n>             код выхода 1, если предупреждений больше n
-  -h, --help                     показать эту справку
-  -v, --version                  показать версию
-
-Коды выхода: 0 — нет ошибок; 1 — есть ошибки или предупреждений больше --max-warnings;
-2 — ошибка в параметрах или настройках либо путь, который нельзя прочитать.
-
-Переменные окружения: NO_COLOR отключает цвета; SEGDOC_TODAY=ГГГГ-ММ-ДД задаёт дату,
-которую правила считают сегодняшней (воспроизводимые запуски).
-`,
-};
-
-const messages = {
-  missingCommand: { en: 'segdoc: missing command; try "segdoc check".', ru: 'segdoc: не указана команда; попробуйте «segdoc check».' },
-  unknownCommand: { en: 'segdoc: unknown command "{command}"; try "segdoc check".', ru: 'segdoc: неизвестная команда «{command}»; попробуйте «segdoc check».' },
-  unknownOption: { en: 'segdoc: unknown option "{option}".', ru: 'segdoc: неизвестный параметр «{option}».' },
-  missingValue: { en: 'segdoc: option "{option}" needs a value.', ru: 'segdoc: параметру «{option}» нужно значение.' },
-  badValue: {
-    en: 'segdoc: invalid value "{value}" for {option}; expected {expected}.',
-    ru: 'segdoc: недопустимое значение «{value}» для {option}; ожидается {expected}.',
-  },
-  aNumber: { en: 'a whole number ≥ 0', ru: 'целое число ≥ 0' },
-  badToday: {
-    en: 'segdoc: SEGDOC_TODAY="{value}" is not a date; expected YYYY-MM-DD.',
-    ru: 'segdoc: SEGDOC_TODAY="{value}" — не дата; ожидается ГГГГ-ММ-ДД.',
-  },
-  notFound: { en: 'segdoc: no such file or folder: {path}', ru: 'segdoc: нет такого файла или папки: {path}' },
-  noMatch: { en: 'segdoc: no files match the pattern {path}', ru: 'segdoc: нет файлов по шаблону {path}' },
-  unreadable: { en: 'segdoc: cannot read {path}: {detail}', ru: 'segdoc: не удалось прочитать {path}: {detail}' },
-  ruleFailed: {
-    en: 'segdoc: rule {rule} failed on {path} and its findings are missing: {detail}',
-    ru: 'segdoc: правило {rule} завершилось с ошибкой на {path}, его замечания не показаны: {detail}',
-  },
-  configNotFound: { en: 'segdoc: cannot read the config file {path}: {detail}', ru: 'segdoc: не удалось прочитать файл настроек {path}: {detail}' },
-  noDocuments: { en: 'No segdoc documents found.', ru: 'Документы segdoc не найдены.' },
-  noProblems: { en: 'No problems ({files}).', ru: 'Проблем нет ({files}).' },
-  summary: { en: '{problems} ({errors}, {warnings}, {infos})', ru: '{problems} ({errors}, {warnings}, {infos})' },
-  tooManyWarnings: {
-    en: 'segdoc found {warnings} (--max-warnings {max}).',
-    ru: 'segdoc нашёл {warnings} (--max-warnings {max}).',
-  },
-  error: { en: 'error', ru: 'ошибка' },
-  warning: { en: 'warning', ru: 'предупреждение' },
-  info: { en: 'info', ru: 'замечание' },
-  hint: { en: 'hint', ru: 'подсказка' },
-} satisfies Record<string, Texts>;
+export const messages = {
+  missingCommand: 'segdoc: missing command; try "segdoc check".',
+  unknownCommand: 'segdoc: unknown command "{command}"; try "segdoc check".',
+  unknownOption: 'segdoc: unknown option "{option}".',
+  missingValue: 'segdoc: option "{option}" needs a value.',
+  badValue: 'segdoc: invalid value "{value}" for {option}; expected {expected}.',
+  aNumber: 'a whole number ≥ 0',
+  badToday: 'segdoc: SEGDOC_TODAY="{value}" is not a date; expected YYYY-MM-DD.',
+  notFound: 'segdoc: no such file or folder: {path}',
+  noMatch: 'segdoc: no files match the pattern {path}',
+  unreadable: 'segdoc: cannot read {path}: {detail}',
+  ruleFailed: 'segdoc: rule {rule} failed on {path} and its findings are missing: {detail}',
+  configNotFound: 'segdoc: cannot read the config file {path}: {detail}',
+  noDocuments: 'No segdoc documents found.',
+  noProblems: 'No problems ({files}).',
+  summary: '{problems} ({errors}, {warnings}, {infos})',
+  tooManyWarnings: 'segdoc found {warnings} (--max-warnings {max}).',
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  hint: 'hint',
+} satisfies Record<string, string>;
 
 export type MessageId = keyof typeof messages;
 
 export function t(id: MessageId, locale: Language, args: MessageArgs = {}): string {
-  return format(messages[id][locale], args);
+  return localize(locale, messages[id], args);
 }
 
 export function helpText(locale: Language): string {
-  return help[locale];
+  return localize(locale, help);
 }
 
-/** Counted nouns: English one/other, Russian one/few/many (1 ошибка, 2 ошибки, 5 ошибок). */
-const nouns = {
-  problem: { en: ['problem', 'problems'], ru: ['проблема', 'проблемы', 'проблем'] },
-  error: { en: ['error', 'errors'], ru: ['ошибка', 'ошибки', 'ошибок'] },
-  warning: { en: ['warning', 'warnings'], ru: ['предупреждение', 'предупреждения', 'предупреждений'] },
-  info: { en: ['info', 'infos'], ru: ['замечание', 'замечания', 'замечаний'] },
-  file: { en: ['file', 'files'], ru: ['файл', 'файла', 'файлов'] },
-} satisfies Record<string, { en: [string, string]; ru: [string, string, string] }>;
-
-const rules = { en: new Intl.PluralRules('en'), ru: new Intl.PluralRules('ru') };
+/** Counted nouns (1 ошибка, 2 ошибки, 5 ошибок): the bundles translate each plural category. */
+export const nouns = {
+  problem: { one: '{n} problem', other: '{n} problems' },
+  error: { one: '{n} error', other: '{n} errors' },
+  warning: { one: '{n} warning', other: '{n} warnings' },
+  info: { one: '{n} info', other: '{n} infos' },
+  file: { one: '{n} file', other: '{n} files' },
+} satisfies Record<string, Plural>;
 
 /** `3 errors`, `1 ошибка`, `5 ошибок`. */
 export function count(n: number, noun: keyof typeof nouns, locale: Language): string {
-  const cat = rules[locale].select(n);
-  if (locale === 'en') return `${n} ${nouns[noun].en[cat === 'one' ? 0 : 1]}`;
-  const forms = nouns[noun].ru;
-  return `${n} ${cat === 'one' ? forms[0] : cat === 'few' ? forms[1] : forms[2]}`;
+  return localizeCount(locale, n, nouns[noun]);
 }

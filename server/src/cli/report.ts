@@ -8,7 +8,7 @@ import type { Language } from '../model/types';
 import type { Range } from '../parse/text';
 import { rules as registry } from '../rules/registry';
 import type { Severity } from '../rules/types';
-import { pick } from '../schemas/kinds';
+import { localize } from '../l10n';
 import { tallyLine, type Scores } from '../services/scores';
 import { count, t } from './messages';
 
@@ -160,7 +160,7 @@ export function formatSarif(report: CheckReport, version: string): string {
   const builder = new SarifBuilder();
   const run = new SarifRunBuilder().initSimple({ toolDriverName: 'segdoc', toolDriverVersion: version });
   for (const rule of registry) {
-    const r = new SarifRuleBuilder().initSimple({ ruleId: rule.id, shortDescriptionText: pick(rule.description, locale) });
+    const r = new SarifRuleBuilder().initSimple({ ruleId: rule.id, shortDescriptionText: localize(locale, rule.description) });
     r.rule.defaultConfiguration = { level: SARIF_LEVEL[rule.severity] };
     run.addRule(r);
   }

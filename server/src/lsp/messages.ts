@@ -5,16 +5,15 @@
  * translation is a type error rather than English in a Russian editor.
  */
 import type { Language } from '../model/types';
-import { format, type MessageArgs } from '../rules/types';
-import { pick, type Localized } from '../schemas/kinds';
+import { localize, type MessageArgs } from '../l10n';
 
 export const messages = {
-  disableLine: { en: 'Disable {rule} for this line', ru: 'Отключить {rule} для этой строки' },
-  disableFile: { en: 'Disable {rule} for this file', ru: 'Отключить {rule} для этого файла' },
-} satisfies Record<string, Localized>;
+  disableLine: 'Disable {rule} for this line',
+  disableFile: 'Disable {rule} for this file',
+} satisfies Record<string, string>;
 
 export type MessageId = keyof typeof messages;
 
 export function message(id: MessageId, locale: Language, args: MessageArgs = {}): string {
-  return format(pick(messages[id], locale), args);
+  return localize(locale, messages[id], args);
 }

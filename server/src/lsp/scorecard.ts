@@ -7,13 +7,10 @@
  */
 import { RequestType, type Connection } from 'vscode-languageserver';
 import type { LintResult } from '../services/engine';
+import { SCORECARD_METHOD, type DocumentParams } from '../protocol';
 import { computeScorecard, type Scorecard } from '../services/scorecard';
 
-export interface ScorecardParams {
-  uri: string;
-}
-
-export const ScorecardRequest = new RequestType<ScorecardParams, Scorecard | null, void>('segdoc/scorecard');
+export const ScorecardRequest = new RequestType<DocumentParams, Scorecard | null, void>(SCORECARD_METHOD);
 
 export interface ScorecardHost {
   /** The check of the document's current text, or undefined when it is not open. */

@@ -11,15 +11,12 @@
  */
 import { CodeLensRefreshRequest, RequestType, type CodeLens, type CodeLensParams, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
 import type { LintResult } from '../services/engine';
+import { SCORES_METHOD, type DocumentParams } from '../protocol';
 import { computeScores, type Scores } from '../services/scores';
 import { scoreLenses } from './lenses';
 
-export interface ScoresParams {
-  uri: string;
-}
-
 /** `segdoc/scores`: the tallies of an open document. */
-export const ScoresRequest = new RequestType<ScoresParams, Scores | null, void>('segdoc/scores');
+export const ScoresRequest = new RequestType<DocumentParams, Scores | null, void>(SCORES_METHOD);
 
 export interface ScoresHost {
   /** The check of the document's current text (the last one when still current), or undefined. */
@@ -80,7 +77,7 @@ export class ScoresFeature {
     return scores;
   }
 
-  private async scores(params: ScoresParams): Promise<Scores | null> {
+  private async scores(params: DocumentParams): Promise<Scores | null> {
     try {
       return typeof params?.uri === 'string' ? await this.scoresOf(params.uri) : null;
     } catch (e) {

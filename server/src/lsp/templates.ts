@@ -13,19 +13,12 @@
  * placeholders as snippet tabstops, for clients that can insert snippets.
  */
 import { RequestType0, RequestType, type Connection } from 'vscode-languageserver';
-import type { Language } from '../model/types';
+import { TEMPLATE_METHOD, TEMPLATES_METHOD, type RenderedTemplate, type TemplateEntry, type TemplateParams } from '../protocol';
 import { builtinKinds } from '../schemas/builtin';
-import { DEFAULT_VARIANT, documentTemplates, renderTemplate, templateSpec, type RenderedTemplate, type TemplateEntry } from '../services/templates';
+import { DEFAULT_VARIANT, documentTemplates, renderTemplate, templateSpec } from '../services/templates';
 
-export interface TemplateParams {
-  kind: string;
-  language: Language;
-  /** `default` when absent. */
-  variant?: string;
-}
-
-export const TemplatesRequest = new RequestType0<TemplateEntry[], void>('segdoc/templates');
-export const TemplateRequest = new RequestType<TemplateParams, RenderedTemplate | null, void>('segdoc/template');
+export const TemplatesRequest = new RequestType0<TemplateEntry[], void>(TEMPLATES_METHOD);
+export const TemplateRequest = new RequestType<TemplateParams, RenderedTemplate | null, void>(TEMPLATE_METHOD);
 
 export function listenTemplates(connection: Connection, logError: (what: string, e: unknown) => void): void {
   connection.onRequest(TemplatesRequest, () => {

@@ -30,39 +30,16 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeParams,
-  type WorkDoneProgressParams,
   type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import type { Language } from '../model/types';
-import { format, type MessageArgs } from '../rules/types';
-import { pick, type Localized } from '../schemas/kinds';
+import { CHECK_WORKSPACE_METHOD, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../protocol';
+import { localize, type MessageArgs } from '../l10n';
 import type { LintResult } from '../services/engine';
 import { toDiagnostic } from './convert';
 import { fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
 
-export interface CheckWorkspaceParams extends WorkDoneProgressParams {
-  /** Folder URIs to walk; the workspace folders of `initialize` when absent. */
-  folders?: string[];
-}
-
-export interface CheckWorkspaceResult {
-  /** Markdown files looked at (open ones included). */
-  files: number;
-  /** Of those, segdoc documents (open ones included). */
-  documents: number;
-  /** Open documents left to their live diagnostics. */
-  open: number;
-  /** Problems in the documents checked from disk, by severity. */
-  errors: number;
-  warnings: number;
-  /** Other findings (information and hints). */
-  others: number;
-  /** The walk stopped at a bound (too many files or folders too deep). */
-  truncated: boolean;
-  cancelled: boolean;
-}
-
-export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>('segdoc/checkWorkspace');
+export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>(CHECK_WORKSPACE_METHOD);
 
 /** At most this many Markdown files are looked at in one check. */
 export const MAX_FILES = 10_000;
@@ -71,14 +48,14 @@ export const MAX_DEPTH = 32;
 /** Files larger than this are not read (the engine checks documents up to 2 MB). */
 export const MAX_BYTES = 4 * 1024 * 1024;
 
-const texts = {
-  title: { en: 'segdoc: checking the workspace', ru: 'segdoc: проверка рабочей области' },
-  finding: { en: 'Looking for Markdown files…', ru: 'Поиск файлов Markdown…' },
-  checking: { en: '{done}/{total} {file}', ru: '{done}/{total} {file}' },
-} satisfies Record<string, Localized>;
+export const texts = {
+  title: 'segdoc: checking the workspace',
+  finding: 'Looking for Markdown files…',
+  checking: '{done}/{total} {file}',
+} satisfies Record<string, string>;
 
 function text(id: keyof typeof texts, locale: Language, args: MessageArgs = {}): string {
-  return format(pick(texts[id], locale), args);
+  return localize(locale, texts[id], args);
 }
 
 export interface WorkspaceCheckHost {

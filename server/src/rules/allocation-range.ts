@@ -26,15 +26,9 @@ const percent = (description: string) => ({ type: 'number', minimum: 0, maximum:
 export default defineRule<AllocationRangeOptions>({
   id: 'allocation-range',
   severity: 'info',
-  description: {
-    en: 'A tier\'s resource allocation is outside the recommended share (Tier 1 60–70 %, Tier 2 25–35 %, Tier 3 5–10 %).',
-    ru: 'Доля ресурсов уровня вне рекомендованной (уровень 1 — 60–70 %, 2 — 25–35 %, 3 — 5–10 %).',
-  },
+  description: 'A tier\'s resource allocation is outside the recommended share (Tier 1 60–70 %, Tier 2 25–35 %, Tier 3 5–10 %).',
   messages: {
-    outside: {
-      en: 'Tier {tier} resource allocation is {value} %, outside the recommended {min}–{max} %',
-      ru: 'Доля ресурсов уровня {tier} — {value} %, вне рекомендованных {min}–{max} %',
-    },
+    outside: 'Tier {tier} resource allocation is {value} %, outside the recommended {min}–{max} %',
   },
   defaults: { tier1Min: 60, tier1Max: 70, tier2Min: 25, tier2Max: 35, tier3Min: 5, tier3Max: 10 },
   optionsSchema: {

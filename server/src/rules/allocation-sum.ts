@@ -20,23 +20,11 @@ export interface AllocationSumOptions {
 export default defineRule<AllocationSumOptions>({
   id: 'allocation-sum',
   severity: 'warning',
-  description: {
-    en: 'The percentages of one allocation (tiers, channels, budget) do not add up to 100 %.',
-    ru: 'Доли одного распределения (уровни, каналы, бюджет) в сумме не дают 100 %.',
-  },
+  description: 'The percentages of one allocation (tiers, channels, budget) do not add up to 100 %.',
   messages: {
-    tiers: {
-      en: 'Resource allocation adds up to {sum} % ({parts}), not 100 %',
-      ru: 'Доли ресурсов в сумме дают {sum} % ({parts}), а не 100 %',
-    },
-    channels: {
-      en: 'Channel mix adds up to {sum} % ({parts}), not 100 %',
-      ru: 'Доли каналов в сумме дают {sum} % ({parts}), а не 100 %',
-    },
-    budget: {
-      en: 'Budget split adds up to {sum} % ({parts}), not 100 %',
-      ru: 'Доли бюджета в сумме дают {sum} % ({parts}), а не 100 %',
-    },
+    tiers: 'Resource allocation adds up to {sum} % ({parts}), not 100 %',
+    channels: 'Channel mix adds up to {sum} % ({parts}), not 100 %',
+    budget: 'Budget split adds up to {sum} % ({parts}), not 100 %',
   },
   defaults: { tolerance: 0.5 },
   optionsSchema: {

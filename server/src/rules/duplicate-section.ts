@@ -10,15 +10,9 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'duplicate-section',
   severity: 'warning',
-  description: {
-    en: 'The same section appears more than once.',
-    ru: 'Один и тот же раздел встречается несколько раз.',
-  },
+  description: 'The same section appears more than once.',
   messages: {
-    duplicate: {
-      en: 'Section "{section}" repeats "{first}" from line {line}',
-      ru: 'Раздел «{section}» повторяет раздел «{first}» из строки {line}',
-    },
+    duplicate: 'Section "{section}" repeats "{first}" from line {line}',
   },
   check(ctx) {
     for (const { spec, section } of ctx.match.matches) {

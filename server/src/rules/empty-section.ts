@@ -13,13 +13,10 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'empty-section',
   severity: 'warning',
-  description: {
-    en: 'A required section has a heading but no content.',
-    ru: 'У обязательного раздела есть заголовок, но нет содержания.',
-  },
+  description: 'A required section has a heading but no content.',
   messages: {
-    empty: { en: 'Section "{section}" is empty', ru: 'Раздел «{section}» пуст' },
-    fill: { en: 'Insert the template of "{section}"', ru: 'Вставить шаблон раздела «{section}»' },
+    empty: 'Section "{section}" is empty',
+    fill: 'Insert the template of "{section}"',
   },
   check(ctx) {
     const { doc } = ctx;

@@ -28,15 +28,9 @@ export default defineRule<Options>({
   id: 'gtm-motion',
   severity: 'warning',
   kinds: ['gtm'],
-  description: {
-    en: 'The GTM Motion section names PLG (Product-Led), Sales-Led or Hybrid.',
-    ru: 'В разделе GTM-модели названа модель: PLG (рост через продукт), Sales-Led или Hybrid.',
-  },
+  description: 'The GTM Motion section names PLG (Product-Led), Sales-Led or Hybrid.',
   messages: {
-    unnamed: {
-      en: '"{section}" does not name a motion: {motions}',
-      ru: 'В разделе «{section}» не названа модель: {motions}',
-    },
+    unnamed: '"{section}" does not name a motion: {motions}',
   },
   defaults: { extraNames: [] },
   optionsSchema: {

@@ -64,23 +64,11 @@ export default defineRule({
   id: 'launch-timeline',
   severity: 'warning',
   kinds: ['gtm'],
-  description: {
-    en: 'Launch plan milestones (T-24 weeks … T-0 … T+12 weeks) are in chronological order.',
-    ru: 'Вехи плана запуска (T-24 недели … T-0 … T+12 недель) идут в хронологическом порядке.',
-  },
+  description: 'Launch plan milestones (T-24 weeks … T-0 … T+12 weeks) are in chronological order.',
   messages: {
-    between: {
-      en: 'Milestone "{milestone}" is out of chronological order: it belongs after "{after}" and before "{before}"',
-      ru: 'Веха «{milestone}» нарушает хронологический порядок: ей место после «{after}» и перед «{before}»',
-    },
-    after: {
-      en: 'Milestone "{milestone}" is out of chronological order: it belongs after "{after}"',
-      ru: 'Веха «{milestone}» нарушает хронологический порядок: ей место после «{after}»',
-    },
-    before: {
-      en: 'Milestone "{milestone}" is out of chronological order: it belongs before "{before}"',
-      ru: 'Веха «{milestone}» нарушает хронологический порядок: ей место перед «{before}»',
-    },
+    between: 'Milestone "{milestone}" is out of chronological order: it belongs after "{after}" and before "{before}"',
+    after: 'Milestone "{milestone}" is out of chronological order: it belongs after "{after}"',
+    before: 'Milestone "{milestone}" is out of chronological order: it belongs before "{before}"',
   },
   check(ctx) {
     const section = ctx.match.byId.get('launch-plan');

@@ -23,20 +23,11 @@ const FALLBACK_STUB = { en: '[Item {n}]', ru: '[Пункт {n}]' };
 export default defineRule({
   id: 'list-length',
   severity: 'warning',
-  description: {
-    en: 'A list the methodology sizes is too short (top 3 pain points, at least 3 decision criteria).',
-    ru: 'Список, размер которого задаёт методология, слишком короткий (топ-3 боли, не меньше 3 критериев выбора).',
-  },
+  description: 'A list the methodology sizes is too short (top 3 pain points, at least 3 decision criteria).',
   messages: {
-    short: {
-      en: '{section} lists {count} items; the methodology asks for at least {minimum}',
-      ru: 'В разделе «{section}» пунктов: {count}; методология требует не меньше {minimum}',
-    },
-    long: {
-      en: '{section} lists {count} items; the methodology asks for at most {maximum}',
-      ru: 'В разделе «{section}» пунктов: {count}; методология допускает не больше {maximum}',
-    },
-    insert: { en: 'Add {missing} items to {section}', ru: 'Добавить пункты ({missing}) в раздел «{section}»' },
+    short: '{section} lists {count} items; the methodology asks for at least {minimum}',
+    long: '{section} lists {count} items; the methodology asks for at most {maximum}',
+    insert: 'Add {missing} items to {section}',
   },
   check(ctx) {
     for (const issue of ctx.issues) {

@@ -45,19 +45,10 @@ export default defineRule<Options>({
   id: 'market-sizing',
   severity: 'error',
   kinds: ['gtm'],
-  description: {
-    en: 'Market Analysis gives TAM, SAM and SOM, and TAM ≥ SAM ≥ SOM.',
-    ru: 'В анализе рынка указаны TAM, SAM и SOM, и TAM ≥ SAM ≥ SOM.',
-  },
+  description: 'Market Analysis gives TAM, SAM and SOM, and TAM ≥ SAM ≥ SOM.',
   messages: {
-    missing: {
-      en: '"{section}" does not give {missing}; size the market as TAM ≥ SAM ≥ SOM',
-      ru: 'В разделе «{section}» не указано: {missing}; оцените рынок как TAM ≥ SAM ≥ SOM',
-    },
-    larger: {
-      en: '{small} ({smallAmount}) is larger than {large} ({largeAmount}); expected TAM ≥ SAM ≥ SOM',
-      ru: '{small} ({smallAmount}) больше, чем {large} ({largeAmount}); ожидается TAM ≥ SAM ≥ SOM',
-    },
+    missing: '"{section}" does not give {missing}; size the market as TAM ≥ SAM ≥ SOM',
+    larger: '{small} ({smallAmount}) is larger than {large} ({largeAmount}); expected TAM ≥ SAM ≥ SOM',
   },
   defaults: { rates: { ...DEFAULT_RATES } },
   optionsSchema: {

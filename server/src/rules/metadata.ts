@@ -31,32 +31,17 @@ function allowedList(field: FieldSpec, language: Language): string {
 export default defineRule({
   id: 'metadata',
   severity: 'error',
-  description: {
-    en: 'A metadata field is missing or invalid, or a field holds a value outside its allowed list.',
-    ru: 'Поле метаданных отсутствует или заполнено неверно, либо значение поля не входит в список допустимых.',
-  },
+  description: 'A metadata field is missing or invalid, or a field holds a value outside its allowed list.',
   messages: {
-    missing: { en: 'Missing metadata field "{field}"', ru: 'Нет поля метаданных «{field}»' },
-    missingIn: { en: 'Section "{section}" is missing the field "{field}"', ru: 'В разделе «{section}» нет поля «{field}»' },
-    empty: { en: 'Metadata field "{field}" is empty', ru: 'Поле метаданных «{field}» не заполнено' },
-    enum: {
-      en: '"{value}" is not an allowed value of "{field}"; expected one of: {allowed}',
-      ru: '«{value}» — недопустимое значение поля «{field}»; допустимые значения: {allowed}',
-    },
-    date: {
-      en: '"{value}" is not a real date in the form YYYY-MM-DD',
-      ru: '«{value}» — не настоящая дата в формате ГГГГ-ММ-ДД (YYYY-MM-DD)',
-    },
-    format: {
-      en: '"{value}" is not a valid value of "{field}" (expected format: {format})',
-      ru: '«{value}» — неверное значение поля «{field}» (ожидаемый формат: {format})',
-    },
-    invalid: {
-      en: '"{value}" is not a valid value of "{field}" (schema check "{keyword}" failed)',
-      ru: '«{value}» — неверное значение поля «{field}» (не пройдена проверка схемы «{keyword}»)',
-    },
-    insert: { en: 'Insert field "{field}"', ru: 'Вставить поле «{field}»' },
-    replace: { en: 'Replace with "{value}"', ru: 'Заменить на «{value}»' },
+    missing: 'Missing metadata field "{field}"',
+    missingIn: 'Section "{section}" is missing the field "{field}"',
+    empty: 'Metadata field "{field}" is empty',
+    enum: '"{value}" is not an allowed value of "{field}"; expected one of: {allowed}',
+    date: '"{value}" is not a real date in the form YYYY-MM-DD',
+    format: '"{value}" is not a valid value of "{field}" (expected format: {format})',
+    invalid: '"{value}" is not a valid value of "{field}" (schema check "{keyword}" failed)',
+    insert: 'Insert field "{field}"',
+    replace: 'Replace with "{value}"',
   },
   check(ctx) {
     for (const issue of ctx.issues) {

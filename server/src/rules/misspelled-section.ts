@@ -53,16 +53,10 @@ interface Candidate {
 export default defineRule<MisspelledOptions>({
   id: 'misspelled-section',
   severity: 'info',
-  description: {
-    en: 'A heading is close to a known section name but does not match it.',
-    ru: 'Заголовок похож на известное название раздела, но не совпадает с ним.',
-  },
+  description: 'A heading is close to a known section name but does not match it.',
   messages: {
-    misspelled: {
-      en: 'Unknown section "{heading}": did you mean "{name}"?',
-      ru: 'Неизвестный раздел «{heading}»: возможно, имелся в виду «{name}»?',
-    },
-    rename: { en: 'Rename to "{name}"', ru: 'Переименовать в «{name}»' },
+    misspelled: 'Unknown section "{heading}": did you mean "{name}"?',
+    rename: 'Rename to "{name}"',
   },
   defaults: { similarity: 0.8, minLength: 5 },
   optionsSchema: {

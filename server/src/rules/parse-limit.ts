@@ -10,27 +10,12 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'parse-limit',
   severity: 'warning',
-  description: {
-    en: 'Part of the document is too large or too deeply nested to be checked.',
-    ru: 'Часть документа слишком велика или слишком глубоко вложена, чтобы её проверить.',
-  },
+  description: 'Part of the document is too large or too deeply nested to be checked.',
   messages: {
-    'document-length': {
-      en: 'This document was not checked: it is {length} characters long, over the limit of {limit}',
-      ru: 'Документ не проверен: его длина {length} символов превышает предел {limit}',
-    },
-    'chunk-length': {
-      en: 'This section was not checked: it is {length} characters long, over the limit of {limit}',
-      ru: 'Раздел не проверен: его длина {length} символов превышает предел {limit}',
-    },
-    'quote-depth': {
-      en: 'This section was not checked: block quotes are nested {depth} deep here, over the limit of {limit}',
-      ru: 'Раздел не проверен: цитаты здесь вложены на глубину {depth}, больше предела {limit}',
-    },
-    indent: {
-      en: 'This section was not checked: this line is indented {indent} columns, over the limit of {limit}',
-      ru: 'Раздел не проверен: отступ этой строки {indent} символов, больше предела {limit}',
-    },
+    'document-length': 'This document was not checked: it is {length} characters long, over the limit of {limit}',
+    'chunk-length': 'This section was not checked: it is {length} characters long, over the limit of {limit}',
+    'quote-depth': 'This section was not checked: block quotes are nested {depth} deep here, over the limit of {limit}',
+    indent: 'This section was not checked: this line is indented {indent} columns, over the limit of {limit}',
   },
   check(ctx) {
     const { lines } = ctx.doc;

@@ -49,23 +49,11 @@ export default defineRule<Options>({
   id: 'persona-evidence',
   severity: 'warning',
   kinds: ['persona'],
-  description: {
-    en: 'A persona shows evidence of research: a customer quote or data sources (interview and survey counts).',
-    ru: 'Персона основана на исследовании: есть цитата клиента или источники данных (число интервью и опросов).',
-  },
+  description: 'A persona shows evidence of research: a customer quote or data sources (interview and survey counts).',
   messages: {
-    none: {
-      en: 'Persona "{persona}" has no customer quote and no data sources (interview or survey counts); base personas on research, not assumptions',
-      ru: 'У персоны «{persona}» нет ни цитаты клиента, ни источников данных (числа интервью или опросов); персона должна опираться на исследования, а не на догадки',
-    },
-    noQuote: {
-      en: 'Persona "{persona}" has no customer quote; add real quotes from interviews',
-      ru: 'У персоны «{persona}» нет цитаты клиента; добавьте реальные цитаты из интервью',
-    },
-    noSources: {
-      en: 'Persona "{persona}" names no data sources (interview or survey counts)',
-      ru: 'У персоны «{persona}» не указаны источники данных (число интервью или опросов)',
-    },
+    none: 'Persona "{persona}" has no customer quote and no data sources (interview or survey counts); base personas on research, not assumptions',
+    noQuote: 'Persona "{persona}" has no customer quote; add real quotes from interviews',
+    noSources: 'Persona "{persona}" names no data sources (interview or survey counts)',
   },
   defaults: { minQuoteWords: 3, requireBoth: false },
   optionsSchema: {

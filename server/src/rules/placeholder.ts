@@ -14,12 +14,9 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'placeholder',
   severity: 'warning',
-  description: {
-    en: 'An unfilled template placeholder remains in the document.',
-    ru: 'В документе остался незаполненный плейсхолдер шаблона.',
-  },
+  description: 'An unfilled template placeholder remains in the document.',
   messages: {
-    unfilled: { en: 'Unfilled placeholder "{text}"', ru: 'Незаполненный плейсхолдер «{text}»' },
+    unfilled: 'Unfilled placeholder "{text}"',
   },
   check(ctx) {
     const { doc } = ctx;

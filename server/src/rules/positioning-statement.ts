@@ -66,21 +66,12 @@ const IS = /\s(?:is|are|это)\s|\s[—–-]\s/iu;
 export default defineRule<Options>({
   id: 'positioning-statement',
   severity: 'warning',
-  description: {
-    en: 'A positioning statement has every line of the template: For / Who / Our … is / That / Unlike / Our product.',
-    ru: 'В позиционировании есть все строки шаблона: Для / Которые / Наш … это / Который / В отличие от / Наш продукт.',
-  },
+  description: 'A positioning statement has every line of the template: For / Who / Our … is / That / Unlike / Our product.',
   messages: {
-    incomplete: {
-      en: 'The positioning statement lacks {missing} (the template is {parts})',
-      ru: 'В позиционировании не хватает строк: {missing} (шаблон: {parts})',
-    },
-    none: {
-      en: '"{section}" has no positioning statement ({parts})',
-      ru: 'В разделе «{section}» нет позиционирования по шаблону ({parts})',
-    },
-    insert: { en: 'Insert {missing}', ru: 'Вставить строки: {missing}' },
-    insertAll: { en: 'Insert a positioning statement template', ru: 'Вставить шаблон позиционирования' },
+    incomplete: 'The positioning statement lacks {missing} (the template is {parts})',
+    none: '"{section}" has no positioning statement ({parts})',
+    insert: 'Insert {missing}',
+    insertAll: 'Insert a positioning statement template',
   },
   defaults: { minPartsElsewhere: 3 },
   optionsSchema: {

@@ -13,16 +13,10 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'recommended-section',
   severity: 'info',
-  description: {
-    en: 'A section the methodology recommends for this kind of document is missing.',
-    ru: 'Отсутствует раздел, который методология рекомендует для этого вида документа.',
-  },
+  description: 'A section the methodology recommends for this kind of document is missing.',
   messages: {
-    missing: {
-      en: 'Missing recommended section "{section}"',
-      ru: 'Отсутствует рекомендуемый раздел «{section}»',
-    },
-    insert: { en: 'Insert section "{section}"', ru: 'Вставить раздел «{section}»' },
+    missing: 'Missing recommended section "{section}"',
+    insert: 'Insert section "{section}"',
   },
   check(ctx) {
     const unparsed = unparsedHeadings(ctx.doc);

@@ -14,14 +14,11 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'required-field',
   severity: 'warning',
-  description: {
-    en: 'A field the section requires is missing or empty.',
-    ru: 'В разделе нет обязательного поля или оно не заполнено.',
-  },
+  description: 'A field the section requires is missing or empty.',
   messages: {
-    missing: { en: 'Section "{section}" is missing the field "{field}"', ru: 'В разделе «{section}» нет поля «{field}»' },
-    empty: { en: 'Field "{field}" is empty', ru: 'Поле «{field}» не заполнено' },
-    insert: { en: 'Insert field "{field}"', ru: 'Вставить поле «{field}»' },
+    missing: 'Section "{section}" is missing the field "{field}"',
+    empty: 'Field "{field}" is empty',
+    insert: 'Insert field "{field}"',
   },
   check(ctx) {
     for (const issue of ctx.issues) {

@@ -11,17 +11,11 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'required-section',
   severity: 'error',
-  description: {
-    en: 'A section the document kind requires is missing.',
-    ru: 'Отсутствует раздел, обязательный для этого вида документа.',
-  },
+  description: 'A section the document kind requires is missing.',
   messages: {
-    missing: { en: 'Missing required section "{section}"', ru: 'Отсутствует обязательный раздел «{section}»' },
-    insert: { en: 'Insert section "{section}"', ru: 'Вставить раздел «{section}»' },
-    incomplete: {
-      en: 'Section "{section}" lacks the content the document kind requires',
-      ru: 'В разделе «{section}» нет содержания, обязательного для этого вида документа',
-    },
+    missing: 'Missing required section "{section}"',
+    insert: 'Insert section "{section}"',
+    incomplete: 'Section "{section}" lacks the content the document kind requires',
   },
   check(ctx) {
     const unparsed = unparsedHeadings(ctx.doc);

@@ -16,15 +16,9 @@ export interface ScoreRangeOptions {
 export default defineRule<ScoreRangeOptions>({
   id: 'score-range',
   severity: 'error',
-  description: {
-    en: 'A prioritization matrix score is outside the scoring scale (1–10).',
-    ru: 'Оценка в матрице приоритизации выходит за пределы шкалы (1–10).',
-  },
+  description: 'A prioritization matrix score is outside the scoring scale (1–10).',
   messages: {
-    outside: {
-      en: '{column} score of "{segment}" is {value}, outside the {min}–{max} scale',
-      ru: 'Оценка «{column}» сегмента «{segment}» равна {value} — вне шкалы {min}–{max}',
-    },
+    outside: '{column} score of "{segment}" is {value}, outside the {min}–{max} scale',
   },
   defaults: { min: 1, max: 10 },
   optionsSchema: {

@@ -58,16 +58,10 @@ export function tierCellEdits(cell: CellValue, tier: Tier): TextEdit[] {
 export default defineRule<ScoreTierOptions>({
   id: 'score-tier',
   severity: 'error',
-  description: {
-    en: 'A prioritization matrix Tier is not the tier its total implies (30–40 → 1, 20–29 → 2, <20 → 3).',
-    ru: 'Уровень в матрице приоритизации не соответствует итогу (30–40 → 1, 20–29 → 2, <20 → 3).',
-  },
+  description: 'A prioritization matrix Tier is not the tier its total implies (30–40 → 1, 20–29 → 2, <20 → 3).',
   messages: {
-    wrong: {
-      en: 'Tier of "{segment}" is {stated}, but its total {total} implies tier {tier} ({range})',
-      ru: 'Уровень сегмента «{segment}» — {stated}, но итог {total} соответствует уровню {tier} ({range})',
-    },
-    replace: { en: 'Replace with tier {tier}', ru: 'Заменить на уровень {tier}' },
+    wrong: 'Tier of "{segment}" is {stated}, but its total {total} implies tier {tier} ({range})',
+    replace: 'Replace with tier {tier}',
   },
   defaults: { tier1Min: 30, tier2Min: 20 },
   optionsSchema: {

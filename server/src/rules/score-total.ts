@@ -12,16 +12,10 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'score-total',
   severity: 'error',
-  description: {
-    en: 'A prioritization matrix Total is not the sum of the four scores.',
-    ru: 'Итог в матрице приоритизации не равен сумме четырёх оценок.',
-  },
+  description: 'A prioritization matrix Total is not the sum of the four scores.',
   messages: {
-    wrong: {
-      en: 'Total of "{segment}" is {stated}, but {sum} = {total}',
-      ru: 'Итого сегмента «{segment}» — {stated}, но {sum} = {total}',
-    },
-    replace: { en: 'Replace with {total}', ru: 'Заменить на {total}' },
+    wrong: 'Total of "{segment}" is {stated}, but {sum} = {total}',
+    replace: 'Replace with {total}',
   },
   check(ctx) {
     for (const { rows } of evaluateMatrices(ctx.doc, { language: ctx.language })) {

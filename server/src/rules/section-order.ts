@@ -39,19 +39,10 @@ export function keptInOrder(orders: number[]): Set<number> {
 export default defineRule({
   id: 'section-order',
   severity: 'info',
-  description: {
-    en: 'Sections are not in the order of the template.',
-    ru: 'Разделы идут не в порядке шаблона.',
-  },
+  description: 'Sections are not in the order of the template.',
   messages: {
-    before: {
-      en: 'Section "{section}" should come before "{other}"',
-      ru: 'Раздел «{section}» должен идти перед разделом «{other}»',
-    },
-    after: {
-      en: 'Section "{section}" should come after "{other}"',
-      ru: 'Раздел «{section}» должен идти после раздела «{other}»',
-    },
+    before: 'Section "{section}" should come before "{other}"',
+    after: 'Section "{section}" should come after "{other}"',
   },
   check(ctx) {
     if (!ctx.kind.ordered) return;

@@ -11,15 +11,9 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'segment-accessible',
   severity: 'warning',
-  description: {
-    en: 'A segment names no channel or way to reach or identify its members.',
-    ru: 'Для сегмента не указаны каналы или способ найти его представителей и достучаться до них.',
-  },
+  description: 'A segment names no channel or way to reach or identify its members.',
   messages: {
-    noChannels: {
-      en: 'Segment "{segment}" names no channel to reach or identify its members',
-      ru: 'Для сегмента «{segment}» не указаны каналы, чтобы найти его представителей и достучаться до них',
-    },
+    noChannels: 'Segment "{segment}" names no channel to reach or identify its members',
   },
   check(ctx) {
     for (const e of failing(ctx, 'accessible')) reportCriterion(ctx, e, 'accessible');

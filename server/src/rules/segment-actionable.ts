@@ -12,19 +12,10 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'segment-actionable',
   severity: 'warning',
-  description: {
-    en: 'A segment has no distinct strategy, approach or value proposition.',
-    ru: 'У сегмента нет своей стратегии, подхода или ценностного предложения.',
-  },
+  description: 'A segment has no distinct strategy, approach or value proposition.',
   messages: {
-    noStrategy: {
-      en: 'Segment "{segment}" has no strategy, approach or value proposition of its own',
-      ru: 'У сегмента «{segment}» нет своей стратегии, подхода или ценностного предложения',
-    },
-    sameStrategy: {
-      en: 'Segment "{segment}" has the same strategy as "{other}" ("{value}"): if you would market and sell the same way, do not segment',
-      ru: 'У сегмента «{segment}» та же стратегия, что у «{other}» («{value}»): если продавать одинаково, сегментировать незачем',
-    },
+    noStrategy: 'Segment "{segment}" has no strategy, approach or value proposition of its own',
+    sameStrategy: 'Segment "{segment}" has the same strategy as "{other}" ("{value}"): if you would market and sell the same way, do not segment',
   },
   check(ctx) {
     for (const e of failing(ctx, 'actionable')) {

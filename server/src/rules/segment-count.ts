@@ -34,23 +34,11 @@ export default defineRule<SegmentCountOptions>({
   id: 'segment-count',
   severity: 'warning',
   kinds: ['segmentation'],
-  description: {
-    en: 'The segmentation has fewer or more segments than the recommended 3–7.',
-    ru: 'В сегментации меньше или больше сегментов, чем рекомендованные 3–7.',
-  },
+  description: 'The segmentation has fewer or more segments than the recommended 3–7.',
   messages: {
-    none: {
-      en: 'No segments found; a segmentation needs {min} to {max}. Write each as "### Segment 1: Name" under this section or as "**Segment**: Name"',
-      ru: 'Сегменты не найдены; в сегментации их должно быть от {min} до {max}. Оформите каждый как «### Сегмент 1: Название» в этом разделе или как «**Сегмент**: Название»',
-    },
-    tooFew: {
-      en: 'Found {count} segments; a segmentation needs {min} to {max} (seed 002 checklist)',
-      ru: 'Найдено сегментов: {count}; в сегментации их должно быть от {min} до {max} (чек-лист seed 002)',
-    },
-    tooMany: {
-      en: 'Found {count} segments; more than {max} spreads resources thin: prioritise or merge (seed 002, "Too Many Segments")',
-      ru: 'Найдено сегментов: {count}; больше {max} — ресурсы распыляются: расставьте приоритеты или объедините (seed 002, «Too Many Segments»)',
-    },
+    none: 'No segments found; a segmentation needs {min} to {max}. Write each as "### Segment 1: Name" under this section or as "**Segment**: Name"',
+    tooFew: 'Found {count} segments; a segmentation needs {min} to {max} (seed 002 checklist)',
+    tooMany: 'Found {count} segments; more than {max} spreads resources thin: prioritise or merge (seed 002, "Too Many Segments")',
   },
   defaults: { min: 3, max: 7 },
   optionsSchema: {

@@ -26,15 +26,9 @@ export function demographicOnly(segment: Segment): string[] | undefined {
 export default defineRule({
   id: 'segment-demographic-only',
   severity: 'info',
-  description: {
-    en: 'A segment is defined by firmographics alone, with no needs, pains, jobs or behaviour.',
-    ru: 'Сегмент описан только фирмографией — без потребностей, болей, задач и поведения.',
-  },
+  description: 'A segment is defined by firmographics alone, with no needs, pains, jobs or behaviour.',
   messages: {
-    firmographicOnly: {
-      en: 'Segment "{segment}" is defined by firmographics alone ({fields}): add its needs, pains or behaviour (seed 002, "Demographic-Only Segmentation")',
-      ru: 'Сегмент «{segment}» описан только фирмографией ({fields}): добавьте потребности, боли или поведение (seed 002, «Demographic-Only Segmentation»)',
-    },
+    firmographicOnly: 'Segment "{segment}" is defined by firmographics alone ({fields}): add its needs, pains or behaviour (seed 002, "Demographic-Only Segmentation")',
   },
   check(ctx) {
     if (!hasSegments(ctx.kind)) return;

@@ -18,19 +18,10 @@ export interface DifferentiableOptions {
 export default defineRule<DifferentiableOptions>({
   id: 'segment-differentiable',
   severity: 'warning',
-  description: {
-    en: "Two segments' needs, pains and value propositions overlap above the threshold, or a segment states none.",
-    ru: 'Потребности, боли и ценностные предложения двух сегментов совпадают больше порога, или у сегмента они не указаны.',
-  },
+  description: "Two segments' needs, pains and value propositions overlap above the threshold, or a segment states none.",
   messages: {
-    overlap: {
-      en: 'Needs of "{other}" and "{segment}" overlap {percent}% (threshold {threshold}%): serve them differently or merge them',
-      ru: 'Потребности «{other}» и «{segment}» совпадают на {percent}% (порог {threshold}%): обслуживайте их по-разному или объедините',
-    },
-    noNeeds: {
-      en: 'Segment "{segment}" states no needs, pains or value proposition to tell it apart from the other segments',
-      ru: 'У сегмента «{segment}» не указаны потребности, боли или ценностное предложение, по которым его можно отличить от других',
-    },
+    overlap: 'Needs of "{other}" and "{segment}" overlap {percent}% (threshold {threshold}%): serve them differently or merge them',
+    noNeeds: 'Segment "{segment}" states no needs, pains or value proposition to tell it apart from the other segments',
   },
   defaults: { threshold: EVALUATION_DEFAULTS.threshold },
   optionsSchema: {

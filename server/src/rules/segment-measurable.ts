@@ -10,19 +10,10 @@ import { defineRule } from './types';
 export default defineRule({
   id: 'segment-measurable',
   severity: 'warning',
-  description: {
-    en: 'A segment has no size with a number (a count of companies or users).',
-    ru: 'У сегмента нет размера с числом (количества компаний или пользователей).',
-  },
+  description: 'A segment has no size with a number (a count of companies or users).',
   messages: {
-    noSize: {
-      en: 'Segment "{segment}" has no size: give the number of companies or users in it',
-      ru: 'У сегмента «{segment}» не указан размер: укажите, сколько в нём компаний или пользователей',
-    },
-    noCount: {
-      en: 'The size of segment "{segment}" has no count of companies or users: "{value}"',
-      ru: 'В размере сегмента «{segment}» нет числа компаний или пользователей: «{value}»',
-    },
+    noSize: 'Segment "{segment}" has no size: give the number of companies or users in it',
+    noCount: 'The size of segment "{segment}" has no count of companies or users: "{value}"',
   },
   check(ctx) {
     for (const e of failing(ctx, 'measurable')) reportCriterion(ctx, e, 'measurable');

@@ -21,31 +21,13 @@ export interface SubstantialOptions {
 export default defineRule<SubstantialOptions>({
   id: 'segment-substantial',
   severity: 'warning',
-  description: {
-    en: "A segment's revenue potential (stated, or size × ACV) is below the minimum or cannot be computed.",
-    ru: 'Потенциал выручки сегмента (указанный или размер × средний чек) ниже минимума или не вычисляется.',
-  },
+  description: "A segment's revenue potential (stated, or size × ACV) is below the minimum or cannot be computed.",
   messages: {
-    below: {
-      en: 'Revenue potential of segment "{segment}" is {amount} ({basis}), below the {minimum} minimum',
-      ru: 'Потенциал выручки сегмента «{segment}» — {amount} ({basis}), это меньше минимума {minimum}',
-    },
-    belowStated: {
-      en: 'Revenue potential of segment "{segment}" is {amount}, below the {minimum} minimum',
-      ru: 'Потенциал выручки сегмента «{segment}» — {amount}, это меньше минимума {minimum}',
-    },
-    noRevenue: {
-      en: 'Revenue potential of segment "{segment}" cannot be computed: no revenue potential and no size × ACV',
-      ru: 'Потенциал выручки сегмента «{segment}» не вычислить: нет ни потенциала выручки, ни размера × среднего чека',
-    },
-    noAcv: {
-      en: 'Revenue potential of segment "{segment}" cannot be computed: it has a size ({size}) but no ACV or revenue potential',
-      ru: 'Потенциал выручки сегмента «{segment}» не вычислить: размер есть ({size}), но нет среднего чека или потенциала выручки',
-    },
-    noSize: {
-      en: 'Revenue potential of segment "{segment}" cannot be computed: it has an ACV ({acv}) but no size or revenue potential',
-      ru: 'Потенциал выручки сегмента «{segment}» не вычислить: средний чек есть ({acv}), но нет размера или потенциала выручки',
-    },
+    below: 'Revenue potential of segment "{segment}" is {amount} ({basis}), below the {minimum} minimum',
+    belowStated: 'Revenue potential of segment "{segment}" is {amount}, below the {minimum} minimum',
+    noRevenue: 'Revenue potential of segment "{segment}" cannot be computed: no revenue potential and no size × ACV',
+    noAcv: 'Revenue potential of segment "{segment}" cannot be computed: it has a size ({size}) but no ACV or revenue potential',
+    noSize: 'Revenue potential of segment "{segment}" cannot be computed: it has an ACV ({acv}) but no size or revenue potential',
   },
   defaults: { minimum: EVALUATION_DEFAULTS.minimum, rates: { ...DEFAULT_RATES } },
   optionsSchema: {

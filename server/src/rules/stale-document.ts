@@ -24,15 +24,9 @@ const DATE_FIELDS: Array<[section: string, field: string]> = [
 export default defineRule<StaleOptions>({
   id: 'stale-document',
   severity: 'info',
-  description: {
-    en: 'The document was last updated longer ago than the review period.',
-    ru: 'Документ обновлялся дольше, чем длится период пересмотра.',
-  },
+  description: 'The document was last updated longer ago than the review period.',
   messages: {
-    stale: {
-      en: 'Last updated {days} days ago ({date}); the review period is {period} days',
-      ru: 'Последнее обновление {days} дн. назад ({date}); период пересмотра — {period} дн.',
-    },
+    stale: 'Last updated {days} days ago ({date}); the review period is {period} days',
   },
   defaults: { reviewPeriodDays: 90 },
   optionsSchema: {

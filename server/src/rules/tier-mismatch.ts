@@ -26,23 +26,11 @@ export interface TierMismatchOptions {
 export default defineRule<TierMismatchOptions>({
   id: 'tier-mismatch',
   severity: 'warning',
-  description: {
-    en: 'A segment is listed under a tier (or given a Priority/Tier) other than the one its matrix total implies.',
-    ru: 'Сегмент указан в уровне (или с приоритетом), который не соответствует его итогу в матрице.',
-  },
+  description: 'A segment is listed under a tier (or given a Priority/Tier) other than the one its matrix total implies.',
   messages: {
-    listed: {
-      en: '"{segment}" is listed under tier {listed}, but its matrix total {total} implies tier {tier} ({range})',
-      ru: '«{segment}» указан в уровне {listed}, но итог в матрице {total} соответствует уровню {tier} ({range})',
-    },
-    priority: {
-      en: '"{segment}" is given tier {listed}, but its matrix total {total} implies tier {tier} ({range})',
-      ru: 'Сегменту «{segment}» присвоен уровень {listed}, но итог в матрице {total} соответствует уровню {tier} ({range})',
-    },
-    unlisted: {
-      en: '"{segment}" (matrix total {total}, tier {tier}) is not listed under any tier',
-      ru: '«{segment}» (итог в матрице {total}, уровень {tier}) не указан ни в одном уровне',
-    },
+    listed: '"{segment}" is listed under tier {listed}, but its matrix total {total} implies tier {tier} ({range})',
+    priority: '"{segment}" is given tier {listed}, but its matrix total {total} implies tier {tier} ({range})',
+    unlisted: '"{segment}" (matrix total {total}, tier {tier}) is not listed under any tier',
   },
   defaults: { tier1Min: 30, tier2Min: 20 },
   optionsSchema: {

@@ -5,13 +5,15 @@
  * never concatenate English.
  */
 import type { KindMatch, SchemaIssue } from '../schemas/validate';
-import type { KindSchema, Localized } from '../schemas/kinds';
+import type { KindSchema } from '../schemas/kinds';
 import type { Language, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export type MessageArgs = Record<string, string | number>;
+import type { MessageArgs } from '../l10n';
+
+export type { MessageArgs };
 
 /** A text edit in document offsets. */
 export interface TextEdit {
@@ -53,9 +55,10 @@ export interface RuleContext<O> {
 export interface Rule<O extends object = Record<string, unknown>> {
   id: string;
   severity: Severity;
-  description: Localized;
-  /** Message catalogue: id → text with `{param}` placeholders, in both languages. */
-  messages: Record<string, Localized>;
+  /** What the rule checks, in English; l10n/ bundles translate it. */
+  description: string;
+  /** Message catalogue: id → English text with `{param}` placeholders; l10n/ bundles translate it. */
+  messages: Record<string, string>;
   /** Option defaults; the config file may override any of them. */
   defaults?: O;
   /** JSON schema of the options object, used to validate the config file. */
@@ -70,7 +73,3 @@ export function defineRule<O extends object = Record<string, unknown>>(rule: Rul
   return rule;
 }
 
-/** Fills `{name}` placeholders. */
-export function format(template: string, args: MessageArgs = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in args ? String(args[k]) : m));
-}

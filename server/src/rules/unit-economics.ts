@@ -98,31 +98,13 @@ interface Found {
 export default defineRule<Options>({
   id: 'unit-economics',
   severity: 'warning',
-  description: {
-    en: 'Stated unit economics meet the seed-001 bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%.',
-    ru: 'Указанная юнит-экономика проходит пороги seed 001: LTV/CAC выше 3x, окупаемость CAC меньше 6 месяцев, NRR выше 100%, PMF не ниже 40%.',
-  },
+  description: 'Stated unit economics meet the seed-001 bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%.',
   messages: {
-    ltvCac: {
-      en: 'LTV/CAC {value} is not above {bar}x, the bar for sustainable unit economics',
-      ru: 'LTV/CAC {value} — не выше {bar}x, порога устойчивой юнит-экономики',
-    },
-    payback: {
-      en: 'CAC payback {value} is not under {bar} months, the bar for cash efficiency',
-      ru: 'Окупаемость CAC {value} — не меньше {bar} месяцев, порога эффективности',
-    },
-    paybackConverted: {
-      en: 'CAC payback {value} (about {months} months) is not under {bar} months, the bar for cash efficiency',
-      ru: 'Окупаемость CAC {value} (около {months} мес.) — не меньше {bar} месяцев, порога эффективности',
-    },
-    nrr: {
-      en: 'Net revenue retention {value} is not above {bar}%, the bar for expansion revenue',
-      ru: 'Чистое удержание выручки (NRR) {value} — не выше {bar}%, порога роста за счёт расширения',
-    },
-    pmf: {
-      en: 'PMF {value} ("very disappointed" users) is below the {bar}% product-market fit threshold',
-      ru: 'PMF {value} («очень разочарованы») — ниже порога product-market fit {bar}%',
-    },
+    ltvCac: 'LTV/CAC {value} is not above {bar}x, the bar for sustainable unit economics',
+    payback: 'CAC payback {value} is not under {bar} months, the bar for cash efficiency',
+    paybackConverted: 'CAC payback {value} (about {months} months) is not under {bar} months, the bar for cash efficiency',
+    nrr: 'Net revenue retention {value} is not above {bar}%, the bar for expansion revenue',
+    pmf: 'PMF {value} ("very disappointed" users) is below the {bar}% product-market fit threshold',
   },
   defaults: { minLtvToCac: 3, maxCacPaybackMonths: 6, minNrrPercent: 100, minPmfPercent: 40 },
   optionsSchema: {

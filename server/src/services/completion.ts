@@ -43,7 +43,7 @@ import { fieldForKey, pick, type FieldSpec, type KindSchema, type SectionSpec } 
 import { sectionFields, type KindMatch } from '../schemas/validate';
 import { segmentsOf } from '../rules/segments/vocabulary';
 import { fieldLine, sectionDepth } from '../rules/util/insert';
-import { format, type MessageArgs } from '../rules/types';
+import { localize, type MessageArgs } from '../l10n';
 import type { LintResult } from './engine';
 
 export type CompletionEntryKind = 'section' | 'field' | 'enum' | 'example' | 'segment';
@@ -117,21 +117,21 @@ export interface FieldPlace {
 // ---------------------------------------------------------------------------------------
 // Texts
 
-const texts = {
-  requiredSection: { en: 'Required section', ru: 'Обязательный раздел' },
-  recommendedSection: { en: 'Recommended section', ru: 'Рекомендуемый раздел' },
-  optionalSection: { en: 'Optional section', ru: 'Необязательный раздел' },
-  requiredField: { en: 'Required field · {section}', ru: 'Обязательное поле · {section}' },
-  field: { en: 'Field · {section}', ru: 'Поле · {section}' },
-  segmentField: { en: 'Segment field', ru: 'Поле сегмента' },
-  value: { en: '{field}', ru: '{field}' },
-  valueOf: { en: '{field} · {value}', ru: '{field} · {value}' },
-  segmentFrom: { en: 'Segment · {source}', ru: 'Сегмент · {source}' },
-  segmentDoc: { en: 'A segment defined in {source}.', ru: 'Сегмент из документа {source}.' },
-} satisfies Record<string, { en: string; ru: string }>;
+export const texts = {
+  requiredSection: 'Required section',
+  recommendedSection: 'Recommended section',
+  optionalSection: 'Optional section',
+  requiredField: 'Required field · {section}',
+  field: 'Field · {section}',
+  segmentField: 'Segment field',
+  value: '{field}',
+  valueOf: '{field} · {value}',
+  segmentFrom: 'Segment · {source}',
+  segmentDoc: 'A segment defined in {source}.',
+} satisfies Record<string, string>;
 
 function text(id: keyof typeof texts, locale: Language, args: MessageArgs = {}): string {
-  return format(texts[id][locale], args);
+  return localize(locale, texts[id], args);
 }
 
 // ---------------------------------------------------------------------------------------

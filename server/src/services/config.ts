@@ -27,11 +27,12 @@ import { editDistance } from '../model/normalize';
 import type { Language } from '../model/types';
 import { LineIndex, type Range, type Span } from '../parse/text';
 import { builtinKind, builtinKinds } from '../schemas/builtin';
-import { pick, readKindSchema, type JsonSchema, type KindSchema } from '../schemas/kinds';
+import { readKindSchema, type JsonSchema, type KindSchema } from '../schemas/kinds';
 import { compileKind } from '../schemas/validate';
 import configRule from '../rules/config';
 import { rules as registry } from '../rules/registry';
-import { format, type MessageArgs, type Rule } from '../rules/types';
+import { localize, type MessageArgs } from '../l10n';
+import type { Rule } from '../rules/types';
 import type { LintConfig, LintOptions } from './engine';
 import type { RuleLevel, RuleSetting } from './settings';
 
@@ -187,7 +188,7 @@ export function lintOptionsFor(loaded: LoadedConfig, filePath: string): Pick<Lin
 function message(id: string, args: MessageArgs, locale: Language): string {
   const m = configRule.messages[id];
   if (!m) throw new Error(`The config rule has no message "${id}"`);
-  return format(pick(m, locale), args);
+  return localize(locale, m, args);
 }
 
 function makeDiagnostic(file: string, lines: LineIndex, locale: Language, id: string, args: MessageArgs, span: Span): ConfigDiagnostic {
@@ -594,7 +595,7 @@ export function configJsonSchema(): Record<string, unknown> {
   const rules: Record<string, unknown> = {};
   for (const rule of [...configurableRules()].sort((a, b) => a.id.localeCompare(b.id))) {
     rules[rule.id] = {
-      description: `${rule.description.en} Default: "${rule.severity}".`,
+      description: `${rule.description} Default: "${rule.severity}".`,
       anyOf: [
         { $ref: '#/definitions/level' },
         {

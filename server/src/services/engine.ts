@@ -8,10 +8,11 @@ import type { ParseLimits } from '../parse/markdown';
 import type { Range, Span } from '../parse/text';
 import { builtinKinds } from '../schemas/builtin';
 import { detectKind, type Detection } from '../schemas/detect';
-import { pick, type KindSchema } from '../schemas/kinds';
+import type { KindSchema } from '../schemas/kinds';
 import { matchSections, validateKind, type KindMatch } from '../schemas/validate';
 import { ruleById, rules as builtinRules } from '../rules/registry';
-import { format, type MessageArgs, type Report, type Rule, type Severity } from '../rules/types';
+import { localize, type MessageArgs } from '../l10n';
+import type { Report, Rule, Severity } from '../rules/types';
 import { resolveRule, type RuleSetting } from './settings';
 import { Suppressions } from './suppress';
 
@@ -137,7 +138,7 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
 function message(rule: Rule<object>, id: string, args: MessageArgs, locale: Language): string {
   const m = rule.messages[id];
   if (!m) throw new Error(`Rule ${rule.id} has no message "${id}"`);
-  return format(pick(m, locale), args);
+  return localize(locale, m, args);
 }
 
 function toFinding(doc: SegDocument, rule: Rule<object>, severity: Severity, r: Report, locale: Language): Finding {

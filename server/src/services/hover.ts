@@ -20,7 +20,7 @@ import { pick, type FieldSpec, type SectionSpec } from '../schemas/kinds';
 import { sectionFields } from '../schemas/validate';
 import { DEFAULT_THRESHOLDS, evaluateMatrices, formatNumber, SCORE_COLUMNS, tierRange, type MatrixEvaluation, type MatrixRowEvaluation, type TierThresholds } from '../rules/matrix/evaluate';
 import { ruleById } from '../rules/registry';
-import { format, type MessageArgs } from '../rules/types';
+import { localize, type MessageArgs } from '../l10n';
 import type { LintResult } from './engine';
 import { fieldSpecAt, offeredValues, sectionChain, valuesOf } from './completion';
 import { resolveRule } from './settings';
@@ -33,31 +33,31 @@ export interface HoverInfo {
   range: Range;
 }
 
-const texts = {
-  requiredSection: { en: 'Required section', ru: 'Обязательный раздел' },
-  recommendedSection: { en: 'Recommended section', ru: 'Рекомендуемый раздел' },
-  optionalSection: { en: 'Optional section', ru: 'Необязательный раздел' },
-  requiredFields: { en: 'Must contain: {fields}', ru: 'Должен содержать: {fields}' },
-  missingFields: { en: 'Missing here: {fields}', ru: 'Здесь не хватает: {fields}' },
-  requiredField: { en: 'Required field of {section}', ru: 'Обязательное поле раздела «{section}»' },
-  optionalField: { en: 'Field of {section}', ru: 'Поле раздела «{section}»' },
-  segmentField: { en: 'Segment field', ru: 'Поле сегмента' },
-  allowed: { en: 'Allowed values: {values}', ru: 'Допустимые значения: {values}' },
-  examples: { en: 'For example: {values}', ru: 'Например: {values}' },
-  kind: { en: 'segdoc document: {kind}', ru: 'Документ segdoc: {kind}' },
-  breakdown: { en: '{sum} = **{total}** → **Tier {tier}**', ru: '{sum} = **{total}** → **Уровень {tier}**' },
-  incomplete: { en: '{sum}: a score is missing, so there is no total', ru: '{sum}: не хватает оценки, итог не посчитать' },
-  stated: { en: 'The row states: {stated}', ru: 'В строке указано: {stated}' },
-  statedTotal: { en: 'total {value}', ru: 'итог {value}' },
-  statedTier: { en: 'tier {value}', ru: 'уровень {value}' },
-  thresholds: { en: 'Tiers: {tiers}', ru: 'Уровни: {tiers}' },
-  tier: { en: 'Tier {tier} {range}', ru: 'Уровень {tier} {range}' },
-  rule: { en: 'segdoc rule `{id}`', ru: 'Правило segdoc `{id}`' },
-  unknownRule: { en: 'segdoc has no rule `{id}`.', ru: 'В segdoc нет правила `{id}`.' },
-} satisfies Record<string, { en: string; ru: string }>;
+export const texts = {
+  requiredSection: 'Required section',
+  recommendedSection: 'Recommended section',
+  optionalSection: 'Optional section',
+  requiredFields: 'Must contain: {fields}',
+  missingFields: 'Missing here: {fields}',
+  requiredField: 'Required field of {section}',
+  optionalField: 'Field of {section}',
+  segmentField: 'Segment field',
+  allowed: 'Allowed values: {values}',
+  examples: 'For example: {values}',
+  kind: 'segdoc document: {kind}',
+  breakdown: '{sum} = **{total}** → **Tier {tier}**',
+  incomplete: '{sum}: a score is missing, so there is no total',
+  stated: 'The row states: {stated}',
+  statedTotal: 'total {value}',
+  statedTier: 'tier {value}',
+  thresholds: 'Tiers: {tiers}',
+  tier: 'Tier {tier} {range}',
+  rule: 'segdoc rule `{id}`',
+  unknownRule: 'segdoc has no rule `{id}`.',
+} satisfies Record<string, string>;
 
 function text(id: keyof typeof texts, locale: Language, args: MessageArgs = {}): string {
-  return format(texts[id][locale], args);
+  return localize(locale, texts[id], args);
 }
 
 function inside(span: Span, offset: number): boolean {
@@ -124,7 +124,7 @@ function labelSpan(text: string, field: Field): Span {
 function ruleHover(id: string, locale: Language): string {
   const rule = ruleById(id);
   if (!rule) return text('unknownRule', locale, { id });
-  return [`**${text('rule', locale, { id })}**`, '', pick(rule.description, locale)].join('\n');
+  return [`**${text('rule', locale, { id })}**`, '', localize(locale, rule.description)].join('\n');
 }
 
 function sectionHover(result: LintResult, spec: SectionSpec, section: Section): string {

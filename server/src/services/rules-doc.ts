@@ -32,7 +32,7 @@ function cell(text: string): string {
 export function rulesTable(list: readonly Rule<object>[] = rules): string {
   const lines = ['| id | default | checks | options |', '| --- | --- | --- | --- |'];
   for (const r of list) {
-    lines.push(`| \`${r.id}\` | ${r.severity} | ${cell(r.description.en)} | ${cell(optionText(r))} |`);
+    lines.push(`| \`${r.id}\` | ${r.severity} | ${cell(r.description)} | ${cell(optionText(r))} |`);
   }
   return lines.join('\n');
 }

@@ -38,7 +38,7 @@ import { tierAllocations } from '../rules/matrix/allocations';
 import { evaluateMatrices, formatNumber, type Tier } from '../rules/matrix/evaluate';
 import { CRITERIA, evaluateSegments, type CriterionId, type EvaluationOptions } from '../rules/segments/evaluate';
 import { ruleById } from '../rules/registry';
-import { format, type MessageArgs } from '../rules/types';
+import { localize, localizeCount, type MessageArgs, type Plural } from '../l10n';
 import { documentSpan } from '../rules/util/report';
 import { unparsedRegions } from '../rules/util/skipped';
 import type { LintConfig, LintResult } from './engine';
@@ -282,53 +282,46 @@ function placeholdersLeft(doc: SegDocument): number {
 // ---------------------------------------------------------------------------------------
 // Texts: the tallies in words, for the CLI's tally line and the editor's code lenses.
 
-type Texts = { en: string; ru: string };
-
-const texts = {
-  measurable: { en: 'Measurable', ru: 'Измеримый' },
-  substantial: { en: 'Substantial', ru: 'Существенный' },
-  accessible: { en: 'Accessible', ru: 'Доступный' },
-  differentiable: { en: 'Differentiable', ru: 'Различимый' },
-  actionable: { en: 'Actionable', ru: 'Действенный' },
+export const texts = {
+  measurable: 'Measurable',
+  substantial: 'Substantial',
+  accessible: 'Accessible',
+  differentiable: 'Differentiable',
+  actionable: 'Actionable',
   /** A segment's criteria: `Measurable ✓ Substantial ✗ … — 4/5`. */
-  segment: { en: '{marks} — {met}/{of}', ru: '{marks} — {met}/{of}' },
-  complete: { en: '{kind} · {percent}% complete', ru: '{kind} · заполнено {percent}%' },
-  missing: { en: 'Missing: {missing}', ru: 'Не хватает: {missing}' },
-  segments: { en: 'segments {list}', ru: 'сегменты {list}' },
-  criteria: { en: '{met}/{of} criteria', ru: 'критериев {met}/{of}' },
-  checklist: { en: 'checklist {done}/{total}', ru: 'чек-лист {done}/{total}' },
-  checklistLens: { en: 'Done {done}/{total}', ru: 'Выполнено {done}/{total}' },
-  total: { en: 'Total {total}', ru: 'Итого {total}' },
-  totalStated: { en: 'Total {total} (stated {stated})', ru: 'Итого {total} (указано {stated})' },
-  totalUnknown: { en: 'Total — (a score is missing)', ru: 'Итого — (не хватает оценки)' },
-  tier: { en: 'Tier {tier}', ru: 'Уровень {tier}' },
-  tierStated: { en: 'Tier {tier} (stated {stated})', ru: 'Уровень {tier} (указано {stated})' },
-  tierSplit: { en: 'Tier {tier}: {segments}', ru: 'Уровень {tier}: {segments}' },
-  tierSplitAllocation: { en: 'Tier {tier}: {segments}, {allocation} of resources', ru: 'Уровень {tier}: {segments}, {allocation} ресурсов' },
+  segment: '{marks} — {met}/{of}',
+  complete: '{kind} · {percent}% complete',
+  missing: 'Missing: {missing}',
+  segments: 'segments {list}',
+  criteria: '{met}/{of} criteria',
+  checklist: 'checklist {done}/{total}',
+  checklistLens: 'Done {done}/{total}',
+  total: 'Total {total}',
+  totalStated: 'Total {total} (stated {stated})',
+  totalUnknown: 'Total — (a score is missing)',
+  tier: 'Tier {tier}',
+  tierStated: 'Tier {tier} (stated {stated})',
+  tierSplit: 'Tier {tier}: {segments}',
+  tierSplitAllocation: 'Tier {tier}: {segments}, {allocation} of resources',
   /** A tier's rows in the one-line tally: `tier 1: 2`. */
-  tierCount: { en: 'tier {tier}: {count}', ru: 'уровень {tier}: {count}' },
-} satisfies Record<string, Texts>;
+  tierCount: 'tier {tier}: {count}',
+} satisfies Record<string, string>;
 
 export type ScoreTextId = keyof typeof texts;
 
 export function scoreText(id: ScoreTextId, locale: Language, args: MessageArgs = {}): string {
-  return format(texts[id][locale], args);
+  return localize(locale, texts[id], args);
 }
 
-/** Counted nouns: English one/other, Russian one/few/many. */
-const nouns = {
-  placeholder: { en: ['placeholder', 'placeholders'], ru: ['плейсхолдер', 'плейсхолдера', 'плейсхолдеров'] },
-  segment: { en: ['segment', 'segments'], ru: ['сегмент', 'сегмента', 'сегментов'] },
-} satisfies Record<string, { en: [string, string]; ru: [string, string, string] }>;
-
-const plurals = { en: new Intl.PluralRules('en'), ru: new Intl.PluralRules('ru') };
+/** Counted nouns: the bundles translate each plural category (1 сегмент, 2 сегмента, 5 сегментов). */
+export const nouns = {
+  placeholder: { one: '{n} placeholder', other: '{n} placeholders' },
+  segment: { one: '{n} segment', other: '{n} segments' },
+} satisfies Record<string, Plural>;
 
 /** `2 placeholders`, `1 сегмент`, `5 плейсхолдеров`. */
 export function countOf(n: number, noun: keyof typeof nouns, locale: Language): string {
-  const cat = plurals[locale].select(n);
-  if (locale === 'en') return `${n} ${nouns[noun].en[cat === 'one' ? 0 : 1]}`;
-  const forms = nouns[noun].ru;
-  return `${n} ${cat === 'one' ? forms[0] : cat === 'few' ? forms[1] : forms[2]}`;
+  return localizeCount(locale, n, nouns[noun]);
 }
 
 /** `Measurable ✓ Substantial ✗ Accessible ✓ Differentiable ✓ Actionable ✓ — 4/5`. */
@@ -373,9 +366,12 @@ export function checklistTitle(checklist: ChecklistScore, locale: Language): str
   return scoreText('checklistLens', locale, { done: checklist.done, total: checklist.total });
 }
 
-/** `persona · 88% complete`. */
+/**
+ * `Buyer persona · 88% complete`, `Персона покупателя · заполнено 88%`: the kind in the user's
+ * words (its title, in the locale the scores were computed in), not its id.
+ */
 export function completenessTitle(scores: Scores, locale: Language): string {
-  return scoreText('complete', locale, { kind: scores.kind, percent: scores.completeness.percent });
+  return scoreText('complete', locale, { kind: scores.title, percent: scores.completeness.percent });
 }
 
 /** `Missing: Buying Process, Messaging`; undefined when nothing is missing. */

@@ -285,7 +285,7 @@ suite('authoring: symbols and code lenses', () => {
       const line = positionOf(doc, needle).line;
       return lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title ?? '(unresolved)');
     };
-    assert.deepEqual(at('# Customer Segmentation Analysis'), ['segmentation · 100% complete']);
+    assert.deepEqual(at('# Customer Segmentation Analysis'), ['Segmentation analysis · 100% complete']);
     assert.deepEqual(at('### Segment 1: Fintech Startups'), ['Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5']);
     assert.deepEqual(at('### Segment 3: Hobbyists'), ['Measurable ✓ Substantial ✗ Accessible ✗ Differentiable ✓ Actionable ✓ — 3/5']);
     assert.deepEqual(at('| Fintech Startups |'), ['Total 34 · Tier 1']);
