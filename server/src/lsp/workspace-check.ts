@@ -9,10 +9,10 @@
  * - documents open in the editor are left alone: their live diagnostics (of the text being
  *   edited, not the file on disk) stay. When one of the checked files is closed later, its
  *   diagnostics from disk are published again instead of being cleared.
- * - the walk is bounded: dot-folders, node_modules and symbolic links are skipped, at most
- *   MAX_FILES Markdown files and MAX_DEPTH folders deep are looked at, and files larger than
- *   MAX_BYTES are not read (the engine would not check them anyway). Being cut short is
- *   part of the summary, never silent.
+ * - the walk is the one workspace symbols use (services/workspace-files.ts): dot-folders,
+ *   node_modules and symbolic links are skipped, breadth first within LIMITS (files,
+ *   directories, depth); files larger than MAX_BYTES are not read (the engine would not
+ *   check them anyway). Being cut short is part of the summary, never silent.
  * - progress: with a `workDoneToken` in the request (client-initiated), progress goes to that
  *   token; otherwise, when the client declared `window.workDoneProgress`, the server creates
  *   one (server-initiated); otherwise no progress is sent. Either way the check can be
@@ -22,7 +22,7 @@
  * - the folders are the request's `folders` (URIs) when given — a client knows its current
  *   folders best — else the workspace folders (or root) of `initialize`.
  */
-import { promises as fs, type Dirent } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   RequestType,
@@ -36,15 +36,17 @@ import type { Language } from '../model/types';
 import { CHECK_WORKSPACE_METHOD, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../protocol';
 import { localize, type MessageArgs } from '../l10n';
 import type { LintResult } from '../services/engine';
+import { WorkspaceFiles, type WalkLimits } from '../services/workspace-files';
 import { toDiagnostic } from './convert';
-import { fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
+import { fsPathOf, uriOfPath } from './uri';
 
 export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>(CHECK_WORKSPACE_METHOD);
 
-/** At most this many Markdown files are looked at in one check. */
-export const MAX_FILES = 10_000;
-/** Folders deeper than this below a workspace folder are not entered. */
-export const MAX_DEPTH = 32;
+/**
+ * The walk's bounds: at most 10,000 Markdown files and 50,000 folders are looked at in one
+ * check, and folders deeper than 32 below a workspace folder are not entered.
+ */
+export const LIMITS: Readonly<WalkLimits> = { maxFiles: 10_000, maxDirectories: 50_000, maxDepth: 32 };
 /** Files larger than this are not read (the engine checks documents up to 2 MB). */
 export const MAX_BYTES = 4 * 1024 * 1024;
 
@@ -79,6 +81,7 @@ export class WorkspaceCheck {
    * open ones it left to their live diagnostics (which get theirs from disk once closed).
    */
   private readonly covered = new Map<string, { fsPath: string; scope: string }>();
+  private readonly walker = new WorkspaceFiles();
   private running: Promise<CheckWorkspaceResult> | undefined;
 
   constructor(
@@ -147,13 +150,10 @@ export class WorkspaceCheck {
       const folders = (Array.isArray(params.folders) ? params.folders.filter((f): f is string => typeof f === 'string') : this.folders)
         .map((uri) => ({ uri, fsPath: fsPathOf(uri) }))
         .filter((f): f is { uri: string; fsPath: string } => f.fsPath !== undefined);
-      const files: Array<{ fsPath: string; scope: string }> = [];
-      for (const folder of folders) {
-        const walk = await this.walk(folder.fsPath, MAX_FILES - files.length, cancelled);
-        for (const f of walk.files) files.push({ fsPath: f, scope: folder.uri });
-        if (walk.truncated) result.truncated = true;
-        if (cancelled()) break;
-      }
+      const scopes = new Map(folders.map((f) => [f.fsPath, f.uri]));
+      const walk = await this.walker.walk([...scopes.keys()], LIMITS, cancelled);
+      const files = walk.files.map((f) => ({ fsPath: f.path, scope: scopes.get(f.root)! }));
+      result.truncated = walk.truncated;
       result.files = files.length;
       for (const [i, file] of files.entries()) {
         if (cancelled()) break;
@@ -229,49 +229,5 @@ export class WorkspaceCheck {
   private forget(uri: string): undefined {
     if (this.covered.delete(uri) && !this.host.isOpen(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
     return undefined;
-  }
-
-  /** Markdown files under `root`, sorted per folder, within the bounds. */
-  private async walk(root: string, limit: number, cancelled: () => boolean): Promise<{ files: string[]; truncated: boolean }> {
-    const files: string[] = [];
-    /** The file limit was reached: the walk stops. */
-    let full = false;
-    /** A folder was too deep to enter: the walk goes on beside it. */
-    let deep = false;
-    const visit = async (dir: string, depth: number): Promise<void> => {
-      if (cancelled() || full) return;
-      let entries: Dirent[];
-      try {
-        entries = await fs.readdir(dir, { withFileTypes: true });
-      } catch {
-        // An unreadable folder is skipped, as `segdoc check` skips it.
-        return;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      for (const entry of entries) {
-        if (full) return;
-        const entryPath = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-          if (depth >= MAX_DEPTH) {
-            deep = true;
-            continue;
-          }
-          await visit(entryPath, depth + 1);
-        } else if (entry.isFile()) {
-          const uri = uriOfPath(entryPath);
-          if (!isMarkdown(uri, '') || isConfigFile(uri)) continue;
-          if (files.length >= limit) {
-            full = true;
-            return;
-          }
-          files.push(entryPath);
-        }
-        // Symbolic links are neither: they are not followed, so a link cannot lead the walk
-        // out of the workspace or round in a circle.
-      }
-    };
-    await visit(root, 0);
-    return { files, truncated: full || deep };
   }
 }

@@ -14,15 +14,15 @@
  * The details are the score tallies' (services/scores.ts), so the outline says what the code
  * lenses say.
  *
- * Workspace: a {@link WorkspaceIndex} walks the workspace folders for Markdown files — lazily,
- * on the first request that needs it; bounded in depth, directories, files and file size;
- * skipping `node_modules` and dot folders; never following symbolic links — and keeps each
- * file's summary (its personas and segments) until the file's modification time or size
- * changes, or the config that applies to it does. Directory listings are cached by the
- * directory's modification time, so a request after the first costs a stat per directory and
- * per file. Open documents are summarised from the editor's text instead of the disk.
+ * Workspace: a {@link WorkspaceIndex} walks the workspace folders for Markdown files with
+ * the walk Check Workspace uses too (services/workspace-files.ts: bounded, no `node_modules`,
+ * dot folders or symbolic links, listings cached by the folder's modification time) — lazily,
+ * on the first request that needs it — and keeps each file's summary (its personas and
+ * segments) until the file's modification time or size changes, or the config that applies
+ * to it does; files over `maxFileSize` are not read. A request after the first costs a stat
+ * per directory and per file. Open documents are summarised from the editor's text instead of the disk.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildDocument } from '../model/build';
 import type { Section, SegDocument } from '../model/types';
@@ -36,6 +36,7 @@ import { segmentsOf } from '../rules/segments/vocabulary';
 import { lintOptionsFor, loadConfigForFile, type LoadedConfig } from './config';
 import type { LintResult } from './engine';
 import { computeScores, matrixRowTitle, scoreText, type Scores } from './scores';
+import { WorkspaceFiles, type WalkLimits } from './workspace-files';
 
 // ---------------------------------------------------------------------------------------
 // Document outline
@@ -285,20 +286,12 @@ export function segmentNames(sources: readonly SummarySource[]): Array<{ name: s
 // ---------------------------------------------------------------------------------------
 // The workspace index
 
-export interface WorkspaceLimits {
-  /** Markdown files summarised at most. */
-  maxFiles: number;
-  /** Directories read at most. */
-  maxDirectories: number;
-  /** Folder depth below a workspace folder. */
-  maxDepth: number;
+export interface WorkspaceLimits extends WalkLimits {
   /** Larger files are not read (the engine would not parse them anyway). */
   maxFileSize: number;
 }
 
 export const DEFAULT_WORKSPACE_LIMITS: Readonly<WorkspaceLimits> = { maxFiles: 2000, maxDirectories: 5000, maxDepth: 12, maxFileSize: 2_000_000 };
-
-const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
 /** The config that applies to a file; a broken one counts as none (its problems are reported where it is edited). */
 function configFor(file: string): LoadedConfig {
@@ -309,12 +302,6 @@ function configFor(file: string): LoadedConfig {
   }
 }
 
-interface DirEntry {
-  mtimeMs: number;
-  dirs: string[];
-  files: string[];
-}
-
 interface FileEntry {
   stamp: string;
   config: LoadedConfig;
@@ -323,7 +310,7 @@ interface FileEntry {
 
 export class WorkspaceIndex {
   private folders: string[] = [];
-  private readonly dirs = new Map<string, DirEntry>();
+  private readonly walker = new WorkspaceFiles();
   private readonly files = new Map<string, FileEntry>();
   private running: Promise<SummarySource[]> | undefined;
   /** Whether the last walk stopped at a limit (so some files were not looked at). */
@@ -354,37 +341,8 @@ export class WorkspaceIndex {
   }
 
   private async walk(): Promise<SummarySource[]> {
-    const found: string[] = [];
-    let directories = 0;
-    let truncated = false;
-    const queue: Array<{ dir: string; depth: number }> = this.folders.map((dir) => ({ dir, depth: 0 }));
-    const seenDirs = new Set<string>();
-    // Breadth first, so that when a limit cuts the walk, what is left out is the deepest.
-    while (queue.length) {
-      const { dir, depth } = queue.shift()!;
-      if (seenDirs.has(dir)) continue;
-      seenDirs.add(dir);
-      if (++directories > this.limits.maxDirectories) {
-        truncated = true;
-        break;
-      }
-      const entry = await this.list(dir);
-      if (!entry) continue;
-      for (const f of entry.files) {
-        if (found.length >= this.limits.maxFiles) {
-          truncated = true;
-          break;
-        }
-        found.push(f);
-      }
-      if (found.length >= this.limits.maxFiles) {
-        // Full: whatever is left to walk is left out.
-        if (queue.length || entry.dirs.length) truncated = true;
-        break;
-      }
-      if (depth < this.limits.maxDepth) for (const d of entry.dirs) queue.push({ dir: d, depth: depth + 1 });
-      else if (entry.dirs.length) truncated = true;
-    }
+    const { files, truncated } = await this.walker.walk(this.folders, this.limits);
+    const found = files.map((f) => f.path);
     this.truncated = truncated;
     const out: SummarySource[] = [];
     const seen = new Set<string>();
@@ -403,36 +361,6 @@ export class WorkspaceIndex {
     }
     for (const key of this.files.keys()) if (!seen.has(key)) this.files.delete(key);
     return out;
-  }
-
-  /** A directory's subfolders and Markdown files, from the cache while its mtime is unchanged. */
-  private async list(dir: string): Promise<DirEntry | undefined> {
-    let mtimeMs: number;
-    try {
-      mtimeMs = (await stat(dir)).mtimeMs;
-    } catch {
-      this.dirs.delete(dir);
-      return undefined;
-    }
-    const hit = this.dirs.get(dir);
-    if (hit && hit.mtimeMs === mtimeMs) return hit;
-    let names;
-    try {
-      names = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return undefined;
-    }
-    const entry: DirEntry = { mtimeMs, dirs: [], files: [] };
-    for (const d of names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      // Dirent says what the entry itself is: a symbolic link is neither, so links are never followed.
-      if (d.isDirectory()) {
-        if (d.name !== 'node_modules' && !d.name.startsWith('.')) entry.dirs.push(path.join(dir, d.name));
-      } else if (d.isFile() && MARKDOWN_FILE.test(d.name)) {
-        entry.files.push(path.join(dir, d.name));
-      }
-    }
-    this.dirs.set(dir, entry);
-    return entry;
   }
 
   /** A file's summary, from the cache while the file and its config are unchanged. */
