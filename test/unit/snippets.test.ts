@@ -16,6 +16,7 @@ import { normalizeKey } from '../../server/src/model/normalize';
 import { builtinKind } from '../../server/src/schemas/builtin';
 import { pick } from '../../server/src/schemas/kinds';
 import { lint } from '../../server/src/services/engine';
+import { realistic } from '../fixtures/authoring/realistic';
 
 const committed = readFileSync(SNIPPETS_PATH, 'utf8');
 const snippets = JSON.parse(committed) as Record<string, Snippet>;
@@ -61,42 +62,6 @@ function expand(body: string, fill: (value: string, before: string) => string): 
 }
 
 const NOW = new Date();
-const RECENT = new Date(NOW.getTime() - 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-
-/**
- * A realistic value for a template placeholder, the kind of thing a marketer would type:
- * dates, amounts and counts as numbers, the first option of `[A/B/C]` choices (enum values),
- * segment names that agree between the matrix and the tiers, and otherwise a word.
- */
-function realistic(language: 'en' | 'ru'): (value: string, before: string) => string {
-  const segments = language === 'en' ? ['Fintech Startups', 'Regional Retailers', 'Public Sector'] : ['Финтех-стартапы', 'Региональный ретейл', 'Госсектор'];
-  const words = language === 'en' ? ['Acme', 'Northwind', 'Contoso', 'Globex', 'Initech', 'Umbrella'] : ['Альфа', 'Вектор', 'Орбита', 'Север', 'Гранит', 'Парус'];
-  const percents = [50, 30, 20];
-  let word = 0;
-  let percent = 0;
-  return (value, before) => {
-    const inner = value.replace(/^\[|\]$/g, '').trim();
-    const heading = /^#+\s+(.*)$/gm;
-    let lastHeading = '';
-    for (let m = heading.exec(before); m; m = heading.exec(before)) lastHeading = m[1]!;
-    if (/^(YYYY|ГГГГ|DD|ДД)/.test(value) || /\b(date|deadline)\b|дата|срок(?!\s+оценки)/iu.test(inner)) return RECENT;
-    if (before.endsWith('$')) return '2M';
-    if (inner === '%') return `${percents[percent++ % percents.length]}%`;
-    if (/>\s*3x/.test(inner)) return '4x';
-    if (/<\s*6/.test(inner)) return language === 'en' ? '5 months' : '5 месяцев';
-    if (/>\s*100%/.test(inner)) return '110%';
-    if (/number|count|# of|количеств|число/iu.test(inner)) return language === 'en' ? '1,200 companies' : '1 200 компаний';
-    const segment = /^(?:segment|сегмент)\s+(\d)$/iu.exec(inner);
-    if (segment) return segments[Number(segment[1]) - 1] ?? segments[0]!;
-    // `### Segment 1: [Segment Name]` names the segment that `[Segment 1]` stands for elsewhere.
-    const numbered = /(?:segment|сегмент)\s+(\d)\s*:\s*$/iu.exec(before.slice(before.lastIndexOf('\n') + 1));
-    if (numbered) return segments[Number(numbered[1]) - 1] ?? segments[0]!;
-    const tier = /(?:tier|уровень)\s+(\d)/iu.exec(lastHeading);
-    if (tier && /segment|сегмент/iu.test(inner)) return segments[Number(tier[1]) - 1] ?? segments[0]!;
-    if (inner.includes('/')) return inner.split('/')[0]!.trim();
-    return words[word++ % words.length]!;
-  };
-}
 
 describe('snippets', () => {
   const sources = snippetSources();
