@@ -11,36 +11,10 @@ import { describe, test } from 'node:test';
 import { localize, localizeCount, LOCALES, type Locale } from '../../server/src/l10n';
 import { ruleById } from '../../server/src/rules/registry';
 import { bundleText, BUNDLE_PATH, expectedKeys, SOURCES } from '../../scripts/l10n';
+import { englishWords } from '../fixtures/l10n';
 
 const root = resolve(__dirname, '..', '..');
 const readJson = (path: string): Record<string, string> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
-
-/**
- * Latin words a translation may keep: product and format names, the methodology's
- * abbreviations, and "seed" (the methodology documents are cited as "seed 002").
- */
-const KEPT = new Set(['segdoc', 'VS', 'Code', 'Markdown', 'Unicode', 'seed', 'stylish', 'Sales-Led', 'Hybrid']);
-
-/**
- * The Latin words of a text that are not kept: what is left after removing placeholders,
- * code spans, quoted values ("en"), the `segdoc check` command and its options, file names
- * and globs, milestone names such as T-24, abbreviations and names of environment variables
- * in capitals (TAM, CAC, LANG), and single letters (3x, n).
- */
-export function englishWords(text: string): string[] {
-  const stripped = text
-    .replace(/\{[^}]*\}/g, ' ')
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/"[^"\n]*"/g, ' ')
-    .replace(/\bsegdoc check\b/g, 'segdoc')
-    .replace(/(^|[\s(\[])--?[\w-]+/g, ' ')
-    .replace(/<[^>\n]*>/g, ' ')
-    .replace(/\S*[./*_\\]\S*/g, ' ')
-    .replace(/\bT[-+]\d+/g, ' ');
-  return (stripped.match(/[A-Za-z][A-Za-z-]*/g) ?? [])
-    .map((w) => w.replace(/-+$/, ''))
-    .filter((w) => !KEPT.has(w) && w.length > 1 && !/^[A-Z][A-Z-]*$/.test(w));
-}
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 

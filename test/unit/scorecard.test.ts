@@ -13,6 +13,7 @@ import { escapeHtml, renderMessage, renderScorecard, renderScorecardBody, scorec
 import { CRITERIA, DIMENSIONS, type Scorecard } from '../../client/src/scorecard/types';
 import { lint, type LintConfig } from '../../server/src/services/engine';
 import { computeScorecard } from '../../server/src/services/scorecard';
+import { englishWords } from '../fixtures/l10n';
 
 const root = path.resolve(__dirname, '..', '..');
 const TALLY = readFileSync(path.join(root, 'test', 'fixtures', 'scores', 'tally.segmentation.md'), 'utf8');
@@ -147,6 +148,26 @@ describe('renderScorecard', () => {
     assert.match(ru, /14 \(указано 15\)/);
     assert.match(ru, /title="Существенный: не выполнен"/);
     assert.doesNotMatch(ru.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>|class="[^"]*"|data-[a-z]+="[^"]*"/g, ''), /\b(Tier|Segments|Missing|Completeness|criteria|met)\b/);
+  });
+
+  test('in Russian, no English is left on the page but what the document itself says', () => {
+    const ruCard = computeScorecard(lint(TALLY, { path: 'tally.segmentation.md', locale: 'ru' }))!;
+    const page = render(ruCard, 'ru');
+    // What a reader sees: the text, and the tooltips and labels screen readers read out.
+    const visible = [
+      ...[...page.matchAll(/(?:title|aria-label)="([^"]*)"/g)].map((m) => m[1]!),
+      page.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>|<[^>]*>/g, ' '),
+    ].join(' ');
+    // Names from the (English) document are the document's words, not the UI's.
+    const names = [
+      ...ruCard.segments.items.map((s) => s.name),
+      ...ruCard.matrices.items.flatMap((m) => m.rows.map((r) => r.segment)),
+      ...ruCard.completeness.missing,
+      'tally.segmentation.md',
+    ].sort((a, b) => b.length - a.length);
+    const text = names.reduce((t, name) => t.split(escapeHtml(name)).join(' ').split(name).join(' '), visible);
+    assert.deepEqual(englishWords(text.replace(/&[a-z]+;|&#\d+;/g, ' ')), []);
+    assert.ok(visible.includes('Анализ сегментации'), 'the kind is named in Russian');
   });
 
   test('names from the document are escaped wherever they appear', () => {
