@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import { findMatrices } from '../model/matrix';
 import type { Field, Section, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
+import { normalizeHeading } from '../model/normalize';
 import { isPlaceholderValue } from '../model/placeholders';
 import { fieldForKey, sectionForHeading, type FieldSpec, type JsonSchema, type KindSchema, type SectionSpec } from './kinds';
 
@@ -41,8 +42,13 @@ export interface KindMatch {
   kind: KindSchema;
   /** Every heading that names a known section, in document order (duplicates included). */
   matches: SectionMatch[];
-  /** First occurrence per section id. */
+  /**
+   * First occurrence per section id: the section of a heading, or — when no heading names
+   * the section — one embedded in another as a bold label over a list (see `embeddedSections`).
+   */
   byId: Map<string, Section>;
+  /** The sections in `byId` that are embedded label blocks rather than headings. */
+  embedded: Section[];
   /** Model fields matched to a section's field specs: first occurrence per field id. */
   fields: Map<string, Map<string, Field>>;
 }
@@ -98,6 +104,8 @@ export function matchSections(doc: SegDocument, kind: KindSchema): KindMatch {
     }
   };
   walk(doc.sections, false);
+  const embedded = embeddedSections(doc, kind, matches, byId);
+  for (const section of embedded) byId.set(section.key!, section);
 
   const fields = new Map<string, Map<string, Field>>();
   for (const { spec, section } of matches) {
@@ -109,7 +117,53 @@ export function matchSections(doc: SegDocument, kind: KindSchema): KindMatch {
     }
     fields.set(spec.id, found);
   }
-  return { kind, matches, byId, fields };
+  return { kind, matches, byId, fields, embedded };
+}
+
+/** `**Decision Criteria** (in priority order):`, `**Decision Criteria:**`, `**Decision Criteria**` alone on a line. */
+const LABEL_BLOCK = /^\*\*([^*\n]+?):?\*\*[ \t]*(?:\([^)\n]*\))?[ \t]*:?$/;
+
+/**
+ * Sections a template writes as a bold label over a list inside another section instead of
+ * under a heading of their own: seed 002's comprehensive persona has `**Decision Criteria**
+ * (in priority order):` and its numbered list inside "Buying Behavior & Decision Process".
+ * When no heading names a section, such a block in a matched section stands for it: a
+ * section whose "heading" is the label line and whose content is the list right below it.
+ * They count as present (required-section, completeness, completion), and rules about the
+ * section's content read its list; they are not in `matches`, which lists headings (order,
+ * duplicates, outline).
+ */
+function embeddedSections(doc: SegDocument, kind: KindSchema, matches: readonly SectionMatch[], byId: ReadonlyMap<string, Section>): Section[] {
+  const out: Section[] = [];
+  const found = new Set<string>();
+  for (const { section } of matches) {
+    for (const p of section.paragraphs) {
+      const label = LABEL_BLOCK.exec(p.text)?.[1]?.trim();
+      if (!label) continue;
+      const normalized = normalizeHeading(label);
+      const spec = sectionForHeading(kind, normalized);
+      if (!spec || byId.has(spec.id) || found.has(spec.id)) continue;
+      // The list must follow the label directly: nothing but white space in between.
+      const list = section.lists.find((l) => l.span.start >= p.span.end && doc.text.slice(p.span.end, l.span.start).trim() === '');
+      if (!list) continue;
+      found.add(spec.id);
+      const labelStart = p.span.start + p.text.indexOf(label);
+      out.push({
+        heading: { depth: section.heading.depth + 1, text: label, span: p.span, textSpan: { start: labelStart, end: labelStart + label.length } },
+        normalized,
+        key: spec.id,
+        span: { start: p.span.start, end: list.span.end },
+        fields: [],
+        lists: [list],
+        tables: [],
+        paragraphs: [],
+        otherBlocks: [],
+        children: [],
+        level: section.level + 1,
+      });
+    }
+  }
+  return out;
 }
 
 /** Fields of a section and of its subsections that do not name a section themselves. */
