@@ -24,6 +24,9 @@ function inSpans(offset: number, spans: readonly Span[]): boolean {
 export function findPlaceholders(text: string, definitions: Set<string>, exclude: readonly Span[] = [], start = 0, end = text.length): Placeholder[] {
   const out: Placeholder[] = [];
   const slice = text.slice(start, end);
+  // Most lines hold neither a bracket nor a date template: skip the regular expressions.
+  const dates = slice.includes('YYYY') || slice.includes('ГГГГ');
+  if (!dates && !slice.includes('[')) return out;
   BRACKET.lastIndex = 0;
   for (let m = BRACKET.exec(slice); m; m = BRACKET.exec(slice)) {
     const at = start + m.index;
@@ -40,7 +43,7 @@ export function findPlaceholders(text: string, definitions: Set<string>, exclude
     out.push({ text: m[0], span: { start: at, end: at + m[0].length } });
   }
   DATE_TEMPLATE.lastIndex = 0;
-  for (let m = DATE_TEMPLATE.exec(slice); m; m = DATE_TEMPLATE.exec(slice)) {
+  for (let m = dates ? DATE_TEMPLATE.exec(slice) : null; m; m = DATE_TEMPLATE.exec(slice)) {
     const at = start + m.index;
     if (inSpans(at, exclude)) continue;
     if (out.some((p) => at >= p.span.start && at < p.span.end)) continue;

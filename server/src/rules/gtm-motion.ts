@@ -51,7 +51,7 @@ export default defineRule<Options>({
     if (isUnfilled(ctx.doc, lines)) return;
     const field = gtmField(ctx.kind, 'gtm-motion', 'motion');
     const motions = field?.enumNames.map((n) => n.name) ?? [];
-    const finder = new NameFinder([...(motions.length ? motions : FALLBACK), ...ctx.options.extraNames]);
+    const finder = NameFinder.of([...(motions.length ? motions : FALLBACK), ...ctx.options.extraNames]);
     let inPlaceholder = false;
     for (const line of lines) {
       if (finder.find(blankPlaceholders(ctx.doc, line)).length) return;

@@ -78,7 +78,7 @@ export default defineRule<Options>({
     }
     const marketOf = new Map<string, Market>();
     for (const { market, names: list } of names) for (const n of list) marketOf.set(n, market);
-    const finder = new NameFinder([...marketOf.keys()]);
+    const finder = NameFinder.of([...marketOf.keys()]);
 
     const given: Record<Market, Given> = { tam: { named: false }, sam: { named: false }, som: { named: false } };
     for (const line of lines) readLine(ctx.doc.language, line, finder, marketOf, given, blankPlaceholders(ctx.doc, line), placeholdersOn(ctx.doc, line));

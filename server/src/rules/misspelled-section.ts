@@ -13,7 +13,7 @@
  */
 import { normalizeHeading } from '../model/normalize';
 import type { Section } from '../model/types';
-import type { SectionSpec } from '../schemas/kinds';
+import type { KindSchema, SectionSpec } from '../schemas/kinds';
 import { typoDistance } from './util/distance';
 import { headingSpan } from './util/report';
 import { defineRule } from './types';
@@ -43,6 +43,31 @@ function digits(s: string): string {
   return (s.match(/\d+/g) ?? []).join(' ');
 }
 
+interface SectionName {
+  spec: SectionSpec;
+  /** The name without numbering or a parenthetical note, as a fix writes it. */
+  core: string;
+  /** Its normalised form, compared with headings. */
+  key: string;
+}
+
+/** Every name (titles and aliases) of every section of a kind, read once per kind. */
+function sectionNames(kind: KindSchema): SectionName[] {
+  let names = namesOf.get(kind);
+  if (!names) {
+    names = kind.sections.flatMap((spec) =>
+      spec.names.map((name) => {
+        const core = splitHeading(name).core;
+        return { spec, core, key: normalizeHeading(core) };
+      }),
+    );
+    namesOf.set(kind, names);
+  }
+  return names;
+}
+
+const namesOf = new WeakMap<KindSchema, SectionName[]>();
+
 interface Candidate {
   spec: SectionSpec;
   name: string;
@@ -69,14 +94,7 @@ export default defineRule<MisspelledOptions>({
   },
   check(ctx) {
     const { similarity: minSimilarity, minLength } = ctx.options;
-    const names = ctx.kind.sections
-      .filter((spec) => !ctx.match.byId.has(spec.id))
-      .flatMap((spec) =>
-        spec.names.map((name) => {
-          const core = splitHeading(name).core;
-          return { spec, core, key: normalizeHeading(core) };
-        }),
-      );
+    const names = sectionNames(ctx.kind).filter((n) => !ctx.match.byId.has(n.spec.id));
     const visit = (list: Section[], parentMatched: boolean): void => {
       for (const section of list) {
         const eligible = section.heading.depth >= 2 && !parentMatched;
@@ -94,7 +112,8 @@ export default defineRule<MisspelledOptions>({
         // the similarity bar before paying for the quadratic distance.
         const longest = Math.max(key.length, n.key.length);
         if (1 - Math.abs(key.length - n.key.length) / longest < minSimilarity) continue;
-        const distance = typoDistance(key, n.key);
+        // Past this many edits the similarity is below the bar: the distance stops counting there.
+        const distance = typoDistance(key, n.key, Math.floor((1 - minSimilarity) * longest + 1e-9));
         const score = 1 - distance / longest;
         if (score < minSimilarity) continue;
         if (!best || distance < best.distance) best = { spec: n.spec, name: n.core, score, distance };

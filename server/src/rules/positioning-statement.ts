@@ -91,7 +91,7 @@ export default defineRule<Options>({
     if (!parts.length) return;
     const { doc } = ctx;
     const language = ctx.language;
-    const finder = new NameFinder(parts.flatMap((p) => p.aliases));
+    const finder = NameFinder.of(parts.flatMap((p) => p.aliases));
     const partOf = new Map<string, string>();
     for (const p of parts) for (const a of p.aliases) if (!partOf.has(a)) partOf.set(a, p.id);
     const titles = (ids: string[]): string => ids.map((id) => pickTitle(parts.find((p) => p.id === id)!, language)).join(' / ');
@@ -172,7 +172,7 @@ function spelledPart(text: string, finder: NameFinder, partOf: Map<string, strin
   // Keywords are capitalised: a wrapped line of prose that begins with "for" is not a part.
   if (!/^\p{Lu}/u.test(rest)) return undefined;
   if (NOT_A_PART.test(rest)) return undefined;
-  const m = finder.find(rest).find((x) => x.start === 0);
+  const m = finder.findAtStart(rest);
   return m ? partOf.get(m.name) : undefined;
 }
 

@@ -17,7 +17,7 @@
 import { durationIn, findQuantities, type Quantity, type QuantityKind } from '../model/numbers';
 import type { SegDocument, TableCell } from '../model/types';
 import type { Span } from '../parse/text';
-import { blankPlaceholders, inSpans, linesBetween } from './content/lines';
+import { blankPlaceholders, inSpans, type Line } from './content/lines';
 import { defineRule, type MessageArgs } from './types';
 
 interface Options {
@@ -155,6 +155,26 @@ export default defineRule<Options>({
   },
 });
 
+/**
+ * The lines that name a metric, found with one pass of each metric's pattern over the whole
+ * text: most lines name none, and only these need their placeholders blanked and their
+ * quantities read. Blanking placeholders only ever removes a mention, never adds one.
+ */
+function mentionLines(doc: SegDocument): Line[] {
+  const lines = new Set<number>();
+  for (const metric of METRICS) {
+    metric.name.lastIndex = 0;
+    for (let m = metric.name.exec(doc.text); m; m = metric.name.exec(doc.text)) lines.add(doc.lines.lineAt(m.index));
+  }
+  return [...lines]
+    .sort((a, b) => a - b)
+    .map((n) => {
+      const start = doc.lines.lineStart(n);
+      const end = doc.lines.lineEnd(n);
+      return { text: doc.text.slice(start, end), start, end };
+    });
+}
+
 /** Text that is not the document's content: front matter and comments. */
 function notContent(doc: SegDocument): Span[] {
   const out = doc.comments.map((c) => c.span);
@@ -186,7 +206,7 @@ function accepts(metric: Metric, q: Quantity, gap: string): boolean {
 function fromLines(doc: SegDocument): Found[] {
   const skip = notContent(doc);
   const out: Found[] = [];
-  for (const line of linesBetween(doc, 0, doc.text.length)) {
+  for (const line of mentionLines(doc)) {
     if (inSpans(line.start, skip)) continue;
     const text = blankPlaceholders(doc, line);
     const mentions = mentionsIn(text);

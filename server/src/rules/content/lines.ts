@@ -151,26 +151,59 @@ export interface NameMatch {
  */
 export class NameFinder {
   private readonly re: RegExp;
+  /** The same names, tried at one position only (sticky). */
+  private readonly atStart: RegExp;
   private readonly names: string[];
+
+  /**
+   * The finder of a list of names, shared: the names come from the kind schemas and the
+   * config, so the same few lists recur on every check and their patterns are built once.
+   */
+  static of(names: readonly string[]): NameFinder {
+    const key = names.join('\u0000');
+    let finder = finders.get(key);
+    if (!finder) {
+      if (finders.size >= MAX_FINDERS) finders.clear();
+      finders.set(key, (finder = new NameFinder(names)));
+    }
+    return finder;
+  }
 
   constructor(names: readonly string[]) {
     this.names = [...new Set(names)].sort((a, b) => b.length - a.length);
-    const parts = this.names.map((n) => `(${namePattern(n)})`);
-    this.re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const parts = this.names.map((n) => `(${namePattern(n)})`).join('|');
+    this.re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts})(?![\\p{L}\\p{N}])`, 'giu');
+    this.atStart = new RegExp(`(?:${parts})(?![\\p{L}\\p{N}])`, 'iuy');
   }
 
   find(text: string): NameMatch[] {
     const out: NameMatch[] = [];
     this.re.lastIndex = 0;
     for (let m = this.re.exec(text); m; m = this.re.exec(text)) {
-      const i = m.slice(1).findIndex((g) => g !== undefined);
-      const name = this.names[i]!;
-      if (isAbbreviation(name) && m[0] !== name) continue;
-      out.push({ name, start: m.index, end: m.index + m[0].length });
+      const match = this.match(m);
+      if (match) out.push(match);
     }
     return out;
   }
+
+  /** The name `text` begins with, if any: what `find` would report at offset 0. */
+  findAtStart(text: string): NameMatch | undefined {
+    this.atStart.lastIndex = 0;
+    const m = this.atStart.exec(text);
+    return m ? this.match(m) : undefined;
+  }
+
+  private match(m: RegExpExecArray): NameMatch | undefined {
+    const i = m.slice(1).findIndex((g) => g !== undefined);
+    const name = this.names[i]!;
+    if (isAbbreviation(name) && m[0] !== name) return undefined;
+    return { name, start: m.index, end: m.index + m[0].length };
+  }
 }
+
+const finders = new Map<string, NameFinder>();
+/** Bound on the shared finders: names from config files could otherwise pile up in a long session. */
+const MAX_FINDERS = 64;
 
 function isAbbreviation(name: string): boolean {
   return /^[A-Z]{2,4}$/.test(name);

@@ -40,6 +40,15 @@ export interface StatementPart {
  * order, from the positioning section's `x-segdoc.statement`.
  */
 export function statementParts(kind: KindSchema): StatementPart[] {
+  let parts = partsOf.get(kind);
+  if (!parts) partsOf.set(kind, (parts = readStatementParts(kind)));
+  return parts;
+}
+
+/** Per kind: a kind schema is read once and not changed afterwards. */
+const partsOf = new WeakMap<KindSchema, StatementPart[]>();
+
+function readStatementParts(kind: KindSchema): StatementPart[] {
   const spec = gtmSection(kind, 'positioning');
   const raw = (spec?.schema['x-segdoc'] as { statement?: unknown } | undefined)?.statement;
   if (!Array.isArray(raw)) return [];

@@ -7,27 +7,41 @@
  * optimal-string-alignment distance, which counts an adjacent swap as one edit.
  */
 
-/** Optimal-string-alignment (restricted Damerau–Levenshtein) distance between a and b. */
-export function typoDistance(a: string, b: string): number {
+/**
+ * Optimal-string-alignment (restricted Damerau–Levenshtein) distance between a and b.
+ * With `max`, the caller only cares whether the distance is at most `max`: the count stops
+ * as soon as every entry of a row exceeds it (a row's minimum never decreases further down)
+ * and returns `max + 1`, which is what makes "did you mean" over many names cheap.
+ */
+export function typoDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  if (!a.length) return b.length;
-  if (!b.length) return a.length;
+  if (!a.length) return Math.min(b.length, max + 1);
+  if (!b.length) return Math.min(a.length, max + 1);
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
   // Three rows are enough: the swap case looks two rows back.
-  let prev2 = new Array<number>(width).fill(0);
-  let prev = Array.from({ length: width }, (_, j) => j);
-  let cur = new Array<number>(width).fill(0);
+  let prev2 = new Int32Array(width);
+  let prev = new Int32Array(width);
+  let cur = new Int32Array(width);
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // Every later row is at least this row's minimum: past `max` there is nothing to find.
+    if (rowMin > max) return max + 1;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[b.length]!;
+  return Math.min(prev[b.length]!, max + 1);
 }
 
 /** 1 for equal strings, falling towards 0 as the share of edits grows. */
