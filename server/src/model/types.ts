@@ -2,9 +2,11 @@
  * The typed document model. Plain data with offsets into the document text; no mdast, no
  * LSP. Rules, schema validation, tallies and editor services all read this and nothing else.
  */
+import type { Locale } from '../l10n';
 import type { LineIndex, Span } from '../parse/text';
 
-export type Language = 'en' | 'ru';
+/** A document's language; the same set as the languages of segdoc's messages. */
+export type Language = Locale;
 
 /** A run of source text: what it says and where. Text is the source slice, trimmed. */
 export interface TextRun {

@@ -18,12 +18,13 @@
  */
 import { buildDocument } from '../model/build';
 import type { Language } from '../model/types';
+import { LOCALES } from '../l10n';
 import { sectionText } from '../rules/util/insert';
 import { builtinKinds } from '../schemas/builtin';
 import { detectKind } from '../schemas/detect';
 import { pick, type KindSchema, type Localized, type SectionSpec } from '../schemas/kinds';
 
-export const LANGUAGES: readonly Language[] = ['en', 'ru'];
+export const LANGUAGES: readonly Language[] = LOCALES;
 
 /** The variant every kind has: its required sections. */
 export const DEFAULT_VARIANT = 'default';
