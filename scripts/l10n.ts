@@ -20,6 +20,7 @@ import { pluralCategories, pluralKey, type Locale, type Plural } from '../server
 import { messages as lspMessages } from '../server/src/lsp/messages';
 import { texts as workspaceCheckTexts } from '../server/src/lsp/workspace-check';
 import { rules } from '../server/src/rules/registry';
+import { optionDescriptions, schemaTexts } from '../server/src/services/config';
 import { texts as completionTexts } from '../server/src/services/completion';
 import { texts as hoverTexts } from '../server/src/services/hover';
 import { nouns as scoreNouns, texts as scoreTexts } from '../server/src/services/scores';
@@ -33,7 +34,9 @@ const ruleCatalogues: Catalogue[] = rules.map((rule) => ({ description: rule.des
 export const SOURCES: Record<string, Catalogue[]> = {
   // Rule messages and descriptions, localized by the engine, the config loader, hover and SARIF.
   'server/src/services/engine.ts': ruleCatalogues,
-  'server/src/services/config.ts': ruleCatalogues,
+  // The config file's schema (schemas/config.schema.<locale>.json): its own texts, and the
+  // rules' descriptions and the descriptions in their options schemas.
+  'server/src/services/config.ts': [...ruleCatalogues, schemaTexts, Object.fromEntries(rules.flatMap(optionDescriptions).map((d) => [d, d]))],
   'server/src/cli/report.ts': ruleCatalogues,
   'server/src/services/hover.ts': [hoverTexts, ...ruleCatalogues],
   'server/src/services/completion.ts': [completionTexts],

@@ -20,6 +20,7 @@ import {
 import { registerCommands } from './commands';
 import { clientLanguage, t, type ClientLanguage } from './messages';
 import { RestartPolicy } from './restart';
+import { registerConfigSchema } from './config-schema';
 import { registerScorecard, type ScorecardApi } from './scorecard/panel';
 import { SHOW_SCORES, ScoresStatus } from './status';
 
@@ -136,6 +137,7 @@ export function activate(context: vscode.ExtensionContext): SegdocApi {
   // rejection from being reported as unhandled while callers of `ready` still see it.
   ready.catch(() => undefined);
   context.subscriptions.push(new ScoresStatus(languageClient, ready, language));
+  registerConfigSchema(context, language);
   const scorecard = registerScorecard(context, languageClient, ready, language);
   registerCommands(context, languageClient, ready, language);
   return { client: languageClient, ready, scorecard };

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import {
   clearConfigCache,
+  configJsonSchemaPath,
   configJsonSchemaText,
   findConfigFile,
   lintOptionsFor,
@@ -18,6 +19,10 @@ import {
   type ConfigDiagnostic,
 } from '../../server/src/services/config';
 import { lint } from '../../server/src/services/engine';
+import { localize, LOCALES } from '../../server/src/l10n';
+import { ruleById } from '../../server/src/rules/registry';
+import { builtinKinds } from '../../server/src/schemas/builtin';
+import { englishWords } from '../fixtures/l10n';
 import { defineRule } from '../../server/src/rules/types';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -362,9 +367,42 @@ describe('caching and unsaved text', () => {
 });
 
 describe('schemas/config.schema.json', () => {
-  test('is generated from the rule registry and the built-in kinds (run `node --import tsx scripts/config-schema.mjs` when this fails)', () => {
-    const committed = readFileSync(path.join(repoRoot, 'schemas/config.schema.json'), 'utf8');
-    assert.equal(committed, configJsonSchemaText());
+  for (const locale of LOCALES) {
+    test(`${configJsonSchemaPath(locale)} is generated from the rule registry and the built-in kinds (run \`node --import tsx scripts/config-schema.mjs\` when this fails)`, () => {
+      const committed = readFileSync(path.join(repoRoot, configJsonSchemaPath(locale)), 'utf8');
+      assert.equal(committed, configJsonSchemaText(locale));
+    });
+  }
+
+  test('the Russian schema has the structure of the English one, and describes everything in Russian', () => {
+    const read = (locale: 'en' | 'ru'): Record<string, unknown> => JSON.parse(readFileSync(path.join(repoRoot, configJsonSchemaPath(locale)), 'utf8')) as Record<string, unknown>;
+    const isText = (key: string): boolean => key === 'description' || key === 'title' || key === 'enumDescriptions';
+    /** The schema with its texts blanked out, and the texts. */
+    const split = (node: unknown, texts: string[] = []): { shape: unknown; texts: string[] } => {
+      const walk = (n: unknown): unknown => {
+        if (Array.isArray(n)) return n.map(walk);
+        if (!n || typeof n !== 'object') return n;
+        return Object.fromEntries(
+          Object.entries(n).map(([k, v]) => {
+            if (!isText(k) || (typeof v !== 'string' && !Array.isArray(v))) return [k, walk(v)];
+            texts.push(...(Array.isArray(v) ? (v as string[]) : [v]));
+            return [k, Array.isArray(v) ? v.length : ''];
+          }),
+        );
+      };
+      return { shape: walk(node), texts };
+    };
+    const en = split(read('en'));
+    const ru = split(read('ru'));
+    assert.deepEqual(ru.shape, en.shape);
+    assert.ok(ru.texts.length > 100, `${ru.texts.length} texts`);
+    // Section titles and kind ids are what documents and the config write, in either language: data, not UI text.
+    const names = builtinKinds().flatMap((k) => [k.kind, ...k.sections.map((s) => s.title.en)]).sort((a, b) => b.length - a.length);
+    const prose = (t: string): string => names.reduce((text, name) => text.split(name).join(' '), t);
+    assert.deepEqual(ru.texts.flatMap((t) => englishWords(prose(t)).map((w) => `${w} in ${JSON.stringify(t)}`)), []);
+    const rule = ruleById('segment-count')!;
+    const rules = (read('ru')['properties'] as { rules: { properties: Record<string, { description: string }> } }).rules.properties;
+    assert.equal(rules['segment-count']!.description, `${localize('ru', rule.description)} По умолчанию: "warning".`);
   });
 
   test('is a draft-07 schema that accepts a valid config and rejects a broken one', () => {

@@ -31,7 +31,7 @@ const ALLOWED: readonly (string | RegExp)[] = [
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/snippets/segdoc.code-snippets',
-  /^extension\/schemas\/[a-z-]+\.schema\.json$/,
+  /^extension\/schemas\/[a-z-]+\.schema(\.[a-z]{2})?\.json$/,
   'extension/client/media/icon.png',
 ];
 
@@ -50,6 +50,7 @@ const REQUIRED = [
   'extension/schemas/gtm.schema.json',
   'extension/schemas/prioritization.schema.json',
   'extension/schemas/config.schema.json',
+  'extension/schemas/config.schema.ru.json',
 ];
 
 function readZip(path: string): Promise<Map<string, Buffer>> {
@@ -122,7 +123,14 @@ describe('VSIX package', () => {
     assert.ok(inside(manifest.main), `main ${manifest.main} is in the VSIX`);
     assert.ok(inside(manifest.icon), `icon ${manifest.icon} is in the VSIX`);
     for (const s of manifest.contributes.snippets ?? []) assert.ok(inside(s.path), `snippets ${s.path} are in the VSIX`);
-    for (const v of manifest.contributes.jsonValidation ?? []) assert.ok(inside(v.url), `JSON schema ${v.url} is in the VSIX`);
+    // The config schema is served by the extension in the user's language (client/src/config-schema.ts)
+    // from the files the VSIX holds for each language.
+    for (const v of manifest.contributes.jsonValidation ?? []) {
+      if (v.url === 'segdoc-schema:/config.schema.json') {
+        assert.ok(manifest.activationEvents.includes('onFileSystem:segdoc-schema'), 'asking for the schema activates the extension');
+        for (const f of ['schemas/config.schema.json', 'schemas/config.schema.ru.json']) assert.ok(inside(f), `${f} is in the VSIX`);
+      } else assert.ok(inside(v.url), `JSON schema ${v.url} is in the VSIX`);
+    }
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
     assert.ok(manifest.contributes.commands.some((c: { command: string }) => c.command === 'segdoc.restartServer'));
 

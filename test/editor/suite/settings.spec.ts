@@ -1,9 +1,12 @@
 /**
- * Settings apply without a reload: the message language and the on-save mode.
+ * Settings apply without a reload: the message language (diagnostics, and the hovers VS
+ * Code's JSON support shows in .segdoc.json from segdoc's schema) and the on-save mode.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, codeOf, describeDiagnostics, openCopy, setSetting, waitForDiagnostics } from './helpers';
+import { localize } from '../../../server/src/l10n';
+import { ruleById } from '../../../server/src/rules/registry';
+import { api, closeAllEditors, codeOf, describeDiagnostics, openCopy, setSetting, waitForDiagnostics, workspaceUri } from './helpers';
 
 const english = /^Missing required section/;
 const russian = /^Отсутствует обязательный раздел/;
@@ -31,6 +34,34 @@ suite('settings', () => {
     const ds = await waitForDiagnostics(doc.uri, (d) => requiredMessages(d).length === 1 && russian.test(requiredMessages(d)[0]!), 'a Russian required-section message');
     // The Russian headings were all recognised: only the one section the fixture lacks is missing.
     assert.match(requiredMessages(ds)[0]!, /Маркетинговые тактики/);
+  });
+
+  test('.segdoc.json: the schema VS Code hovers from follows segdoc.language', async () => {
+    // Its own folder, so that the config applies to nothing else the suite opens.
+    const uri = workspaceUri(`scratch/config-${Date.now()}/.segdoc.json`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{\n  "rules": {\n    "segment-count": "warning"\n  }\n}\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'jsonc');
+    const description = ruleById('segment-count')!.description;
+    /** The hover on the rule id, once VS Code's JSON support has (re)loaded the schema and says `expected`. */
+    const hoverSays = async (expected: string, what: string): Promise<string> => {
+      const deadline = Date.now() + 30_000;
+      let last = '';
+      while (Date.now() < deadline) {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 8));
+        // Markdown, with the description's punctuation escaped (`3–7\\.`).
+        last = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+        if (last.includes(expected)) return last;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      assert.fail(`${what}: the hover on "segment-count" never said ${JSON.stringify(expected)}; it says ${JSON.stringify(last)}`);
+    };
+    await setSetting('language', 'en');
+    await hoverSays(description, 'English');
+    await setSetting('language', 'ru');
+    const ru = await hoverSays(localize('ru', description), 'Russian');
+    assert.match(ru, /По умолчанию: "warning"/);
   });
 
   test('segdoc.validate = onSave: an edit is not checked until the document is saved', async () => {
