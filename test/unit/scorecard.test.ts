@@ -19,10 +19,7 @@ const root = path.resolve(__dirname, '..', '..');
 const TALLY = readFileSync(path.join(root, 'test', 'fixtures', 'scores', 'tally.segmentation.md'), 'utf8');
 const NONCE = 'bm9uY2Utb2YtdGVzdHM=';
 
-/**
- * The server's scorecard of a document. Typed as the client's declaration, so this fails to
- * compile when the two shapes drift apart.
- */
+/** The server's scorecard of a document, the type the client renders (server/src/protocol). */
 function scorecardOf(text: string, config?: LintConfig): Scorecard {
   const card: Scorecard | null = computeScorecard(lint(text, { path: 'tally.segmentation.md', ...(config ? { config } : {}) }));
   assert.ok(card);
