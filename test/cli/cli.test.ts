@@ -294,3 +294,20 @@ describe('the config file', () => {
     assert.deepEqual(report.files[0]!.diagnostics[0]!.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 23 } });
   });
 });
+
+describe('the other checked documents (unknown-segment)', () => {
+  const typo = (t: string): string => t.replace('**Segment**: Mid-Market Platform Teams', '**Segment**: Mid-Market Platfrom Teams');
+
+  test('a persona is compared with the segments the checked segmentation documents define', () => {
+    const dir = workspace('segments', typo);
+    copyFileSync(path.join(repoRoot, 'examples', 'en', 'stratus-cloud.segmentation.md'), path.join(dir, 'stratus.segmentation.md'));
+    const report = json(segdoc(['check', '--format', 'json'], dir));
+    const persona = report.files.find((f) => f.path === 'dana.persona.md')!;
+    assert.deepEqual(
+      persona.diagnostics.map((d) => [d.rule, d.message, d.range.start.line]),
+      [['unknown-segment', 'Segment "Mid-Market Platfrom Teams" is not defined in the workspace: did you mean "Mid-Market Platform Teams" (stratus.segmentation.md)?', 4]],
+    );
+    // Checked on its own, the persona has nothing to be compared with: no finding.
+    assert.deepEqual(json(segdoc(['check', '--format', 'json', 'dana.persona.md'], dir)).files[0]!.diagnostics, []);
+  });
+});

@@ -40,8 +40,17 @@ function show(f: Finding): string {
   return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${f.rule} ${f.message}`;
 }
 
+/**
+ * A rule folder's `workspace.json` stands for the other documents of the workspace (the
+ * segments they define), for rules that compare a document with them (unknown-segment).
+ */
+function workspaceOf(path: string): Pick<LintOptions, 'workspace'> {
+  const file = join(path, '..', 'workspace.json');
+  return existsSync(file) ? { workspace: JSON.parse(readFileSync(file, 'utf8')) as NonNullable<LintOptions['workspace']> } : {};
+}
+
 function lintFixture(path: string, text: string, extra: Partial<LintOptions> = {}) {
-  return lint(text, { path: relative(root, path), now: NOW, ...extra });
+  return lint(text, { path: relative(root, path), now: NOW, ...workspaceOf(path), ...extra });
 }
 
 /** How many findings of a rule carry a message: what "the finding went away" is measured by. */

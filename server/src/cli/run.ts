@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../../package.json';
 import type { Language } from '../model/types';
-import { lint } from '../services/engine';
+import { FragmentCache } from '../model/build';
+import { lint, usesWorkspace, type LintOptions, type LintResult } from '../services/engine';
+import { summarize as summarizeDocument } from '../services/symbols';
 import { computeScores } from '../services/scores';
 import { loadConfigFile, loadConfigForFile, lintOptionsFor, type LoadedConfig } from '../services/config';
 import { collectFiles, displayPath } from './files';
@@ -161,8 +163,8 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
     usageProblem = true;
   }
 
-  const reports: FileReport[] = [];
   const configs = new Map<string, LoadedConfig>();
+  const checked: Array<{ file: string; options: LintOptions; cache: FragmentCache; text: string; result: LintResult }> = [];
   for (const file of files) {
     let text: string;
     try {
@@ -177,7 +179,22 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
     if (loaded.path) configs.set(loaded.path, loaded);
     // Messages follow --lang, else the config's "language", else the user's environment.
     const fileLocale = flags.lang ?? loaded.language ?? envLocale;
-    const result = lint(text, { path: file, ...lintOptionsFor(loaded, file), now, locale: fileLocale });
+    const options: LintOptions = { path: file, ...lintOptionsFor(loaded, file), now, locale: fileLocale };
+    const cache = new FragmentCache();
+    checked.push({ file, options, cache, text, result: lint(text, { ...options, cache }) });
+  }
+
+  // The segments the checked documents define are the "workspace" of the CLI: documents that
+  // name a segment (a persona's Segment) are checked again against them (unknown-segment),
+  // from the parse already cached.
+  const segments = checked.flatMap(({ file, result }) =>
+    (summarizeDocument(result.doc, result.detection, result.match)?.segments ?? []).map((s) => ({ name: s.name, source: path.basename(file) })),
+  );
+  const reports: FileReport[] = [];
+  for (const entry of checked) {
+    const { file } = entry;
+    const again = segments.length > 0 && usesWorkspace(entry.result, entry.options.rules);
+    const result = again ? lint(entry.text, { ...entry.options, cache: entry.cache, workspace: { segments } }) : entry.result;
     // A rule that throws loses only its own findings; say so rather than pass silently.
     for (const { rule, error } of result.ruleErrors) {
       io.stderr.write(`${t('ruleFailed', locale, { rule, path: displayPath(file, io.cwd), detail: error instanceof Error ? error.message : String(error) })}\n`);

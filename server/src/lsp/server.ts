@@ -29,7 +29,7 @@ import type { Language } from '../model/types';
 import { rules as registry } from '../rules/registry';
 import type { Rule } from '../rules/types';
 import { clearConfigCache, type LoadedConfig } from '../services/config';
-import { lint, type LintOptions, type LintResult } from '../services/engine';
+import { lint, usesWorkspace, type LintOptions, type LintResult } from '../services/engine';
 import { ConfigStore } from './config';
 import { CompletionFeature } from './completion';
 import { codeActions, configDiagnostic, readDiagnosticData, ruleOf, sameRange, toDiagnostic, toFixData, type FixData } from './convert';
@@ -42,6 +42,8 @@ import { DEFAULT_SETTINGS, languageOfLocale, mergeSettings, messageLanguage, set
 import { listenTemplates } from './templates';
 import { enginePathOf, fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
 import { WorkspaceCheck } from './workspace-check';
+import { WorkspaceSegments } from './workspace-segments';
+import { summarizeResult, type SummarySource } from '../services/symbols';
 
 export interface ServerOptions {
   /** Rules to run instead of the registry (tests use a rule that throws). */
@@ -83,6 +85,8 @@ class SegdocServer {
   private readonly completion: CompletionFeature;
   private readonly hover: HoverFeature;
   private readonly symbols: SymbolsFeature;
+  /** The segments the workspace defines, for unknown-segment (see workspace-segments.ts). */
+  private readonly segments: WorkspaceSegments;
   /** `segdoc/checkWorkspace`: segdoc documents on disk, checked and published (workspace-check.ts). */
   private readonly workspaceCheck: WorkspaceCheck;
 
@@ -141,6 +145,18 @@ class SegdocServer {
       logError: (what: string, e: unknown) => this.logError(what, e),
     };
     this.symbols = new SymbolsFeature(connection, authoring);
+    this.segments = new WorkspaceSegments({
+      openSources: () => this.lastCheckedSources(),
+      documents: (open) => this.symbols.index.documents(open),
+      recheck: (uris) => {
+        for (const uri of uris) {
+          this.checked.delete(uri);
+          this.request(uri, 0);
+        }
+      },
+      users: () => [...this.checked].filter(([uri, c]) => this.documents.get(uri) && usesWorkspace(c.result, this.rules)).map(([uri]) => uri),
+      logError: (what, e) => this.logError(what, e),
+    });
     this.completion = new CompletionFeature(connection, { ...authoring, segmentNames: (uri) => this.symbols.segmentNames(uri) });
     this.hover = new HoverFeature(connection, authoring);
     this.workspaceCheck = new WorkspaceCheck(connection, {
@@ -236,10 +252,14 @@ class SegdocServer {
     }
     if (this.caps.dynamicWatchedFiles) {
       c.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.segdoc.json' }, { globPattern: '**/*.schema.json' }] })
+        .register(DidChangeWatchedFilesNotification.type, {
+          // Markdown files too: the segments they define are what unknown-segment compares with.
+          watchers: [{ globPattern: '**/.segdoc.json' }, { globPattern: '**/*.schema.json' }, { globPattern: '**/*.{md,markdown}' }],
+        })
         .catch((e: unknown) => this.logError('Registering file watchers failed', e));
     }
     this.symbols.initialized();
+    void this.segments.refresh();
     const s = this.baseSettings;
     c.console.info(
       `segdoc language server started (node ${process.version}, pid ${process.pid}); validate=${s.validate}, debounceMs=${s.debounceMs}, ` +
@@ -309,6 +329,7 @@ class SegdocServer {
   }
 
   private closed(uri: string): void {
+    this.segments.closed(uri);
     this.justOpened.delete(uri);
     this.wanted.delete(uri);
     this.scheduler.cancel(uri);
@@ -374,6 +395,8 @@ class SegdocServer {
       rules: this.rules,
       ...(this.options.now ? { now: this.options.now() } : {}),
     };
+    const workspace = this.segments.context();
+    if (workspace) options.workspace = workspace;
     return dc.loaded ? { options, loaded: dc.loaded } : { options };
   }
 
@@ -391,6 +414,7 @@ class SegdocServer {
       if (loaded) this.publishConfig(loaded);
       const checked: Checked = { version: doc.version, generation, result };
       this.checked.set(uri, checked);
+      this.segments.checked(uri, result);
       return checked;
     } catch (e) {
       this.logError(`Checking ${uri} (version ${doc.version}) failed; its diagnostics were not updated`, e);
@@ -461,6 +485,7 @@ class SegdocServer {
   }
 
   private watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
+    if (params.changes.some((c) => isMarkdown(c.uri, ''))) void this.segments.refresh();
     let relevant = false;
     for (const change of params.changes) {
       const fsPath = fsPathOf(change.uri);
@@ -504,6 +529,19 @@ class SegdocServer {
   }
 
   /** A check of the document's current text: the last one when still current, else a new one. */
+  /** The open segdoc documents as last checked, summarised — without checking anything. */
+  private lastCheckedSources(): SummarySource[] {
+    const out: SummarySource[] = [];
+    for (const [uri, c] of this.checked) {
+      if (!this.documents.get(uri)) continue;
+      const summary = summarizeResult(c.result);
+      if (!summary) continue;
+      const path = fsPathOf(uri);
+      out.push({ uri, ...(path !== undefined ? { path } : {}), summary });
+    }
+    return out;
+  }
+
   private async current(uri: string): Promise<Checked | undefined> {
     const doc = this.documents.get(uri);
     if (!doc || !isMarkdown(uri, doc.languageId) || isConfigFile(uri)) return undefined;
@@ -538,3 +576,4 @@ class SegdocServer {
     this.connection.console.error(`${what}: ${detail}`);
   }
 }
+

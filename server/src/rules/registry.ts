@@ -34,6 +34,7 @@ import segmentSubstantial from './segment-substantial';
 import staleDocument from './stale-document';
 import tierMismatch from './tier-mismatch';
 import unitEconomics from './unit-economics';
+import unknownSegment from './unknown-segment';
 
 export const rules: readonly Rule<object>[] = [
   requiredSection,
@@ -61,6 +62,7 @@ export const rules: readonly Rule<object>[] = [
   allocationRange,
   personaEvidence,
   listLength,
+  unknownSegment,
   positioningStatement,
   marketSizing,
   unitEconomics,

@@ -38,6 +38,22 @@ export interface Report {
   fixes?: FixSpec[];
 }
 
+/** A segment defined by a segdoc document of the workspace (or of the files the CLI checks). */
+export interface KnownSegment {
+  name: string;
+  /** Where it is defined: a file name or a document title, for messages. */
+  source: string;
+}
+
+/**
+ * What a front end knows about the other documents: the language server the workspace's,
+ * the CLI the files it checks. Undefined when it knows nothing (a rule that needs it stays
+ * quiet rather than guess).
+ */
+export interface WorkspaceContext {
+  segments: readonly KnownSegment[];
+}
+
 export interface RuleContext<O> {
   doc: SegDocument;
   kind: KindSchema;
@@ -49,6 +65,8 @@ export interface RuleContext<O> {
   language: Language;
   /** "Today", injectable so that date rules are testable. */
   now: Date;
+  /** The other documents, when the front end knows them (see WorkspaceContext). */
+  workspace?: WorkspaceContext;
   report(report: Report): void;
 }
 
@@ -65,6 +83,8 @@ export interface Rule<O extends object = Record<string, unknown>> {
   optionsSchema?: Record<string, unknown>;
   /** Kinds the rule applies to; every kind when absent. */
   kinds?: string[];
+  /** The rule reads `ctx.workspace`: front ends that know the other documents pass them. */
+  workspace?: boolean;
   check(ctx: RuleContext<O>): void;
 }
 

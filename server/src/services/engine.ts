@@ -12,7 +12,7 @@ import type { KindSchema } from '../schemas/kinds';
 import { matchSections, validateKind, type KindMatch } from '../schemas/validate';
 import { ruleById, rules as builtinRules } from '../rules/registry';
 import { localize, type MessageArgs } from '../l10n';
-import type { Report, Rule, Severity } from '../rules/types';
+import type { Report, Rule, Severity, WorkspaceContext } from '../rules/types';
 import { resolveRule, type RuleSetting } from './settings';
 import { Suppressions } from './suppress';
 
@@ -60,6 +60,8 @@ export interface LintOptions {
   limits?: ParseLimits;
   /** Rules to run instead of the built-in registry (tests, or a front end's own selection). */
   rules?: readonly Rule<object>[];
+  /** What the front end knows about the other documents (the segments they define). */
+  workspace?: WorkspaceContext;
 }
 
 export interface LintResult {
@@ -77,6 +79,15 @@ export interface LintResult {
   ruleErrors: Array<{ rule: string; error: unknown }>;
   /** The config the document was checked with, so that tallies use the same rule options. */
   config?: LintConfig;
+}
+
+/**
+ * Whether a checked document is one that a rule reading `ctx.workspace` applies to: front
+ * ends check such documents again when what they know of the workspace changes.
+ */
+export function usesWorkspace(result: LintResult, rules: readonly Rule<object>[] = builtinRules): boolean {
+  const kind = result.detection?.kind.kind;
+  return kind !== undefined && rules.some((r) => r.workspace === true && (!r.kinds || r.kinds.includes(kind)));
 }
 
 /** Parses and checks one document. */
@@ -125,6 +136,7 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
         options: resolved.options,
         language: doc.language,
         now,
+        ...(options.workspace ? { workspace: options.workspace } : {}),
         report,
       });
     } catch (error) {

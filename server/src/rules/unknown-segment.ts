@@ -1,0 +1,95 @@
+/**
+ * unknown-segment — a persona's `**Segment**:` names no segment the workspace's segdoc
+ * documents define (PRODUCT.md §4). Seed 002 ties every persona to a segment of the
+ * segmentation ("Segment: [Which segment this persona represents]"); a name that matches
+ * none of them is a typo, a renamed segment, or a segment nobody has analysed yet.
+ *
+ * The known segments come from the front end (`ctx.workspace`): the language server's
+ * workspace, the CLI's checked files. When it knows of no segment at all the rule says
+ * nothing — there is nothing to compare with. A name matches a segment when their keys are
+ * equal, or one is the other followed by more words ("Mid-Market SaaS" ↔ "Mid-Market SaaS
+ * platform teams"), or the value mentions the segment's whole name. When one known segment
+ * is close enough to be a typo, the message says which and the fix writes it.
+ */
+import { segmentNameKey } from '../model/segments';
+import type { Field } from '../model/types';
+import { isPlaceholderValue } from '../model/placeholders';
+import { builtinKinds } from '../schemas/builtin';
+import { similarity } from './util/distance';
+import { defineRule, type KnownSegment } from './types';
+
+/** At least this similar (1 − edits / length) to be offered as "did you mean". */
+const TYPO_SIMILARITY = 0.8;
+/** At most this many known segments are listed in a message. */
+const LISTED = 5;
+
+export default defineRule({
+  id: 'unknown-segment',
+  severity: 'warning',
+  kinds: ['persona'],
+  workspace: true,
+  description: "A persona's Segment names no segment the workspace's segmentation documents define.",
+  messages: {
+    unknown: 'Segment "{segment}" is not defined in the workspace; known segments: {known}',
+    typo: 'Segment "{segment}" is not defined in the workspace: did you mean "{name}" ({source})?',
+    replace: 'Replace with "{name}"',
+  },
+  check(ctx) {
+    const known = ctx.workspace?.segments ?? [];
+    if (!known.length) return;
+    const keys = segmentFieldKeys(ctx.kind.segment?.keys);
+    const segments = known.map((s) => ({ ...s, key: segmentNameKey(s.name) })).filter((s) => s.key !== '');
+    for (const field of fieldsOf(ctx.doc.preamble.fields, ctx.doc.allSections.flatMap((s) => s.fields))) {
+      if (!keys.has(field.key)) continue;
+      const value = field.value.text.trim();
+      if (!value || isPlaceholderValue(value, ctx.doc.definitions)) continue;
+      const key = segmentNameKey(value);
+      if (!key || segments.some((s) => names(key, s.key))) continue;
+      const closest = segments
+        .map((s) => ({ s, score: similarity(key, s.key) }))
+        .filter((c) => c.score >= TYPO_SIMILARITY)
+        .sort((a, b) => b.score - a.score)[0]?.s;
+      if (closest) {
+        ctx.report({
+          message: 'typo',
+          args: { segment: value, name: closest.name, source: closest.source },
+          span: field.value.span,
+          fixes: [{ title: 'replace', args: { name: closest.name }, edits: [{ span: field.value.span, newText: closest.name }], preferred: true }],
+        });
+      } else {
+        ctx.report({ message: 'unknown', args: { segment: value, known: listed(known) }, span: field.value.span });
+      }
+    }
+  },
+});
+
+/** The field keys that name a segment: the segment vocabulary of the kinds (`Segment`, `Сегмент`). */
+function segmentFieldKeys(own: ReadonlySet<string> | undefined): Set<string> {
+  const keys = new Set<string>(own ?? []);
+  for (const kind of builtinKinds()) for (const k of kind.segment?.keys ?? []) keys.add(k);
+  return keys;
+}
+
+function fieldsOf(...lists: Field[][]): Field[] {
+  return lists.flat();
+}
+
+/** Whether a value (key) names a segment (key): equal, one a prefix of the other, or the whole name inside. */
+function names(value: string, segment: string): boolean {
+  if (value === segment) return true;
+  if (value.startsWith(`${segment} `) || segment.startsWith(`${value} `)) return true;
+  return ` ${value} `.includes(` ${segment} `);
+}
+
+/** `A, B, C, D, E, …` — distinct names, in the order the workspace lists them (unquoted: the quotes differ by language). */
+function listed(known: readonly KnownSegment[]): string {
+  const seen = new Set<string>();
+  const distinct = known.filter((s) => {
+    const key = segmentNameKey(s.name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const shown = distinct.slice(0, LISTED).map((s) => s.name);
+  return distinct.length > LISTED ? `${shown.join(', ')}, …` : shown.join(', ');
+}
