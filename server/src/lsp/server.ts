@@ -147,7 +147,7 @@ class SegdocServer {
     this.symbols = new SymbolsFeature(connection, authoring);
     this.segments = new WorkspaceSegments({
       openSources: () => this.lastCheckedSources(),
-      documents: (open) => this.symbols.index.documents(open),
+      files: () => this.symbols.index.documents(),
       recheck: (uris) => {
         for (const uri of uris) {
           this.checked.delete(uri);
@@ -259,7 +259,7 @@ class SegdocServer {
         .catch((e: unknown) => this.logError('Registering file watchers failed', e));
     }
     this.symbols.initialized();
-    void this.segments.refresh();
+    void this.segments.refresh(true);
     const s = this.baseSettings;
     c.console.info(
       `segdoc language server started (node ${process.version}, pid ${process.pid}); validate=${s.validate}, debounceMs=${s.debounceMs}, ` +
@@ -485,7 +485,7 @@ class SegdocServer {
   }
 
   private watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
-    if (params.changes.some((c) => isMarkdown(c.uri, ''))) void this.segments.refresh();
+    if (params.changes.some((c) => isMarkdown(c.uri, ''))) void this.segments.refresh(true);
     let relevant = false;
     for (const change of params.changes) {
       const fsPath = fsPathOf(change.uri);

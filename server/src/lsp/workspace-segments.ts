@@ -5,16 +5,18 @@
  * documents as last checked — never from a new check, so a check never waits for another.
  *
  * It is kept up to date by events rather than asked for on every keystroke:
- * - refreshed after `initialized`, when the workspace folders or watched files change, when
- *   a document is closed, and when a check finds that the segments an open document defines
- *   have changed (a segmentation being edited);
- * - refreshed in the background when a document that uses it is checked and the list is
- *   older than MAX_AGE_MS (files edited outside the editor);
+ * - the files on disk are walked after `initialized`, when watched Markdown files change,
+ *   and in the background when a document that uses the list is checked and the last walk
+ *   is older than MAX_AGE_MS (files changed outside the editor, unwatched folders);
+ * - the open documents' part is recomputed, without a walk, when a check finds that the
+ *   segments an open document defines have changed (a segmentation being edited) and when
+ *   a document is closed (its file's segments count again);
  * - when the list changes, the open documents that use it are checked again.
  *
  * Until the first refresh the list is unknown and unknown-segment stays quiet (it never
  * reports against a list it does not have).
  */
+import * as path from 'node:path';
 import { segmentNameKey } from '../model/segments';
 import type { KnownSegment, WorkspaceContext } from '../rules/types';
 import type { LintResult } from '../services/engine';
@@ -26,8 +28,8 @@ export const MAX_AGE_MS = 30_000;
 export interface WorkspaceSegmentsHost {
   /** The open segdoc documents as last checked (without checking them again). */
   openSources(): SummarySource[];
-  /** Every segdoc document: the open ones given, then the workspace's files. */
-  documents(open: SummarySource[]): Promise<SummarySource[]>;
+  /** The workspace's segdoc files (a walk of the workspace folders). */
+  files(): Promise<SummarySource[]>;
   /** Checks these open documents again and publishes. */
   recheck(uris: string[]): void;
   /** Open documents whose last check used the workspace. */
@@ -38,9 +40,12 @@ export interface WorkspaceSegmentsHost {
 export class WorkspaceSegments {
   private segments: KnownSegment[] | undefined;
   private key = '';
-  private refreshedAt = 0;
+  /** The files on disk as last walked, and when. */
+  private disk: SummarySource[] | undefined;
+  private walkedAt = 0;
   private running: Promise<void> | undefined;
   private again = false;
+  private walkAgain = false;
   /** Per open document: the keys of the segments it defined at its last check. */
   private readonly defined = new Map<string, string>();
 
@@ -48,7 +53,7 @@ export class WorkspaceSegments {
 
   /** What a check is given: undefined until the workspace's segments are known. */
   context(): WorkspaceContext | undefined {
-    if (this.segments && Date.now() - this.refreshedAt > MAX_AGE_MS) this.refresh();
+    if (this.segments && Date.now() - this.walkedAt > MAX_AGE_MS) void this.refresh(true);
     return this.segments ? { segments: this.segments } : undefined;
   }
 
@@ -59,28 +64,40 @@ export class WorkspaceSegments {
     if ((this.defined.get(uri) ?? '') === keys) return;
     if (keys) this.defined.set(uri, keys);
     else this.defined.delete(uri);
-    this.refresh();
+    void this.refresh(false);
   }
 
   /** A document was closed: its segments now come from the file on disk, if any. */
   closed(uri: string): void {
-    if (this.defined.delete(uri)) this.refresh();
+    if (this.defined.delete(uri)) void this.refresh(false);
   }
 
-  /** Recomputes the list; concurrent calls share one run and one more after it. */
-  refresh(): Promise<void> {
+  /**
+   * Recomputes the list, walking the files on disk again when `walk` (or when they were never
+   * walked); concurrent calls share one run and one more after it.
+   */
+  refresh(walk = true): Promise<void> {
     if (this.running) {
       this.again = true;
+      this.walkAgain ||= walk;
       return this.running;
     }
-    this.running = (async () => {
+    this.walkAgain = walk;
+    const run = async (): Promise<void> => {
       try {
         do {
           this.again = false;
-          const sources = await this.host.documents(this.host.openSources());
+          if (this.walkAgain || !this.disk) {
+            this.walkAgain = false;
+            this.disk = await this.host.files();
+            this.walkedAt = Date.now();
+          }
+          const open = this.host.openSources();
+          // An open document's text wins over its file.
+          const openPaths = new Set(open.flatMap((o) => (o.path ? [path.resolve(o.path)] : [])));
+          const sources = [...open, ...this.disk.filter((d) => !d.path || !openPaths.has(path.resolve(d.path)))];
           const segments = segmentNames(sources).map((s) => ({ name: s.name, source: s.source }));
           const key = segments.map((s) => `${segmentNameKey(s.name)}\u0001${s.source}`).join('\u0000');
-          this.refreshedAt = Date.now();
           if (this.segments && key === this.key) continue;
           this.segments = segments;
           this.key = key;
@@ -89,10 +106,13 @@ export class WorkspaceSegments {
         } while (this.again);
       } catch (e) {
         this.host.logError('Listing the segments of the workspace failed', e);
-      } finally {
-        this.running = undefined;
       }
-    })();
+    };
+    // Cleared in a `finally` callback, which runs after this assignment even when the run
+    // needs no walk and finishes without ever awaiting.
+    this.running = run().finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 }

@@ -1,0 +1,76 @@
+/**
+ * The language server's list of the workspace's segments (server/src/lsp/workspace-segments.ts),
+ * with a fake host: when it walks the files, when it only recombines the open documents,
+ * that it re-checks the documents using it only when the list changes, and that a run which
+ * never awaits still lets the next one run.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { WorkspaceSegments } from '../../server/src/lsp/workspace-segments';
+import type { SummarySource } from '../../server/src/services/symbols';
+
+const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+const source = (path: string, ...segments: string[]): SummarySource => ({
+  path,
+  summary: { kind: 'segmentation', title: path, personas: [], segments: segments.map((name) => ({ name, range })) },
+});
+
+function fakeHost() {
+  const state = { open: [] as SummarySource[], disk: [] as SummarySource[], walks: 0, rechecks: [] as string[][] };
+  const host = {
+    openSources: () => state.open,
+    files: async () => {
+      state.walks++;
+      return state.disk;
+    },
+    recheck: (uris: string[]) => state.rechecks.push(uris),
+    users: () => ['file:///dana.persona.md'],
+    logError: (what: string, e: unknown) => assert.fail(`${what}: ${String(e)}`),
+  };
+  return { state, host };
+}
+
+const names = (ws: WorkspaceSegments): string[] | undefined => ws.context()?.segments.map((s) => s.name);
+
+describe('WorkspaceSegments', () => {
+  test('unknown until the first refresh; then the files and the open documents, an open document over its file', async () => {
+    const { state, host } = fakeHost();
+    const ws = new WorkspaceSegments(host);
+    assert.equal(ws.context(), undefined);
+    state.disk = [source('/w/a.segmentation.md', 'Fintech'), source('/w/b.segmentation.md', 'Retail')];
+    state.open = [source('/w/b.segmentation.md', 'Retail Chains')];
+    await ws.refresh(true);
+    assert.deepEqual(names(ws), ['Retail Chains', 'Fintech']);
+    assert.equal(state.walks, 1);
+    assert.deepEqual(state.rechecks, [['file:///dana.persona.md']]);
+  });
+
+  test('an open document editing its segments recombines without a walk; an unchanged list re-checks nothing', async () => {
+    const { state, host } = fakeHost();
+    const ws = new WorkspaceSegments(host);
+    state.open = [source('/w/a.segmentation.md', 'Fintech')];
+    await ws.refresh(true);
+    state.open = [source('/w/a.segmentation.md', 'Fintech Startups')];
+    // Two refreshes in a row that need no walk: neither awaits, and the second must still run.
+    await ws.refresh(false);
+    state.open = [source('/w/a.segmentation.md', 'Fintech Scaleups')];
+    await ws.refresh(false);
+    assert.deepEqual(names(ws), ['Fintech Scaleups']);
+    assert.equal(state.walks, 1);
+    assert.equal(state.rechecks.length, 3);
+    await ws.refresh(false);
+    assert.equal(state.rechecks.length, 3, 'the same list: nothing to re-check');
+  });
+
+  test('concurrent refreshes share one run and one more after it, walking if any of them asked to', async () => {
+    const { state, host } = fakeHost();
+    const ws = new WorkspaceSegments(host);
+    const first = ws.refresh(true);
+    state.disk = [source('/w/a.segmentation.md', 'Fintech')];
+    const second = ws.refresh(true);
+    const third = ws.refresh(false);
+    await Promise.all([first, second, third]);
+    assert.equal(state.walks, 2);
+    assert.deepEqual(names(ws), ['Fintech']);
+  });
+});
