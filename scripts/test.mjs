@@ -33,4 +33,19 @@ if (files.length === 0) {
   console.error(`No test files match ${filters.join(' ')}`);
   process.exit(1);
 }
-run('node', ['--import', 'tsx', '--test', '--test-concurrency=2', ...files]);
+// The editor tests drive a real VS Code and a browser, and wait on what the editor shows:
+// they run after the others, one file at a time, so that protocol and CLI tests spawning
+// servers next to them do not starve the editor of the machine's two cores. Both groups run
+// even when the first fails, so one run reports everything.
+const isEditor = (f) => f.startsWith('test/editor/') || f.startsWith('test\\editor\\');
+const groups = [
+  { files: files.filter((f) => !isEditor(f)), concurrency: 2 },
+  { files: files.filter(isEditor), concurrency: 1 },
+];
+let failed = false;
+for (const g of groups) {
+  if (!g.files.length) continue;
+  const r = spawnSync('node', ['--import', 'tsx', '--test', `--test-concurrency=${g.concurrency}`, ...g.files], { stdio: 'inherit', cwd: root });
+  if (r.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);

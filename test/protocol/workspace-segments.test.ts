@@ -1,21 +1,22 @@
 /**
- * unknown-segment over the protocol: a persona's Segment is compared with the segments the
- * workspace defines — segmentation documents open in the editor and files on disk — and the
- * persona is checked again when they change. Waits on published diagnostics, never on time.
+ * A persona's Segment and the segments the workspace defines, over the protocol:
+ * unknown-segment compares them — with segmentation documents open in the editor and files
+ * on disk — and checks the persona again when they change; textDocument/definition goes from
+ * the Segment value to the segment's heading. Waits on messages, never on time.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { FileChangeType } from 'vscode-languageserver-protocol';
-import { LIMIT, messageOf, ofRule, root, TestClient, tempFolder } from './client';
+import { DefinitionRequest, FileChangeType, type Location, type LocationLink } from 'vscode-languageserver-protocol';
+import { fullCapabilities, LIMIT, messageOf, ofRule, root, TestClient, tempFolder } from './client';
 
 const example = (name: string): string => readFileSync(path.join(root, 'examples', 'en', name), 'utf8');
 const SEGMENTATION = example('stratus-cloud.segmentation.md');
 const PERSONA = example('devops-dana.persona.md');
 const TYPO = PERSONA.replace('**Segment**: Mid-Market Platform Teams', '**Segment**: Mid-Market Platfrom Teams');
 
-describe('unknown-segment in the editor', () => {
+describe("a persona's Segment in the editor", () => {
   test('a persona naming a segment the open segmentation does not define is flagged, and cleared when the segmentation is fixed', LIMIT, async (t) => {
     const folder = tempFolder();
     const client = await TestClient.start({ settings: { debounceMs: 0 } });
@@ -60,4 +61,37 @@ describe('unknown-segment in the editor', () => {
     await client.changeWatchedFiles([{ uri: folder.uri('stratus.segmentation.md'), type: FileChangeType.Changed }]);
     await client.diagnostics(persona, (p) => ofRule(p, 'unknown-segment').length === 0, before);
   });
+
+  for (const linkSupport of [true, false]) {
+    test(`go to definition from a persona's Segment to the segment's heading (${linkSupport ? 'location links' : 'locations'})`, LIMIT, async (t) => {
+      const folder = tempFolder();
+      // The segmentation is a file on disk; the persona is open.
+      writeFileSync(path.join(folder.dir, 'stratus.segmentation.md'), SEGMENTATION);
+      const full = fullCapabilities(true);
+      const client = await TestClient.start({
+        settings: { debounceMs: 0 },
+        workspaceFolders: [{ uri: folder.uri(''), name: 'ws' }],
+        capabilities: { ...full, textDocument: { ...full.textDocument, definition: { linkSupport } } },
+      });
+      t.after(async () => {
+        await client.stop();
+        folder.cleanup();
+      });
+      assert.equal(client.initializeResult?.capabilities.definitionProvider, true);
+      const persona = folder.uri('dana.persona.md');
+      await client.open(persona, PERSONA);
+      const at = { line: 4, character: 20 }; // inside "Mid-Market Platform Teams"
+      const target = { uri: folder.uri('stratus.segmentation.md'), range: { start: { line: 35, character: 15 }, end: { line: 35, character: 40 } } };
+      const answer = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: persona }, position: at });
+      if (linkSupport) {
+        assert.deepEqual(answer as LocationLink[], [
+          { originSelectionRange: { start: { line: 4, character: 13 }, end: { line: 4, character: 38 } }, targetUri: target.uri, targetRange: target.range, targetSelectionRange: target.range },
+        ]);
+      } else {
+        assert.deepEqual(answer as Location[], [target]);
+      }
+      // Elsewhere in the persona there is nothing to go to.
+      assert.equal(await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: persona }, position: { line: 0, character: 3 } }), null);
+    });
+  }
 });

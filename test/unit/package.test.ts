@@ -126,7 +126,7 @@ describe('VSIX package', () => {
     // The config schema is served by the extension in the user's language (client/src/config-schema.ts)
     // from the files the VSIX holds for each language.
     for (const v of manifest.contributes.jsonValidation ?? []) {
-      if (v.url === 'segdoc-schema:/config.schema.json') {
+      if (v.url === 'segdoc-schema://segdoc/config.schema.json') {
         assert.ok(manifest.activationEvents.includes('onFileSystem:segdoc-schema'), 'asking for the schema activates the extension');
         for (const f of ['schemas/config.schema.json', 'schemas/config.schema.ru.json']) assert.ok(inside(f), `${f} is in the VSIX`);
       } else assert.ok(inside(v.url), `JSON schema ${v.url} is in the VSIX`);

@@ -1,7 +1,8 @@
 /**
- * Symbols over the protocol: textDocument/documentSymbol (the outline of services/symbols.ts)
- * and workspace/symbol (the personas and segments of the workspace). It also owns the
- * workspace index, which completion asks for the segment names other documents define.
+ * Symbols over the protocol: textDocument/documentSymbol (the outline of services/symbols.ts),
+ * workspace/symbol (the personas and segments of the workspace) and textDocument/definition
+ * (from a persona's Segment to where the segment is defined). It also owns the workspace
+ * index, which completion asks for the segment names other documents define.
  *
  * The client is not assumed to be VS Code: each provider is declared only when the client
  * has the matching capability; the outline is hierarchical (DocumentSymbol) only for clients
@@ -12,6 +13,9 @@
 import {
   SymbolKind,
   type Connection,
+  type DefinitionParams,
+  type Location,
+  type LocationLink,
   type DocumentSymbol,
   type DocumentSymbolParams,
   type InitializeParams,
@@ -20,10 +24,12 @@ import {
   type WorkspaceFoldersChangeEvent,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../services/engine';
 import {
   documentOutline,
   flattenOutline,
+  segmentDefinitions,
   segmentNames,
   summarizeResult,
   workspaceSymbols,
@@ -36,6 +42,8 @@ import type { SegmentNameSource } from '../services/completion';
 import { fsPathOf, uriOfPath } from './uri';
 
 export interface SymbolsHost {
+  /** The open document at `uri`, whose text positions refer to. */
+  document(uri: string): TextDocument | undefined;
   /** The check of the document's current text (the last one when still current), or undefined. */
   current(uri: string): Promise<LintResult | undefined>;
   /** URIs of the open Markdown documents (config files aside). */
@@ -62,6 +70,8 @@ export class SymbolsFeature {
   private documentKinds: Set<number> | undefined;
   private workspaceKinds: Set<number> | undefined;
   private toldTruncated = false;
+  private definitions = false;
+  private definitionLinks = false;
   readonly index = new WorkspaceIndex();
 
   constructor(
@@ -76,6 +86,8 @@ export class SymbolsFeature {
     this.hierarchical = cc.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     this.workspaceSymbolsEnabled = cc.workspace?.symbol !== undefined;
     this.workspaceFolderEvents = cc.workspace?.workspaceFolders === true;
+    this.definitions = cc.textDocument?.definition !== undefined;
+    this.definitionLinks = cc.textDocument?.definition?.linkSupport === true;
     const documentKinds = cc.textDocument?.documentSymbol?.symbolKind?.valueSet;
     const workspaceKinds = cc.workspace?.symbol?.symbolKind?.valueSet;
     this.documentKinds = documentKinds ? new Set(documentKinds) : undefined;
@@ -87,6 +99,7 @@ export class SymbolsFeature {
     return {
       ...(this.documentSymbols ? { documentSymbolProvider: { label: 'segdoc' } } : {}),
       ...(this.workspaceSymbolsEnabled ? { workspaceSymbolProvider: true } : {}),
+      ...(this.definitions ? { definitionProvider: true } : {}),
       ...(this.workspaceFolderEvents ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     };
   }
@@ -95,6 +108,7 @@ export class SymbolsFeature {
   listen(): void {
     this.connection.onDocumentSymbol((p) => (this.documentSymbols ? this.outline(p) : null));
     this.connection.onWorkspaceSymbol((p) => (this.workspaceSymbolsEnabled ? this.workspace(p) : null));
+    this.connection.onDefinition((p) => (this.definitions ? this.definition(p) : null));
   }
 
   /** After initialization: follow workspace folder changes when the client sends them. */
@@ -173,6 +187,27 @@ export class SymbolsFeature {
   async segmentNames(uri: string): Promise<SegmentNameSource[]> {
     const sources = await this.sources();
     return segmentNames(sources.filter((s) => s.uri !== uri && (s.path === undefined || s.path !== fsPathOf(uri))));
+  }
+
+  /** From a persona's Segment value to the segment's heading (or row) where it is defined. */
+  private async definition(params: DefinitionParams): Promise<Location[] | LocationLink[] | null> {
+    const uri = params.textDocument.uri;
+    try {
+      const doc = this.host.document(uri);
+      if (!doc) return null;
+      const text = doc.getText();
+      const result = await this.host.current(uri);
+      // The position is in the text of the request; a check of newer text would misplace it.
+      if (!result || result.doc.text !== text) return null;
+      const found = segmentDefinitions(result, doc.offsetAt(params.position), await this.sources());
+      if (!found || !found.targets.length) return null;
+      const targets = found.targets.map((t) => ({ uri: t.uri ?? uriOfPath(t.path!), range: t.range }));
+      if (!this.definitionLinks) return targets;
+      return targets.map((t) => ({ originSelectionRange: found.origin, targetUri: t.uri, targetRange: t.range, targetSelectionRange: t.range }));
+    } catch (e) {
+      this.host.logError(`Finding the definition at ${uri} failed`, e);
+      return null;
+    }
   }
 
   private async workspace(params: WorkspaceSymbolParams): Promise<SymbolInformation[]> {

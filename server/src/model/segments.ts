@@ -161,6 +161,16 @@ export function findSegmentByName(segments: readonly Segment[], name: string): S
   )?.segment;
 }
 
+/**
+ * Whether a reference to a segment written in another document (a persona's `**Segment**:`)
+ * names it, both as comparison keys ({@link segmentNameKey}): the same words, one the other
+ * followed by more words, or the whole name inside ("Tier 1: Regulated FinTech (EU)").
+ */
+export function referencesSegment(referenceKey: string, segmentKey: string): boolean {
+  if (!referenceKey || !segmentKey) return false;
+  return nameMatches(referenceKey, segmentKey) !== undefined || ` ${referenceKey} `.includes(` ${segmentKey} `);
+}
+
 function findByKey<T extends { key: string }>(entries: readonly T[], key: string): T | undefined {
   if (!key) return undefined;
   const exact = entries.find((e) => e.key === key);

@@ -11,10 +11,9 @@
  * platform teams"), or the value mentions the segment's whole name. When one known segment
  * is close enough to be a typo, the message says which and the fix writes it.
  */
-import { segmentNameKey } from '../model/segments';
-import type { Field } from '../model/types';
+import { referencesSegment, segmentNameKey } from '../model/segments';
 import { isPlaceholderValue } from '../model/placeholders';
-import { builtinKinds } from '../schemas/builtin';
+import { segmentReferenceFields } from './segments/references';
 import { similarity } from './util/distance';
 import { defineRule, type KnownSegment } from './types';
 
@@ -37,14 +36,12 @@ export default defineRule({
   check(ctx) {
     const known = ctx.workspace?.segments ?? [];
     if (!known.length) return;
-    const keys = segmentFieldKeys(ctx.kind.segment?.keys);
     const segments = known.map((s) => ({ ...s, key: segmentNameKey(s.name) })).filter((s) => s.key !== '');
-    for (const field of fieldsOf(ctx.doc.preamble.fields, ctx.doc.allSections.flatMap((s) => s.fields))) {
-      if (!keys.has(field.key)) continue;
+    for (const field of segmentReferenceFields(ctx.doc, ctx.kind)) {
       const value = field.value.text.trim();
       if (!value || isPlaceholderValue(value, ctx.doc.definitions)) continue;
       const key = segmentNameKey(value);
-      if (!key || segments.some((s) => names(key, s.key))) continue;
+      if (!key || segments.some((s) => referencesSegment(key, s.key))) continue;
       const closest = segments
         .map((s) => ({ s, score: similarity(key, s.key) }))
         .filter((c) => c.score >= TYPO_SIMILARITY)
@@ -62,24 +59,6 @@ export default defineRule({
     }
   },
 });
-
-/** The field keys that name a segment: the segment vocabulary of the kinds (`Segment`, `Сегмент`). */
-function segmentFieldKeys(own: ReadonlySet<string> | undefined): Set<string> {
-  const keys = new Set<string>(own ?? []);
-  for (const kind of builtinKinds()) for (const k of kind.segment?.keys ?? []) keys.add(k);
-  return keys;
-}
-
-function fieldsOf(...lists: Field[][]): Field[] {
-  return lists.flat();
-}
-
-/** Whether a value (key) names a segment (key): equal, one a prefix of the other, or the whole name inside. */
-function names(value: string, segment: string): boolean {
-  if (value === segment) return true;
-  if (value.startsWith(`${segment} `) || segment.startsWith(`${value} `)) return true;
-  return ` ${value} `.includes(` ${segment} `);
-}
 
 /** `A, B, C, D, E, …` — distinct names, in the order the workspace lists them (unquoted: the quotes differ by language). */
 function listed(known: readonly KnownSegment[]): string {

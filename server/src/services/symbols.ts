@@ -32,7 +32,9 @@ import { detectKind, type Detection } from '../schemas/detect';
 import { pick, type KindSchema } from '../schemas/kinds';
 import { matchSections, type KindMatch } from '../schemas/validate';
 import { evaluateMatrices } from '../rules/matrix/evaluate';
+import { segmentReferenceFields } from '../rules/segments/references';
 import { segmentsOf } from '../rules/segments/vocabulary';
+import { referencesSegment, segmentNameKey } from '../model/segments';
 import { lintOptionsFor, loadConfigForFile, type LoadedConfig } from './config';
 import type { LintResult } from './engine';
 import { computeScores, matrixRowTitle, scoreText, type Scores } from './scores';
@@ -273,6 +275,37 @@ export function workspaceSymbols(sources: readonly SummarySource[], query: strin
     }
   }
   return out;
+}
+
+/** Where a segment is defined: a document (open: `uri`; on disk: `path`) and the segment's name there. */
+export interface SegmentDefinition {
+  name: string;
+  uri?: string;
+  path?: string;
+  range: Range;
+}
+
+/**
+ * Go to definition on a persona's `**Segment**:` value: the value's range, and the segments
+ * of `sources` it names (the exact name when one matches, else every segment it refers to,
+ * see referencesSegment). Undefined when `offset` is not on such a value.
+ */
+export function segmentDefinitions(result: LintResult, offset: number, sources: readonly SummarySource[]): { origin: Range; targets: SegmentDefinition[] } | undefined {
+  const { doc, detection } = result;
+  if (!detection) return undefined;
+  const field = segmentReferenceFields(doc, detection.kind).find((f) => f.value.text.trim() !== '' && f.value.span.start <= offset && offset <= f.value.span.end);
+  if (!field) return undefined;
+  const key = segmentNameKey(field.value.text);
+  const found: Array<SegmentDefinition & { exact: boolean }> = [];
+  for (const src of sources) {
+    for (const s of src.summary.segments) {
+      const segmentKey = segmentNameKey(s.name);
+      if (!referencesSegment(key, segmentKey)) continue;
+      found.push({ name: s.name, ...(src.uri ? { uri: src.uri } : {}), ...(src.path ? { path: src.path } : {}), range: s.range, exact: segmentKey === key });
+    }
+  }
+  const exact = found.filter((f) => f.exact);
+  return { origin: doc.lines.rangeOf(field.value.span), targets: (exact.length ? exact : found).map(({ exact: _exact, ...d }) => d) };
 }
 
 /** Segment names of `sources` (each with the file or document it comes from), in order. */

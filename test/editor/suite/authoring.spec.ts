@@ -313,3 +313,41 @@ suite('authoring: symbols and code lenses', () => {
     assert.ok(lenses.length > 0);
   });
 });
+
+suite("authoring: a persona's Segment", () => {
+  teardown(closeAllEditors);
+
+  test('go to definition leads from the Segment to the segment in a workspace file', async () => {
+    await api();
+    const editor = await openScratch('fiona.persona.md', '# Persona: Fiona - Founder\n\n## Executive Summary\n**One-Liner**: a fintech founder\n**Segment**: Regional Banks\n');
+    const doc = editor.document;
+    const at = new vscode.Position(4, 16);
+    // The server reads the workspace's files lazily, on the first request that needs them.
+    const found = await until(
+      () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at),
+      (list) => list.length > 0,
+      'a definition of "Regional Banks"',
+    );
+    const targets = found.map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetRange } : { uri: l.uri, range: l.range }));
+    // Other tests' scratch copies of northwind define the segment too: the fixture is among them.
+    assert.deepEqual(
+      targets.filter((l) => l.uri.toString() === workspaceUri(NORTHWIND).toString()).map((l) => [l.range.start.line, l.range.start.character, l.range.end.character]),
+      [[16, 15, 29]],
+      targets.map((l) => l.uri.toString()).join(', '),
+    );
+  });
+
+  test('unknown-segment: a misspelt Segment gets "did you mean" and a fix that writes the name', async () => {
+    await api();
+    const editor = await openScratch('gary.persona.md', '# Persona: Gary - Treasurer\n\n## Executive Summary\n**One-Liner**: runs treasury at a regional bank\n**Segment**: Regional Bankz\n');
+    const doc = editor.document;
+    const d = (await waitForCode(doc.uri, 'unknown-segment', { timeoutMs: 30_000 })).find((x) => codeOf(x) === 'unknown-segment');
+    assert.equal(d!.message, 'Segment "Regional Bankz" is not defined in the workspace: did you mean "Regional Banks" (northwind.segmentation.md)?');
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d!.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a): a is vscode.CodeAction => a instanceof vscode.CodeAction && a.title === 'Replace with "Regional Banks"');
+    assert.ok(fix?.edit, `the fix; offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.lineAt(4).text, '**Segment**: Regional Banks');
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((x) => codeOf(x) === 'unknown-segment'), 'unknown-segment gone');
+  });
+});
