@@ -81,6 +81,32 @@ describe('settings and language', () => {
     assert.equal(client.configurationRequests.length, 2);
   });
 
+  test('a request that checks the document first after a language change does not keep the new messages from being published', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { settings: { debounceMs: 0, language: 'en' } });
+    // Documents opened before it, so that its scheduled re-check waits behind theirs.
+    for (const name of ['a', 'b', 'c', 'd']) {
+      const other = uri(`${name}.persona.md`);
+      const published = client.diagnosticsFor(other, 1);
+      await client.open(other, PERSONA);
+      await published;
+    }
+    const doc = uri('dana.persona.md');
+    const opened = client.diagnosticsFor(doc, 1);
+    await client.open(doc, PERSONA);
+    assert.ok((await opened).diagnostics.some((d) => d.message === EN));
+
+    // VS Code asks for code lenses (which need the current check) right after a publish, so
+    // a request can check a document in the new language before its scheduled re-check
+    // runs; that re-check must still publish what the request computed.
+    client.settings = { debounceMs: 0, language: 'ru' };
+    const since = client.publishes.length;
+    const rechecked = client.diagnostics(doc, (p) => p.diagnostics.some((d) => d.message === RU), since);
+    void client.changeConfiguration(null);
+    const scores = await client.connection.sendRequest<{ kind: string } | null>('segdoc/scores', { uri: doc });
+    assert.equal(scores?.kind, 'persona');
+    await rechecked;
+  });
+
   test('a configuration change that changes nothing publishes nothing again', async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
     const doc = uri('dana.persona.md');

@@ -373,8 +373,11 @@ class SegdocServer {
     if (!wanted && settings.validate === 'onSave' && published !== undefined && published !== current.version) return;
     const last = this.checked.get(uri);
     if (last && last.version === current.version && last.generation === this.generation) {
-      // Already checked (by a code action request, or before a save that changed nothing).
-      if (this.publishedVersion.get(uri) !== current.version) this.publish(uri, last);
+      // Already checked — by a request that needed the check (code lenses, code actions,
+      // hover…), or before a save that changed nothing — but perhaps never published: after a
+      // settings change, a code lens request can check the same version in the new language
+      // before this run does. publish() skips it when the same diagnostics are out already.
+      this.publish(uri, last);
       return;
     }
     const checked = this.check(current, settings, generation);
