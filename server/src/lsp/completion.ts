@@ -21,16 +21,12 @@ import {
   type InitializeParams,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionEntries, completionPlace, mayComplete, type CompletionEntryKind, type SegmentNameSource } from '../services/completion';
-import type { LintResult } from '../services/engine';
+import { checkOfText, type DocumentHost } from './checked-text';
 
 export const TRIGGER_CHARACTERS = ['#', ':', ' '];
 
-export interface CompletionHost {
-  document(uri: string): TextDocument | undefined;
-  /** The check of the document's current text (the last one when still current), or undefined. */
-  current(uri: string): Promise<LintResult | undefined>;
+export interface CompletionHost extends DocumentHost {
   /** Segment names other documents (open, or files of the workspace) define. */
   segmentNames(uri: string): Promise<SegmentNameSource[]>;
   logError(what: string, e: unknown): void;
@@ -88,9 +84,8 @@ export class CompletionFeature {
       const lineStart = doc.offsetAt({ line: params.position.line, character: 0 });
       const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
       if (!mayComplete(text.slice(lineStart, offset), trigger)) return [];
-      const result = await this.host.current(uri);
-      // The position is in the text of the request; a check of newer text would misplace it.
-      if (!result || result.doc.text !== text) return [];
+      const result = await checkOfText(this.host, uri, text);
+      if (!result) return [];
       const place = completionPlace(result, offset, trigger);
       if (!place) return [];
       const segmentNames = place.type === 'value' && place.segment ? await this.host.segmentNames(uri) : [];

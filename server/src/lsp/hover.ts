@@ -6,14 +6,10 @@
  * text, which reads fine unrendered).
  */
 import { MarkupKind, type Connection, type Hover, type HoverParams, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintResult } from '../services/engine';
 import { hoverAt } from '../services/hover';
+import { checkedAt, type DocumentHost } from './checked-text';
 
-export interface HoverHost {
-  document(uri: string): TextDocument | undefined;
-  /** The check of the document's current text (the last one when still current), or undefined. */
-  current(uri: string): Promise<LintResult | undefined>;
+export interface HoverHost extends DocumentHost {
   logError(what: string, e: unknown): void;
 }
 
@@ -42,13 +38,9 @@ export class HoverFeature {
   private async hover(params: HoverParams): Promise<Hover | null> {
     const uri = params.textDocument.uri;
     try {
-      const doc = this.host.document(uri);
-      if (!doc) return null;
-      const text = doc.getText();
-      const result = await this.host.current(uri);
-      // The position is in the text of the request; a check of newer text would misplace it.
-      if (!result || result.doc.text !== text) return null;
-      const info = hoverAt(result, doc.offsetAt(params.position));
+      const at = await checkedAt(this.host, uri, params.position);
+      if (!at) return null;
+      const info = hoverAt(at.result, at.offset);
       if (!info) return null;
       return { contents: { kind: this.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: info.markdown }, range: info.range };
     } catch (e) {

@@ -24,8 +24,7 @@ import {
   type WorkspaceFoldersChangeEvent,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LintResult } from '../services/engine';
+import { checkedAt, type DocumentHost } from './checked-text';
 import {
   documentOutline,
   flattenOutline,
@@ -41,11 +40,7 @@ import {
 import type { SegmentNameSource } from '../services/completion';
 import { fsPathOf, uriOfPath } from './uri';
 
-export interface SymbolsHost {
-  /** The open document at `uri`, whose text positions refer to. */
-  document(uri: string): TextDocument | undefined;
-  /** The check of the document's current text (the last one when still current), or undefined. */
-  current(uri: string): Promise<LintResult | undefined>;
+export interface SymbolsHost extends DocumentHost {
   /** URIs of the open Markdown documents (config files aside). */
   openDocuments(): string[];
   logError(what: string, e: unknown): void;
@@ -193,13 +188,9 @@ export class SymbolsFeature {
   private async definition(params: DefinitionParams): Promise<Location[] | LocationLink[] | null> {
     const uri = params.textDocument.uri;
     try {
-      const doc = this.host.document(uri);
-      if (!doc) return null;
-      const text = doc.getText();
-      const result = await this.host.current(uri);
-      // The position is in the text of the request; a check of newer text would misplace it.
-      if (!result || result.doc.text !== text) return null;
-      const found = segmentDefinitions(result, doc.offsetAt(params.position), await this.sources());
+      const at = await checkedAt(this.host, uri, params.position);
+      if (!at) return null;
+      const found = segmentDefinitions(at.result, at.offset, await this.sources());
       if (!found || !found.targets.length) return null;
       const targets = found.targets.map((t) => ({ uri: t.uri ?? uriOfPath(t.path!), range: t.range }));
       if (!this.definitionLinks) return targets;
