@@ -29,7 +29,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { builtinKind } from '../../server/src/schemas/builtin';
-import { applyEdits, fullCapabilities, LIMIT, root, TestClient, tempFolder, type StartOptions } from './client';
+import { applyEdits, fullCapabilities, LIMIT, root, TestClient, startInFolder, type Started, type StartOptions } from './client';
 import { CURSOR, PERSONA, PERSONA_RU } from '../fixtures/authoring/documents';
 
 const FIXTURES = path.join(root, 'test', 'fixtures', 'authoring', 'workspace');
@@ -54,27 +54,17 @@ function authoringCapabilities(options: { snippets?: boolean; hierarchical?: boo
   };
 }
 
-interface Started {
-  client: TestClient;
-  /** The temporary workspace folder: a copy of test/fixtures/authoring/workspace. */
-  dir: string;
-  uri(name: string): string;
-}
-
-async function start(t: TestContext, options: StartOptions = {}): Promise<Started> {
-  const folder = tempFolder();
-  cpSync(FIXTURES, folder.dir, { recursive: true });
-  const client = await TestClient.start({
-    settings: { debounceMs: 0 },
-    capabilities: authoringCapabilities(),
-    workspaceFolders: [{ uri: pathToFileURL(folder.dir).href, name: 'workspace' }],
-    ...options,
+/** A server whose workspace folder is a copy of test/fixtures/authoring/workspace. */
+function start(t: TestContext, options: StartOptions = {}): Promise<Started> {
+  return startInFolder(t, (folder) => {
+    cpSync(FIXTURES, folder.dir, { recursive: true });
+    return {
+      settings: { debounceMs: 0 },
+      capabilities: authoringCapabilities(),
+      workspaceFolders: [{ uri: pathToFileURL(folder.dir).href, name: 'workspace' }],
+      ...options,
+    };
   });
-  t.after(async () => {
-    await client.stop();
-    folder.cleanup();
-  });
-  return { client, dir: folder.dir, uri: folder.uri };
 }
 
 /** Opens a document given with a `‸` cursor mark; returns where the mark was. */

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
+import type { TestContext } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -293,14 +294,42 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('untitled:x', 'markdown', 0, text), edits);
 }
 
+export interface TempFolder {
+  dir: string;
+  uri(name: string): string;
+  cleanup(): void;
+}
+
 /** A fresh temporary folder for one test's files; removed by the returned cleanup. */
-export function tempFolder(): { dir: string; uri(name: string): string; cleanup(): void } {
+export function tempFolder(): TempFolder {
   const dir = mkdtempSync(join(tmpdir(), 'segdoc-protocol-'));
   return {
     dir,
     uri: (name) => pathToFileURL(join(dir, name)).href,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A started client and the test's own folder (`uri(name)` for a document in it). */
+export interface Started {
+  client: TestClient;
+  dir: string;
+  uri(name: string): string;
+}
+
+/**
+ * Starts a server for one test with a temporary folder of its own; after the test the client
+ * is stopped, then the folder removed. `options` may depend on the folder (its files written
+ * first, or it sent as a workspace folder).
+ */
+export async function startInFolder(t: TestContext, options: StartOptions | ((folder: TempFolder) => StartOptions) = {}): Promise<Started> {
+  const folder = tempFolder();
+  const client = await TestClient.start(typeof options === 'function' ? options(folder) : options);
+  t.after(async () => {
+    await client.stop();
+    folder.cleanup();
+  });
+  return { client, dir: folder.dir, uri: folder.uri };
 }
 
 /**

@@ -6,17 +6,12 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { CodeActionKind, type CodeAction, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { applyEdits, editsOf, fullCapabilities, ofRule, TestClient, tempFolder, type StartOptions , LIMIT } from './client';
+import { applyEdits, editsOf, fullCapabilities, ofRule, TestClient, startInFolder, type StartOptions , LIMIT } from './client';
 import { MISSING, PERSONA } from './docs';
 
 async function open(t: TestContext, text: string, options: StartOptions = {}): Promise<{ client: TestClient; doc: string; first: PublishDiagnosticsParams }> {
-  const folder = tempFolder();
-  const client = await TestClient.start({ settings: { debounceMs: 0 }, ...options });
-  t.after(async () => {
-    await client.stop();
-    folder.cleanup();
-  });
-  const doc = folder.uri('dana.persona.md');
+  const { client, uri } = await startInFolder(t, { settings: { debounceMs: 0 }, ...options });
+  const doc = uri('dana.persona.md');
   const published = client.diagnosticsFor(doc, 1);
   await client.open(doc, text);
   return { client, doc, first: await published };

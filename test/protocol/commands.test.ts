@@ -16,25 +16,13 @@ import { computeScores } from '../../server/src/services/scores';
 import type { Scorecard } from '../../server/src/services/scorecard';
 import { renderTemplate, type RenderedTemplate, type TemplateEntry } from '../../server/src/services/templates';
 import type { CheckWorkspaceResult } from '../../server/src/protocol';
-import { fullCapabilities, LIMIT, ofRule, root, TestClient, tempFolder, type StartOptions } from './client';
+import { fullCapabilities, LIMIT, ofRule, root, TestClient, startInFolder, type Started, type StartOptions } from './client';
 import { PERSONA, README } from './docs';
 
 const TALLY = readFileSync(path.join(root, 'test', 'fixtures', 'scores', 'tally.segmentation.md'), 'utf8');
 
-interface Started {
-  client: TestClient;
-  dir: string;
-  uri(name: string): string;
-}
-
-async function start(t: TestContext, options: StartOptions = {}): Promise<Started> {
-  const folder = tempFolder();
-  const client = await TestClient.start({ settings: { debounceMs: 0 }, ...options });
-  t.after(async () => {
-    await client.stop();
-    folder.cleanup();
-  });
-  return { client, dir: folder.dir, uri: folder.uri };
+function start(t: TestContext, options: StartOptions = {}): Promise<Started> {
+  return startInFolder(t, { settings: { debounceMs: 0 }, ...options });
 }
 
 /** A capable client that also declares `window.workDoneProgress`. */

@@ -8,18 +8,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol';
-import { ofRule, TestClient, tempFolder , LIMIT } from './client';
+import { ofRule, startInFolder, type Started , LIMIT } from './client';
 import { PERSONA } from './docs';
 
-async function setup(t: TestContext, config: string | undefined): Promise<{ client: TestClient; dir: string; uri(name: string): string }> {
-  const folder = tempFolder();
-  if (config !== undefined) writeFileSync(join(folder.dir, '.segdoc.json'), config);
-  const client = await TestClient.start({ settings: { debounceMs: 0 } });
-  t.after(async () => {
-    await client.stop();
-    folder.cleanup();
+function setup(t: TestContext, config: string | undefined): Promise<Started> {
+  return startInFolder(t, (folder) => {
+    if (config !== undefined) writeFileSync(join(folder.dir, '.segdoc.json'), config);
+    return { settings: { debounceMs: 0 } };
   });
-  return { client, dir: folder.dir, uri: folder.uri };
 }
 
 const WARN_REQUIRED = JSON.stringify({ rules: { 'required-section': 'warning', 'recommended-section': 'off' } });

@@ -3,20 +3,12 @@
  * client receives them. Each test starts its own server process and stops it afterwards.
  */
 import assert from 'node:assert/strict';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ofRule, TestClient, tempFolder, type StartOptions , LIMIT } from './client';
+import { ofRule, startInFolder, LIMIT } from './client';
 import { MISSING, PAIN_POINTS, PERSONA, README, TITLE_RANGE } from './docs';
 
-async function start(t: TestContext, options: StartOptions = {}): Promise<{ client: TestClient; uri(name: string): string }> {
-  const folder = tempFolder();
-  const client = await TestClient.start(options);
-  t.after(async () => {
-    await client.stop();
-    folder.cleanup();
-  });
-  return { client, uri: folder.uri };
-}
+const start = startInFolder;
 
 /** The position just past the end of `text`. */
 function endOf(text: string): { line: number; character: number } {

@@ -12,7 +12,7 @@ import { describe, test, type TestContext } from 'node:test';
 import { CodeLensRefreshRequest, CodeLensRequest, type ClientCapabilities, type CodeLens } from 'vscode-languageserver-protocol';
 import { lint } from '../../server/src/services/engine';
 import { computeScores, type Scores } from '../../server/src/services/scores';
-import { fullCapabilities, LIMIT, root, TestClient, tempFolder, type StartOptions } from './client';
+import { fullCapabilities, LIMIT, root, TestClient, startInFolder, type Started, type StartOptions } from './client';
 import { README } from './docs';
 
 const TALLY = readFileSync(path.join(root, 'test', 'fixtures', 'scores', 'tally.segmentation.md'), 'utf8');
@@ -27,21 +27,15 @@ function lensCapabilities(refreshSupport: boolean): ClientCapabilities {
   };
 }
 
-interface Started {
-  client: TestClient;
-  uri(name: string): string;
+interface LensClient extends Started {
   /** Resolves at the next workspace/codeLens/refresh the server sends. */
   nextRefresh(): Promise<void>;
   refreshes(): number;
 }
 
-async function start(t: TestContext, options: StartOptions = {}): Promise<Started> {
-  const folder = tempFolder();
-  const client = await TestClient.start({ settings: { debounceMs: 0 }, capabilities: lensCapabilities(true), ...options });
-  t.after(async () => {
-    await client.stop();
-    folder.cleanup();
-  });
+async function start(t: TestContext, options: StartOptions = {}): Promise<LensClient> {
+  const started = await startInFolder(t, { settings: { debounceMs: 0 }, capabilities: lensCapabilities(true), ...options });
+  const { client } = started;
   let count = 0;
   let waiters: Array<() => void> = [];
   client.connection.onRequest(CodeLensRefreshRequest.type, () => {
@@ -51,8 +45,7 @@ async function start(t: TestContext, options: StartOptions = {}): Promise<Starte
     for (const resolve of w) resolve();
   });
   return {
-    client,
-    uri: folder.uri,
+    ...started,
     nextRefresh: () => new Promise<void>((resolve) => waiters.push(resolve)),
     refreshes: () => count,
   };

@@ -3,19 +3,11 @@
  * capability: the server must work with clients that are not VS Code.
  */
 import assert from 'node:assert/strict';
-import { describe, test, type TestContext } from 'node:test';
-import { messageOf, ofRule, TestClient, tempFolder, type StartOptions , LIMIT } from './client';
+import { describe, test } from 'node:test';
+import { messageOf, ofRule, startInFolder, LIMIT } from './client';
 import { PAIN_POINTS, PERSONA, PERSONA_RU } from './docs';
 
-async function start(t: TestContext, options: StartOptions): Promise<{ client: TestClient; uri(name: string): string }> {
-  const folder = tempFolder();
-  const client = await TestClient.start(options);
-  t.after(async () => {
-    await client.stop();
-    folder.cleanup();
-  });
-  return { client, uri: folder.uri };
-}
+const start = startInFolder;
 
 const EN = 'Missing required section "Pain Points"';
 const RU = 'Отсутствует обязательный раздел «Pain Points»';

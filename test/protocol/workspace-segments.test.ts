@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { DefinitionRequest, FileChangeType, type Location, type LocationLink } from 'vscode-languageserver-protocol';
-import { fullCapabilities, LIMIT, messageOf, ofRule, root, TestClient, tempFolder } from './client';
+import { fullCapabilities, LIMIT, messageOf, ofRule, root, startInFolder } from './client';
 
 const example = (name: string): string => readFileSync(path.join(root, 'examples', 'en', name), 'utf8');
 const SEGMENTATION = example('stratus-cloud.segmentation.md');
@@ -18,14 +18,9 @@ const TYPO = PERSONA.replace('**Segment**: Mid-Market Platform Teams', '**Segmen
 
 describe("a persona's Segment in the editor", () => {
   test('a persona naming a segment the open segmentation does not define is flagged, and cleared when the segmentation is fixed', LIMIT, async (t) => {
-    const folder = tempFolder();
-    const client = await TestClient.start({ settings: { debounceMs: 0 } });
-    t.after(async () => {
-      await client.stop();
-      folder.cleanup();
-    });
-    const persona = folder.uri('dana.persona.md');
-    const segmentation = folder.uri('stratus.segmentation.md');
+    const { client, uri } = await startInFolder(t, { settings: { debounceMs: 0 } });
+    const persona = uri('dana.persona.md');
+    const segmentation = uri('stratus.segmentation.md');
     const since = client.publishes.length;
     await client.open(segmentation, SEGMENTATION);
     await client.open(persona, TYPO);
@@ -43,45 +38,39 @@ describe("a persona's Segment in the editor", () => {
   });
 
   test('segments of files on disk count too, and a change on disk is seen through watched files', LIMIT, async (t) => {
-    const folder = tempFolder();
-    writeFileSync(path.join(folder.dir, 'stratus.segmentation.md'), SEGMENTATION.split('Mid-Market Platform Teams').join('Platform Teams of Mid-Market Companies'));
-    const client = await TestClient.start({ settings: { debounceMs: 0 }, workspaceFolders: [{ uri: folder.uri(''), name: 'ws' }] });
-    t.after(async () => {
-      await client.stop();
-      folder.cleanup();
+    const { client, dir, uri } = await startInFolder(t, (folder) => {
+      writeFileSync(path.join(folder.dir, 'stratus.segmentation.md'), SEGMENTATION.split('Mid-Market Platform Teams').join('Platform Teams of Mid-Market Companies'));
+      return { settings: { debounceMs: 0 }, workspaceFolders: [{ uri: folder.uri(''), name: 'ws' }] };
     });
-    const persona = folder.uri('dana.persona.md');
+    const persona = uri('dana.persona.md');
     const since = client.publishes.length;
     await client.open(persona, PERSONA);
     const flagged = await client.diagnostics(persona, (p) => ofRule(p, 'unknown-segment').length === 1, since);
     assert.match(messageOf(ofRule(flagged, 'unknown-segment')[0]!), /^Segment "Mid-Market Platform Teams" is not defined in the workspace; known segments: Cloud-Native Startups, Platform Teams of Mid-Market Companies, /);
 
-    writeFileSync(path.join(folder.dir, 'stratus.segmentation.md'), SEGMENTATION);
+    writeFileSync(path.join(dir, 'stratus.segmentation.md'), SEGMENTATION);
     const before = client.publishes.length;
-    await client.changeWatchedFiles([{ uri: folder.uri('stratus.segmentation.md'), type: FileChangeType.Changed }]);
+    await client.changeWatchedFiles([{ uri: uri('stratus.segmentation.md'), type: FileChangeType.Changed }]);
     await client.diagnostics(persona, (p) => ofRule(p, 'unknown-segment').length === 0, before);
   });
 
   for (const linkSupport of [true, false]) {
     test(`go to definition from a persona's Segment to the segment's heading (${linkSupport ? 'location links' : 'locations'})`, LIMIT, async (t) => {
-      const folder = tempFolder();
-      // The segmentation is a file on disk; the persona is open.
-      writeFileSync(path.join(folder.dir, 'stratus.segmentation.md'), SEGMENTATION);
       const full = fullCapabilities(true);
-      const client = await TestClient.start({
-        settings: { debounceMs: 0 },
-        workspaceFolders: [{ uri: folder.uri(''), name: 'ws' }],
-        capabilities: { ...full, textDocument: { ...full.textDocument, definition: { linkSupport } } },
-      });
-      t.after(async () => {
-        await client.stop();
-        folder.cleanup();
+      const { client, uri } = await startInFolder(t, (folder) => {
+        // The segmentation is a file on disk; the persona is open.
+        writeFileSync(path.join(folder.dir, 'stratus.segmentation.md'), SEGMENTATION);
+        return {
+          settings: { debounceMs: 0 },
+          workspaceFolders: [{ uri: folder.uri(''), name: 'ws' }],
+          capabilities: { ...full, textDocument: { ...full.textDocument, definition: { linkSupport } } },
+        };
       });
       assert.equal(client.initializeResult?.capabilities.definitionProvider, true);
-      const persona = folder.uri('dana.persona.md');
+      const persona = uri('dana.persona.md');
       await client.open(persona, PERSONA);
       const at = { line: 4, character: 20 }; // inside "Mid-Market Platform Teams"
-      const target = { uri: folder.uri('stratus.segmentation.md'), range: { start: { line: 35, character: 15 }, end: { line: 35, character: 40 } } };
+      const target = { uri: uri('stratus.segmentation.md'), range: { start: { line: 35, character: 15 }, end: { line: 35, character: 40 } } };
       const answer = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: persona }, position: at });
       if (linkSupport) {
         assert.deepEqual(answer as LocationLink[], [
