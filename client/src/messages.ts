@@ -5,7 +5,7 @@
  * tallies and the scorecard the server computes, and words its commands.
  */
 
-import { localize, type Locale, type MessageArgs } from '../../server/src/l10n';
+import { translator, type Locale } from '../../server/src/l10n';
 
 export type ClientLanguage = Locale;
 
@@ -89,6 +89,4 @@ export function clientLanguage(setting: string | undefined, displayLanguage: str
   return /^ru\b/i.test(displayLanguage) ? 'ru' : 'en';
 }
 
-export function t(id: MessageId, language: ClientLanguage, args: MessageArgs = {}): string {
-  return localize(language, catalogue[id], args);
-}
+export const t = translator(catalogue);

@@ -1,9 +1,10 @@
 /**
- * The CLI's own texts (usage, errors, the summary line) in English and Russian. Diagnostics
- * bring their messages from the rules' catalogues; these are only what `segdoc` itself says.
+ * The CLI's own texts (usage, errors, the summary line), in English; the l10n/ bundles
+ * translate them. Diagnostics bring their messages from the rules' catalogues; these are only
+ * what `segdoc` itself says.
  */
 import type { Language } from '../model/types';
-import { localize, localizeCount, type MessageArgs, type Plural } from '../l10n';
+import { counter, localize, translator, type Plural } from '../l10n';
 
 export const help = `Usage: segdoc check [options] [paths or globs...]
 
@@ -50,11 +51,7 @@ export const messages = {
   hint: 'hint',
 } satisfies Record<string, string>;
 
-export type MessageId = keyof typeof messages;
-
-export function t(id: MessageId, locale: Language, args: MessageArgs = {}): string {
-  return localize(locale, messages[id], args);
-}
+export const t = translator(messages);
 
 export function helpText(locale: Language): string {
   return localize(locale, help);
@@ -70,6 +67,4 @@ export const nouns = {
 } satisfies Record<string, Plural>;
 
 /** `3 errors`, `1 ошибка`, `5 ошибок`. */
-export function count(n: number, noun: keyof typeof nouns, locale: Language): string {
-  return localizeCount(locale, n, nouns[noun]);
-}
+export const count = counter(nouns);

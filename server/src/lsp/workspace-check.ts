@@ -34,7 +34,7 @@ import {
 } from 'vscode-languageserver';
 import type { Language } from '../model/types';
 import { CHECK_WORKSPACE_METHOD, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../protocol';
-import { localize, type MessageArgs } from '../l10n';
+import { translator } from '../l10n';
 import type { LintResult } from '../services/engine';
 import { WorkspaceFiles, type WalkLimits } from '../services/workspace-files';
 import { toDiagnostic } from './convert';
@@ -56,9 +56,7 @@ export const texts = {
   checking: '{done}/{total} {file}',
 } satisfies Record<string, string>;
 
-function text(id: keyof typeof texts, locale: Language, args: MessageArgs = {}): string {
-  return localize(locale, texts[id], args);
-}
+const text = translator(texts);
 
 export interface WorkspaceCheckHost {
   /** Whether the editor has the document open (its live diagnostics are left alone). */

@@ -43,7 +43,7 @@ import { fieldForKey, pick, type FieldSpec, type KindSchema, type SectionSpec } 
 import { sectionFields, type KindMatch } from '../schemas/validate';
 import { segmentsOf } from '../rules/segments/vocabulary';
 import { fieldLine, sectionDepth } from '../rules/util/insert';
-import { localize, type MessageArgs } from '../l10n';
+import { translator } from '../l10n';
 import type { LintResult } from './engine';
 
 export type CompletionEntryKind = 'section' | 'field' | 'enum' | 'example' | 'segment';
@@ -130,9 +130,7 @@ export const texts = {
   segmentDoc: 'A segment defined in {source}.',
 } satisfies Record<string, string>;
 
-function text(id: keyof typeof texts, locale: Language, args: MessageArgs = {}): string {
-  return localize(locale, texts[id], args);
-}
+const text = translator(texts);
 
 // ---------------------------------------------------------------------------------------
 // Reading the cursor's line

@@ -20,7 +20,7 @@ import { pick, type FieldSpec, type SectionSpec } from '../schemas/kinds';
 import { sectionFields } from '../schemas/validate';
 import { DEFAULT_THRESHOLDS, evaluateMatrices, formatNumber, SCORE_COLUMNS, tierRange, type MatrixEvaluation, type MatrixRowEvaluation, type TierThresholds } from '../rules/matrix/evaluate';
 import { ruleById } from '../rules/registry';
-import { localize, type MessageArgs } from '../l10n';
+import { localize, translator } from '../l10n';
 import type { LintResult } from './engine';
 import { fieldSpecAt, offeredValues, sectionChain, valuesOf } from './completion';
 import { resolveRule } from './settings';
@@ -56,9 +56,7 @@ export const texts = {
   unknownRule: 'segdoc has no rule `{id}`.',
 } satisfies Record<string, string>;
 
-function text(id: keyof typeof texts, locale: Language, args: MessageArgs = {}): string {
-  return localize(locale, texts[id], args);
-}
+const text = translator(texts);
 
 function inside(span: Span, offset: number): boolean {
   return span.start <= offset && offset < span.end;

@@ -38,7 +38,7 @@ import { tierAllocations } from '../rules/matrix/allocations';
 import { evaluateMatrices, formatNumber, type Tier } from '../rules/matrix/evaluate';
 import { CRITERIA, evaluateSegments, type CriterionId, type EvaluationOptions } from '../rules/segments/evaluate';
 import { ruleById } from '../rules/registry';
-import { localize, localizeCount, type MessageArgs, type Plural } from '../l10n';
+import { counter, translator, type Plural } from '../l10n';
 import { documentSpan } from '../rules/util/report';
 import { unparsedRegions } from '../rules/util/skipped';
 import type { LintConfig, LintResult } from './engine';
@@ -307,11 +307,7 @@ export const texts = {
   tierCount: 'tier {tier}: {count}',
 } satisfies Record<string, string>;
 
-export type ScoreTextId = keyof typeof texts;
-
-export function scoreText(id: ScoreTextId, locale: Language, args: MessageArgs = {}): string {
-  return localize(locale, texts[id], args);
-}
+export const scoreText = translator(texts);
 
 /** Counted nouns: the bundles translate each plural category (1 сегмент, 2 сегмента, 5 сегментов). */
 export const nouns = {
@@ -320,9 +316,7 @@ export const nouns = {
 } satisfies Record<string, Plural>;
 
 /** `2 placeholders`, `1 сегмент`, `5 плейсхолдеров`. */
-export function countOf(n: number, noun: keyof typeof nouns, locale: Language): string {
-  return localizeCount(locale, n, nouns[noun]);
-}
+export const countOf = counter(nouns);
 
 /** `Measurable ✓ Substantial ✗ Accessible ✓ Differentiable ✓ Actionable ✓ — 4/5`. */
 export function segmentTitle(segment: SegmentScore, locale: Language): string {
