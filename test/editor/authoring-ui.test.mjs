@@ -18,6 +18,7 @@ import { test } from 'node:test';
 import { launchBrowser } from './lib/browser.mjs';
 import { prepare, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { ensureResultsDir, missingEditor, since, snapshotExtension, tempDir } from './lib/env.mjs';
+import { quickOpen as openFile, screenshotSteps } from './lib/workbench.mjs';
 
 const skip = missingEditor();
 if (skip) console.log(`authoring UI test skipped: ${skip}`);
@@ -29,9 +30,6 @@ const SEL = {
   hover: '.monaco-hover:not(.hidden)',
   lens: '.editor-instance .monaco-editor .codelens-decoration',
   status: '.statusbar-item',
-  quickInput: '.quick-input-widget',
-  quickInputRows: '.quick-input-widget .quick-input-list .monaco-list-row',
-  activeTab: '.tabs-container .tab.active',
 };
 
 /** Monaco renders spaces as U+00A0; tests compare plain text. */
@@ -46,36 +44,16 @@ test('authoring help in the workbench: status bar, completion, hover, code lense
   const timings = {};
   let server;
   let browser;
-  let shot = 0;
   try {
     server = await startCodeServer(dirs);
     browser = await launchBrowser({ viewport: { width: 1400, height: 900 } });
     const { page } = browser;
     page.setDefaultTimeout(30_000);
 
-    // Each step is a subtest that ends with a screenshot, passed or not.
-    const step = (name, fn) =>
-      t.test(name, async () => {
-        shot += 1;
-        const file = join(shots, `${String(shot).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
-        const started = performance.now();
-        try {
-          await fn();
-        } finally {
-          timings[name] = since(started);
-          await page.screenshot({ path: file }).catch(() => {});
-        }
-      });
+    const step = screenshotSteps(t, page, shots, timings);
     const statusItem = (kind) => page.locator(SEL.status, { hasText: new RegExp(`${kind} · \\d+%`) }).first();
     const percent = async (kind) => Number(new RegExp(`${kind} · (\\d+)%`).exec(plain(await statusItem(kind).innerText()))[1]);
-    const quickOpen = async (name) => {
-      await page.keyboard.press('Control+P');
-      await page.locator(SEL.quickInput).waitFor();
-      await page.keyboard.type(name);
-      await page.locator(SEL.quickInputRows, { hasText: name }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator(SEL.activeTab, { hasText: name }).waitFor();
-    };
+    const quickOpen = (name) => openFile(page, name);
 
     let before;
     await step('the status bar shows the persona kind and its completeness', async () => {
@@ -141,7 +119,7 @@ test('authoring help in the workbench: status bar, completion, hover, code lense
       assert.match(text, /Pain Points · Required section/);
     });
 
-    await step('code lenses stand above the segments and the matrix rows', async () => {
+    await step('code lenses stand above the segments and the matrix rows', async ({ screenshot }) => {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
       await quickOpen('northwind.segmentation.md');
@@ -153,7 +131,7 @@ test('authoring help in the workbench: status bar, completion, hover, code lense
       assert.ok(lenses.some((l) => /^Measurable ✓ .* — 5\/5$/.test(l)), lenses.join(' | '));
       await statusItem('Segmentation analysis').waitFor();
       assert.match(plain(await statusItem('Segmentation analysis').innerText()), /Segmentation analysis · 100% · 13\/15 criteria/);
-      await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-segment-lenses.png`) });
+      await screenshot('segment-lenses');
       // The matrix rows' lenses, further down.
       await page.keyboard.press('Control+End');
       await page.locator(SEL.lens, { hasText: 'Total 34 · Tier 1' }).first().waitFor();

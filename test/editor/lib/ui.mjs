@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { installExtension, prepare, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { ensureResultsDir, newestMtime, root, since, tempDir } from './env.mjs';
+import { quickOpen as openFile, screenshotSteps } from './workbench.mjs';
 
 /** What the VSIX is built from: a VSIX older than any of these is stale. */
 const SOURCES = ['client/src', 'server/src', 'schemas', 'snippets', 'package.json', 'package.nls.json', 'package.nls.ru.json', '.vscodeignore'];
@@ -95,7 +96,6 @@ export async function runUiTests(t, vsix) {
   const timings = {};
   let server;
   let browser;
-  let shot = 0;
   try {
     const installed = installExtension(dirs, vsix);
     t.diagnostic(installed.split('\n').pop());
@@ -105,30 +105,13 @@ export async function runUiTests(t, vsix) {
     const { page } = browser;
     page.setDefaultTimeout(30_000);
 
-    // Each step is a subtest that ends with a screenshot, passed or not.
-    const step = (name, fn) =>
-      t.test(name, async () => {
-        shot += 1;
-        const file = join(shots, `${String(shot).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
-        try {
-          await fn();
-        } finally {
-          await page.screenshot({ path: file }).catch(() => {});
-        }
-      });
+    const step = screenshotSteps(t, page, shots);
 
     const problems = async () => {
       if (!(await page.locator('.markers-panel').isVisible())) await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel').waitFor();
     };
-    const quickOpen = async (name) => {
-      await page.keyboard.press('Control+P');
-      await page.locator(SEL.quickInput).waitFor();
-      await page.keyboard.type(name);
-      await page.locator(SEL.quickInputRows, { hasText: name }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator(SEL.activeTab, { hasText: name }).waitFor();
-    };
+    const quickOpen = (name) => openFile(page, name);
     // Closes every editor (Ctrl+K Ctrl+W) and waits until the Problems panel no longer lists
     // `file`: closed documents lose their diagnostics, so the panel then shows only what the
     // next step opens (it renders only the rows in view, so fewer rows keep them visible).
@@ -191,7 +174,7 @@ export async function runUiTests(t, vsix) {
       await closeAll('devops-dana.persona.md');
     });
 
-    await step('typing persona and accepting the suggestion inserts the template', async () => {
+    await step('typing persona and accepting the suggestion inserts the template', async ({ screenshot }) => {
       await quickOpen('new-persona.md');
       await page.locator(SEL.lines).first().click();
       await page.keyboard.type('persona');
@@ -201,7 +184,7 @@ export async function runUiTests(t, vsix) {
       await focused.waitFor();
       // Exact prefix first: "persona", not "persona-ru".
       assert.match(plain(await focused.innerText()), /^persona\b(?!-)/m, `focused suggestion: ${await focused.innerText()}`);
-      await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-suggestion.png`) });
+      await screenshot('suggestion');
       await page.keyboard.press('Tab');
       await page.locator(`${SEL.lines} .view-line`, { hasText: '# Persona: [Persona Name] - [Role]' }).waitFor();
       await page.locator(`${SEL.lines} .view-line`, { hasText: '## Demographics' }).waitFor();
@@ -233,7 +216,7 @@ export async function runUiTests(t, vsix) {
       assert.match(required[0], /Маркетинговые тактики/);
     });
 
-    await step('choosing Russian in the Settings editor gives Russian messages without a reload', async () => {
+    await step('choosing Russian in the Settings editor gives Russian messages without a reload', async ({ screenshot }) => {
       // Ctrl+, opens the Settings editor; the search narrows it to segdoc's language setting.
       await page.keyboard.press('Control+Comma');
       await page.locator('.settings-editor').waitFor();
@@ -245,7 +228,7 @@ export async function runUiTests(t, vsix) {
       const written = settingsWritten(dirs.userData, /"segdoc\.language":\s*"ru"/);
       await select.selectOption('ru');
       await written;
-      await page.screenshot({ path: join(shots, `${String(shot).padStart(2, '0')}-settings-editor.png`) });
+      await screenshot('settings-editor');
       // Back to the document: its problems are now in Russian.
       await page.keyboard.press('Control+W');
       await problems();

@@ -69,7 +69,6 @@ export async function run(): Promise<void> {
   await import('./quickfix.spec');
   await import('./settings.spec');
   await import('./snippets.spec');
-  await import('./completion.spec');
   await import('./authoring.spec');
   await import('./workflow.spec');
   await import('./server.spec');
