@@ -94,8 +94,6 @@ async function hover(client: TestClient, uri: string, position: Position): Promi
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 
-
-
 const MATRIX = [
   '# Segment Prioritization: Acme',
   '',
