@@ -141,6 +141,29 @@ describe('which tables are matrices, and their columns', () => {
   });
 });
 
+describe('matrix headers by meaning, in both languages', () => {
+  const columnsOf = (header: string[]) => {
+    const text = ['# Segment Prioritization: Test', '', `| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, `| A | ${header.slice(1).map(() => '5').join(' | ')} |`, ''].join('\n');
+    return evaluateMatrices(buildDocument(text))[0]?.matrix.columns;
+  };
+  const full = { segment: 0, attractiveness: 1, fit: 2, accessibility: 3, strategic: 4, total: 5, tier: 6 };
+
+  test('synonyms and word order: Market attractiveness, Ability to win (fit), Reachability, Score, Priority', () => {
+    assert.deepEqual(columnsOf(['Segment', 'Market attractiveness', 'Ability to win (fit)', 'Reachability', 'Strategic importance', 'Score', 'Priority']), full);
+    assert.deepEqual(columnsOf(['Segment', 'Attractiveness of market', 'Fit (ability to win)', 'Ease of reach', 'Strategic value', 'Total score', 'Tier']), full);
+    assert.deepEqual(columnsOf(['Segment', 'Market size/attractiveness', 'Fit with product', 'Access', 'Strategic Value (1-10)', 'Sum', 'Priority tier']), full);
+    assert.deepEqual(columnsOf(['Сегмент', 'Привлекательность рынка', 'Соответствие продукту', 'Доступность', 'Стратегическая важность', 'Итого', 'Приоритет']), full);
+    assert.deepEqual(columnsOf(['Сегмент', 'Оценка привлекательности', 'Соответствие', 'Доступность', 'Стратегическая ценность', 'Балл', 'Уровень']), full);
+  });
+
+  test('a header naming two dimensions takes the one left; three dimensions are no matrix', () => {
+    assert.deepEqual(columnsOf(['Segment', 'Attractiveness', 'Product fit', 'Access', 'Strategic fit', 'Total', 'Tier']), full);
+    assert.equal(columnsOf(['Segment', 'Market attractiveness', 'Fit', 'Reachability', 'Notes']), undefined);
+    assert.equal(columnsOf(['Segment', 'Market size', 'Fit', 'Access', 'Strategic value']), undefined);
+    assert.equal(columnsOf(['Channel', 'Share', 'Reach', 'Notes']), undefined);
+  });
+});
+
 describe('tiers and thresholds', () => {
   test('seed 002: 30–40 → 1, 20–29 → 2, <20 → 3', () => {
     assert.deepEqual([40, 30, 29.5, 29, 20, 19.5, 19, 4].map((t) => tierFor(t)), [1, 1, 2, 2, 2, 3, 3, 3]);
@@ -331,6 +354,52 @@ describe('allocations', () => {
     const findings = only(lint(text, { path: 'x.gtm.md', now: NOW }).findings, 'allocation-sum');
     assert.deepEqual(findings.map((f) => f.message), ['Channel mix adds up to 90 % (70 + 20), not 100 %', 'Budget split adds up to 50 % (30 + 20), not 100 %']);
     assert.deepEqual(findings.map((f) => text.slice(f.span.start, f.span.end)), ['20%', '20%']);
+  });
+});
+
+describe('allocations in every layout', () => {
+  test('a channel table with a percentage column is a channel mix; a Total row and a rate column are not shares', () => {
+    const text = [
+      '# GTM Strategy: Test',
+      '',
+      '## 5. Channel Strategy',
+      '| Channel | Share | Win rate | Notes |',
+      '|---|---|---|---|',
+      '| Direct | 60% | 22% | inside sales |',
+      '| Partners | 35% | 18% | integrators |',
+      '| Marketplaces | 15% | 9% | AWS, GCP |',
+      '| **Total** | 100% | | |',
+      '',
+    ].join('\n');
+    const findings = only(lint(text, { path: 'x.gtm.md', now: NOW }).findings, 'allocation-sum');
+    assert.deepEqual(findings.map((f) => f.message), ['Channel mix adds up to 110 % (60 + 35 + 15), not 100 %']);
+    assert.equal(text.slice(findings[0]!.span.start, findings[0]!.span.end), '15%');
+  });
+
+  test('a Resource Allocation table or list anywhere is the tier split', () => {
+    const table = ['# GTM Strategy: Test', '', '## Resource Allocation', '| Tier | Segments | Share of resources |', '|---|---|---|', '| Tier 1 | Banks | 75% |', '| Tier 2 | Retail | 20% |', '| Tier 3 | Other | 10% |', ''].join('\n');
+    const result = lint(table, { path: 'x.gtm.md', now: NOW });
+    assert.deepEqual(only(result.findings, 'allocation-sum').map((f) => f.message), ['Resource allocation adds up to 105 % (75 + 20 + 10), not 100 %']);
+    assert.deepEqual(only(result.findings, 'allocation-range').map((f) => f.args['tier']), [1, 2]);
+    const list = ['# Сегментация: Тест', '', '## Сегменты', '', '**Распределение ресурсов**:', '- Уровень 1 (основной фокус): 65 %', '- Уровень 2: 30 %', '- Уровень 3: 5 %', ''].join('\n');
+    const clean = lint(list, { path: 'x.segmentation.md', now: NOW });
+    assert.deepEqual([...only(clean.findings, 'allocation-sum'), ...only(clean.findings, 'allocation-range')], []);
+    const wrong = lint(list.replace('Уровень 3: 5 %', 'Уровень 3: 15 %'), { path: 'x.segmentation.md', now: NOW });
+    assert.deepEqual(only(wrong.findings, 'allocation-sum').map((f) => f.args['sum']), ['110']);
+  });
+
+  test('a matrix is not a tier split (several segments share a tier), and tier sections come first', () => {
+    const text = [
+      '# Segment Prioritization: Test',
+      '',
+      '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier | Share of resources |',
+      '|---|---|---|---|---|---|---|---|',
+      '| A | 9 | 8 | 9 | 8 | 34 | 1 | 40% |',
+      '| B | 9 | 8 | 9 | 8 | 34 | 1 | 40% |',
+      '| C | 5 | 4 | 5 | 3 | 17 | 3 | 5% |',
+      '',
+    ].join('\n');
+    assert.deepEqual(only(lintText(text).findings, 'allocation-sum'), []);
   });
 });
 

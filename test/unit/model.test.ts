@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildDocument } from '../../server/src/model/build';
+import { sectionItems } from '../../server/src/model/items';
 import { findPlaceholders, isPlaceholderValue } from '../../server/src/model/placeholders';
 import { normalizeHeading } from '../../server/src/model/normalize';
 
@@ -120,4 +121,73 @@ test('placeholders inside code are ignored', () => {
   const text = 'Use `[Persona Name]` literally.\n\n```\n[Not a placeholder]\n```\n';
   const doc = buildDocument(text, { cache: null });
   assert.deepEqual(findPlaceholders(text, doc.definitions, doc.codeSpans), []);
+});
+
+test('fields from every layout: key/value tables, nested lists, definition lines', () => {
+  const text = [
+    '## Table',
+    '| Attribute | Detail |',
+    '|---|---|',
+    '| **Job title** | VP of Engineering |',
+    '| Company size | 800 employees |',
+    '',
+    '## Nested',
+    '- **Job Title**',
+    '  - VP Engineering',
+    '- Industry:',
+    '  - SaaS',
+    '- Tools',
+    '  - Slack',
+    '  - Jira',
+    '',
+    '## Lines',
+    'Job title: VP of Engineering',
+    'Company size: 800 people',
+    '',
+    'One sentence: a definition alone on its line.',
+    '',
+    'A paragraph of prose where one line says',
+    'Note: this is no definition, it sits in prose.',
+    'and the paragraph goes on; see https://example.com at 10: 30.',
+  ].join('\n');
+  const doc = buildDocument(text, { cache: null });
+  const fields = (i: number) => doc.sections[i]!.fields.map((f) => [f.key, f.value.text, f.style]);
+  assert.deepEqual(fields(0), [
+    ['job title', 'VP of Engineering', 'table'],
+    ['company size', '800 employees', 'table'],
+  ]);
+  assert.deepEqual(doc.sections[0]!.fields[0]!.label.span, at(text, 'Job title'));
+  assert.deepEqual(fields(1), [
+    ['job title', 'VP Engineering', 'nested'],
+    ['industry', 'SaaS', 'nested'],
+  ]);
+  assert.deepEqual(fields(2), [
+    ['job title', 'VP of Engineering', 'definition'],
+    ['company size', '800 people', 'definition'],
+    ['one sentence', 'a definition alone on its line.', 'definition'],
+  ]);
+});
+
+test('items from every layout: list items and table rows, not key/value tables or matrices', () => {
+  const text = [
+    '## Pains',
+    '| Pain point | What it costs |',
+    '|---|---|',
+    '| Cluster toil | a sprint a quarter |',
+    '| Cost surprises | +38 % |',
+    '',
+    '- Pager fatigue',
+    '',
+    '## Profile',
+    '| Attribute | Detail |',
+    '|---|---|',
+    '| Job title | VP |',
+    '',
+    '| Segment | Attractiveness | Fit | Accessibility | Strategic Value |',
+    '|---|---|---|---|---|',
+    '| A | 1 | 2 | 3 | 4 |',
+  ].join('\n');
+  const doc = buildDocument(text, { cache: null });
+  assert.deepEqual(sectionItems(doc.sections[0]!).map((i) => i.text), ['Cluster toil', 'Cost surprises', 'Pager fatigue']);
+  assert.deepEqual(sectionItems(doc.sections[1]!), []);
 });

@@ -8,6 +8,7 @@ import { DEFAULT_CHUNK_MIN, DEFAULT_CHUNK_TARGET, definitionLabels, findBlockEnd
 import { checkChunkLimits, DEFAULT_LIMITS, parseMarkdown, type ParseLimits } from '../parse/markdown';
 import { BOM, LineIndex, type Span } from '../parse/text';
 import { buildFragment, placeFragment, type ContentBlock, type Fragment } from './fragment';
+import { addLayoutFields } from './layout';
 import { cyrillicShare, normalizeHeading } from './normalize';
 import type { Field, FrontMatter, Heading, Language, List, Section, SegDocument, SkippedPart } from './types';
 
@@ -278,6 +279,10 @@ function assemble(text: string, lines: LineIndex, fragments: Fragment[], skipped
     }
   }
   if (allSections.length) preamble.span = { start: 0, end: allSections[0]!.span.start };
+  // Fields from every layout (tables, nested lists, definition lines), once a section's
+  // content is complete: fragments joined across chunk cuts give the same sections.
+  addLayoutFields(text, preamble);
+  for (const s of allSections) addLayoutFields(text, s);
 
   const doc: SegDocument = {
     text,

@@ -1,21 +1,79 @@
 /**
  * Prioritization matrices (seed 002, "Segment Prioritization Framework"): any table whose
  * header names Attractiveness, Fit, Accessibility and Strategic Value (optionally Total and
- * Tier), in English or Russian, in any kind of document.
+ * Tier), in English or Russian, under the names people give them ("Market attractiveness",
+ * "Ability to win (fit)", "Reachability", "Score"), in any kind of document. All four
+ * dimensions must be named: a table with three is not a matrix.
  */
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import { normalizeKey } from './normalize';
 import type { SegDocument, Table } from './types';
 
 export type MatrixColumn = 'segment' | 'attractiveness' | 'fit' | 'accessibility' | 'strategic' | 'total' | 'tier';
 
+/**
+ * What each column is called, in both languages. A header names a dimension when its words
+ * (stemmed, linking words dropped) include all the words of one of that dimension's names, so
+ * "Market attractiveness", "Attractiveness of market", "Ability to win (fit)" and "Fit (ability
+ * to win)" all name theirs; Total and Tier headers must consist of their words only ("Fit
+ * score" is the fit column, "Score" alone the total).
+ */
 const HEADERS: Record<Exclude<MatrixColumn, 'segment'>, string[]> = {
-  attractiveness: ['attractiveness', 'привлекательность'],
-  fit: ['fit', 'соответствие'],
-  accessibility: ['accessibility', 'доступность'],
-  strategic: ['strategic value', 'стратегическая ценность', 'strategic'],
-  total: ['total', 'total score', 'score', 'итого', 'сумма', 'всего', 'итоговый балл', 'сумма баллов', 'балл'],
+  attractiveness: ['attractiveness', 'market attractiveness', 'market size/attractiveness', 'привлекательность', 'привлекательность рынка'],
+  fit: ['fit', 'ability to win', 'product fit', 'fit with product', 'соответствие', 'соответствие продукту', 'способность выиграть'],
+  accessibility: ['accessibility', 'access', 'reachability', 'reach', 'ease of reach', 'доступность', 'достижимость', 'охват'],
+  strategic: ['strategic value', 'strategic importance', 'strategic', 'стратегическая ценность', 'стратегическая важность', 'стратегическая значимость'],
+  total: ['total', 'total score', 'score', 'sum', 'overall', 'overall score', 'weighted total', 'итого', 'сумма', 'всего', 'итог', 'итоговый балл', 'сумма баллов', 'общий балл', 'балл', 'баллы'],
   tier: ['tier', 'priority tier', 'priority', 'уровень', 'приоритет', 'уровень приоритета'],
 };
+
+const DIMENSIONS = ['attractiveness', 'fit', 'accessibility', 'strategic'] as const;
+
+/** Linking words that carry no meaning in a header ("ability to win", "attractiveness of market"). */
+const STOP = new Set(['of', 'to', 'the', 'a', 'an', 'with', 'for', 'in', 'on', 'by', 'score', 'scores', 'rating', 'оценка', 'оценки', 'для', 'с', 'по', 'к']);
+
+const stemmed = new Map<string, string>();
+
+function stem(word: string): string {
+  let s = stemmed.get(word);
+  if (s === undefined) {
+    s = /[\u0400-\u04FF]/.test(word) ? stemRussian(word) : stemEnglish(word);
+    if (stemmed.size >= 10_000) stemmed.clear();
+    stemmed.set(word, s);
+  }
+  return s;
+}
+
+/** A header's meaningful stems. `keepScore` keeps `score` / `оценка` (for Total headers). */
+function stems(text: string, keepScore = false): string[] {
+  return normalizeKey(text)
+    .split(' ')
+    .filter((w) => w !== '' && (keepScore ? !STOP.has(w) || /^(score|scores|оценка|оценки)$/.test(w) : !STOP.has(w)))
+    .map(stem);
+}
+
+const DIMENSION_NAMES = DIMENSIONS.map((col) => ({ col, names: HEADERS[col].map((n) => stems(n)).filter((n) => n.length) }));
+const TOTAL_STEMS = new Set(HEADERS.total.flatMap((n) => stems(n, true)));
+const TIER_STEMS = new Set(HEADERS.tier.flatMap((n) => stems(n)));
+
+/** The dimensions a header names (usually none or one). */
+function dimensionsOf(text: string): Array<(typeof DIMENSIONS)[number]> {
+  const read = (words: string[]): Array<(typeof DIMENSIONS)[number]> => {
+    const have = new Set(words);
+    return DIMENSION_NAMES.filter(({ names }) => names.some((n) => n.every((w) => have.has(w)))).map(({ col }) => col);
+  };
+  const own = read(stems(text));
+  if (own.length) return own;
+  // `Fit (ability to win)` has lost its aside to normalisation; `(fit)` may be all that names it.
+  const aside = /\(([^)]*)\)/.exec(text)?.[1];
+  return aside ? read(stems(aside)) : [];
+}
+
+function onlyOf(text: string, set: ReadonlySet<string>, keepScore: boolean): boolean {
+  const words = stems(text, keepScore);
+  return words.length > 0 && words.every((w) => set.has(w));
+}
 
 /** Headers that name the segment column, so a leading `#` or `Rank` column is not taken for it. */
 const SEGMENT_HEADERS = ['segment', 'segments', 'segment name', 'сегмент', 'сегменты', 'название сегмента'];
@@ -29,26 +87,44 @@ export interface Matrix {
   columns: Partial<Record<MatrixColumn, number>>;
 }
 
+/** Matrices already read, by table: rules, validation and the item counts all ask. */
+const read = new WeakMap<Table, Matrix | null>();
+
 export function readMatrix(table: Table): Matrix | undefined {
+  let m = read.get(table);
+  if (m === undefined) {
+    m = matrixOf(table) ?? null;
+    read.set(table, m);
+  }
+  return m ?? undefined;
+}
+
+function matrixOf(table: Table): Matrix | undefined {
+  if (table.header.length < 4) return undefined;
   const columns: Partial<Record<MatrixColumn, number>> = {};
   const named = table.header.findIndex((cell) => SEGMENT_HEADERS.includes(normalizeKey(cell.text)));
   if (named >= 0) columns.segment = named;
-  table.header.forEach((cell, i) => {
-    const key = normalizeKey(cell.text);
-    if (i === named) return;
-    // `Attractiveness Score` is the attractiveness column (a scale such as `Fit (1-10)` is
-    // already gone: normalizeKey drops parentheticals).
-    const bare = key.replace(/ (?:score|оценка|балл|баллы)$/u, '');
-    for (const [col, names] of Object.entries(HEADERS) as Array<[Exclude<MatrixColumn, 'segment'>, string[]]>) {
-      if (columns[col] === undefined && (names.includes(key) || names.includes(bare))) {
-        columns[col] = i;
-        return;
+  // Dimensions first; a header naming two ("Strategic fit") takes the one no other header took.
+  const candidates = table.header.map((cell, i) => (i === named ? [] : dimensionsOf(cell.text)));
+  const assigned = new Set<number>();
+  for (let pass = 0; pass < 2; pass++) {
+    candidates.forEach((cands, i) => {
+      if (assigned.has(i)) return;
+      const open = cands.filter((c) => columns[c] === undefined);
+      if (open.length === 1 && (pass === 1 || cands.length === 1)) {
+        columns[open[0]!] = i;
+        assigned.add(i);
       }
-    }
-    if (columns.segment === undefined) columns.segment = i;
+    });
+  }
+  if (!DIMENSIONS.every((c) => columns[c] !== undefined)) return undefined;
+  table.header.forEach((cell, i) => {
+    if (i === named || assigned.has(i) || candidates[i]!.length) return;
+    if (columns.total === undefined && onlyOf(cell.text, TOTAL_STEMS, true)) columns.total = i;
+    else if (columns.tier === undefined && onlyOf(cell.text, TIER_STEMS, false)) columns.tier = i;
+    else if (columns.segment === undefined) columns.segment = i;
   });
-  const required: MatrixColumn[] = ['attractiveness', 'fit', 'accessibility', 'strategic'];
-  return required.every((c) => columns[c] !== undefined) ? { table, columns } : undefined;
+  return { table, columns };
 }
 
 /** Every prioritization matrix in the document, in document order. */

@@ -34,8 +34,13 @@ export interface Field {
   value: TextRun;
   /** The whole line (or list item first line) holding the field. */
   span: Span;
-  /** `bold` for `**Key**: value`, `plain` for `Key: value` inside a list item. */
-  style: 'bold' | 'plain';
+  /**
+   * `bold` for `**Key**: value`, `plain` for `Key: value` inside a list item, `table` for a
+   * row of a two-column key/value table, `nested` for a list item whose only child item is the
+   * value (`- **Job Title**` over `  - VP Engineering`), `definition` for a `Key: value` line
+   * of a paragraph (model/layout.ts).
+   */
+  style: 'bold' | 'plain' | 'table' | 'nested' | 'definition';
   /** Nested list items under the field (e.g. `**Functional**:` followed by a list). */
   items: ListItem[];
 }

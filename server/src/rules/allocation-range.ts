@@ -2,7 +2,8 @@
  * allocation-range — a tier's Resource Allocation is outside the share seed 002 recommends:
  * Tier 1 60–70 %, Tier 2 25–35 %, Tier 3 5–10 % (options). The finding points at the value.
  * A range (`60-70%`) is accepted when it lies within the recommended one. A value that is not
- * a percentage (`[%]`, `$2M`) is not read.
+ * a percentage (`[%]`, `$2M`) is not read. The shares are the tier sections' Resource
+ * Allocation, else a Resource Allocation list or table anywhere in the document.
  */
 import { tierAllocations } from './matrix/allocations';
 import { formatNumber, type Tier } from './matrix/evaluate';
@@ -44,7 +45,7 @@ export default defineRule<AllocationRangeOptions>({
     additionalProperties: false,
   },
   check(ctx) {
-    for (const { tier, quantity } of tierAllocations(ctx.match, ctx.language)) {
+    for (const { tier, quantity } of tierAllocations(ctx.match, ctx.language, ctx.doc)) {
       if (!quantity) continue;
       const [min, max] = bounds(ctx.options, tier);
       const low = quantity.min ?? quantity.value;

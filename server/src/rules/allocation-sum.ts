@@ -4,6 +4,9 @@
  *   - the channel mix of a GTM Channel Strategy section (`- **Direct**: 65% — …`, seed 001);
  *   - the split of a GTM Budget section (`- **Paid campaigns**: 30%`; the `Total` line is the
  *     whole, not a share).
+ * Each is read in any layout (matrix/allocations.ts): lists, label lines, nested lists, and
+ * tables with a percentage column (`| Channel | Share |`); the tier split also from a
+ * Resource Allocation list or table anywhere in the document when the tier sections state none.
  * The finding points at the last share and says the sum and its parts: "Resource allocation
  * adds up to 95 % (65 + 25 + 5), not 100 %". An allocation with a range (`60-70%`) has no
  * single sum and is not checked; neither is one with fewer than two percentages.
@@ -35,7 +38,7 @@ export default defineRule<AllocationSumOptions>({
     additionalProperties: false,
   },
   check(ctx) {
-    for (const allocation of findAllocations(ctx.match, ctx.language)) {
+    for (const allocation of findAllocations(ctx.match, ctx.language, ctx.doc)) {
       if (allocation.hasRange) continue;
       const values = allocation.parts.map((p) => p.quantity.value);
       const sum = values.reduce((a, b) => a + b, 0);

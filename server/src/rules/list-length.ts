@@ -4,13 +4,18 @@
  * decision criteria. The sizes are the schema's (`minimum` on a section's `items`, with
  * `x-segdoc.rule: "list-length"`), so a team's schema can size other lists; this rule turns
  * those schema issues into findings on the list (or on the heading when there is no list).
+ * Items are list items and table rows alike (model/items.ts): three pain points in a table
+ * are three pain points.
  *
  * Fix: add stubs after the last item, continuing the list — the next numbers of an ordered
  * list, the same bullet and indentation of a bulleted one — made from the section's
  * template line in the document's language (`3. **[Pain Point 3]**: [Detailed description]`).
- * A section with no list gets the template's items.
+ * A section with no list gets the template's items. Items written as table rows get rows
+ * (`| [Pain Point 3] | [Detailed description] |`).
  */
-import type { Language, List, ListItem, Section, SegDocument } from '../model/types';
+import { sectionItems, type SectionItem } from '../model/items';
+import type { Language, List, ListItem, Section, SegDocument, Table } from '../model/types';
+import type { Span } from '../parse/text';
 import { pick, type SectionSpec } from '../schemas/kinds';
 import { issueSection } from './util/report';
 import { defineRule, type TextEdit } from './types';
@@ -36,7 +41,9 @@ export default defineRule({
       if (!section) continue;
       const spec = issue.section;
       const title = pick(spec.title, ctx.language);
-      const count = itemCount(section);
+      const count = sectionItems(section).length;
+      // The schema points at the first list, else at the heading; a table of items is the place too.
+      const span = issue.span.start === section.heading.span.start ? itemsSpan(section, issue.span) : issue.span;
       const limit = Number((issue.params as { limit?: unknown }).limit);
       if (!Number.isFinite(limit)) continue;
       if (issue.keyword === 'minimum' || issue.keyword === 'exclusiveMinimum') {
@@ -46,34 +53,31 @@ export default defineRule({
         ctx.report({
           message: 'short',
           args: { section: title, count, minimum },
-          span: issue.span,
+          span,
           fixes: [{ title: 'insert', args: { missing, section: title }, edits: [stubs(ctx.doc, section, spec, count, missing, ctx.language)], preferred: true }],
         });
       } else if (issue.keyword === 'maximum' || issue.keyword === 'exclusiveMaximum') {
         const maximum = issue.keyword === 'exclusiveMaximum' ? Math.ceil(limit) - 1 : Math.floor(limit);
-        ctx.report({ message: 'long', args: { section: title, count, maximum }, span: issue.span });
+        ctx.report({ message: 'long', args: { section: title, count, maximum }, span });
       }
     }
   },
 });
 
-/** Top-level list items of a section and of its unnamed subsections, as validation counts them. */
-export function itemCount(section: Section): number {
-  let n = 0;
-  for (const l of section.lists) n += l.items.length;
-  for (const c of section.children) if (!c.key) n += itemCount(c);
-  return n;
+/** The list or table the section's last item is in (its own, else its unnamed subsections'). */
+function lastHolder(section: Section): { list: List } | { table: Table } | undefined {
+  const items = sectionItems(section);
+  let last: SectionItem | undefined;
+  for (const i of items) if (!last || i.span.start > last.span.start) last = i;
+  if (!last) return undefined;
+  return 'list' in last.source ? { list: last.source.list } : { table: last.source.table };
 }
 
-/** The last list the section's items are counted in (its own, else its unnamed subsections'). */
-function lastList(section: Section): List | undefined {
-  let found: List | undefined;
-  const visit = (s: Section): void => {
-    for (const l of s.lists) if (!found || l.span.start > found.span.start) found = l;
-    for (const c of s.children) if (!c.key) visit(c);
-  };
-  visit(section);
-  return found;
+/** Where a finding about the section's items goes: its first list or item table, else the heading (the schema's place). */
+function itemsSpan(section: Section, fallback: Span): Span {
+  const first = sectionItems(section)[0];
+  if (!first) return fallback;
+  return 'list' in first.source ? first.source.list.span : first.source.table.span;
 }
 
 /**
@@ -111,7 +115,9 @@ function markerOf(doc: SegDocument, item: ListItem): { indent: string; bullet?: 
 function stubs(doc: SegDocument, section: Section, spec: SectionSpec, count: number, missing: number, language: Language): TextEdit {
   const eol = doc.lines.eol;
   const items = templateItems(spec, language);
-  const list = lastList(section);
+  const holder = lastHolder(section);
+  if (holder && 'table' in holder) return tableStubs(doc, holder.table, items, count, missing, language);
+  const list = holder?.list;
   const last = list?.items[list.items.length - 1];
   if (!list || !last) {
     // No list to continue: a new numbered list after the section's own content.
@@ -135,4 +141,27 @@ function sectionContentEnd(doc: SegDocument, section: Section): number {
   let end = section.children[0]?.span.start ?? section.span.end;
   while (end > section.heading.span.end && /\s/.test(doc.text[end - 1]!)) end--;
   return doc.lines.lineEnd(doc.lines.lineAt(end));
+}
+
+/**
+ * The edit adding `missing` rows after a table's last row: the stub's label in the first
+ * cell (`[Pain Point 3]`), its description in the second (`[Detailed description]`), the
+ * other cells empty.
+ */
+function tableStubs(doc: SegDocument, table: Table, items: string[], count: number, missing: number, language: Language): TextEdit {
+  const eol = doc.lines.eol;
+  const columns = Math.max(1, table.header.length);
+  const lines: string[] = [];
+  for (let k = 1; k <= missing; k++) {
+    const stub = stubText(items, count + k, language);
+    const m = /^\*\*(.+?)\*\*:?[ \t]*(.*)$/.exec(stub);
+    const cells = m ? [m[1]!, m[2]!] : [stub];
+    const row = Array.from({ length: columns }, (_, i) => (i < cells.length ? cells[i]! : '') || ' ');
+    if (cells.length > columns) row[columns - 1] = cells.slice(columns - 1).join(' ');
+    lines.push(`| ${row.join(' | ')} |`.replace(/ {2,}\|/g, ' |'));
+  }
+  const lastRow = table.rows[table.rows.length - 1];
+  const anchor = lastRow?.[0]?.span.start ?? table.span.start;
+  const end = doc.lines.lineEnd(doc.lines.lineAt(Math.max(anchor, table.span.start)));
+  return { span: { start: end, end }, newText: eol + lines.join(eol) };
 }

@@ -236,7 +236,7 @@ function ruleOptions(config: LintConfig | undefined, id: string): Record<string,
 
 function tierSplit(matrices: readonly MatrixScore[], result: LintResult): TierSplit[] {
   const rows = matrices.flatMap((m) => m.rows).filter((r) => r.tier !== null);
-  const allocations = result.match ? tierAllocations(result.match, result.doc.language) : [];
+  const allocations = result.match ? tierAllocations(result.match, result.doc.language, result.doc) : [];
   if (!rows.length && !allocations.some((a) => a.quantity)) return [];
   return ([1, 2, 3] as const).map((tier): TierSplit => {
     const segments = rows.filter((r) => r.tier === tier).map((r) => r.segment);

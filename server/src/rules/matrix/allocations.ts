@@ -3,12 +3,20 @@
  * splits resources across the three tiers (Tier 1 60–70 %, Tier 2 25–35 %, Tier 3 5–10 %);
  * a GTM strategy (seed 001) splits its channel mix (Direct / Partners / Marketplace) and its
  * budget across tactics, written as `- **Direct**: 65% — …` items.
+ *
+ * Read however they are written: as fields in any layout (model/layout.ts), as a table with
+ * a percentage column (`| Channel | Share |`, `| Tactic | Budget | % |`) read like a list of
+ * shares, and — for the tier split — wherever the document states it: the tier sections'
+ * Resource Allocation, else a Resource Allocation section or label block listing the tiers,
+ * else a table with a Tier column and an allocation column, in a document of any kind.
  */
+import { normalizeKey } from '../../model/normalize';
 import { findQuantities, type Quantity } from '../../model/numbers';
-import type { Field, Language, Section } from '../../model/types';
+import type { Field, Language, Section, SegDocument, Table, TableCell, TextRun } from '../../model/types';
 import type { Span } from '../../parse/text';
+import { builtinKind } from '../../schemas/builtin';
 import { sectionFields, type KindMatch } from '../../schemas/validate';
-import type { Tier } from './evaluate';
+import { tierWords, type Tier } from './evaluate';
 
 export type AllocationKind = 'tiers' | 'channels' | 'budget';
 
@@ -42,9 +50,15 @@ const TIER_SECTIONS: ReadonlyArray<[string, Tier]> = [
 
 /**
  * Each present tier section's Resource Allocation (the first one, where the schema reads
- * it). A tier section without the field is left out; required-field reports it.
+ * it). A tier section without the field is left out; required-field reports it. When no tier
+ * section states one and the document is given, the tier split is read wherever the
+ * document writes it (see looseTierAllocations).
  */
-export function tierAllocations(match: KindMatch, language: Language): TierAllocation[] {
+export function tierAllocations(match: KindMatch, language: Language, doc?: SegDocument): TierAllocation[] {
+  return readTierAllocations(match, language, doc).entries;
+}
+
+function readTierAllocations(match: KindMatch, language: Language, doc: SegDocument | undefined): { entries: TierAllocation[]; loose: boolean } {
   const out: TierAllocation[] = [];
   for (const [id, tier] of TIER_SECTIONS) {
     const section = match.byId.get(id);
@@ -55,7 +69,112 @@ export function tierAllocations(match: KindMatch, language: Language): TierAlloc
     if (q) entry.quantity = q;
     out.push(entry);
   }
-  return out;
+  if (out.length || !doc) return { entries: out, loose: false };
+  return { entries: looseTierAllocations(doc, match, language), loose: true };
+}
+
+/**
+ * Whether a tier section's Resource Allocation is stated elsewhere in the document (a
+ * Resource Allocation table or list; see looseTierAllocations), so the section need not
+ * repeat it.
+ */
+export function allocationStatedElsewhere(match: KindMatch, language: Language, doc: SegDocument, sectionId: string): boolean {
+  const tier = TIER_SECTIONS.find(([id]) => id === sectionId)?.[1];
+  if (tier === undefined) return false;
+  const { entries, loose } = readTierAllocations(match, language, doc);
+  return loose && entries.some((e) => e.tier === tier && e.quantity !== undefined);
+}
+
+/** The names of Resource Allocation: the field's keys in the kind's schema and in the built-in prioritization schema. */
+function allocationKeys(match: KindMatch): Set<string> {
+  const keys = new Set<string>();
+  for (const kind of [match.kind, builtinKind('prioritization')]) {
+    const spec = kind?.sections.find((s) => s.id === 'tier-1')?.fields.find((f) => f.id === 'resource-allocation');
+    for (const k of spec?.keys ?? []) keys.add(k);
+  }
+  return keys;
+}
+
+/** `Resource allocation`, `Resource allocation by tier`, `Распределение ресурсов по уровням`. */
+function namesAllocation(key: string, keys: ReadonlySet<string>): boolean {
+  if (keys.has(key)) return true;
+  for (const k of keys) if (k.includes(' ') && key.startsWith(k + ' ')) return true;
+  return false;
+}
+
+/** The tier a label names: `Tier 1`, `Tier 1 (Primary Focus)`, `Уровень 2`, `P1`, `Primary`, `Вторичный фокус`. */
+export function tierOfLabel(text: string): Tier | undefined {
+  const key = normalizeKey(text.replace(/[()]/g, ' '));
+  const m = /^(?:tier|priority|уровень|приоритет|p)\s*([123])(?!\d)/u.exec(key);
+  if (m) return Number(m[1]) as Tier;
+  if (/^[123]$/.test(key)) return Number(key) as Tier;
+  const w = tierWords(key)[0];
+  return w && w.start === 0 ? w.tier : undefined;
+}
+
+/** Tier column headers of an allocation table. */
+const TIER_HEADERS = new Set(['tier', 'tiers', 'priority', 'priority tier', 'уровень', 'уровни', 'приоритет', 'уровень приоритета']);
+
+/**
+ * Column headers of the share in an allocation table, besides the Resource Allocation names:
+ * `Share`, `Share of budget and headcount`, `% of resources`, `Доля ресурсов`, `Распределение`.
+ */
+const ALLOCATION_HEADER = /^(?:share|resource share|resources|percent|percentage|доля|ресурсы|процент)(?: |$)|(?:^| )(?:allocation|распределение)(?: |$)/u;
+
+/**
+ * The tier split written outside the tier sections: the tier-labelled fields (a list, a
+ * two-column table, label lines) of a section or label block named Resource Allocation, else
+ * the rows of a table with a Tier column and an allocation column (one row per tier). The
+ * first statement of a tier counts.
+ */
+function looseTierAllocations(doc: SegDocument, match: KindMatch, language: Language): TierAllocation[] {
+  const keys = allocationKeys(match);
+  const found = new Map<Tier, TierAllocation>();
+  const add = (tier: Tier | undefined, section: Section, field: Field): void => {
+    if (tier === undefined || found.has(tier)) return;
+    const entry: TierAllocation = { tier, section, field };
+    const q = leadingPercent(field, language);
+    if (q) entry.quantity = q;
+    found.set(tier, entry);
+  };
+  const sections = [doc.preamble, ...doc.allSections];
+  for (const section of sections) {
+    const fields = sectionFields(section);
+    if (section.heading.depth > 0 && namesAllocation(section.normalized, keys)) {
+      for (const f of fields) add(tierOfLabel(f.label.text), section, f);
+    }
+    // `**Resource Allocation**:` over a list of tiers.
+    for (const block of fields) {
+      if (block.value.text !== '' || !block.items.length || !namesAllocation(block.key, keys)) continue;
+      const start = block.items[0]!.span.start;
+      const end = block.items[block.items.length - 1]!.span.end;
+      for (const f of fields) if (f.span.start >= start && f.span.start < end) add(tierOfLabel(f.label.text), section, f);
+    }
+  }
+  if (found.size) return [...found.values()].sort((a, b) => a.tier - b.tier);
+  for (const section of sections) {
+    for (const table of section.tables) {
+      const headers = table.header.map((c) => normalizeKey(c.text));
+      const tierCol = headers.findIndex((h) => TIER_HEADERS.has(h));
+      const shareCol = headers.findIndex((h, i) => i !== tierCol && (namesAllocation(h, keys) || ALLOCATION_HEADER.test(h) || /^%/.test(table.header[i]!.text.trim())));
+      if (tierCol < 0 || shareCol < 0) continue;
+      const rows = table.rows.filter((r) => r.some((c) => c.text !== ''));
+      const tiers = rows.map((r) => tierOfLabel(r[tierCol]?.text ?? ''));
+      // One row per tier, or the table is something else (a matrix lists segments, several per tier).
+      if (tiers.some((t) => t === undefined) || new Set(tiers).size !== tiers.length) continue;
+      rows.forEach((r, i) => add(tiers[i], section, cellField(doc, r[tierCol]!, r[shareCol])));
+    }
+    if (found.size) break;
+  }
+  return [...found.values()].sort((a, b) => a.tier - b.tier);
+}
+
+/** A table row as a `label: value` field (label cell, value cell, the row's line). */
+function cellField(doc: SegDocument, label: TableCell, value: TableCell | undefined): Field {
+  const line = doc.lines.lineAt(label.span.start);
+  const span = { start: doc.lines.lineStart(line), end: doc.lines.lineEnd(line) };
+  const v: TextRun = value ? { text: value.text, span: value.span } : { text: '', span: { start: span.end, end: span.end } };
+  return { label: { text: label.text.replace(/^[*_]+|[*_]+$/g, ''), span: label.span }, key: normalizeKey(label.text), value: v, span, style: 'table', items: [] };
 }
 
 /** Labels of a line that states the whole, not a share of it: `- **Total**: $1.4M`, `100%`. */
@@ -67,14 +186,19 @@ const TOTAL_KEYS = new Set(['total', 'total budget', 'overall', 'sum', 'итог
  * words (`website trials, 40% margin`) describes something else and is not a share.
  */
 export function leadingPercent(field: Field, language: Language): Quantity | undefined {
-  const qs = findQuantities(field.value.text, { language, offset: field.value.span.start });
+  return leadingPercentOf(field.value, language);
+}
+
+/** leadingPercent of a run of text (a field's value, a table cell). */
+function leadingPercentOf(run: TextRun, language: Language): Quantity | undefined {
+  const qs = findQuantities(run.text, { language, offset: run.span.start });
   const pct = qs.find((q) => q.kind === 'percent');
   if (!pct) return undefined;
-  let before = field.value.text.slice(0, pct.span.start - field.value.span.start);
+  let before = run.text.slice(0, pct.span.start - run.span.start);
   for (const q of qs) {
     if (q.span.end > pct.span.start) break;
-    const s = q.span.start - field.value.span.start;
-    const e = q.span.end - field.value.span.start;
+    const s = q.span.start - run.span.start;
+    const e = q.span.end - run.span.start;
     before = before.slice(0, s) + ' '.repeat(e - s) + before.slice(e);
   }
   return /\p{L}/u.test(before) ? undefined : pct;
@@ -90,7 +214,8 @@ function nested(section: Section, offset: number): boolean {
 function listAllocation(kind: AllocationKind, section: Section, language: Language): Allocation | undefined {
   const parts: AllocationPart[] = [];
   for (const field of sectionFields(section)) {
-    if (TOTAL_KEYS.has(field.key) || nested(section, field.span.start)) continue;
+    // Table rows are read per table, by tableAllocations.
+    if (field.style === 'table' || TOTAL_KEYS.has(field.key) || nested(section, field.span.start)) continue;
     const q = leadingPercent(field, language);
     if (q) parts.push({ label: field.label.text, quantity: q });
   }
@@ -98,15 +223,60 @@ function listAllocation(kind: AllocationKind, section: Section, language: Langua
 }
 
 /**
+ * Headers of a column that states shares (`Share`, `% of budget`, `Mix`, `Доля`), or that
+ * says nothing of its own (`Detail`, `Value`, empty) so that the cells decide, as in a list.
+ */
+const SHARE_WORDS = /(?:^| )(?:share|shares|mix|allocation|split|percent|percentage|portion|weight|budget|spend|of total|detail|details|value|доля|доли|распределение|процент|бюджет|вес|значение|детали)(?: |$)/u;
+
+/** Whether a column header may head shares: it has `%`, a share word, or nothing of its own. */
+function shareHeader(cell: TableCell | undefined): boolean {
+  if (!cell) return false;
+  return cell.text.trim() === '' || cell.text.includes('%') || SHARE_WORDS.test(normalizeKey(cell.text));
+}
+
+/**
+ * A table with a percentage column, read like a list of shares: the first column names each
+ * part, and a column whose header may head shares (shareHeader) states a leading percentage
+ * in every row but a Total row (at least two). Each such column is one allocation.
+ */
+function tableAllocations(kind: AllocationKind, section: Section, language: Language): Allocation[] {
+  const out: Allocation[] = [];
+  const visit = (s: Section): void => {
+    for (const table of s.tables) out.push(...oneTable(kind, section, table, language));
+    for (const c of s.children) if (!c.key) visit(c);
+  };
+  visit(section);
+  return out;
+}
+
+function oneTable(kind: AllocationKind, section: Section, table: Table, language: Language): Allocation[] {
+  const rows = table.rows.filter((r) => r[0] !== undefined && r[0].text !== '' && !TOTAL_KEYS.has(normalizeKey(r[0].text)));
+  if (rows.length < 2) return [];
+  const out: Allocation[] = [];
+  for (let col = 1; col < table.header.length; col++) {
+    if (!shareHeader(table.header[col])) continue;
+    const parts: AllocationPart[] = [];
+    for (const r of rows) {
+      const cell = r[col];
+      const q = cell && leadingPercentOf(cell, language);
+      if (!q) break;
+      parts.push({ label: r[0]!.text.replace(/^[*_]+|[*_]+$/g, ''), quantity: q });
+    }
+    if (parts.length === rows.length) out.push({ kind, section, parts, hasRange: parts.some((p) => p.quantity.min !== undefined) });
+  }
+  return out;
+}
+
+/**
  * The document's allocations: the tiers' resource split (when at least two tiers state a
  * percentage and every present tier section states one), the GTM channel mix and the GTM budget
  * split (when at least two items state a percentage).
  */
-export function findAllocations(match: KindMatch, language: Language): Allocation[] {
+export function findAllocations(match: KindMatch, language: Language, doc?: SegDocument): Allocation[] {
   const out: Allocation[] = [];
-  const tiers = tierAllocations(match, language);
+  const { entries: tiers, loose } = readTierAllocations(match, language, doc);
   // A tier section without a readable share (missing field, `[%]`) leaves the sum unknown.
-  const present = TIER_SECTIONS.filter(([id]) => match.byId.has(id)).length;
+  const present = loose ? tiers.length : TIER_SECTIONS.filter(([id]) => match.byId.has(id)).length;
   if (tiers.length >= 2 && tiers.length === present && tiers.every((t) => t.quantity)) {
     out.push({
       kind: 'tiers',
@@ -115,12 +285,13 @@ export function findAllocations(match: KindMatch, language: Language): Allocatio
       hasRange: tiers.some((t) => t.quantity!.min !== undefined),
     });
   }
-  const channels = match.byId.get('channel-strategy');
-  const channelAllocation = channels && listAllocation('channels', channels, language);
-  if (channelAllocation) out.push(channelAllocation);
-  const budget = match.byId.get('budget');
-  const budgetAllocation = budget && listAllocation('budget', budget, language);
-  if (budgetAllocation) out.push(budgetAllocation);
+  for (const [kind, id] of [['channels', 'channel-strategy'], ['budget', 'budget']] as const) {
+    const section = match.byId.get(id);
+    if (!section) continue;
+    const list = listAllocation(kind, section, language);
+    if (list) out.push(list);
+    out.push(...tableAllocations(kind, section, language));
+  }
   return out;
 }
 
