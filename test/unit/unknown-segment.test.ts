@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { lint, usesWorkspace } from '../../server/src/services/engine';
+import { summarizeResult } from '../../server/src/services/symbols';
 
 const root = path.resolve(__dirname, '..', '..');
 const PERSONA = readFileSync(path.join(root, 'examples', 'en', 'devops-dana.persona.md'), 'utf8');
@@ -31,6 +32,36 @@ describe('unknown-segment', () => {
     }
     assert.deepEqual(findings(withSegment('Mid-Market'), known('Mid-Market Platform Teams')), [], 'a shorter form of the name');
     assert.equal(findings(withSegment('Platform'), ws).length, 1, 'a single word of a name is not the segment');
+  });
+
+  test('segments written as table rows, bold lines or numbered headings are known by their names', () => {
+    const segmentation = [
+      '# Customer Segmentation: Ledgerly',
+      '',
+      '## Who we sell to',
+      '',
+      '**1. Mid-market SaaS (200–1,000 employees)**',
+      '- Number of companies: ~4,000',
+      '',
+      '**2. Vertical SaaS**',
+      '- Number of companies: ~2,500',
+      '',
+      '## Segment Profiles',
+      '',
+      '### 3. Enterprise fintech',
+      '- **Market size**: 900 companies',
+      '',
+      '## Target Segments',
+      '',
+      '| Segment | Companies |',
+      '| --- | --- |',
+      '| PE-backed roll-ups | 1,200 |',
+    ].join('\n');
+    const names = summarizeResult(lint(segmentation, { path: 'ledgerly.segmentation.md' }))!.segments.map((s) => s.name);
+    assert.deepEqual(names, ['Mid-market SaaS (200–1,000 employees)', 'Vertical SaaS', 'Enterprise fintech', 'PE-backed roll-ups']);
+    const ws = known(...names);
+    for (const value of ['Mid-market SaaS', 'Enterprise fintech', 'PE-backed roll-ups']) assert.deepEqual(findings(withSegment(value), ws), [], value);
+    assert.equal(findings(withSegment('Public sector'), ws).length, 1);
   });
 
   test('a placeholder is left to the placeholder rule', () => {

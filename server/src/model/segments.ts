@@ -4,28 +4,44 @@
  *
  * A segment is
  *   - a heading like `### Segment 1: SMB Operators` / `### Сегмент 1: SMB‑операторы`, anywhere;
- *   - any heading directly under a section that holds segments (Target Segments), unless it
- *     only groups segment headings below it;
+ *   - any heading directly under a section that holds segments (Target Segments, Segment
+ *     Profiles, Who we sell to…), unless it only groups segment headings below it; its
+ *     numbering (`### 1. Mid-market`) is not part of the name;
  *   - a `**Segment**: Name` / `**Segment Definition**: …` / `**Сегмент**: …` line in a paragraph
  *     (the seed 002 examples), whose following fields belong to it up to the next such line
  *     or heading;
- *   - a row of a table keyed by segment (first column Segment / Сегмент) that stands directly
- *     in a section that holds segments and names none of the segments above.
+ *   - in a section that holds segments, a bold line alone (`**1. Mid-market SaaS**`) followed
+ *     by segment fields, which belong to it up to the next bold line;
+ *   - a row of a table in a section that holds segments, keyed by its Segment column (or its
+ *     first column, when the others name segment fields), or a column of a table whose rows
+ *     name segment fields (`| | SMB | Enterprise |` over `| Size | … |`), naming none of the
+ *     segments above;
+ *   - when nothing above gives a segment: a subheading or bold block of a section nobody
+ *     lists, when two or more of them each size a segment (size, ACV or revenue) and say
+ *     what it needs or how it is won (needs, pains, channels, strategy…), and those of them
+ *     with two kinds of segment field; or the rows of a table keyed by segment that sizes them.
+ *   Bold lines stand for segments only two or more at a time and not above segment headings.
  * Its fields come from `**Key**: value` lines and nested lists in its body, from subheadings
- * that name a field (`#### Needs`), from rows of tables keyed by segment anywhere in the
- * document (seed 003, sections 4–5), and from subheadings named after it in sections that
- * describe segments (Segment Strategy).
+ * that name a field (`#### Needs`), and from everything written about it elsewhere: rows
+ * (or columns) of other tables that name it (seed 003, sections 4–5), subheadings of
+ * sections that describe segments (Segment Strategy) or headings like "Strategy for
+ * mid-market" that name it by a prefix — whose prose is its strategy — and any other heading
+ * that names it exactly (its fields only). Names written elsewhere match by key, by stems
+ * (another grammatical case: "для малого бизнеса" names "Малый бизнес") and, where a
+ * prefix is allowed, by the only segment they start.
  *
  * This module does not read schemas (the model layer sits below them): the caller passes the
  * vocabulary — which labels name a segment, which labels name which field — as plain data.
  * Extraction needs `Section.key`, so it runs after the headings were matched to sections.
  */
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import type { Span } from '../parse/text';
 import { readField, trimRun } from './fragment';
 import { readMatrix } from './matrix';
 import { normalizeKey } from './normalize';
 import { isPlaceholderValue } from './placeholders';
-import type { Field, ListItem, Section, SegDocument, Table, TextRun } from './types';
+import type { Field, ListItem, Section, SegDocument, Table, TableCell, TextRun } from './types';
 
 /** One field of the segment vocabulary: its id, the normalised labels that name it, its category. */
 export interface SegmentFieldTerm {
@@ -183,9 +199,16 @@ interface Builder {
   segment: Segment;
   /** The name's comparison key ({@link segmentNameKey}), computed once. */
   key: string;
+  /** The key's words stemmed ({@link stemKey}), computed when first needed. */
+  stemmed?: string;
   /** Values per field id, in the order they were found. */
   values: Map<string, { term: SegmentFieldTerm; values: SegmentFieldValue[] }>;
 }
+
+/** Categories that size a segment: a block with one of them and another field reads as a segment. */
+const SIZING = new Set(['size', 'acv', 'revenue']);
+/** Categories that say what a segment needs or how to win it. */
+const DESCRIBING = new Set(['needs', 'pains', 'value-proposition', 'channels', 'go-to-market', 'strategy', 'behavioral', 'psychographic']);
 
 /** Reads the segments of a document. Pure: the document is not changed. */
 export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary): Segment[] {
@@ -197,6 +220,8 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
     return b;
   };
   const holding = new Set(vocabulary.sections);
+  const describing = new Set(vocabulary.detailSections);
+  const sections = [doc.preamble, ...doc.allSections];
 
   // 1. Heading segments, and the bodies they own.
   const headingSegments = new Map<Section, Builder>();
@@ -214,10 +239,15 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
   visit(doc.sections, undefined);
   for (const [section, b] of headingSegments) addSectionBody(doc, lx, b, section, headingSegments);
 
-  // 2. Block segments: `**Segment**: Name` lines outside heading segments and outside lists.
-  const headingSpans = [...headingSegments.keys()].map((s) => s.span);
-  const inHeadingSegment = (offset: number): boolean => headingSpans.some((sp) => offset >= sp.start && offset < sp.end);
-  for (const section of [doc.preamble, ...doc.allSections]) {
+  const headingSpans = (): Span[] => [...headingSegments.keys()].map((s) => s.span);
+  let spans = headingSpans();
+  const inHeadingSegment = (offset: number): boolean => spans.some((sp) => offset >= sp.start && offset < sp.end);
+  const blockSpans: Span[] = [];
+
+  // 2. Block segments: `**Segment**: Name` lines outside heading segments and outside lists;
+  //    in a section that holds segments, also a bold line alone (`**1. Mid-market SaaS**`)
+  //    followed by segment fields.
+  for (const section of sections) {
     if (inHeadingSegment(section.heading.span.start) && section.heading.depth > 0) continue;
     const listSpans = section.lists.map((l) => l.span);
     const inList = (f: Field): boolean => listSpans.some((sp) => f.span.start >= sp.start && f.span.start < sp.end);
@@ -225,11 +255,9 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
     starts.forEach((start, i) => {
       const next = starts[i + 1];
       const body = section.fields.filter((f) => f.span.start > start.span.start && (!next || f.span.start < next.span.start));
-      const startKey = segmentNameKey(start.value.text);
-      const existing = startKey ? builders.find((b) => b.key === startKey) : undefined;
       const end = body.length ? Math.max(...body.map((f) => fieldEnd(f))) : start.span.end;
       const b =
-        existing ??
+        findExact(builders, segmentNameKey(start.value.text)) ??
         newBuilder({
           name: start.value.text,
           nameSpan: start.value.span,
@@ -239,50 +267,269 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
           source: 'block',
           placeholder: isPlaceholderValue(start.value.text, doc.definitions),
         });
+      blockSpans.push(start.span);
       addFields(doc, lx, b, body);
     });
-  }
-
-  // 3. Subheadings of sections that describe segments (Segment Strategy) add to the segment
-  //    they name; they never create one.
-  for (const section of doc.allSections) {
-    if (!section.key || !vocabulary.detailSections.includes(section.key)) continue;
-    for (const child of section.children) {
-      if (headingSegments.has(child)) continue;
-      const b = findByKey(builders, segmentNameKey(stripSegmentPrefix(child.heading.text, lx)));
-      if (b) addSectionBody(doc, lx, b, child, headingSegments);
+    // Bold lines stand for segments only in a container whose segments are not headings
+    // (there a bold line is a heading's label: `**Summary**`), and only two or more of them.
+    if (starts.length === 0 && section.key !== undefined && holding.has(section.key) && !section.children.some((c) => headingSegments.has(c))) {
+      const blocks = boldBlocks(doc, lx, section).filter((block) => block.fields.some((f) => lx.fieldOf.has(f.key)));
+      if (blocks.length < 2) continue;
+      for (const block of blocks) {
+        addBoldBlock(doc, lx, builders, newBuilder, block);
+        blockSpans.push(block.line);
+      }
     }
   }
 
-  // 4. Tables keyed by segment: rows add to the segment they name; in a section that holds
-  //    segments, a row naming none is a segment of its own.
-  for (const section of [doc.preamble, ...doc.allSections]) {
+  // 3. Tables in a section that holds segments: rows (or columns) naming no segment above are
+  //    segments of their own.
+  const done = new Set<Table>();
+  for (const section of sections) {
+    if (section.key === undefined || !holding.has(section.key)) continue;
     for (const table of section.tables) {
-      if (!isSegmentTable(table, lx) || readMatrix(table)) continue;
-      const defines = section.key !== undefined && holding.has(section.key);
-      for (const row of table.rows) {
-        const cell = row[0];
-        if (!cell || cell.text === '') continue;
-        let b = findByKey(builders, segmentNameKey(cell.text));
-        if (!b && defines) {
-          const rowSpan = { start: cell.span.start, end: (row[row.length - 1] ?? cell).span.end };
-          b = newBuilder({
-            name: cell.text,
-            nameSpan: cell.span,
-            blockSpan: rowSpan,
-            span: rowSpan,
-            fields: new Map(),
-            source: 'table',
-            placeholder: isPlaceholderValue(cell.text, doc.definitions),
-          });
-        }
-        if (b) addRow(doc, lx, b, table, row);
+      if (readMatrix(table)) continue;
+      if (addTable(doc, lx, builders, table, true, newBuilder)) done.add(table);
+    }
+  }
+
+  // 4. No section holds segments: a section whose subheadings or bold blocks (two or more)
+  //    each size a segment and say more about it holds them, whatever its heading.
+  if (builders.length === 0) {
+    for (const section of sections) {
+      if (section.key !== undefined && describing.has(section.key)) continue;
+      if (section.heading.depth > 0 && inHeadingSegment(section.span.start)) continue;
+      const candidates: Array<{ categories: Set<string>; heading?: Section; block?: BoldBlock }> = [];
+      for (const child of section.children) {
+        if (child.key || child.heading.text === '' || lx.fieldOf.has(normalizeKey(child.heading.text))) continue;
+        candidates.push({ categories: sectionCategories(lx, child), heading: child });
       }
+      for (const block of boldBlocks(doc, lx, section)) candidates.push({ categories: fieldCategories(lx, block.fields), block });
+      // Sized, and saying something a segment has beyond its size and who its members are
+      // (a breakdown by region with company counts and a TAM is not a set of segments).
+      const sized = candidates.filter((c) => [...c.categories].some((x) => SIZING.has(x)) && [...c.categories].some((x) => DESCRIBING.has(x)));
+      if (sized.length < 2) continue;
+      for (const c of candidates) {
+        if (c.categories.size < 2) continue;
+        if (c.heading) {
+          const b = newBuilder(headingSegment(doc, c.heading, lx));
+          headingSegments.set(c.heading, b);
+          addSectionBody(doc, lx, b, c.heading, headingSegments);
+        } else if (c.block) {
+          addBoldBlock(doc, lx, builders, newBuilder, c.block);
+          blockSpans.push(c.block.line);
+        }
+      }
+      spans = headingSpans();
+    }
+    // A table keyed by segment that sizes them defines them too.
+    if (builders.length === 0) {
+      for (const section of sections) {
+        for (const table of section.tables) {
+          if (readMatrix(table) || labelColumn(table, lx) < 0) continue;
+          const categories = new Set(table.header.map((h) => lx.fieldOf.get(normalizeKey(h.text))?.category).filter((c): c is string => c !== undefined));
+          if (categories.size < 2 || ![...categories].some((x) => SIZING.has(x))) continue;
+          if (addTable(doc, lx, builders, table, true, newBuilder)) done.add(table);
+        }
+      }
+    }
+  }
+
+  // 5. Sections written about a segment elsewhere add to it; they never create one: a
+  //    subheading of a section that describes segments (Segment Strategy) or a heading like
+  //    "Strategy for Mid-market" names it by prefix, its prose is the segment's strategy;
+  //    any other heading must name it exactly, and gives its fields.
+  const strategyTerm = vocabulary.fields.find((f) => f.category === 'strategy');
+  const containsBlock = (s: Section): boolean => blockSpans.some((sp) => sp.start >= s.span.start && sp.start < s.span.end);
+  const details = (list: Section[], underDescribing: boolean): void => {
+    for (const s of list) {
+      if (headingSegments.has(s)) continue;
+      const describes = s.key !== undefined && describing.has(s.key);
+      if (s.heading.depth > 0 && s.heading.text !== '' && !s.key && !containsBlock(s)) {
+        const subject = detailSubject(s.heading.text, lx);
+        const strategic = underDescribing || subject.strategy;
+        const b = subject.key && !lx.label.test(subject.key) ? findBuilder(builders, subject.key, strategic) : undefined;
+        if (b) {
+          addSectionBody(doc, lx, b, s, headingSegments);
+          if (strategic && strategyTerm) addProse(doc, lx, b, s, strategyTerm);
+          continue;
+        }
+      }
+      details(s.children, underDescribing || describes);
+    }
+  };
+  details(doc.sections, false);
+
+  // 6. Other tables: rows (or columns) that name a segment add to it.
+  for (const section of sections) {
+    for (const table of section.tables) {
+      if (done.has(table) || readMatrix(table)) continue;
+      addTable(doc, lx, builders, table, false, undefined);
     }
   }
 
   for (const b of builders) finish(b);
   return builders.map((b) => b.segment).sort((x, y) => x.span.start - y.span.start);
+}
+
+function findExact(builders: readonly Builder[], key: string): Builder | undefined {
+  return key ? builders.find((b) => b.key === key) : undefined;
+}
+
+/** A comparison key with each word stemmed, so that "малый бизнес" names "малого бизнеса". */
+function stemKey(key: string): string {
+  return key
+    .split(' ')
+    .map((w) => (/^\d+$/.test(w) ? w : /[\u0400-\u04FF]/.test(w) ? stemRussian(w) : stemEnglish(w)))
+    .join(' ');
+}
+
+function stemmedOf(b: Builder): string {
+  return (b.stemmed ??= stemKey(b.key));
+}
+
+/**
+ * The segment a name written elsewhere refers to: the same key, else the same stems; with
+ * `prefix`, else the only segment one name is the start of the other (by key, then by stems).
+ */
+function findBuilder(builders: readonly Builder[], key: string, prefix: boolean): Builder | undefined {
+  if (!key) return undefined;
+  const exact = findExact(builders, key);
+  if (exact) return exact;
+  const stemmed = stemKey(key);
+  const sameStems = builders.filter((b) => stemmedOf(b) === stemmed);
+  if (sameStems.length === 1) return sameStems[0];
+  if (!prefix) return undefined;
+  const byKey = builders.filter((b) => nameMatches(b.key, key) === 'prefix');
+  if (byKey.length === 1) return byKey[0];
+  if (byKey.length > 1) return undefined;
+  const byStems = builders.filter((b) => nameMatches(stemmedOf(b), stemmed) === 'prefix');
+  return byStems.length === 1 ? byStems[0] : undefined;
+}
+
+/** Headings that say they are about a segment's strategy: "Strategy for Mid-market", "Mid-market playbook", "Стратегия для SMB". */
+const STRATEGY_BEFORE =
+  /^(?:(?:segment|сегмент) )?(?:strategy|approach|plan|playbook|motion|gtm|go to market|messaging|positioning|how we win|how we ll win|how we will win|how to win|winning|стратегия|подход|план|плейбук|как мы выигрываем|как выиграть|как мы побеждаем|как побеждаем)(?: (?:for|in|with|to|at|on|для|по|к|в|на|с|со))?(?: (?:the|segment|сегмент|сегмента|сегменту|сегменте|сегментом))? (.+)$/u;
+const STRATEGY_AFTER = /^(.+?) (?:(?:segment|сегмент) )?(?:strategy|approach|playbook|plan|motion|gtm|go to market|messaging|play)$/u;
+const FOR = /^(?:for|для) (.+)$/u;
+
+/** What a heading written about a segment names, as a comparison key, and whether it says it is its strategy. */
+function detailSubject(text: string, lx: Lexicon): { key: string; strategy: boolean } {
+  const key = normalizeKey(stripSegmentPrefix(text, lx));
+  for (const re of [STRATEGY_BEFORE, STRATEGY_AFTER, FOR]) {
+    const m = re.exec(key);
+    if (m?.[1]) return { key: m[1], strategy: true };
+  }
+  return { key, strategy: false };
+}
+
+/**
+ * The prose of a section written about a segment's strategy: its paragraphs and list items
+ * that are not fields (those are read as fields), as the segment's strategy.
+ */
+function addProse(doc: SegDocument, lx: Lexicon, b: Builder, section: Section, term: SegmentFieldTerm): void {
+  const runs: TextRun[] = [];
+  const collect = (s: Section): void => {
+    // A line read as a field that names no segment field (`Sales-assisted motion: …`) is prose.
+    const fieldsAt = (start: number, end: number): Field[] => s.fields.filter((f) => f.span.start >= start && f.span.start < end);
+    const prose = (run: TextRun, start: number, end: number): void => {
+      const fields = fieldsAt(start, end);
+      if (fields.length === 0) runs.push(run);
+      for (const f of fields) if (!lx.fieldOf.has(f.key)) runs.push(trimRun(doc.text, f.span.start, f.span.end));
+    };
+    for (const p of s.paragraphs) if (!BOLD_LINE.test(p.text)) prose(p, p.span.start, p.span.end);
+    const items = (list: readonly ListItem[]): void => {
+      for (const i of list) {
+        if (i.text) prose({ text: i.text, span: i.textSpan }, i.span.start, i.textSpan.end);
+        items(i.children);
+      }
+    };
+    for (const l of s.lists) items(l.items);
+    for (const c of s.children) if (!lx.fieldOf.has(normalizeKey(c.heading.text))) collect(c);
+  };
+  collect(section);
+  const [first, ...rest] = runs.sort((x, y) => x.span.start - y.span.start);
+  if (!first) return;
+  push(doc, b, term, { label: { text: section.heading.text, span: section.heading.textSpan }, value: first, items: rest, source: 'heading', placeholder: false });
+}
+
+/** The categories of segment fields among `fields`. */
+function fieldCategories(lx: Lexicon, fields: readonly Field[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of fields) {
+    const c = lx.fieldOf.get(f.key)?.category;
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+/** The categories of a section's own segment fields: its fields and its subheadings that name a field. */
+function sectionCategories(lx: Lexicon, section: Section): Set<string> {
+  const out = fieldCategories(lx, section.fields);
+  for (const c of section.children) {
+    const term = lx.fieldOf.get(normalizeKey(c.heading.text));
+    if (term?.category) out.add(term.category);
+    if (term) for (const x of fieldCategories(lx, c.fields)) out.add(x);
+  }
+  return out;
+}
+
+/** `**Mid-market SaaS**`, `__Enterprise__`, `**1. Banks:**`: a line that is all bold. */
+const BOLD_LINE = /^[ \t]*(?:\*\*([^*\n]+?)\*\*|__([^_\n]+?)__)[ \t]*:?[ \t]*\r?$/;
+const NUMBERING = /^(?:#?\d+[a-zа-я]?[.):]|#\d+|[IVX]+[.)])\s+/u;
+
+/** A bold line alone that may name a segment, and the fields after it up to the next such line. */
+interface BoldBlock {
+  line: Span;
+  name: TextRun;
+  fields: Field[];
+}
+
+function boldBlocks(doc: SegDocument, lx: Lexicon, section: Section): BoldBlock[] {
+  const lines: Array<{ line: Span; name: TextRun }> = [];
+  for (const p of section.paragraphs) {
+    let offset = p.span.start;
+    for (const raw of doc.text.slice(p.span.start, p.span.end).split('\n')) {
+      const start = offset;
+      offset += raw.length + 1;
+      const m = BOLD_LINE.exec(raw);
+      if (!m) continue;
+      const end = start + raw.replace(/\r$/, '').length;
+      if (section.fields.some((f) => f.span.start >= start && f.span.start < end)) continue;
+      const inner = (m[1] ?? m[2]!).replace(/:\s*$/, '');
+      const key = normalizeKey(inner);
+      if (!key || lx.fieldOf.has(key) || lx.label.test(key)) continue;
+      let from = start + raw.indexOf(inner);
+      const to = from + inner.length;
+      const numbering = NUMBERING.exec(inner);
+      if (numbering) from += numbering[0].length;
+      const prefix = lx.heading.exec(doc.text.slice(from, to));
+      if (prefix && prefix[0].length < to - from) from += prefix[0].length;
+      const name = trimRun(doc.text, from, to);
+      if (name.text === '') continue;
+      lines.push({ line: { start, end }, name });
+    }
+  }
+  return lines.map((l, i) => {
+    const next = lines[i + 1];
+    return { ...l, fields: section.fields.filter((f) => f.span.start >= l.line.end && (!next || f.span.start < next.line.start)) };
+  });
+}
+
+function addBoldBlock(doc: SegDocument, lx: Lexicon, builders: Builder[], newBuilder: (s: Segment) => Builder, block: BoldBlock): void {
+  const end = Math.max(block.line.end, ...block.fields.map((f) => fieldEnd(f)));
+  const b =
+    findExact(builders, segmentNameKey(block.name.text)) ??
+    newBuilder({
+      name: block.name.text,
+      nameSpan: block.name.span,
+      blockSpan: block.line,
+      span: { start: block.line.start, end },
+      fields: new Map(),
+      source: 'block',
+      placeholder: isPlaceholderValue(block.name.text, doc.definitions),
+    });
+  addFields(doc, lx, b, block.fields);
 }
 
 function fieldEnd(f: Field): number {
@@ -298,7 +545,10 @@ function stripSegmentPrefix(text: string, lx: Lexicon): string {
 function headingSegment(doc: SegDocument, s: Section, lx: Lexicon): Segment {
   const text = s.heading.text;
   const m = lx.heading.exec(text);
-  const prefix = m && m[0].length < text.length ? m[0].length : 0;
+  let prefix = m && m[0].length < text.length ? m[0].length : 0;
+  // `### 1. Mid-Market Finance Teams`: the numbering is not part of the name.
+  const numbering = NUMBERING.exec(text.slice(prefix));
+  if (numbering && numbering[0].length < text.length - prefix) prefix += numbering[0].length;
   const name = trimRun(doc.text, s.heading.textSpan.start + prefix, s.heading.textSpan.end);
   return {
     name: name.text,
@@ -372,21 +622,80 @@ function flattenItems(doc: SegDocument, items: readonly ListItem[]): TextRun[] {
   return out;
 }
 
-function isSegmentTable(table: Table, lx: Lexicon): boolean {
-  const first = table.header[0];
-  if (!first) return false;
-  const key = normalizeKey(first.text);
-  return lx.label.test(key) || lx.label.test(key.replace(/s$|ы$/u, ''));
+/** The column whose header names a segment (`Segment`, `Сегменты`, `Segment name`), or -1. */
+function labelColumn(table: Table, lx: Lexicon): number {
+  return table.header.findIndex((h) => {
+    const key = normalizeKey(h.text);
+    return key !== '' && (lx.label.test(key) || lx.label.test(key.replace(/s$|ы$/u, '')));
+  });
 }
 
-function addRow(doc: SegDocument, lx: Lexicon, b: Builder, table: Table, row: Table['rows'][number]): void {
-  table.header.forEach((h, i) => {
-    if (i === 0) return;
-    const term = lx.fieldOf.get(normalizeKey(h.text));
-    const cell = row[i];
-    if (!term || !cell) return;
-    push(doc, b, term, { label: h, value: cell, items: [], source: 'table', placeholder: false });
+/** A cell's text without bold around it (`**Mid-market**`). */
+function cellName(doc: SegDocument, cell: TableCell): TextRun {
+  const m = /^(\*\*|__)(.+)\1$/.exec(cell.text);
+  if (!m) return cell;
+  return trimRun(doc.text, cell.span.start + 2, cell.span.end - 2);
+}
+
+/**
+ * Reads a table about segments: rows keyed by a segment column (headed Segment, or in a
+ * section that holds segments the first column of a table whose other columns name segment
+ * fields), or columns headed by segment names beside rows that name fields. A row or column
+ * adds to the segment it names; with `create`, one naming none is a segment of its own.
+ * Elsewhere a first column that names no segment label still keys the rows when two of them
+ * (or the only one) name segments. Whether the table was read as one about segments.
+ */
+function addTable(doc: SegDocument, lx: Lexicon, builders: Builder[], table: Table, create: boolean, newBuilder: ((s: Segment) => Builder) | undefined): boolean {
+  const termAt = (cell: TableCell | undefined): SegmentFieldTerm | undefined => (cell ? lx.fieldOf.get(normalizeKey(cell.text)) : undefined);
+  const fieldColumns = table.header.filter((h, i) => i > 0 && termAt(h)).length;
+  let key = labelColumn(table, lx);
+  // Rows that name fields (`| Size | 4,000 |`) make a key/value table or segments as columns.
+  const fieldRowCount = table.rows.filter((r) => termAt(r[0])).length;
+  if (key < 0 && fieldColumns > 0 && !termAt(table.header[0]) && fieldRowCount < Math.min(2, table.rows.length)) {
+    if (create) key = 0;
+    else {
+      const rows = table.rows.filter((r) => r[0] && findBuilder(builders, segmentNameKey(r[0].text), false));
+      if (rows.length >= Math.min(2, table.rows.length)) key = 0;
+    }
+  }
+  const newSegment = (cell: TableCell, span: Span): Builder | undefined => {
+    const name = cellName(doc, cell);
+    const found = create ? findByKey(builders, segmentNameKey(name.text)) : findBuilder(builders, segmentNameKey(name.text), key >= 0 && labelColumn(table, lx) >= 0);
+    if (found || !create || !newBuilder || name.text === '') return found;
+    return newBuilder({ name: name.text, nameSpan: name.span, blockSpan: span, span, fields: new Map(), source: 'table', placeholder: isPlaceholderValue(name.text, doc.definitions) });
+  };
+  if (key >= 0) {
+    for (const row of table.rows) {
+      const cell = row[key];
+      if (!cell || cell.text === '') continue;
+      const rowSpan = { start: (row[0] ?? cell).span.start, end: (row[row.length - 1] ?? cell).span.end };
+      const b = newSegment(cell, rowSpan);
+      if (!b) continue;
+      table.header.forEach((h, i) => {
+        const term = i === key ? undefined : termAt(h);
+        const value = row[i];
+        if (term && value) push(doc, b, term, { label: h, value, items: [], source: 'table', placeholder: false });
+      });
+    }
+    return true;
+  }
+  // Segments as columns: `| | SMB | Enterprise |` over rows `| Size | … |`, `| ACV | … |`.
+  const fieldRows = table.rows.filter((r) => termAt(r[0]));
+  if (fieldRowCount < 2 || table.header.length < 2) return false;
+  const columns = table.header.map((h, i) => (i > 0 && h.text !== '' && !termAt(h) ? h : undefined));
+  const named = columns.filter((h) => h && findBuilder(builders, segmentNameKey(h.text), false)).length;
+  if (!create && named < Math.min(2, columns.filter(Boolean).length)) return false;
+  columns.forEach((h, i) => {
+    if (!h) return;
+    const span = { start: h.span.start, end: table.span.end };
+    const b = newSegment(h, span);
+    if (!b) return;
+    for (const row of fieldRows) {
+      const value = row[i];
+      if (value) push(doc, b, termAt(row[0])!, { label: row[0]!, value, items: [], source: 'table', placeholder: false });
+    }
   });
+  return true;
 }
 
 function push(doc: SegDocument, b: Builder, term: SegmentFieldTerm, v: SegmentFieldValue): void {

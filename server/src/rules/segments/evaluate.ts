@@ -12,9 +12,12 @@
  *   is the companies' size, not the segment's.
  * - substantial: the revenue potential stated in money, else size × ACV, converted to US
  *   dollars (numbers.ts `toUSD`, rates from the `rates` option) and made yearly (`$50/month`
- *   ARPU × 12), is at least `minimum` (default $1M). A range counts at its lower bound, as the
+ *   ARPU × 12), is at least `minimum` (default $1M); a size given in money (`Market size:
+ *   $200M`) is taken as the revenue potential it states. A range counts at its lower bound, as the
  *   quantity reader gives it. Not computable → not substantial.
- * - accessible: the segment names a channel or a way to reach or identify its members.
+ * - accessible: the segment names a channel or a way to reach or identify its members (a
+ *   go-to-market field, which names the motion and its channels, counts here and for actionable),
+ *   or its strategy says how it is reached ("we reach them through partners", `REACH`).
  * - differentiable: the segment states needs, pains or a value proposition, and their stems
  *   overlap no other segment's more than `threshold` (Jaccard, see similarity.ts).
  * - actionable: the segment has a strategy, approach, messaging or value proposition, and it
@@ -181,6 +184,12 @@ function substantial(doc: SegDocument, segment: Segment, name: string, o: Requir
     const usd = toUSD(annualize(sizeProduct), o.rates);
     if (usd !== undefined) return judge(usd, sizeProduct.text);
   }
+  // `**Market size**: $200M`: a size in money is the revenue potential it states.
+  const sizeMoney = firstMoney(doc, fieldsOf(segment, ['size']));
+  if (sizeMoney) {
+    const usd = toUSD(annualize(sizeMoney), o.rates);
+    if (usd !== undefined) return judge(usd, sizeMoney.currency === 'USD' && !sizeMoney.per ? undefined : sizeMoney.text);
+  }
   const pending = onlyPlaceholders(revenueFields) || (onlyPlaceholders(acvFields) && !acv) || onlyPlaceholders(fieldsOf(segment, ['size']));
   const reason = size ? 'noAcv' : acv ? 'noSize' : 'noRevenue';
   const args: MessageArgs = { segment: name, minimum };
@@ -189,14 +198,25 @@ function substantial(doc: SegDocument, segment: Segment, name: string, o: Requir
   return { ok: false, reason, args, ...(pending ? { pending: true } : {}) };
 }
 
+/** A go-to-market field names the channels and the motion at once: it counts for both. */
+const ACCESS = ['channels', 'go-to-market'];
+
+/**
+ * Prose that says how a segment is reached, in a strategy written about it: "we reach them
+ * through partners", "Channels: LinkedIn", "выходим на них через дистрибьюторов".
+ */
+const REACH =
+  /(?<![\p{L}])(?:reach(?:es|ing)?(?: them| the segment| buyers)? (?:via|through|at|on|with|by)|(?:channels?|acquisition|каналы?|канал привлечения)\s*:|(?:find|meet|reach) them (?:at|on|in|via|through)|(?:доходим|выходим|достучимся|достучаться|находим|привлекаем) (?:до них |на них |их )?через|через (?:партн[её]р|сообществ|конференци|мероприяти|маркетплейс|дистрибьютор|интегратор))/iu;
+
 function accessible(segment: Segment, name: string): CriterionResult {
-  const fields = fieldsOf(segment, ['channels']);
+  const fields = fieldsOf(segment, ACCESS);
   if (fields.some((f) => f.filled)) return { ok: true };
+  if (fieldsOf(segment, ['strategy']).some((f) => f.filled && REACH.test(f.text))) return { ok: true };
   return { ok: false, reason: 'noChannels', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
 }
 
 const NEEDS = ['needs', 'pains', 'value-proposition'];
-const STRATEGY = ['strategy', 'value-proposition'];
+const STRATEGY = ['strategy', 'value-proposition', 'go-to-market'];
 
 function textOf(segment: Segment, categories: readonly string[]): string {
   return fieldsOf(segment, categories)
