@@ -174,7 +174,8 @@ describe('completion over stdio', () => {
     const en = uri('dana.persona.md');
     const enAt = await openMarked(client, en, PERSONA.replace('- **Role in Decision**: Economic buyer', `- **Role in Decision**:${CURSOR}`));
     const enItems = await complete(client, en, enAt, ':');
-    assert.deepEqual(labels(enItems), ['Economic buyer', 'Technical evaluator', 'Influencer', 'User', 'Decision maker', 'Gatekeeper']);
+    // The buying committee's roles: the six of the persona template, then the rest.
+    assert.deepEqual(labels(enItems), ['Economic buyer', 'Technical evaluator', 'Influencer', 'User', 'Decision maker', 'Gatekeeper', 'Champion', 'Executive sponsor', 'Initiator', 'Approver', 'Blocker', 'Procurement', 'Legal', 'Security reviewer']);
     assert.equal(enItems[0]!.kind, CompletionItemKind.EnumMember);
     assert.deepEqual(enItems[0]!.textEdit, { range: { start: enAt, end: enAt }, newText: ' Economic buyer' });
 
@@ -182,7 +183,7 @@ describe('completion over stdio', () => {
     const ruAt = await openMarked(client, ru, PERSONA_RU.replace('- **Роль в решении**: ЛПР', `- **Роль в решении**: ${CURSOR}`));
     const ruItems = await complete(client, ru, ruAt, ' ');
     assert.deepEqual(labels(ruItems).slice(0, 6), ['Экономический покупатель', 'Технический оценщик', 'Влияющий', 'Пользователь', 'ЛПР', 'Привратник']);
-    assert.deepEqual(labels(ruItems).slice(6), ['Economic buyer', 'Technical evaluator', 'Influencer', 'User', 'Decision maker', 'Gatekeeper']);
+    assert.deepEqual(labels(ruItems).slice(14), ['Economic buyer', 'Technical evaluator', 'Influencer', 'User', 'Decision maker', 'Gatekeeper', 'Champion', 'Executive sponsor', 'Initiator', 'Approver', 'Blocker', 'Procurement', 'Legal', 'Security reviewer']);
     assert.equal(ruItems[0]!.detail, 'Роль в решении · Economic buyer');
   });
 

@@ -199,12 +199,28 @@ describe('completion: values', () => {
       'Пользователь',
       'ЛПР',
       'Привратник',
+      'Чемпион',
+      'Спонсор',
+      'Инициатор',
+      'Согласующий',
+      'Блокер',
+      'Закупки',
+      'Юристы',
+      'Служба безопасности',
       'Economic buyer',
       'Technical evaluator',
       'Influencer',
       'User',
       'Decision maker',
       'Gatekeeper',
+      'Champion',
+      'Executive sponsor',
+      'Initiator',
+      'Approver',
+      'Blocker',
+      'Procurement',
+      'Legal',
+      'Security reviewer',
     ]);
     assert.equal(list[0]!.detail, 'Роль в решении · Economic buyer');
   });
@@ -269,7 +285,7 @@ describe('hover', () => {
   test('a field label: its description and allowed values; in Russian for a Russian locale', () => {
     const md = hover(PERSONA.replace('**Role in Decision**', `**Role in ${CURSOR}Decision**`), 'dana.persona.md')!;
     assert.match(md, /^\*\*Role in Decision\*\* · Required field of Buying Process\n\n/);
-    assert.match(md, /Allowed values: Economic buyer, Technical evaluator, Influencer, User, Decision maker, Gatekeeper$/);
+    assert.match(md, /Allowed values: Economic buyer, Technical evaluator, Influencer, User, Decision maker, Gatekeeper, Champion, .*, Security reviewer$/);
     // The markup around the label counts as the label.
     assert.ok(hover(PERSONA.replace('- **Role', `- ${CURSOR}**Role`), 'dana.persona.md'));
     const ru = hover(PERSONA.replace('**Role in Decision**', `**Role in ${CURSOR}Decision**`), 'dana.persona.md', { locale: 'ru' })!;

@@ -90,7 +90,7 @@ describe('ranges in a CRLF document with a BOM, Cyrillic and emoji', () => {
   });
 
   test('an enum value, an empty section and a stale date', () => {
-    const [role] = only(result.findings, 'metadata');
+    const [role] = only(result.findings, 'field-value');
     // "- " 2 + "**Роль в решении**: " 20 = 22; "Утвержденно" is 11 long.
     assert.deepEqual(role?.range, range(13, 22, 13, 33));
     const [empty] = only(result.findings, 'empty-section');

@@ -5,19 +5,24 @@
  * finding is on the persona's title.
  *
  * A customer quote is any of: a Quote or Real Quotes section with content; a `**Quote**:`
- * field (seed 002 gives each pain point one); a block quote; or a quoted sentence of a few
- * words ("…", “…”, «…») outside Messaging and Marketing Tactics, where quoted text is our own
- * copy rather than the customer's voice.
- * Data sources are a Data Sources section with content, or interview and survey counts
- * anywhere: `15 interviews`, `18 customer interviews`, `n=120`, `Survey of 212 engineers`,
- * `15 интервью`, `опрос 120 клиентов`.
+ * field (seed 002 gives each pain point one); or what model/evidence.ts `customerQuotes`
+ * takes for one — a block quote with an attribution (`— Dana, VP Eng`), a quoted sentence
+ * that stands as an item, a cell or a field value, a quotation inside a pain point — outside
+ * Messaging and Marketing Tactics, where quoted text is our own copy rather than the
+ * customer's voice. A scare-quote inside a sentence (`we need "this"`, `the "single pane of
+ * glass" pitch`) is not a quote.
+ * Data sources are a Data Sources section with content, a section that lists research with
+ * counts whatever its heading (`## Research behind this persona`), or research counts
+ * anywhere (`model/evidence.ts` `researchCounts`): `15 interviews`, `interviewed 14
+ * customers`, `n=120`, `Survey of 212 engineers`, `9 win/loss deal reviews`, `15 интервью`,
+ * `опрос 120 клиентов`, `разбор 12 сделок`.
  *
  * A Quote, Real Quotes or Data Sources section, or a quote field, that still holds only its
  * template is a slot waiting to be filled: the placeholder rule reports it, so this rule
  * does not report the same gap again. With `requireBoth`, a persona needs a quote and data
  * sources, each reported on its own.
  */
-import { findQuantities } from '../model/numbers';
+import { customerQuotes, researchCounts } from '../model/evidence';
 import type { Section, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
 import { sectionFields } from '../schemas/validate';
@@ -39,11 +44,6 @@ const QUOTE_KEYS = new Set(['quote', 'quotes', 'customer quote', 'real quote', '
 
 /** Sections whose quoted text is our own copy (value proposition, headlines, calls to action). */
 const OWN_WORDS = new Set(['messaging', 'marketing-tactics']);
-
-const QUOTED = /"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»|„([^“”\n]+)[“”]/gu;
-
-/** Words that make a number a count of research: interviews, surveys, respondents. */
-const RESEARCH = /^(?:interview|survey|respondent|focus|интервью|опрос|респондент|анкет|фокус|глубинн)/iu;
 
 export default defineRule<Options>({
   id: 'persona-evidence',
@@ -112,7 +112,8 @@ function excluded(doc: SegDocument): Span[] {
 }
 
 function quoteState(doc: SegDocument, byId: Map<string, Section>, minWords: number): State {
-  const states: State[] = [sectionState(doc, byId.get('quote')), sectionState(doc, byId.get('real-quotes'))];
+  const quoteSections = [byId.get('quote'), byId.get('real-quotes')].filter((x): x is Section => x !== undefined);
+  const states: State[] = quoteSections.map((section) => sectionState(doc, section));
   for (const section of doc.allSections) {
     for (const f of sectionFields(section)) {
       if (!QUOTE_KEYS.has(f.key)) continue;
@@ -123,50 +124,26 @@ function quoteState(doc: SegDocument, byId: Map<string, Section>, minWords: numb
   }
   if (states.includes('present')) return 'present';
 
-  const skip = excluded(doc);
+  const exclude: Span[] = [];
   for (const id of OWN_WORDS) {
     const s = byId.get(id);
-    if (s) skip.push({ start: s.span.start, end: s.span.end });
+    if (s) exclude.push({ start: s.span.start, end: s.span.end });
   }
-  for (const line of linesBetween(doc, 0, doc.text.length)) {
-    if (inSpans(line.start, skip)) continue;
-    const text = blankPlaceholders(doc, line);
-    // A block quote with words in it.
-    if (/^[ \t]{0,3}>/.test(text) && /[\p{L}]/u.test(text.replace(/^[ \t]*(?:>[ \t]*)+/, ''))) return 'present';
-    QUOTED.lastIndex = 0;
-    for (let m = QUOTED.exec(text); m; m = QUOTED.exec(text)) {
-      const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
-      if ((inner.match(/\p{L}[\p{L}'’-]*/gu) ?? []).length >= minWords) return 'present';
-    }
-  }
+  const pain = byId.get('pain-points');
+  const quotes = customerQuotes(doc, { minWords, quoteSections, ...(pain ? { painSections: [pain] } : {}), exclude });
+  if (quotes.length) return 'present';
   return combine(states);
 }
 
 function sourcesState(doc: SegDocument, byId: Map<string, Section>): State {
   const section = sectionState(doc, byId.get('data-sources'));
   if (section === 'present') return 'present';
+  // A research section under any heading (model/evidence.ts isResearchSection) holds a
+  // count, so the counts anywhere below cover it.
   const skip = excluded(doc);
   for (const line of linesBetween(doc, 0, doc.text.length)) {
     if (inSpans(line.start, skip)) continue;
-    if (countsResearch(doc, line)) return 'present';
+    if (researchCounts(blankPlaceholders(doc, line), { language: doc.language }).length) return 'present';
   }
   return section;
-}
-
-/**
- * Whether a line counts interviews or surveys: a sample size (`n=120`), or a number with a
- * research word among the three words after it (`18 customer interviews`) or before it
- * (`Survey of 212 engineers`, `Интервью: 18`).
- */
-function countsResearch(doc: SegDocument, line: Line): boolean {
-  const text = blankPlaceholders(doc, line);
-  if (!/\d/.test(text)) return false;
-  for (const q of findQuantities(text, { language: doc.language })) {
-    if (q.kind !== 'count' && q.kind !== 'number') continue;
-    if (/^n\s*=/i.test(q.text)) return true;
-    const after = text.slice(q.span.end).match(/\p{L}[\p{L}-]*/gu)?.slice(0, 3) ?? [];
-    const before = text.slice(0, q.span.start).match(/\p{L}[\p{L}-]*/gu)?.slice(-3) ?? [];
-    if ([...after, ...before].some((w) => RESEARCH.test(w))) return true;
-  }
-  return false;
 }

@@ -7,6 +7,7 @@ import allocationSum from './allocation-sum';
 import config from './config';
 import duplicateSection from './duplicate-section';
 import emptySection from './empty-section';
+import fieldValue from './field-value';
 import gtmMotion from './gtm-motion';
 import launchTimeline from './launch-timeline';
 import listLength from './list-length';
@@ -46,6 +47,7 @@ export const rules: readonly Rule<object>[] = [
   misspelledSection,
   placeholder,
   metadata,
+  fieldValue,
   staleDocument,
   segmentCount,
   segmentMeasurable,

@@ -137,7 +137,23 @@ suite('authoring: completion', () => {
     const line = positionOf(doc, '- **Role in Decision**: ').line;
     await editor.edit((b) => b.replace(doc.lineAt(line).range, '- **Role in Decision**: '));
     const items = segdocItems(await complete(doc.uri, doc.lineAt(line).range.end, ' '));
-    assert.deepEqual(items.map(label), ['Economic buyer', 'Technical evaluator', 'Influencer', 'User', 'Decision maker', 'Gatekeeper']);
+    // The six roles of the persona template first, then the rest of a B2B buying committee.
+    assert.deepEqual(items.map(label), [
+      'Economic buyer',
+      'Technical evaluator',
+      'Influencer',
+      'User',
+      'Decision maker',
+      'Gatekeeper',
+      'Champion',
+      'Executive sponsor',
+      'Initiator',
+      'Approver',
+      'Blocker',
+      'Procurement',
+      'Legal',
+      'Security reviewer',
+    ]);
   });
 
   test('after "**Segment**: " in a persona: the segments a closed workspace file defines', async () => {

@@ -1,10 +1,14 @@
 /**
  * Enum values as users write them: `Economic buyer / Influencer`, `Technical evaluator
- * (trial, POC) + user`, `Черновик`. validate.ts decides whether a value is allowed; this
- * module finds which parts of a rejected value are unknown and the nearest allowed spelling
- * for each, for the metadata rule's quick fix.
+ * (trial, POC) + user`, `Черновик`. schemas/enum-value.ts decides whether a value names an
+ * allowed one; this module finds which parts of a rejected value are unknown and the nearest
+ * allowed spelling for each, for the quick fixes of the metadata and field-value rules, and
+ * writes the list of allowed values their messages give.
  */
+import type { Language } from '../../model/types';
+import { namedValue } from '../../schemas/enum-value';
 import type { FieldSpec } from '../../schemas/kinds';
+import type { FixSpec } from '../types';
 import { typoDistance } from './distance';
 
 /** One part of a composite enum value, with its place inside the value text. */
@@ -21,12 +25,13 @@ function key(s: string): string {
 }
 
 /**
- * Splits a value the way validate.ts `canonicalEnum` does (on `/ + , ;` and the words
- * and/и/or/или, ignoring parentheticals and emphasis), keeping offsets.
+ * Splits a value the way enum-value.ts `canonicalEnum` does (on `/ + , ;` and the words
+ * and/и/or/или, ignoring parentheticals and emphasis), keeping offsets. A part names a value
+ * when it is one of its spellings or starts with one (compared by stem: `Influencers`).
  */
 export function enumParts(spec: FieldSpec, raw: string): EnumPart[] {
   // Blank out what canonicalEnum ignores, keeping the length so that offsets stay valid.
-  const masked = raw.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(/[*_`"«»]/g, ' ');
+  const masked = raw.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).replace(/[*_`"«»“”„]/g, ' ');
   const parts: EnumPart[] = [];
   const sep = /\s*(?:[+/,;]|\s(?:and|и|or|или)\s)\s*/giu;
   let from = 0;
@@ -36,7 +41,7 @@ export function enumParts(spec: FieldSpec, raw: string): EnumPart[] {
     const text = piece.trim();
     if (text) {
       const start = from + lead;
-      const value = spec.enumKeys.get(key(text));
+      const value = spec.enumKeys.get(key(text)) ?? namedValue(spec, text, true)?.value;
       parts.push({ text: raw.slice(start, start + text.length), start, end: start + text.length, ...(value ? { value } : {}) });
     }
   };
@@ -75,4 +80,50 @@ export function suggestions(spec: FieldSpec, text: string): Suggestion[] {
 export function isNear(s: Suggestion, text: string): boolean {
   const n = Math.max(key(text).length, key(s.name).length);
   return s.distance <= Math.max(1, Math.floor(n / 3));
+}
+
+/** Allowed values for a message: canonical values, with their Russian name in Russian documents. */
+export function allowedList(field: FieldSpec, language: Language): string {
+  return (field.enum ?? [])
+    .map((v) => {
+      const ru = spelling(field, v, language);
+      return ru !== v ? `${v} (${ru})` : v;
+    })
+    .join(', ');
+}
+
+/**
+ * Fixes for a value outside the enum (message id `replace` with `{value}`). Only the parts
+ * that name no allowed value are replaced, so `Economic buyer / Influnecer` keeps its first
+ * half. When the nearest value is plausibly what was meant there is one preferred fix, in the
+ * spelling closest to what was typed; otherwise every allowed value is offered and none is
+ * preferred.
+ */
+export function enumFixes(spec: FieldSpec, value: string, span: { start: number; end: number }, language: Language): FixSpec[] {
+  const parts = enumParts(spec, value);
+  const unknown = parts.filter((p) => !p.value);
+  if (!unknown.length) return [];
+  const nearest = unknown.map((p) => ({ part: p, best: suggestions(spec, p.text)[0]! }));
+  if (nearest.some((n) => !n.best)) return [];
+  const allNear = nearest.every((n) => isNear(n.best, n.part.text));
+  const rewrite = (choose: (i: number) => string): string => {
+    let out = value;
+    for (let i = unknown.length - 1; i >= 0; i--) {
+      const p = unknown[i]!;
+      out = out.slice(0, p.start) + choose(i) + out.slice(p.end);
+    }
+    return out;
+  };
+  const fix = (text: string, preferred: boolean): FixSpec => ({ title: 'replace', args: { value: text }, edits: [{ span, newText: text }], preferred });
+  if (allNear || unknown.length > 1) {
+    return [fix(rewrite((i) => nearest[i]!.best.name), allNear)];
+  }
+  // Nothing is close: offer every value, in the document's language and the schema's order.
+  return (spec.enum ?? []).map((v) => fix(rewrite(() => spelling(spec, v, language)), false));
+}
+
+/** How a value is written in a document of `language`: its first Russian alias in Russian. */
+export function spelling(spec: FieldSpec, value: string, language: Language): string {
+  if (language !== 'ru') return value;
+  return spec.enumNames.find((n) => n.value === value && /[\u0400-\u04FF]/.test(n.name))?.name ?? value;
 }

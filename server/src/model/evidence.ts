@@ -1,0 +1,367 @@
+/**
+ * Evidence of research in a document, as people write it: customer quotes and research
+ * counts (interviews, surveys, deal reviews). Plain functions over the model; the sections
+ * that hold quotes or pain points are passed in by the caller, since the model does not know
+ * the kind schemas.
+ *
+ * A customer quote is:
+ * - a block quote with an attribution (`— Dana, VP Eng at Acme`, `- CTO, fintech, interview
+ *   #4`, `(Head of Ops, interview)`), or any block quote in a quote section, or one whose
+ *   text is a quoted sentence (`> "I want my team building the paved road"`);
+ * - a quoted sentence that stands on its own: the whole list item, table cell, line or field
+ *   value (`"We lose two days every month closing the books" — Controller`), or introduced
+ *   by a colon, a dash or a speech verb (`As one CFO put it: «…»`, `говорит: «…»`);
+ * - a quoted sentence inside a pain point (an item of a pain section) that is not part of
+ *   the sentence around it.
+ * Not a quote: a scare-quote or a quoted term inside a sentence (`we need "this"`, `the
+ * "single pane of glass" pitch`), a quotation shorter than `minWords` words, GitHub alerts
+ * (`> [!NOTE]`), and anything in front matter, comments, code, the title or `exclude`.
+ * Quotes in "…", “…”, «…» and „…“ alike; template placeholders inside them are not words.
+ *
+ * A research count is a number with a research word next to it: `14 interviews`,
+ * `interviewed 14 customers`, `a survey of 212`, `survey (n=212)`, `212 survey responses`,
+ * `9 win/loss deal reviews`, `18 интервью`, `опрос 212 клиентов`, `опросили 300 человек`,
+ * `разбор 12 сделок`. Deal, call and ticket counts need a word saying they were studied
+ * (`win/loss`, `reviewed`, `support`, `recorded`, `разбор`), so that `handles 200 tickets a
+ * week` describes a job, not a study.
+ */
+import type { Span } from '../parse/text';
+import { findQuantities } from './numbers';
+import { findPlaceholders } from './placeholders';
+import type { Language, Section, SegDocument, TextRun } from './types';
+
+export interface QuoteOptions {
+  /** A quotation needs at least this many words (persona-evidence's `minQuoteWords`). */
+  minWords?: number;
+  /** Sections that hold quotes (Quote, Real Quotes): any block quote or listed quotation in them counts. */
+  quoteSections?: readonly Section[];
+  /** Sections whose items are pain points: a quotation inside an item counts. */
+  painSections?: readonly Section[];
+  /** Text that is not the customer's voice (our own messaging): never read. */
+  exclude?: readonly Span[];
+}
+
+/** The customer quotes of a document (see the header), in document order. */
+export function customerQuotes(doc: SegDocument, options: QuoteOptions = {}): TextRun[] {
+  const minWords = Math.max(1, options.minWords ?? 3);
+  const skip = skipped(doc, options.exclude ?? []);
+  const quoteRegions = (options.quoteSections ?? []).map((s) => s.span);
+  const painRegions = (options.painSections ?? []).map((s) => s.span);
+  const out: TextRun[] = [];
+  const blocks: Span[] = [];
+
+  for (const section of [doc.preamble, ...doc.allSections]) {
+    for (const span of section.otherBlocks) {
+      if (!/^[ \t]{0,3}>/.test(doc.text.slice(span.start, span.start + 8))) continue;
+      blocks.push(span);
+      if (inSpans(span.start, skip)) continue;
+      if (isQuoteBlock(doc, span, minWords, inSpans(span.start, quoteRegions))) out.push({ text: doc.text.slice(span.start, span.end).trim(), span });
+    }
+  }
+
+  const lines = doc.lines;
+  for (let n = 0; n < lines.lineCount; n++) {
+    const start = lines.lineStart(n);
+    const end = lines.lineEnd(n);
+    if (end <= start || inSpans(start, skip) || inSpans(start, blocks)) continue;
+    const raw = blank(doc, doc.text.slice(start, end), start);
+    if (!/["“«„]/.test(raw)) continue;
+    const inQuotes = inSpans(start, quoteRegions);
+    const inPain = inSpans(start, painRegions);
+    for (const unit of units(raw)) {
+      for (const q of quotations(raw, unit)) {
+        if (wordCount(q.inner) < minWords) continue;
+        const before = bare(raw.slice(unit.start, q.start));
+        const after = bare(raw.slice(q.end, unit.end));
+        if (inQuotes || (introduces(before) && (inPain || closes(after)))) {
+          out.push({ text: raw.slice(q.start, q.end), span: { start: start + q.start, end: start + q.end } });
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+export type ResearchSource = 'interviews' | 'surveys' | 'deal-reviews' | 'calls' | 'tickets' | 'other';
+
+export interface ResearchCount {
+  source: ResearchSource;
+  count: number;
+  /** The number, relative to the text passed in. */
+  span: Span;
+}
+
+/** Research counts in a text (see the header); spans are relative to `text`. */
+export function researchCounts(text: string, options: { language?: Language } = {}): ResearchCount[] {
+  if (!/\d/.test(text)) return [];
+  const out: ResearchCount[] = [];
+  for (const q of findQuantities(text, options.language ? { language: options.language } : {})) {
+    if (q.kind !== 'count' && q.kind !== 'number') continue;
+    const sample = /^n\s*=/i.test(q.text);
+    const digits = q.text.replace(/^n\s*=\s*/i, '');
+    const after = expand(words(clauseAfter(text.slice(q.span.end))).slice(0, 5));
+    const before = expand(words(clauseBefore(text.slice(0, q.span.start), sample)).slice(-3).reverse());
+    // A year is not a count (`2026 survey`), unless people follow it (`2000 respondents`).
+    if (!sample && /^(?:19[5-9]\d|20\d\d)$/.test(digits) && !after.slice(0, 2).some((w) => PEOPLE.test(w))) continue;
+    const source = sourceOf(after, before, sample);
+    if (source) out.push({ source, count: q.value, span: q.span });
+  }
+  return out;
+}
+
+/**
+ * Whether a section (with its subsections) lists research with counts, whatever its heading
+ * says: at least one count of interviews, surveys or deal reviews, and research is what most
+ * of its lines are about (so a pain point that mentions "200 support tickets" does not make
+ * Pain Points a list of data sources).
+ */
+export function isResearchSection(doc: SegDocument, section: Section): boolean {
+  // The title's section is the whole document; subsections count as part of a section.
+  if (section.heading.depth < 2) return false;
+  const start = section.heading.span.end;
+  const end = section.span.end;
+  if (end <= start) return false;
+  const skip = skipped(doc, []);
+  let lines = 0;
+  let research = 0;
+  let counted = false;
+  for (let n = doc.lines.lineAt(start); n < doc.lines.lineCount; n++) {
+    const ls = Math.max(doc.lines.lineStart(n), start);
+    if (ls >= end) break;
+    const le = Math.min(doc.lines.lineEnd(n), end);
+    if (inSpans(ls, skip)) continue;
+    const text = blank(doc, doc.text.slice(ls, le), ls);
+    // Headings, table delimiter rows and blank lines are not content.
+    if (!/[\p{L}\p{N}]/u.test(text) || /^\s*#{1,6}\s/.test(text) || /^\s*\|?[\s:|-]*$/.test(text)) continue;
+    if (/^\s*\|/.test(text) && isHeaderRow(doc, n)) continue;
+    lines++;
+    const counts = researchCounts(text, { language: doc.language });
+    if (counts.some((c) => c.source === 'interviews' || c.source === 'surveys' || c.source === 'deal-reviews')) counted = true;
+    if (counts.length || RESEARCH_LINE.test(text)) research++;
+  }
+  return counted && research * 2 > lines;
+}
+
+// ---------------------------------------------------------------------------------------
+// Quotes
+
+const OPEN_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
+
+/** A quotation inside a unit of a line: offsets into the line. */
+interface Quotation {
+  start: number;
+  end: number;
+  inner: string;
+}
+
+function quotations(line: string, unit: Span): Quotation[] {
+  const out: Quotation[] = [];
+  let i = unit.start;
+  while (i < unit.end) {
+    const open = line[i]!;
+    const close = OPEN_CLOSE[open];
+    if (!close) {
+      i++;
+      continue;
+    }
+    let j = line.indexOf(close, i + 1);
+    if (open === '„' && j < 0) j = line.indexOf('”', i + 1);
+    if (j < 0 || j >= unit.end) {
+      i++;
+      continue;
+    }
+    out.push({ start: i, end: j + 1, inner: line.slice(i + 1, j) });
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * The parts of a line that stand on their own: the line without its container markers
+ * (indentation, `>`, list marker, task box) and leading bold label, or each cell of a table
+ * row.
+ */
+function units(line: string): Span[] {
+  const lead = /^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?/.exec(line)?.[0].length ?? 0;
+  const rest = line.slice(lead);
+  if (/^\|/.test(rest.trimStart())) {
+    const out: Span[] = [];
+    let from = lead;
+    for (let k = lead; k <= line.length; k++) {
+      if (k === line.length || (line[k] === '|' && line[k - 1] !== '\\')) {
+        if (k > from) out.push({ start: from, end: k });
+        from = k + 1;
+      }
+    }
+    return out.map((s) => ({ start: s.start + labelLength(line.slice(s.start, s.end)), end: s.end }));
+  }
+  return [{ start: lead + labelLength(rest), end: line.length }];
+}
+
+/** Length of a leading `**Label**:` / `**Label:**` / `Label:` of a field (not of a quote). */
+function labelLength(text: string): number {
+  const m = /^[ \t]*(?:\*\*[^*\n"“«„]+?\*\*[ \t]*:|\*\*[^*\n"“«„]+?:\*\*|__[^_\n"“«„]+?__[ \t]*:)/u.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** Text around a quotation without emphasis markers and spaces. */
+function bare(text: string): string {
+  return text.replace(/[*_~`]+/g, '').trim();
+}
+
+/** Speech verbs and labels that introduce a quotation. */
+const SPEECH =
+  /(?:^|[^\p{L}])(?:says?|said|told\s+(?:us|me)|puts?\s+it|explains?|explained|complains?|complained|asks?|asked|notes?|noted|wrote|writes|quote|quoted|in\s+(?:her|his|their)\s+words|говорит|говорят|сказал[аи]?|жалуется|жалуются|объясняет|объяснил[аи]?|признаётся|признается|признал[аи]?|отмечает|пишет|написал[аи]?|цитата|по\s+словам\s+\p{L}+|словами\s+\p{L}+)[ \t]*[,:—–-]?$/iu;
+
+/** Whether the text before a quotation leaves it standing: nothing, a colon or dash, or a speech verb. */
+function introduces(before: string): boolean {
+  if (before === '') return true;
+  if (/[:—–-]$/.test(before)) return true;
+  return SPEECH.test(before);
+}
+
+/** Whether the text after a quotation ends it: nothing, punctuation, an attribution or a note. */
+function closes(after: string): boolean {
+  return after === '' || /^[.,!?;:)\]…—–-]/.test(after) || /^\(/.test(after);
+}
+
+function wordCount(text: string): number {
+  return (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).length;
+}
+
+/** An attribution: a dash line or a dash after the quote, or a closing parenthetical. */
+const ATTRIBUTION_LINE = /^[ \t]*(?:[—–―]|--?)[ \t]*\p{L}/u;
+const ATTRIBUTION_END = /(?:["”».!?…][ \t]*(?:[—–―]|--?)[ \t]*\p{L}[^\n]{0,120}|\((?=[^()\n]*(?:,|interview|call|survey|интервью|звон|опрос)|\p{Lu})[^()\n]{2,120}\))[ \t]*$/u;
+
+/** Whether a block quote is a customer quote (see the header). */
+function isQuoteBlock(doc: SegDocument, span: Span, minWords: number, inQuoteSection: boolean): boolean {
+  const body = doc.text
+    .slice(span.start, span.end)
+    .split(/\r?\n/)
+    .map((l) => bare(blank(doc, l.replace(/^(?:[ \t]*>)+[ \t]?/, ''), -1)))
+    .filter((l) => l !== '');
+  if (!body.length || /^\[!\w+\]/.test(body[0]!)) return false;
+  const words = wordCount(body.join(' '));
+  if (words < minWords) return false;
+  if (inQuoteSection) return true;
+  const last = body[body.length - 1]!;
+  if (body.length > 1 && ATTRIBUTION_LINE.test(last) && wordCount(last) <= 16) return true;
+  if (ATTRIBUTION_END.test(last) && wordCount(body.join(' ').replace(ATTRIBUTION_END, '')) >= minWords) return true;
+  // The whole block is one quotation.
+  const joined = body.join(' ');
+  const open = joined[0]!;
+  const close = OPEN_CLOSE[open];
+  return close !== undefined && joined.lastIndexOf(close) > 0 && closes(bare(joined.slice(joined.lastIndexOf(close) + 1)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Research counts
+
+/** Words that say what a count counts (lower case, matched at the word's start). */
+const SOURCES: Array<{ source: ResearchSource; word: RegExp; cue?: RegExp }> = [
+  { source: 'interviews', word: /^(?:interview|conversations?$|интервью|проинтервью|собеседован|глубинн|бесед)/ },
+  { source: 'surveys', word: /^(?:survey|respondent|responses?$|questionnaire|polled|опрос|опрош|респондент|анкет)/ },
+  {
+    source: 'deal-reviews',
+    word: /^(?:deals?$|wins?$|loss(?:es)?$|win-loss$|opportunit|сделк|сделок|сделки)/,
+    cue: /^(?:review|analy|wins?$|loss|won$|lost$|closed|crm$|debrief|post-mortem|разбор|анализ|выигран|проигран|закрыт)/,
+  },
+  {
+    source: 'calls',
+    word: /^(?:calls?$|звонк|звонок|созвон|recordings?$)/,
+    cue: /^(?:sales|discovery|recorded|gong|chorus|customer|demo|analy|review|transcri|listen|прослуш|запис|продаж|разбор|анализ|клиент)/,
+  },
+  {
+    source: 'tickets',
+    word: /^(?:tickets?$|тикет|обращени)/,
+    cue: /^(?:support|helpdesk|zendesk|intercom|analy|review|tagged|coded|поддержк|анализ|разбор|изучил)/,
+  },
+  { source: 'other', word: /^(?:focus|фокус|usability|юзабилити|site-visits?$|visits?$|визит|diary|дневник|ethnograph|этнограф)/ },
+];
+
+/** Verbs before a count that make it research: `interviewed 14`, `talked to 20 customers`. */
+const BEFORE_VERBS: Array<{ source: ResearchSource; word: RegExp }> = [
+  { source: 'interviews', word: /^(?:interviewed|talked|spoke|проинтервью|побеседовал|поговорил)/ },
+  { source: 'surveys', word: /^(?:surveyed|polled|опросил|опрошен|опрошено|анкетирова)/ },
+  { source: 'deal-reviews', word: /^(?:reviewed|analy[sz]ed|разобрал|проанализирова)/ },
+];
+
+const PEOPLE = /^(?:respondents?|customers?|users?|people|buyers?|engineers?|leaders?|managers?|человек|клиент|респондент|пользовател|руководител)/;
+
+/** Words that make a line of a section about research, with or without a count. */
+const RESEARCH_LINE =
+  /(?:interview|survey|respondent|focus group|win[/-]loss|deal review|crm|analytics|gong|study|studies|research|sample|n\s*=|интервью|опрос|респондент|фокус-групп|разбор|сделк|исследован|аналитик|выборк|crm)/iu;
+
+/** The words of a text, lower case; a hyphenated word also gives its parts (`closed-won` → closed, won). */
+function words(text: string): string[] {
+  return text.toLowerCase().replace(/ё/g, 'е').match(/\p{L}[\p{L}-]*/gu) ?? [];
+}
+
+function expand(list: string[]): string[] {
+  return list.flatMap((w) => (w.includes('-') ? [w, ...w.split('-').filter(Boolean)] : [w]));
+}
+
+/** The text after a number up to the end of its clause. */
+function clauseAfter(text: string): string {
+  return text.split(/[;.!?(\n]|,\s/)[0] ?? '';
+}
+
+/** The text before a number back to the start of its clause (`Survey (n=212)` crosses the parenthesis). */
+function clauseBefore(text: string, sample: boolean): string {
+  const parts = text.split(sample ? /[;.!?)\n]|,\s/ : /[;.!?()\n]|,\s/);
+  return parts[parts.length - 1] ?? '';
+}
+
+function sourceOf(after: string[], before: string[], sample: boolean): ResearchSource | undefined {
+  const near = [...after, ...before];
+  for (const words of [after, before]) {
+    for (const w of words) {
+      for (const s of SOURCES) {
+        if (!s.word.test(w)) continue;
+        if (s.cue && !near.some((x) => x !== w && s.cue!.test(x)) && !s.cue.test(w)) continue;
+        return s.source;
+      }
+    }
+  }
+  for (const w of before) for (const v of BEFORE_VERBS) if (v.word.test(w)) return v.source;
+  return sample ? 'other' : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Shared
+
+/** What is never the document's content: front matter, comments, code and the title. */
+function skipped(doc: SegDocument, extra: readonly Span[]): Span[] {
+  const out: Span[] = [...doc.comments.map((c) => c.span), ...doc.codeSpans, ...extra];
+  if (doc.frontMatter) out.push(doc.frontMatter.span);
+  if (doc.title) out.push(doc.title.span);
+  return out;
+}
+
+function inSpans(offset: number, spans: readonly Span[]): boolean {
+  for (const s of spans) if (offset >= s.start && offset < s.end) return true;
+  return false;
+}
+
+/**
+ * The text with every template placeholder (`[Quote]`) blanked out, keeping offsets; `at` is
+ * the text's document offset (negative: read the text alone).
+ */
+function blank(doc: SegDocument, text: string, at: number): string {
+  if (!text.includes('[') && !text.includes('YYYY') && !text.includes('ГГГГ')) return text;
+  const found = at >= 0 ? findPlaceholders(doc.text, doc.definitions, [], at, at + text.length) : findPlaceholders(text, doc.definitions);
+  const base = at >= 0 ? at : 0;
+  let out = text;
+  for (const p of found) {
+    const s = p.span.start - base;
+    const e = p.span.end - base;
+    out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  }
+  return out;
+}
+
+/** Whether line `n` is a table's header row (the next line is its delimiter row). */
+function isHeaderRow(doc: SegDocument, n: number): boolean {
+  if (n + 1 >= doc.lines.lineCount) return false;
+  return /^\s*\|?\s*:?-{2,}/.test(doc.text.slice(doc.lines.lineStart(n + 1), doc.lines.lineEnd(n + 1)));
+}
