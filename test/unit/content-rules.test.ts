@@ -132,6 +132,50 @@ describe('positioning-statement', () => {
     assert.deepEqual(findings(prose, 'x.md', 'positioning-statement').map((f) => f.messageId), ['none']);
   });
 
+  test('one or two sentences, bold or plain keywords in any case, labels and table cells are statements', () => {
+    for (const [body, ru] of [
+      ['For platform teams at Series B–D SaaS companies who lose a day per release to flaky pipelines, Shipyard is a CI service that cuts build times in half. Unlike Jenkins, it needs no servers to babysit.'],
+      ['> **Positioning statement**: For platform teams who lose a day per release, our Shipyard is a CI service that cuts build times in half; unlike Jenkins, our product needs no servers.'],
+      ['| Element | Text |\n| --- | --- |\n| Positioning | For platform teams who lose a day per release, Shipyard is a CI service that halves build times, unlike Jenkins. |'],
+      ['For platform teams who lose a day per release to flaky pipelines,\nShipyard is a CI service that cuts build times in half.\nUnlike Jenkins, it needs no servers to babysit.'],
+      ['**for** platform teams\n**who** lose a day per release\n**our** Shipyard **is** a CI service\n**that** cuts build times in half\n**unlike** Jenkins\n**our product** needs no servers'],
+      ['FOR platform teams\nWHO lose a day per release\nOUR Shipyard IS a CI service\nTHAT cuts build times in half\nUNLIKE Jenkins\nOUR PRODUCT needs no servers'],
+      ['For: platform teams\nWho: lose a day per release\nOur Shipyard is: a CI service\nThat: cuts build times in half\nUnlike: Jenkins\nOur product: needs no servers'],
+      ['Для платформенных команд, которые теряют день на каждом релизе, Конвейер — это облачный CI, который вдвое сокращает время сборки. В отличие от GitLab Runner, ему не нужны серверы.', true],
+      ['Для платформенных команд, теряющих день на каждом релизе, Конвейер — облачный CI, сокращающий время сборки вдвое. В отличие от Jenkins, ему не нужны серверы.', true],
+      ['**для** платформенных команд\n**которые** теряют день на релизе\n**наш** Конвейер — **это** облачный CI\n**который** вдвое сокращает сборку\n**в отличие от** Jenkins\n**наш продукт** не требует серверов', true],
+    ] as Array<[string, boolean?]>) {
+      assert.deepEqual(findings(GTM(body, ru), 'x.md', 'positioning-statement').map((f) => f.message), [], body);
+    }
+  });
+
+  test('a sentence statement without its contrast is reported over the sentence; the fix appends the missing parts as a sentence', () => {
+    const text = GTM('**Positioning statement**: For platform teams who lose a day per release, Shipyard is a CI service that cuts build times in half.\n\n**Key Messages**:\n- Half the build time');
+    const { finding, after } = fixOnce(text, 'x.md', 'positioning-statement');
+    assert.equal(finding.message, 'The positioning statement lacks Unlike / Our product (the template is For / Who / Our … is / That / Unlike / Our product)');
+    assert.match(text.slice(finding.span.start, finding.span.end), /^For platform teams .* in half\.$/);
+    assert.match(after, /cuts build times in half\. Unlike \[competitive alternatives\], our product \[primary differentiation\]\.\n/);
+    const ru = GTM('Для платформенных команд, которые теряют день на каждом релизе, Конвейер — это облачный CI, который вдвое сокращает время сборки', true);
+    assert.match(fixOnce(ru, 'x.md', 'positioning-statement').after, /сокращает время сборки\. В отличие от \[конкурентные альтернативы\], наш продукт \[главное отличие\]\.\n/);
+  });
+
+  test('a sentence missing its need is reported without a fix: no line goes into the middle of a sentence', () => {
+    const [f, ...rest] = findings(GTM('For platform teams, Shipyard is a CI service that cuts build times in half. Unlike Jenkins, it needs no servers.'), 'x.md', 'positioning-statement');
+    assert.equal(rest.length, 0);
+    assert.match(f!.message, /lacks Who \(/);
+    assert.deepEqual(f!.fixes, []);
+  });
+
+  test('prose that opens with For is not a broken statement, and prose in other documents is not read as sentences', () => {
+    // For and one or two more parts: the section has a statement in its own words, not reported.
+    assert.deepEqual(findings(GTM('For platform teams, Shipyard is the fastest CI.'), 'x.md', 'positioning-statement'), []);
+    assert.deepEqual(findings(GTM('For enterprise accounts, the message is security first.\n\nFor platform teams who lose a day per release, Shipyard is a CI service that cuts build times in half. Unlike Jenkins, it needs no servers.'), 'x.md', 'positioning-statement'), []);
+    // A category, a benefit and a contrast without "For" are a statement too.
+    assert.deepEqual(findings(GTM('Shipyard is the CI service for platform teams that cuts build times in half. Unlike Jenkins, it needs no servers.'), 'x.md', 'positioning-statement'), []);
+    const persona = '# Buyer Persona: Platform Lead Priya\n\n## Goals\nFor Priya, who runs a platform team of six, the CI system is a tax that slows every release.\n';
+    assert.deepEqual(findings(persona, 'x.md', 'positioning-statement'), []);
+  });
+
   test('a statement in another kind of document is checked when it has three parts with For', () => {
     const seg = '# Customer Segmentation Analysis\n\n## Segment Strategy\n\n### Mid-Market\nFor platform teams\nWho run many clusters\nUnlike Rancher\n\n### Startups\nFor example, we lead with price.\n';
     const found = findings(seg, 'x.md', 'positioning-statement');
@@ -231,6 +275,25 @@ describe('market-sizing', () => {
     assert.equal(text.slice(found[0]!.span.start, found[0]!.span.end), '1. Market Analysis');
   });
 
+  test('prose, wrapped prose, Cyrillic ТАМ / САМ / СОМ and tables with the markets as columns', () => {
+    const ok = [
+      'We size the total addressable market at $4.2B. The serviceable available market is roughly $900M, and our serviceable obtainable market is ~$180M.',
+      'We size the total addressable market at $4.2B. The serviceable available\nmarket is roughly $900M, and our serviceable obtainable market is ~$180M.',
+      '- ТАМ: 4,2 млрд ₽\n- САМ: 900 млн ₽\n- СОМ: 180 млн ₽\n\nТам, где команды сами держат раннеры, мы сами продаём миграцию.',
+      '| TAM | SAM | SOM |\n| --- | --- | --- |\n| $4.2B | $900M | $180M |',
+      '| Year | TAM | SAM | SOM |\n| --- | --- | --- | --- |\n| 2026 | $4.2B | $900M | $12M |\n| 2029 | $5.6B | $1.3B | $180M |',
+    ];
+    for (const body of ok) assert.deepEqual(findings(market(body), 'x.md', 'market-sizing').map((f) => f.message), [], body);
+    const larger = (body: string): string[] => findings(market(body), 'x.md', 'market-sizing').map((f) => f.message);
+    assert.deepEqual(larger('We size the total addressable market at $4.2B. The serviceable available\nmarket is roughly $900M, and our serviceable obtainable market is ~$1.8B.'), ['SOM (~$1.8B) is larger than SAM (roughly $900M); expected TAM ≥ SAM ≥ SOM']);
+    assert.deepEqual(larger('| TAM | SAM | SOM |\n| --- | --- | --- |\n| $4.2B | $900M | $1.2B |'), ['SOM ($1.2B) is larger than SAM ($900M); expected TAM ≥ SAM ≥ SOM']);
+    assert.deepEqual(larger('- ТАМ: $4.2B\n- САМ: $900M\n- СОМ: $1.2B'), ['SOM ($1.2B) is larger than SAM ($900M); expected TAM ≥ SAM ≥ SOM']);
+    // A name waits for its amount within its sentence only.
+    assert.deepEqual(larger('- **TAM**: $4.2B\n- **SAM**: $900M\n\nSOM is the share we win through partners. Partners\nresell $2B of CI licences a year.'), []);
+    // A SAM per segment is a part of the market: its rows are not compared with the SOM.
+    assert.deepEqual(larger('- TAM: $4.2B\n- SOM: $180M\n\n| Segment | SAM |\n| --- | --- |\n| Mid-market | $100M |\n| Enterprise | $800M |'), []);
+  });
+
   test('a name in passing does not give the figure; a verb or a placeholder does', () => {
     const passing = findings(market('- **SAM**: $45B (18% of TAM)\n- **SOM**: $900M'), 'x.md', 'market-sizing');
     assert.deepEqual(passing.map((f) => f.args['missing']), ['TAM']);
@@ -274,6 +337,24 @@ describe('unit-economics', () => {
 
   test('table columns named after a metric are read row by row', () => {
     assert.deepEqual(values('| Segment | LTV:CAC | Payback |\n| --- | --- | --- |\n| SMB | 2.1:1 | 9 months |\n| Mid | 12.6:1 | 4 months |'), ['2.1:1', '9 months']);
+  });
+
+  test('the forms people write: ratios, payback verbs, NRR and PMF in prose, wrapped lines, Russian', () => {
+    assert.deepEqual(
+      values('- LTV:CAC of 4.2\n- LTV/CAC = 4.2x\n- 4.2:1 LTV to CAC\n- payback in 5 months\n- CAC payback: ~5 mo\n- NRR 112%\n- net revenue retention of 112 %\n- PMF score 44 %\n- 44% "very disappointed"\n- Sean Ellis test: 44%\n\n| LTV:CAC | 4.2x |\n| --- | --- |'),
+      [],
+    );
+    assert.deepEqual(
+      values('- LTV is 2.1x CAC\n- LTV of 2.1× CAC\n- CAC is paid back in 11 months\n- we pay back CAC in 9 months\n- Sean Ellis score 24%'),
+      ['2.1x', '2.1×', '11 months', '9 months', '24%'],
+    );
+    assert.deepEqual(values('Across the beta we paid back CAC in 5 months and net revenue\nretention of 96 % came from teams adding repositories.'), ['96 %']);
+    // On the next line, a value after the end of the sentence is not the metric's.
+    assert.deepEqual(values('We report NRR monthly to the board.\nChurn was 4% in Q3.'), []);
+    assert.deepEqual(values('- LTV/CAC — 4,2\n- окупаемость CAC 5 месяцев\n- NRR 112 %\n- CAC окупается за 5 месяцев'), []);
+    assert.deepEqual(values('- LTV/CAC — 2,0\n- CAC окупается за 9 месяцев'), ['2,0', '9 месяцев']);
+    // A target written with a comparator word is a bound.
+    assert.deepEqual(values('- NRR should exceed 100%\n- NRR выше 100%\n- окупаемость CAC ниже 6 месяцев'), []);
   });
 
   test('placeholders and names without figures are not read', () => {

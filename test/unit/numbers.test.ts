@@ -132,6 +132,9 @@ const FORMS: Array<[string, Want[], ('en' | 'ru')?]> = [
   ['не менее 40%', [{ kind: 'percent', value: 40, comparator: '>=', text: 'не менее 40%' }]],
   ['около 1,5 млн ₽ в год', [rub(1.5e6, 'около 1,5 млн ₽ в год', { comparator: '~', per: 'year' })]],
   ['до 500 сотрудников', [{ kind: 'count', value: 500, comparator: '<=', noun: 'сотрудников', text: 'до 500' }]],
+  ['NRR should exceed 100%', [{ kind: 'percent', value: 100, comparator: '>', text: 'exceed 100%' }]],
+  ['NRR выше 100%', [{ kind: 'percent', value: 100, comparator: '>', text: 'выше 100%' }]],
+  ['окупаемость ниже 6 месяцев', [{ kind: 'duration', value: 6, unit: 'month', comparator: '<', text: 'ниже 6 месяцев' }], 'ru'],
   // Ranges, with periods and inheritance of currency and scale.
   ['$500-$10K/month', [usd(500, '$500-$10K/month', { min: 500, max: 10_000, per: 'month' })]],
   ['$6K-120K annually', [usd(6000, '$6K-120K annually', { min: 6000, max: 120_000, per: 'year' })]],

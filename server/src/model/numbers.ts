@@ -394,14 +394,14 @@ const YEAR_NOUNS = new Set(['г', 'гг', 'год', 'года', 'году']);
 const N_BEFORE = /(?<![\p{L}\p{N}])[nN][ \u00A0]?=[ \u00A0]?$/u;
 const CMP_BEFORE = /(<=|>=|=<|=>|≤|≥|<|>|~|≈)[ \u00A0\u202F]?$/u;
 const CMP_WORD_BEFORE =
-  /(?<![\p{L}\p{N}])(more than|less than|fewer than|at least|at most|up to|over|under|above|below|about|around|approx\.|approximately|roughly|nearly|almost|between|from|не менее|не более|не меньше|не больше|более|больше|свыше|менее|меньше|около|примерно|приблизительно|порядка|почти|между|от|до)[ \u00A0\u202F]+$/iu;
+  /(?<![\p{L}\p{N}])(more than|less than|fewer than|at least|at most|up to|over|under|above|below|exceeds?|exceeding|about|around|approx\.|approximately|roughly|nearly|almost|between|from|не менее|не более|не меньше|не больше|более|больше|свыше|выше|превышает|менее|меньше|ниже|около|примерно|приблизительно|порядка|почти|между|от|до)[ \u00A0\u202F]+$/iu;
 
 function comparatorOfWord(word: string): { comparator?: Comparator; opener?: 'from' | 'between' } {
   const w = word.toLowerCase();
   if (w === 'between' || w === 'между') return { opener: 'between' };
   if (w === 'from' || w === 'от') return { comparator: '>=', opener: 'from' };
-  if (/^(more than|over|above|более|больше|свыше)$/.test(w)) return { comparator: '>' };
-  if (/^(less than|fewer than|under|below|менее|меньше)$/.test(w)) return { comparator: '<' };
+  if (/^(more than|over|above|exceeds?|exceeding|более|больше|свыше|выше|превышает)$/.test(w)) return { comparator: '>' };
+  if (/^(less than|fewer than|under|below|менее|меньше|ниже)$/.test(w)) return { comparator: '<' };
   if (/^(at least|не менее|не меньше)$/.test(w)) return { comparator: '>=' };
   if (/^(at most|up to|не более|не больше|до)$/.test(w)) return { comparator: '<=' };
   return { comparator: '~' };

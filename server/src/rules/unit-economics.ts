@@ -1,14 +1,18 @@
 /**
  * unit-economics — a stated figure misses the bar seed 001 sets in "Validation Metrics":
  *
- *   - LTV/CAC above 3x (sustainability), written `4.5x`, `LTV:CAC 2.5:1` or `12.6:1`;
- *   - CAC payback under 6 months (cash efficiency), `5 months`, `<6 месяцев`, `1 year`;
- *   - NRR above 100 % (expansion evidence);
- *   - PMF: at least 40 % of users "very disappointed" without the product.
+ *   - LTV/CAC above 3x (sustainability), written `4.5x`, `LTV:CAC 2.5:1` or `12.6:1`, also
+ *     `LTV/CAC = 4.2x`, `4.2:1 LTV to CAC`, `LTV is 4.2x CAC`, `LTV/CAC — 4,2`;
+ *   - CAC payback under 6 months (cash efficiency), `5 months`, `<6 месяцев`, `1 year`,
+ *     `CAC payback: ~5 mo`, `CAC is paid back in 5 months`, `окупаемость CAC 5 месяцев`;
+ *   - NRR above 100 % (expansion evidence), `NRR 112%`, `net revenue retention of 112 %`;
+ *   - PMF: at least 40 % of users "very disappointed" without the product (`PMF score 44 %`,
+ *     `44% "very disappointed"`, the Sean Ellis test).
  *
  * The finding is on the value. A figure is read after its name on the same line (`- **NRR**:
- * 96%`), or before it when nothing follows (`44% of users would be "very disappointed"`), and
- * in table columns whose header names the metric. A target written with a comparator is a
+ * 96%`) or, in prose wrapped over several lines, later in the same sentence; or before it on
+ * its line when nothing follows (`44% of users would be "very disappointed"`); and in table
+ * columns whose header names the metric. A target written with a comparator is a
  * promise about a bound: `>3x` meets the LTV/CAC bar, `>2x` and `<8 months` of payback
  * (`<` promises only that it is shorter than eight) do not. A range meets a bar only when
  * all of it does (`4–8 months` of payback does not). Placeholders (`[Target, >3x]`) are
@@ -44,10 +48,19 @@ interface Metric {
 
 // Abbreviations match in capitals only: `nrr` or `pmf` in running text are not the metrics.
 const METRICS: readonly Metric[] = [
-  { id: 'ltvCac', name: /(?<![\p{L}\p{N}])LTV[ \t]*(?:\/|:|-?to-?|к)[ \t]*CAC(?![\p{L}\p{N}])/gu, kinds: ['multiple', 'ratio'], bareNumber: true },
+  {
+    id: 'ltvCac',
+    // `LTV:CAC`, `LTV/CAC`, `LTV to CAC`, `LTV к CAC`; and `LTV is 4.2x CAC`, `LTV of 4.2× CAC`,
+    // where the name is `LTV` and the multiple after it names CAC as what it multiplies.
+    name: /(?<![\p{L}\p{N}])(?:LTV[ \t]*(?:\/|:|-?to-?|к)[ \t]*CAC|LTV(?=[ \t]+(?:(?:is|of|at|=|:|—|–|составляет|в)[ \t]+)?[~≈]?[ \t]*\d+(?:[.,]\d+)?[ \t]*[x×хX][ \t]+(?:(?:the|times|our|its|от|раза?)[ \t]+)?CAC(?![\p{L}\p{N}])))(?![\p{L}\p{N}])/gu,
+    kinds: ['multiple', 'ratio'],
+    bareNumber: true,
+  },
   {
     id: 'payback',
-    name: /(?<![\p{L}\p{N}])(?:(?:CAC[ \t]+)?[Pp]ayback(?:[ \t]+[Pp]eriod)?|[Оо]купаемост\p{L}*(?:[ \t]+CAC)?|[Сс]рок\p{L}*[ \t]+окупаемости(?:[ \t]+CAC)?)(?![\p{L}\p{N}])/gu,
+    // Verbs name it only with CAC beside them (`CAC is paid back in 5 months`, `pays back CAC`,
+    // `CAC окупается за 5 месяцев`): a loan or a server also pays back.
+    name: /(?<![\p{L}\p{N}])(?:(?:CAC[ \t]+)?[Pp]ayback(?:[ \t]+[Pp]eriod)?|[Оо]купаемост\p{L}*(?:[ \t]+CAC)?|[Сс]рок\p{L}*[ \t]+окупаемости(?:[ \t]+CAC)?|CAC[ \t]+(?:is[ \t]+|gets[ \t]+)?(?:paid|recovered|earned)[ \t]+back|CAC[ \t]+(?:is[ \t]+)?recovered|(?:[Pp]ay|[Pp]ays|[Pp]aying|[Rr]ecover|[Rr]ecovers|[Ee]arn|[Ee]arns)[ \t]+back[ \t]+(?:(?:the|our|its)[ \t]+)?CAC|(?:[Rr]ecover|[Rr]ecovers)[ \t]+(?:(?:the|our|its)[ \t]+)?CAC|CAC[ \t]+окупа(?:ется|ются|ем)|окупа(?:ется|ются|ем)[ \t]+CAC)(?![\p{L}\p{N}])/gu,
     kinds: ['duration'],
     bareNumber: true,
   },
@@ -59,7 +72,7 @@ const METRICS: readonly Metric[] = [
   },
   {
     id: 'pmf',
-    name: /(?<![\p{L}\p{N}])(?:PMF|[Pp]roduct[ \t-]+[Mm]arket[ \t]+[Ff]it|[Vv]ery[ \t]+disappointed|[Оо]чень[ \t]+разочарован\p{L}*)(?![\p{L}\p{N}])/gu,
+    name: /(?<![\p{L}\p{N}])(?:PMF|[Pp]roduct[ \t-]+[Mm]arket[ \t]+[Ff]it|[Vv]ery[ \t]+disappointed|[Оо]чень[ \t]+разочарован\p{L}*|Sean[ \t]+Ellis(?:[ \t]+(?:[Tt]est|[Ss]core|[Ss]urvey))?|тест[ \t]+Шона[ \t]+Эллиса)(?![\p{L}\p{N}])/gu,
     kinds: ['percent'],
     bareNumber: false,
   },
@@ -159,20 +172,45 @@ export default defineRule<Options>({
  * The lines that name a metric, found with one pass of each metric's pattern over the whole
  * text: most lines name none, and only these need their placeholders blanked and their
  * quantities read. Blanking placeholders only ever removes a mention, never adds one.
+ *
+ * A line is read with the lines that wrap the same paragraph (prose hard-wrapped at 80
+ * columns: `… net revenue⏎retention of 112 % …`), so the pass runs over the text with its line
+ * breaks read as spaces (same length, same offsets), and each line found is widened to its
+ * paragraph's lines.
  */
 function mentionLines(doc: SegDocument): Line[] {
+  const flat = doc.text.replace(/[\r\n]/g, ' ');
   const lines = new Set<number>();
   for (const metric of METRICS) {
     metric.name.lastIndex = 0;
-    for (let m = metric.name.exec(doc.text); m; m = metric.name.exec(doc.text)) lines.add(doc.lines.lineAt(m.index));
+    for (let m = metric.name.exec(flat); m; m = metric.name.exec(flat)) lines.add(doc.lines.lineAt(m.index));
   }
-  return [...lines]
-    .sort((a, b) => a - b)
-    .map((n) => {
-      const start = doc.lines.lineStart(n);
-      const end = doc.lines.lineEnd(n);
-      return { text: doc.text.slice(start, end), start, end };
-    });
+  const units = new Map<number, Line>();
+  for (const n of [...lines].sort((a, b) => a - b)) {
+    let first = n;
+    while (first > 0 && first > n - MAX_WRAP && continuesParagraph(lineText(doc, first - 1), lineText(doc, first))) first--;
+    if (units.has(first)) continue;
+    let last = n;
+    while (last + 1 < doc.lines.lineCount && last < n + MAX_WRAP && continuesParagraph(lineText(doc, last), lineText(doc, last + 1))) last++;
+    const start = doc.lines.lineStart(first);
+    const end = doc.lines.lineEnd(last);
+    units.set(first, { text: flat.slice(start, end), start, end });
+  }
+  return [...units.values()];
+}
+
+/** How many lines a paragraph is followed back or forward from a mention. */
+const MAX_WRAP = 8;
+
+function lineText(doc: SegDocument, n: number): string {
+  return doc.text.slice(doc.lines.lineStart(n), doc.lines.lineEnd(n));
+}
+
+/** Whether `line` wraps the paragraph `prev` is in: both hold text, and `line` starts no block of its own. */
+function continuesParagraph(prev: string, line: string): boolean {
+  if (prev.trim() === '' || line.trim() === '') return false;
+  if (/^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|[|#>]|```|~~~)/.test(line)) return false;
+  return !/^[ \t]*(?:[|#>]|```|~~~)/.test(prev);
 }
 
 /** Text that is not the document's content: front matter and comments. */
@@ -216,8 +254,14 @@ function fromLines(doc: SegDocument): Found[] {
       const nextStart = mentions[i + 1]?.start ?? text.length;
       const prevEnd = mentions[i - 1]?.end ?? 0;
       const rel = (q: Quantity): number => q.span.start - line.start;
-      const after = quantities.find((q) => rel(q) >= m.end && rel(q) < nextStart && accepts(m.metric, q, text.slice(m.end, rel(q))));
-      const before = [...quantities].reverse().find((q) => rel(q) < m.start && rel(q) >= prevEnd && m.metric.kinds.includes(q.kind));
+      // On a later line of the paragraph, a value still belongs to the name only within its sentence;
+      // one written before the name is looked for on the name's own line.
+      const own = doc.lines.lineAt(line.start + m.start);
+      const lineStart = doc.lines.lineStart(own) - line.start;
+      const lineEnd = doc.lines.lineEnd(own) - line.start;
+      const sameSentence = (q: Quantity): boolean => rel(q) < lineEnd || !/[.!?;](?:\s|$)/.test(text.slice(m.end, rel(q)));
+      const after = quantities.find((q) => rel(q) >= m.end && rel(q) < nextStart && sameSentence(q) && accepts(m.metric, q, text.slice(m.end, rel(q))));
+      const before = [...quantities].reverse().find((q) => rel(q) < m.start && rel(q) >= Math.max(prevEnd, lineStart) && m.metric.kinds.includes(q.kind));
       const q = after ?? before;
       if (q) out.push({ metric: m.metric, q });
     });
