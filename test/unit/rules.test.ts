@@ -193,16 +193,19 @@ describe('fixes produce the expected text', () => {
     assert.deepEqual(changedLines(ru.before, ru.after), ['- **Статус**: Утверждено']);
     const en = fixed('metadata', 'reject-metadata.md', 'enum');
     assert.deepEqual(changedLines(en.before, en.after), ['- **Status**: Approved']);
-    const role = fixed('metadata', 'reject-role.persona.md', 'enum');
-    assert.deepEqual(changedLines(role.before, role.after), ['- **Role in Decision**: Technical evaluator + Influencer']);
+    const role = fixed('field-value', 'reject-role.persona.md', 'enum');
+    assert.deepEqual(changedLines(role.before, role.after), ['- **Role in Decision**: Economic buyer / Influencer']);
   });
 
-  test('metadata offers every allowed value when nothing is close, none preferred', () => {
-    const path = join(fixturesDir, 'metadata', 'reject-role-ru.md');
-    const finding = lintFixture(path, readFileSync(path, 'utf8')).findings.find((f) => f.rule === 'metadata')!;
+  test('field-value offers every allowed value when nothing is close, none preferred', () => {
+    const path = join(fixturesDir, 'field-value', 'reject-role-ru.md');
+    const finding = lintFixture(path, readFileSync(path, 'utf8')).findings.find((f) => f.rule === 'field-value')!;
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
-      ['Экономический покупатель', 'Технический оценщик', 'Влияющий', 'Пользователь', 'ЛПР', 'Привратник'].map((v) => `Заменить на «${v}»`),
+      [
+        'Экономический покупатель', 'Технический оценщик', 'Влияющий', 'Пользователь', 'ЛПР', 'Привратник', 'Чемпион',
+        'Спонсор', 'Инициатор', 'Согласующий', 'Блокер', 'Закупки', 'Юристы', 'Служба безопасности',
+      ].map((v) => `Заменить на «${v}»`),
     );
     assert.ok(finding.fixes.every((f) => !f.preferred));
   });

@@ -10,11 +10,18 @@
  * least `minLength` letters long; their typo similarity reaches `similarity`; they carry the
  * same numbers ("Tier 4" is not a typo of "Tier 1", "Сегмент 1" not of "Сегменты"); and the
  * section it would become is not already in the document (then the heading is something else).
+ *
+ * It also names the headings that segdoc took for a section without being sure (by some of
+ * their words or by their content; see schemas/recognize.ts): such a section counts, and the
+ * hint says which section it was read as, with a fix that renames the heading to that
+ * section's name (keeping the user's numbering and emoji).
  */
 import { normalizeHeading } from '../model/normalize';
 import type { Section } from '../model/types';
 import type { KindSchema, SectionSpec } from '../schemas/kinds';
 import { typoDistance } from './util/distance';
+import { pick } from '../schemas/kinds';
+import { renameHeading, splitHeading } from './util/insert';
 import { headingSpan } from './util/report';
 import { defineRule } from './types';
 
@@ -23,20 +30,6 @@ export interface MisspelledOptions {
   similarity: number;
   /** Shorter headings are never reported: short words are too often legitimately different. */
   minLength: number;
-}
-
-// What surrounds the name itself and is kept on rename: leading symbols and numbering
-// (`😀 `, `3. `, `**`), a trailing parenthetical and trailing symbols (`(What Matters)`, `**`, `:`).
-const LEAD = /^[^\p{L}\p{N}]*(?:(?:\d+(?:\.\d+)*[.)]?|[IVXivx]+[.)]|[A-Za-zА-Яа-я][.)])\s+)?[^\p{L}\p{N}]*/u;
-const TRAIL = /(?:\s*\([^()]*\))?[^\p{L}\p{N}]*$/u;
-
-/** The user's numbering, the core name, and a trailing parenthetical of a heading text. */
-function splitHeading(text: string): { lead: string; core: string; trail: string } {
-  const lead = LEAD.exec(text)?.[0] ?? '';
-  let rest = text.slice(lead.length);
-  const trail = TRAIL.exec(rest)?.[0] ?? '';
-  rest = rest.slice(0, rest.length - trail.length);
-  return { lead, core: rest, trail };
 }
 
 function digits(s: string): string {
@@ -78,9 +71,10 @@ interface Candidate {
 export default defineRule<MisspelledOptions>({
   id: 'misspelled-section',
   severity: 'info',
-  description: 'A heading is close to a known section name but does not match it.',
+  description: 'A heading is close to a known section name but does not match it, or was taken for a section without naming it.',
   messages: {
     misspelled: 'Unknown section "{heading}": did you mean "{name}"?',
+    guessed: '"{heading}" was read as the section "{name}"; rename the heading to make that explicit',
     rename: 'Rename to "{name}"',
   },
   defaults: { similarity: 0.8, minLength: 5 },
@@ -129,5 +123,15 @@ export default defineRule<MisspelledOptions>({
       });
     };
     visit(ctx.doc.sections, false);
+    for (const m of ctx.match.matches) {
+      if (m.sure) continue;
+      const name = splitHeading(pick(m.spec.title, ctx.language)).core;
+      ctx.report({
+        message: 'guessed',
+        args: { heading: m.section.heading.text, name },
+        span: headingSpan(m.section),
+        fixes: [{ title: 'rename', args: { name }, edits: [renameHeading(m.section, name)], preferred: true }],
+      });
+    }
   },
 });

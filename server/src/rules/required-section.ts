@@ -3,7 +3,7 @@
  * template, seed 000/001 save templates). Fix: insert the section template at its place in
  * template order.
  */
-import { sectionInsertion } from './util/insert';
+import { renameHeading, sectionInsertion } from './util/insert';
 import { documentSpan, headingSpan, sectionTitle } from './util/report';
 import { maybeUnparsed, unparsedHeadings } from './util/skipped';
 import { defineRule } from './types';
@@ -14,7 +14,9 @@ export default defineRule({
   description: 'A section the document kind requires is missing.',
   messages: {
     missing: 'Missing required section "{section}"',
+    missingNear: 'Missing required section "{section}"; is "{heading}" meant to be it? Rename that heading if so',
     insert: 'Insert section "{section}"',
+    rename: 'Rename "{heading}" to "{section}"',
     incomplete: 'Section "{section}" lacks the content the document kind requires',
   },
   check(ctx) {
@@ -32,11 +34,15 @@ export default defineRule({
         ctx.report({ message: 'incomplete', args: { section: present.heading.text }, span: headingSpan(present) });
         continue;
       }
+      const near = ctx.match.probable.get(spec.id);
       ctx.report({
-        message: 'missing',
-        args: { section: title },
+        message: near ? 'missingNear' : 'missing',
+        args: near ? { section: title, heading: near.heading.text } : { section: title },
         span: documentSpan(ctx.doc),
-        fixes: [{ title: 'insert', args: { section: title }, edits: [sectionInsertion(ctx.doc, ctx.kind, ctx.match, spec, ctx.language)], preferred: true }],
+        fixes: [
+          { title: 'insert', args: { section: title }, edits: [sectionInsertion(ctx.doc, ctx.kind, ctx.match, spec, ctx.language)], preferred: true },
+          ...(near ? [{ title: 'rename', args: { heading: near.heading.text, section: title }, edits: [renameHeading(near, title)] }] : []),
+        ],
       });
     }
   },

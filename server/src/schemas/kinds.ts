@@ -42,6 +42,12 @@ export interface XSegdoc {
    * (Segment Strategy).
    */
   segments?: 'defines' | 'describes';
+  /**
+   * On a section: content that makes a section this one whatever its heading says —
+   * `research` (interviews, surveys, deal reviews with counts), `quote` (a customer quote
+   * alone), `jtbd` (a jobs-to-be-done statement). See schemas/recognize.ts.
+   */
+  content?: 'research' | 'quote' | 'jtbd';
 }
 
 export interface JsonSchema {

@@ -10,10 +10,13 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { findMatrices } from '../model/matrix';
+import { itemCount as sectionItemCount } from '../model/items';
 import type { Field, Section, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
 import { normalizeHeading } from '../model/normalize';
 import { isPlaceholderValue } from '../model/placeholders';
+import { isQuoteBlock, namesSegment, probableHeading, recognizeByContent, recognizeByWords, typoOfName, type MatchHow, type Recognition } from './recognize';
+import { canonicalEnum } from './enum-value';
 import { fieldForKey, sectionForHeading, type FieldSpec, type JsonSchema, type KindSchema, type SectionSpec } from './kinds';
 
 export interface SchemaIssue {
@@ -35,6 +38,10 @@ export interface SchemaIssue {
 export interface SectionMatch {
   spec: SectionSpec;
   section: Section;
+  /** How the heading was taken for the section (schemas/recognize.ts). */
+  how: MatchHow;
+  /** Whether the match is sure; an unsure one counts and is reported by misspelled-section. */
+  sure: boolean;
 }
 
 /** Result of matching a document's headings to its kind's sections. */
@@ -51,6 +58,11 @@ export interface KindMatch {
   embedded: Section[];
   /** Model fields matched to a section's field specs: first occurrence per field id. */
   fields: Map<string, Map<string, Field>>;
+  /**
+   * For sections no heading stands for: an unmatched heading that probably meant the section
+   * (it shares a word with one of its names or holds one of its fields), for messages.
+   */
+  probable: Map<string, Section>;
 }
 
 function newAjv(): Ajv2020 {
@@ -77,38 +89,61 @@ export function compileKind(kind: KindSchema): ValidateFunction {
 }
 
 /**
- * Whether a heading may name a section of the kind: any depth from 2 down, as long as no
+ * Matches the document's headings to its kind's sections, by name, by words and by content
+ * (schemas/recognize.ts). A heading may name a section at any depth from 2 down, as long as no
  * ancestor below the title already names one (so `### Segments` inside a segment's body is
- * not mistaken for the Target Segments section).
+ * not mistaken for the Target Segments section); a guess (words, content) is also never made
+ * for a heading that holds recognised sections or names a segment.
  */
-function eligible(section: Section, parentMatched: boolean): boolean {
-  return section.heading.depth >= 2 && !parentMatched;
-}
-
 export function matchSections(doc: SegDocument, kind: KindSchema): KindMatch {
   const matches: SectionMatch[] = [];
   const byId = new Map<string, Section>();
-  const walk = (list: Section[], parentMatched: boolean): void => {
+  const claim = (section: Section, r: Recognition): void => {
+    section.key = r.spec.id;
+    matches.push({ spec: r.spec, section, how: r.how, sure: r.sure });
+    if (!byId.has(r.spec.id)) byId.set(r.spec.id, section);
+  };
+  // 1. By name, over the whole document first.
+  const byName = (list: Section[], parentMatched: boolean): void => {
     for (const section of list) {
       let matched = false;
-      if (eligible(section, parentMatched)) {
+      if (section.heading.depth >= 2 && !parentMatched) {
         const spec = sectionForHeading(kind, section.normalized);
         if (spec) {
-          section.key = spec.id;
-          matches.push({ spec, section });
-          if (!byId.has(spec.id)) byId.set(spec.id, section);
+          claim(section, { spec, how: 'name', sure: true });
           matched = true;
         }
       }
-      walk(section.children, parentMatched || matched);
+      byName(section.children, parentMatched || matched);
     }
   };
-  walk(doc.sections, false);
+  byName(doc.sections, false);
+  // 2. and 3. By words, then by content, for what no heading names, in document order.
+  const claimed = new Set(byId.keys());
+  const guess = (list: Section[], recognize: (s: Section) => Recognition | undefined): void => {
+    for (const section of list) {
+      if (section.key) continue;
+      if (section.heading.depth >= 2 && !holdsMatch(section) && !namesSegment(kind, section) && !typoOfName(kind, section.normalized)) {
+        const r = recognize(section);
+        if (r) {
+          claim(section, r);
+          claimed.add(r.spec.id);
+          continue;
+        }
+      }
+      guess(section.children, recognize);
+    }
+  };
+  guess(doc.sections, (s) => recognizeByWords(kind, s.normalized, claimed));
+  guess(doc.sections, (s) => recognizeByContent(doc, kind, s, claimed));
+  matches.sort((a, b) => a.section.span.start - b.section.span.start);
+
   const embedded = embeddedSections(doc, kind, matches, byId);
   for (const section of embedded) byId.set(section.key!, section);
 
   const fields = new Map<string, Map<string, Field>>();
-  for (const { spec, section } of matches) {
+  const present = [...matches, ...embedded.map((section) => ({ spec: kind.sections.find((s) => s.id === section.key)!, section }))];
+  for (const { spec, section } of present) {
     if (byId.get(spec.id) !== section) continue;
     const found = new Map<string, Field>();
     for (const f of sectionFields(section)) {
@@ -117,7 +152,32 @@ export function matchSections(doc: SegDocument, kind: KindSchema): KindMatch {
     }
     fields.set(spec.id, found);
   }
-  return { kind, matches, byId, fields, embedded };
+  return { kind, matches, byId, fields, embedded, probable: probableHeadings(doc, kind, byId) };
+}
+
+/** Whether a section or one of its subsections names a section. */
+function holdsMatch(section: Section): boolean {
+  return section.children.some((c) => c.key !== undefined || holdsMatch(c));
+}
+
+/** For every required or recommended section that is missing, the heading that probably meant it. */
+function probableHeadings(doc: SegDocument, kind: KindSchema, byId: ReadonlyMap<string, Section>): Map<string, Section> {
+  const out = new Map<string, Section>();
+  const missing = kind.sections.filter((s) => (s.required || s.recommended) && !byId.has(s.id));
+  if (!missing.length) return out;
+  const unmatched: Section[] = [];
+  const walk = (list: Section[], parentMatched: boolean): void => {
+    for (const s of list) {
+      if (s.heading.depth >= 2 && !parentMatched && !s.key && !namesSegment(kind, s)) unmatched.push(s);
+      walk(s.children, parentMatched || s.key !== undefined);
+    }
+  };
+  walk(doc.sections, false);
+  for (const spec of missing) {
+    const section = probableHeading(kind, spec, unmatched);
+    if (section) out.set(spec.id, section);
+  }
+  return out;
 }
 
 /** `**Decision Criteria** (in priority order):`, `**Decision Criteria:**`, `**Decision Criteria**` alone on a line. */
@@ -135,33 +195,56 @@ const LABEL_BLOCK = /^\*\*([^*\n]+?):?\*\*[ \t]*(?:\([^)\n]*\))?[ \t]*:?$/;
  */
 function embeddedSections(doc: SegDocument, kind: KindSchema, matches: readonly SectionMatch[], byId: ReadonlyMap<string, Section>): Section[] {
   const out: Section[] = [];
-  const found = new Set<string>();
-  for (const { section } of matches) {
+  const found = new Set<string>(byId.keys());
+  const block = (host: Section, start: number, end: number, spec: SectionSpec, heading: Section['heading'], content: Partial<Section>): void => {
+    found.add(spec.id);
+    out.push({
+      heading,
+      normalized: normalizeHeading(heading.text),
+      key: spec.id,
+      span: { start, end },
+      fields: [],
+      lists: [],
+      tables: [],
+      paragraphs: [],
+      otherBlocks: [],
+      children: [],
+      level: host.level + 1,
+      ...content,
+    });
+  };
+  // Label blocks stand inside matched sections, or directly under the title of a document
+  // written with bold labels instead of headings.
+  const title = doc.title ? doc.sections.find((s) => s.heading.span.start === doc.title!.span.start) : undefined;
+  const hosts = [...matches.map((m) => m.section), ...(title ? [title] : []), doc.preamble];
+  for (const section of hosts) {
     for (const p of section.paragraphs) {
       const label = LABEL_BLOCK.exec(p.text)?.[1]?.trim();
       if (!label) continue;
       const normalized = normalizeHeading(label);
-      const spec = sectionForHeading(kind, normalized);
-      if (!spec || byId.has(spec.id) || found.has(spec.id)) continue;
-      // The list must follow the label directly: nothing but white space in between.
-      const list = section.lists.find((l) => l.span.start >= p.span.end && doc.text.slice(p.span.end, l.span.start).trim() === '');
-      if (!list) continue;
-      found.add(spec.id);
+      const byWords = recognizeByWords(kind, normalized, found);
+      const spec = sectionForHeading(kind, normalized) ?? (byWords?.sure ? byWords.spec : undefined);
+      if (!spec || found.has(spec.id)) continue;
+      // The list or table must follow the label directly: nothing but white space in between.
+      const follows = (b: { span: Span }): boolean => b.span.start >= p.span.end && doc.text.slice(p.span.end, b.span.start).trim() === '';
+      const list = section.lists.find(follows);
+      const table = list ? undefined : section.tables.find(follows);
+      if (!list && !table) continue;
       const labelStart = p.span.start + p.text.indexOf(label);
-      out.push({
-        heading: { depth: section.heading.depth + 1, text: label, span: p.span, textSpan: { start: labelStart, end: labelStart + label.length } },
-        normalized,
-        key: spec.id,
-        span: { start: p.span.start, end: list.span.end },
-        fields: [],
-        lists: [list],
-        tables: [],
-        paragraphs: [],
-        otherBlocks: [],
-        children: [],
-        level: section.level + 1,
-      });
+      const heading = { depth: section.heading.depth + 1, text: label, span: p.span, textSpan: { start: labelStart, end: labelStart + label.length } };
+      const body = (list ?? table)!.span;
+      const fields = section.fields.filter((f) => f.span.start >= body.start && f.span.end <= body.end);
+      block(section, p.span.start, body.end, spec, heading, list ? { lists: [list], fields } : { tables: [table!], fields });
     }
+  }
+  // A customer quote that opens the document (under the title, before the first section)
+  // stands for the kind's quote section when no heading names it.
+  const quoteSpec = kind.sections.find((s) => s.schema['x-segdoc']?.content === 'quote' && !found.has(s.id));
+  const host = title ?? doc.preamble;
+  const quote = quoteSpec ? host.otherBlocks.find((b) => isQuoteBlock(doc, b)) : undefined;
+  if (quoteSpec && quote) {
+    const heading = { depth: host.heading.depth + 1, text: doc.text.slice(quote.start, quote.end).split(/\r?\n/)[0]!.replace(/^>\s*/, ''), span: quote, textSpan: quote };
+    block(host, quote.start, quote.end, quoteSpec, heading, { otherBlocks: [quote] });
   }
   return out;
 }
@@ -185,34 +268,13 @@ export function hasContent(section: Section): boolean {
   );
 }
 
-/** Number of top-level list items in the section (and its unnamed subsections). */
+/** Number of items in the section (and its unnamed subsections): list items and table rows (model/items.ts). */
 function itemCount(section: Section): number {
-  let n = 0;
-  for (const l of section.lists) n += l.items.length;
-  for (const c of section.children) if (!c.key) n += itemCount(c);
-  return n;
+  return sectionItemCount(section);
 }
 
-/** Canonical value of an enum field: every part of `A + B / C (note)` must be a known value. */
-export function canonicalEnum(spec: FieldSpec, raw: string): string | undefined {
-  const key = (p: string): string => p.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const cleaned = raw.replace(/\([^)]*\)/g, ' ').replace(/[*_`"«»]/g, ' ');
-  // A value with separators inside it ("Лицо, принимающее решение") is tried whole first.
-  const whole = spec.enumKeys.get(key(cleaned));
-  if (whole) return whole;
-  const parts = cleaned
-    .split(/\s*(?:[+/,;]| and | и | or | или )\s*/i)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (!parts.length) return undefined;
-  let first: string | undefined;
-  for (const p of parts) {
-    const v = spec.enumKeys.get(key(p));
-    if (!v) return undefined;
-    first ??= v;
-  }
-  return first;
-}
+/** Canonical value of an enum field's text (see enum-value.ts); re-exported for callers of this module. */
+export { canonicalEnum };
 
 interface Projection {
   instance: { sections: Record<string, { fields: Record<string, string>; items: number; empty: boolean }>; matrices: number };
@@ -236,7 +298,7 @@ function project(doc: SegDocument, match: KindMatch): Projection {
       const fs = spec.fields.find((x) => x.id === fid)!;
       const pointer = `${base}/fields/${fid}`;
       let value = f.value.text;
-      if (fs.enum) value = canonicalEnum(fs, value) ?? value;
+      if (fs.enum) value = canonicalEnum(fs, value, { strict: spec.metadata }) ?? value;
       fields[fid] = value;
       spans.set(pointer, f.value.text ? f.value.span : f.span);
       sources.set(pointer, f);

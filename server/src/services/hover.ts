@@ -54,6 +54,9 @@ export const texts = {
   tier: 'Tier {tier} {range}',
   rule: 'segdoc rule `{id}`',
   unknownRule: 'segdoc has no rule `{id}`.',
+  takenByWords: 'segdoc reads this heading as the section **{section}**, judging by its words.',
+  takenByContent: 'segdoc reads this heading as the section **{section}**, judging by what it holds.',
+  unsure: 'This is a guess: rename the heading to make it explicit.',
 } satisfies Record<string, string>;
 
 const text = translator(texts);
@@ -129,6 +132,11 @@ function sectionHover(result: LintResult, spec: SectionSpec, section: Section): 
   const locale = result.locale;
   const status = spec.required ? 'requiredSection' : spec.recommended ? 'recommendedSection' : 'optionalSection';
   const lines = [`**${pick(spec.title, locale)}** · ${text(status, locale)}`, '', pick(spec.description, locale)];
+  const match = result.match?.matches.find((m) => m.section === section);
+  if (match && match.how !== 'name') {
+    const taken = text(match.how === 'words' ? 'takenByWords' : 'takenByContent', locale, { section: pick(spec.title, locale) });
+    lines.push('', match.sure ? taken : `${taken} ${text('unsure', locale)}`);
+  }
   const required = spec.fields.filter((f) => f.required);
   if (required.length) {
     lines.push('', text('requiredFields', locale, { fields: required.map((f) => `**${pick(f.title, locale)}**`).join(', ') }));

@@ -71,6 +71,7 @@ export async function run(): Promise<void> {
   await import('./snippets.spec');
   await import('./authoring.spec');
   await import('./workflow.spec');
+  await import('./natural.spec');
   await import('./server.spec');
   // Last: Check Workspace publishes diagnostics for every segdoc file of the workspace.
   await import('./commands.spec');

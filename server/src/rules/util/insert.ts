@@ -99,6 +99,12 @@ function nextMarker(doc: SegDocument, itemStart: number): string {
 export function fieldInsertion(doc: SegDocument, section: Section, field: FieldSpec, language: Language): TextEdit {
   const eol = doc.lines.eol;
   const last = section.fields[section.fields.length - 1];
+  if (last?.style === 'table') {
+    // A key/value table gets a row of its own, its label written like the other rows'.
+    const title = pick(field.title, language);
+    const label = doc.text.slice(last.label.span.start - 2, last.label.span.start) === '**' ? `**${title}**` : title;
+    return { span: { start: last.span.end, end: last.span.end }, newText: `${eol}| ${label} | |` };
+  }
   if (last) {
     // After the block holding the last field, so a field's nested items stay with it.
     const list = section.lists.find((l) => l.span.start <= last.span.start && last.span.start < l.span.end);
@@ -115,4 +121,28 @@ export function fieldInsertion(doc: SegDocument, section: Section, field: FieldS
   // A line of text right under the heading would otherwise continue the new list item.
   const next = headingLine + 1 < doc.lines.lineCount ? doc.text.slice(doc.lines.lineStart(headingLine + 1), doc.lines.lineEnd(headingLine + 1)) : '';
   return { span: { start: headingEnd, end: headingEnd }, newText: eol + eol + line + (next.trim() ? eol : '') };
+}
+
+// What surrounds the name itself and is kept on rename: leading symbols and numbering
+// (`😀 `, `3. `, `**`), a trailing parenthetical and trailing symbols (`(What Matters)`, `**`, `:`).
+const LEAD = /^[^\p{L}\p{N}]*(?:(?:\d+(?:\.\d+)*[.)]?|[IVXivx]+[.)]|[A-Za-zА-Яа-я][.)])\s+)?[^\p{L}\p{N}]*/u;
+const TRAIL = /(?:\s*\([^()]*\))?[^\p{L}\p{N}]*$/u;
+
+/** The user's numbering, the core name, and a trailing parenthetical of a heading text. */
+export function splitHeading(text: string): { lead: string; core: string; trail: string } {
+  const lead = LEAD.exec(text)?.[0] ?? '';
+  let rest = text.slice(lead.length);
+  const trail = TRAIL.exec(rest)?.[0] ?? '';
+  rest = rest.slice(0, rest.length - trail.length);
+  return { lead, core: rest, trail };
+}
+
+/**
+ * Renames a section's heading to a section name, keeping what surrounds the user's name:
+ * numbering, emoji and a trailing parenthetical (`## 4. 🧭 How she decides (B2B)` →
+ * `## 4. 🧭 Buying Process (B2B)`). The name is written without its own numbering.
+ */
+export function renameHeading(section: Section, name: string): TextEdit {
+  const { lead, trail } = splitHeading(section.heading.text);
+  return { span: section.heading.textSpan, newText: `${lead}${splitHeading(name).core}${trail}` };
 }

@@ -1,0 +1,273 @@
+/**
+ * Recognising sections by meaning, not by one spelling. A heading names a section of the kind
+ *
+ *   1. by name: its normalised text is one of the section's names (titles and aliases, both
+ *      languages; `normalizeHeading` strips numbering, emoji and punctuation) — sure;
+ *   2. by words: the stems of its meaningful words (`headingWords`: decoration dropped,
+ *      pronouns folded, Snowball stems) hold all the words of one of the names ("Key
+ *      Challenges & Frustrations" holds "Challenges"; "How she decides" is "How they decide"),
+ *      or all its words are in a name and include that name's head word ("Criteria" in
+ *      "Decision Criteria") — sure when no other section's name covers as much and the
+ *      heading's other words belong to no other section, unsure otherwise;
+ *   3. by content: its content is what the schema says belongs in the section — two or more of
+ *      the section's fields (as bold labels, list items or table rows), a table whose first
+ *      column is named after the section (`| Criterion | Why it matters |`), or, for sections whose
+ *      schema says `x-segdoc.content`, research with counts (`research`: interviews, surveys,
+ *      deal reviews), nothing but a customer quote (`quote`) or a jobs-to-be-done statement
+ *      (`jtbd`: "When …, I want to …, so I can …") — sure for two fields or a content match,
+ *      unsure for one required field.
+ *
+ * Names come first over the whole document, so a heading that names a section exactly is
+ * never displaced by a guess; words and content only claim sections that no heading names,
+ * each section once, in document order. A sure match counts silently; an unsure one counts
+ * too, and the misspelled-section rule says what it was taken for. Headings that name a
+ * segment (`### Segment 2: …`) are segments, not sections, and are never guessed.
+ */
+import { customerQuotes, isResearchSection } from '../model/evidence';
+import { editDistance, headingWords, normalizeHeading } from '../model/normalize';
+import type { Section, SegDocument } from '../model/types';
+import type { Span } from '../parse/text';
+import { fieldForKey, type KindSchema, type SectionSpec } from './kinds';
+
+/** How a heading was taken for a section. */
+export type MatchHow = 'name' | 'words' | 'content';
+
+export interface Recognition {
+  spec: SectionSpec;
+  how: MatchHow;
+  /** A sure match counts silently; an unsure one is reported (misspelled-section). */
+  sure: boolean;
+}
+
+interface NameWords {
+  spec: SectionSpec;
+  words: string[];
+  /** The word a shorter heading must keep to stand for this name ("criteria" of "decision criteria"). */
+  head: string;
+}
+
+const namesOf = new WeakMap<KindSchema, NameWords[]>();
+
+/** Every name of every section of a kind as word stems, read once per kind. */
+function nameWords(kind: KindSchema): NameWords[] {
+  let names = namesOf.get(kind);
+  if (!names) {
+    names = [];
+    for (const spec of kind.sections) {
+      const seen = new Set<string>();
+      for (const name of spec.names) {
+        const words = headingWords(normalizeHeading(name));
+        const key = words.join(' ');
+        if (!words.length || seen.has(key)) continue;
+        seen.add(key);
+        // English names end on their head noun ("decision criteria"), Russian ones start on it
+        // ("критерии принятия решения").
+        const head = /[\u0400-\u04FF]/.test(name) ? words[0]! : words[words.length - 1]!;
+        names.push({ spec, words, head });
+      }
+    }
+    namesOf.set(kind, names);
+  }
+  return names;
+}
+
+/** Words that say how a heading asks, not what it is about: a shared one alone relates nothing. */
+// (As stems: headingWords stems every word, so "why" is `why` and "почему" is `поч`.)
+const GENERIC = new Set(['they', 'они', 'we', 'мы', 'who', 'what', 'how', 'where', 'why', 'when', 'кто', 'что', 'как', 'где', 'поч', 'зач', 'persona', 'персон', 'custom', 'клиент', 'buyer']);
+
+/** For each word of a kind's section names, the sections whose names have it. */
+const ownersOf = new WeakMap<KindSchema, Map<string, Set<SectionSpec>>>();
+
+function wordOwners(kind: KindSchema): Map<string, Set<SectionSpec>> {
+  let owners = ownersOf.get(kind);
+  if (!owners) {
+    owners = new Map();
+    for (const n of nameWords(kind)) {
+      for (const w of n.words) {
+        if (GENERIC.has(w)) continue;
+        let set = owners.get(w);
+        if (!set) owners.set(w, (set = new Set()));
+        set.add(n.spec);
+      }
+    }
+    ownersOf.set(kind, owners);
+  }
+  return owners;
+}
+
+/**
+ * The section a heading's words name, if any (step 2 above). A heading that holds a whole
+ * name is sure unless its other words belong to another section's names ("Messages for the
+ * committee" holds "Key messages", but "committee" is the Buying Process's word); one whose
+ * words are part of a name is sure when it has two thirds of that name.
+ */
+export function recognizeByWords(kind: KindSchema, normalized: string, claimed: ReadonlySet<string>): Recognition | undefined {
+  const words = headingWords(normalized);
+  if (!words.length) return undefined;
+  const have = new Set(words);
+  let best: { name: NameWords; coverage: number; contains: boolean } | undefined;
+  let tie = false;
+  for (const n of nameWords(kind)) {
+    // A name of question words only ("Who they are") must be the whole heading.
+    if (n.words.every((w) => GENERIC.has(w)) && !(n.words.length === have.size && n.words.every((w) => have.has(w)))) continue;
+    let coverage: number;
+    let contains: boolean;
+    if (n.words.every((w) => have.has(w))) {
+      coverage = n.words.length / have.size;
+      contains = true;
+    } else if (have.has(n.head) && !GENERIC.has(n.head) && words.every((w) => n.words.includes(w))) {
+      coverage = have.size / n.words.length;
+      contains = false;
+    } else continue;
+    if (!best || coverage > best.coverage) {
+      best = { name: n, coverage, contains };
+      tie = false;
+    } else if (coverage === best.coverage && n.spec !== best.name.spec) tie = true;
+  }
+  if (!best || tie || claimed.has(best.name.spec.id) || best.coverage < 1 / 4) return undefined;
+  const spec = best.name.spec;
+  if (!best.contains) return best.coverage >= 1 / 3 ? { spec, how: 'words', sure: best.coverage >= 2 / 3 } : undefined;
+  const owners = wordOwners(kind);
+  const rest = [...have].filter((w) => !best.name.words.includes(w) && !GENERIC.has(w));
+  const elsewhere = rest.some((w) => [...(owners.get(w) ?? [])].some((o) => o !== spec));
+  return { spec, how: 'words', sure: !elsewhere };
+}
+
+/**
+ * Whether a heading is a typo away from a section name ("Pain Pionts"): such a heading is
+ * left to the misspelled-section rule, which says so and offers the right spelling, rather
+ * than taken for the section by its other words or its content. The bar is that rule's default (80 %
+ * similar, names of 5 letters or more).
+ */
+export function typoOfName(kind: KindSchema, normalized: string): boolean {
+  if (normalized.length < 5) return false;
+  // "Where he learns" is "Where they learn" word for word, not a typo of it.
+  const words = new Set(headingWords(normalized));
+  if (nameWords(kind).some((n) => n.words.length === words.size && n.words.every((w) => words.has(w)))) return false;
+  for (const spec of kind.sections) {
+    if (spec.keys.has(normalized)) return false;
+    for (const key of spec.keys) {
+      const longest = Math.max(key.length, normalized.length);
+      const max = Math.floor(0.2 * longest + 1e-9);
+      if (key.length < 5 || Math.abs(key.length - normalized.length) > max) continue;
+      if (editDistance(key, normalized, max) <= max) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a block (a `>` quote) is a customer quote: one the evidence reader takes for a
+ * customer's words (an attributed quote), or quoted words of three or more (`> "We lose two
+ * days every month"`) — not a `> Tip:` call-out.
+ */
+export function isQuoteBlock(doc: SegDocument, block: Span): boolean {
+  if (doc.text.charCodeAt(block.start) !== 62 /* > */) return false;
+  const body = doc.text.slice(block.start, block.end).replace(/^[ \t]*>[ \t]?/gm, '').trim();
+  if (/^["“«„]/.test(body) && /\p{L}+\s+\p{L}+\s+\p{L}+/u.test(body)) return true;
+  return customerQuotes(doc).some((q) => q.span.start >= block.start && q.span.end <= block.end);
+}
+
+/** Whether a section's own content is nothing but customer quotes (a persona's opening quote). */
+function onlyQuotes(doc: SegDocument, section: Section): boolean {
+  return (
+    section.otherBlocks.length > 0 &&
+    section.otherBlocks.every((b) => isQuoteBlock(doc, b)) &&
+    section.fields.length + section.lists.length + section.tables.length + section.paragraphs.length === 0
+  );
+}
+
+/**
+ * A jobs-to-be-done statement in its usual forms: "When …, I want to …, so (that) I can …",
+ * "Когда …, я хочу …, чтобы …", the keywords bold or plain, in any case.
+ */
+const JOB_STATEMENT = [
+  /\bwhen\b[^\n]{3,200}?\bI\s+(?:want|need)\s+to\b[^\n]{3,200}?\bso\s+(?:that\s+)?(?:I|we)\s+can\b/iu,
+  /(?:^|[^\p{L}])когда(?![\p{L}])[^\n]{3,200}?(?:^|[^\p{L}])я\s+хочу(?![\p{L}])[^\n]{3,200}?(?:^|[^\p{L}])чтобы(?![\p{L}])/iu,
+];
+
+export function hasJobStatement(text: string): boolean {
+  const plain = text.replace(/[*_]/g, '');
+  return JOB_STATEMENT.some((re) => re.test(plain));
+}
+
+/** Fields of a section and of its subsections that do not name a section themselves. */
+function ownFields(section: Section): Section['fields'] {
+  const out = [...section.fields];
+  for (const c of section.children) if (!c.key) out.push(...ownFields(c));
+  return out;
+}
+
+/** The section a heading's content says it is, if any (step 3 above). */
+export function recognizeByContent(doc: SegDocument, kind: KindSchema, section: Section, claimed: ReadonlySet<string>): Recognition | undefined {
+  const fields = ownFields(section);
+  let best: { spec: SectionSpec; count: number; required: boolean } | undefined;
+  let tie = false;
+  if (fields.length) {
+    for (const spec of kind.sections) {
+      if (!spec.fields.length) continue;
+      const found = new Set<string>();
+      let required = false;
+      for (const f of fields) {
+        const fs = fieldForKey(spec, f.key);
+        if (!fs) continue;
+        found.add(fs.id);
+        if (fs.required) required = true;
+      }
+      if (!found.size) continue;
+      if (!best || found.size > best.count) {
+        best = { spec, count: found.size, required };
+        tie = false;
+      } else if (found.size === best.count) tie = true;
+    }
+  }
+  if (best && !tie && !claimed.has(best.spec.id) && (best.count >= 2 || best.required)) {
+    return { spec: best.spec, how: 'content', sure: best.count >= 2 };
+  }
+  // A table whose first column names a section: `| Criterion | Why it matters |`, `| Боль | … |`.
+  for (const table of section.tables) {
+    const first = table.header[0]?.text;
+    const named = first ? recognizeByWords(kind, normalizeHeading(first), claimed) : undefined;
+    if (named?.sure) return { spec: named.spec, how: 'content', sure: true };
+  }
+  for (const spec of kind.sections) {
+    if (claimed.has(spec.id)) continue;
+    const content = spec.schema['x-segdoc']?.content;
+    if (content === 'research' && isResearchSection(doc, section)) return { spec, how: 'content', sure: true };
+    if (content === 'quote' && onlyQuotes(doc, section)) return { spec, how: 'content', sure: true };
+    if (content === 'jtbd' && hasJobStatement(doc.text.slice(section.span.start, section.span.end))) return { spec, how: 'content', sure: true };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a heading names a segment rather than a section: a segment label followed by a
+ * number, a letter or a colon (`Segment 1: SMB`, `Сегмент Б — Ритейл`, `Segment: Fintech`).
+ */
+export function namesSegment(kind: KindSchema, section: Section): boolean {
+  const labels = kind.segment?.keys;
+  if (!labels?.size) return false;
+  const words = section.normalized.split(' ');
+  for (let n = 1; n <= Math.min(3, words.length); n++) {
+    if (!labels.has(words.slice(0, n).join(' '))) continue;
+    const next = words[n];
+    if (next !== undefined && (/^\d+$/.test(next) || next.length === 1)) return true;
+    if (/^[^\p{L}\p{N}]*[\p{L} ]+?\s*(?:№\s*)?\S{0,3}\s*[:—–-]/u.test(section.heading.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * For a required or recommended section no heading stands for: an unmatched heading that
+ * probably meant it — one that has the head word of one of its names ("Buying journey" for
+ * "Buying Process" does not, "Our process" does), or holds one of its fields. Used to name the heading in the missing-section message.
+ */
+export function probableHeading(kind: KindSchema, spec: SectionSpec, candidates: readonly Section[]): Section | undefined {
+  const names = nameWords(kind).filter((n) => n.spec === spec);
+  for (const section of candidates) {
+    const words = headingWords(section.normalized).filter((w) => !GENERIC.has(w));
+    if (words.some((w) => names.some((n) => n.head === w))) return section;
+    if (ownFields(section).some((f) => fieldForKey(spec, f.key))) return section;
+  }
+  return undefined;
+}
