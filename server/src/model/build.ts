@@ -79,7 +79,8 @@ export interface BuildOptions {
   chunkMin?: number;
 }
 
-function emptySection(span: Span, level: number): Section {
+/** A section with no heading text and no content (the preamble; a base for synthetic sections). */
+export function emptySection(span: Span, level: number): Section {
   return {
     heading: { depth: 0, text: '', span: { start: span.start, end: span.start }, textSpan: { start: span.start, end: span.start } },
     normalized: '',

@@ -5,9 +5,7 @@
  * "Ability to win (fit)", "Reachability", "Score"), in any kind of document. All four
  * dimensions must be named: a table with three is not a matrix.
  */
-import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { stemmer as stemRussian } from '@orama/stemmers/russian';
-import { normalizeKey } from './normalize';
+import { normalizeKey, stemWord } from './normalize';
 import type { SegDocument, Table } from './types';
 
 export type MatrixColumn = 'segment' | 'attractiveness' | 'fit' | 'accessibility' | 'strategic' | 'total' | 'tier';
@@ -33,17 +31,8 @@ const DIMENSIONS = ['attractiveness', 'fit', 'accessibility', 'strategic'] as co
 /** Linking words that carry no meaning in a header ("ability to win", "attractiveness of market"). */
 const STOP = new Set(['of', 'to', 'the', 'a', 'an', 'with', 'for', 'in', 'on', 'by', 'score', 'scores', 'rating', 'оценка', 'оценки', 'для', 'с', 'по', 'к']);
 
-const stemmed = new Map<string, string>();
-
-function stem(word: string): string {
-  let s = stemmed.get(word);
-  if (s === undefined) {
-    s = /[\u0400-\u04FF]/.test(word) ? stemRussian(word) : stemEnglish(word);
-    if (stemmed.size >= 10_000) stemmed.clear();
-    stemmed.set(word, s);
-  }
-  return s;
-}
+/** Stems by the script of the word (model/normalize.ts `stemWord`, memoised there). */
+const stem = stemWord;
 
 /** A header's meaningful stems. `keepScore` keeps `score` / `оценка` (for Total headers). */
 function stems(text: string, keepScore = false): string[] {

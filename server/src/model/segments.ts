@@ -34,12 +34,10 @@
  * vocabulary — which labels name a segment, which labels name which field — as plain data.
  * Extraction needs `Section.key`, so it runs after the headings were matched to sections.
  */
-import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import type { Span } from '../parse/text';
 import { readField, trimRun } from './fragment';
 import { readMatrix } from './matrix';
-import { normalizeKey } from './normalize';
+import { normalizeKey, stemWord } from './normalize';
 import { isPlaceholderValue } from './placeholders';
 import type { Field, ListItem, Section, SegDocument, Table, TableCell, TextRun } from './types';
 
@@ -255,20 +253,8 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
     starts.forEach((start, i) => {
       const next = starts[i + 1];
       const body = section.fields.filter((f) => f.span.start > start.span.start && (!next || f.span.start < next.span.start));
-      const end = body.length ? Math.max(...body.map((f) => fieldEnd(f))) : start.span.end;
-      const b =
-        findExact(builders, segmentNameKey(start.value.text)) ??
-        newBuilder({
-          name: start.value.text,
-          nameSpan: start.value.span,
-          blockSpan: start.span,
-          span: { start: start.span.start, end },
-          fields: new Map(),
-          source: 'block',
-          placeholder: isPlaceholderValue(start.value.text, doc.definitions),
-        });
+      addBlockSegment(doc, lx, builders, newBuilder, { name: start.value, line: start.span, fields: body });
       blockSpans.push(start.span);
-      addFields(doc, lx, b, body);
     });
     // Bold lines stand for segments only in a container whose segments are not headings
     // (there a bold line is a heading's label: `**Summary**`), and only two or more of them.
@@ -276,7 +262,7 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
       const blocks = boldBlocks(doc, lx, section).filter((block) => block.fields.some((f) => lx.fieldOf.has(f.key)));
       if (blocks.length < 2) continue;
       for (const block of blocks) {
-        addBoldBlock(doc, lx, builders, newBuilder, block);
+        addBlockSegment(doc, lx, builders, newBuilder, block);
         blockSpans.push(block.line);
       }
     }
@@ -316,7 +302,7 @@ export function extractSegments(doc: SegDocument, vocabulary: SegmentVocabulary)
           headingSegments.set(c.heading, b);
           addSectionBody(doc, lx, b, c.heading, headingSegments);
         } else if (c.block) {
-          addBoldBlock(doc, lx, builders, newBuilder, c.block);
+          addBlockSegment(doc, lx, builders, newBuilder, c.block);
           blockSpans.push(c.block.line);
         }
       }
@@ -380,7 +366,7 @@ function findExact(builders: readonly Builder[], key: string): Builder | undefin
 function stemKey(key: string): string {
   return key
     .split(' ')
-    .map((w) => (/^\d+$/.test(w) ? w : /[\u0400-\u04FF]/.test(w) ? stemRussian(w) : stemEnglish(w)))
+    .map((w) => (/^\d+$/.test(w) ? w : stemWord(w)))
     .join(' ');
 }
 
@@ -516,7 +502,14 @@ function boldBlocks(doc: SegDocument, lx: Lexicon, section: Section): BoldBlock[
   });
 }
 
-function addBoldBlock(doc: SegDocument, lx: Lexicon, builders: Builder[], newBuilder: (s: Segment) => Builder, block: BoldBlock): void {
+/** A block segment (a `**Segment**: Name` line, or a bold line alone) and the fields below it. */
+function addBlockSegment(
+  doc: SegDocument,
+  lx: Lexicon,
+  builders: Builder[],
+  newBuilder: (s: Segment) => Builder,
+  block: BoldBlock,
+): void {
   const end = Math.max(block.line.end, ...block.fields.map((f) => fieldEnd(f)));
   const b =
     findExact(builders, segmentNameKey(block.name.text)) ??

@@ -19,8 +19,7 @@
  * `strict` is for the metadata block, where a value must be stated, not described
  * (`Will be approved next week` names no Status).
  */
-import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { stemmer as stemRussian } from '@orama/stemmers/russian';
+import { stemWord } from '../model/normalize';
 import type { FieldSpec } from './kinds';
 
 export interface EnumValueOptions {
@@ -90,12 +89,10 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const CYRILLIC = /[\u0400-\u04FF]/;
 
 function stem(word: string): string {
   if (/^\p{N}+$/u.test(word)) return word;
-  const s = CYRILLIC.test(word) ? stemRussian(word) : stemEnglish(word);
-  return s || word;
+  return stemWord(word) || word;
 }
 
 function tokenize(text: string): Token[] {

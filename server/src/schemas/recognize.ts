@@ -102,6 +102,20 @@ function wordOwners(kind: KindSchema): Map<string, Set<SectionSpec>> {
  * words are part of a name is sure when it has two thirds of that name.
  */
 export function recognizeByWords(kind: KindSchema, normalized: string, claimed: ReadonlySet<string>): Recognition | undefined {
+  let known = byWords.get(kind);
+  if (!known) byWords.set(kind, (known = new Map()));
+  let r = known.get(normalized);
+  if (r === undefined) {
+    r = wordsCandidate(kind, normalized) ?? null;
+    if (known.size >= 5_000) known.clear();
+    known.set(normalized, r);
+  }
+  return r && !claimed.has(r.spec.id) ? r : undefined;
+}
+
+const byWords = new WeakMap<KindSchema, Map<string, Recognition | null>>();
+
+function wordsCandidate(kind: KindSchema, normalized: string): Recognition | undefined {
   const words = headingWords(normalized);
   if (!words.length) return undefined;
   const have = new Set(words);
@@ -124,7 +138,7 @@ export function recognizeByWords(kind: KindSchema, normalized: string, claimed: 
       tie = false;
     } else if (coverage === best.coverage && n.spec !== best.name.spec) tie = true;
   }
-  if (!best || tie || claimed.has(best.name.spec.id) || best.coverage < 1 / 4) return undefined;
+  if (!best || tie || best.coverage < 1 / 4) return undefined;
   const spec = best.name.spec;
   if (!best.contains) return best.coverage >= 1 / 3 ? { spec, how: 'words', sure: best.coverage >= 2 / 3 } : undefined;
   const owners = wordOwners(kind);
@@ -140,6 +154,21 @@ export function recognizeByWords(kind: KindSchema, normalized: string, claimed: 
  * similar, names of 5 letters or more).
  */
 export function typoOfName(kind: KindSchema, normalized: string): boolean {
+  let known = typos.get(kind);
+  if (!known) typos.set(kind, (known = new Map()));
+  let typo = known.get(normalized);
+  if (typo === undefined) {
+    typo = isTypoOfName(kind, normalized);
+    // Headings repeat from one check of a document to the next: bounded memo per kind.
+    if (known.size >= 5_000) known.clear();
+    known.set(normalized, typo);
+  }
+  return typo;
+}
+
+const typos = new WeakMap<KindSchema, Map<string, boolean>>();
+
+function isTypoOfName(kind: KindSchema, normalized: string): boolean {
   if (normalized.length < 5) return false;
   // "Where he learns" is "Where they learn" word for word, not a typo of it.
   const words = new Set(headingWords(normalized));

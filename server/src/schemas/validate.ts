@@ -9,6 +9,7 @@
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { emptySection } from '../model/build';
 import { findMatrices } from '../model/matrix';
 import { itemCount as sectionItemCount } from '../model/items';
 import type { Field, Section, SegDocument } from '../model/types';
@@ -198,20 +199,7 @@ function embeddedSections(doc: SegDocument, kind: KindSchema, matches: readonly 
   const found = new Set<string>(byId.keys());
   const block = (host: Section, start: number, end: number, spec: SectionSpec, heading: Section['heading'], content: Partial<Section>): void => {
     found.add(spec.id);
-    out.push({
-      heading,
-      normalized: normalizeHeading(heading.text),
-      key: spec.id,
-      span: { start, end },
-      fields: [],
-      lists: [],
-      tables: [],
-      paragraphs: [],
-      otherBlocks: [],
-      children: [],
-      level: host.level + 1,
-      ...content,
-    });
+    out.push({ ...emptySection({ start, end }, host.level + 1), heading, normalized: normalizeHeading(heading.text), key: spec.id, ...content });
   };
   // Label blocks stand inside matched sections, or directly under the title of a document
   // written with bold labels instead of headings.

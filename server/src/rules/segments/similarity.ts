@@ -11,8 +11,7 @@
  * means the same words and a segment whose needs add a new concern to another's stays below
  * a high threshold.
  */
-import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { stemmer as stemRussian } from '@orama/stemmers/russian';
+import { stemWord } from '../../model/normalize';
 
 // Function words and the generic words of these documents, which say nothing about a need.
 const STOP_EN = new Set(
@@ -48,7 +47,7 @@ export function stems(text: string): Set<string> {
     if (w.length < 2) continue;
     const ru = CYRILLIC.test(w);
     if ((ru ? STOP_RU : STOP_EN).has(w)) continue;
-    const stem = ru ? stemRussian(w) : stemEnglish(w);
+    const stem = stemWord(w);
     if (stem) out.add(stem);
   }
   return out;
