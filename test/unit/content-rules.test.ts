@@ -211,7 +211,7 @@ describe('list-length', () => {
     assert.equal(finding.args['count'], 1);
     assert.deepEqual(between(after, /^\* \*\*Cluster toil/, /^## Decision Criteria/), ['* **[Pain Point 2]**: [Detailed description]', '* **[Pain Point 3]**: [Detailed description]', '']);
     const para = fixOnce(fixture('list-length', 'reject-criteria-paragraph.md'), 'x.md', 'list-length');
-    assert.equal(para.finding.message, 'Decision Criteria lists 0 items; the methodology asks for at least 3');
+    assert.equal(para.finding.message, 'Decision Criteria is a paragraph with fewer than 3 items in it; the methodology asks for at least 3: list them');
     assert.deepEqual(between(para.after, /^Dana cares most/, /^## Buying Process/), [
       '',
       '1. **[Criterion 1]**: [Why important, how to address]',

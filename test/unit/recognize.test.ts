@@ -144,6 +144,26 @@ describe('headings by their content', () => {
     assert.deepEqual(taken(none), {});
   });
 
+  test('labels the schema lists as a section’s terms: metrics are Success Metrics, communities and events Information Sources', () => {
+    const gtm = ['# GTM Strategy: Quill', '', '## How the board will judge us', '', '- **Pipeline**: $4M by Q2', '- **NRR**: 115 %', '- **PMF**: 44 %', ''].join('\n');
+    assert.equal(taken(gtm, 'q.gtm.md')['How the board will judge us'], 'success-metrics (content)');
+    const persona = doc('# Persona: Dana', ['Her world', '- **Communities**: CNCF Slack\n- **Events**: KubeCon']);
+    assert.equal(taken(persona)['Her world'], 'information-sources (content)');
+  });
+
+  test('a section whose subsections are all segments holds the segments; one with other subsections is left to the segment reader', () => {
+    const segments = ['### Mid-market SaaS', '- **Size**: 4,000 companies', '- **ACV**: $40k', '', '### Enterprise fintech', '- **Size**: 900 companies', '- **Channels**: partners', ''].join('\n');
+    const text = ['# Customer Segmentation Analysis', '', '## The bets we make', '', segments].join('\n');
+    assert.equal(taken(text, 'q.segmentation.md')['The bets we make'], 'target-segments (content)');
+    const mixed = ['# Customer Segmentation Analysis', '', '## The bets we make', '', segments, '### Open questions', '', 'Do roll-ups buy centrally?', ''].join('\n');
+    assert.equal(taken(mixed, 'q.segmentation.md')['The bets we make'], undefined);
+  });
+
+  test('a positioning statement in prose makes the Positioning section of a GTM strategy', () => {
+    const text = ['# GTM Strategy: Quill', '', '## 2. Why we will stand out', '', 'For legal teams at scale-ups who lose days to contract redlines, Quill is a contract assistant that drafts the first pass. Unlike generic AI writers, it follows your playbook.', ''].join('\n');
+    assert.equal(taken(text, 'q.gtm.md')['2. Why we will stand out'], 'positioning (content)');
+  });
+
   test('a customer quote that opens the persona is its Quote', () => {
     const text = ['# Persona: Dana', '', '> "I need my pipelines to stop paging me at 3 a.m." — Dana, Platform Lead', '', '## Goals', '', '- x', ''].join('\n');
     const result = lint(text, { path: 'doc.persona.md', now: NOW });

@@ -14,7 +14,7 @@
  * gives fields only when it has two columns and a key/value header or short labels in its
  * first column.
  */
-import { trimRun } from './fragment';
+import { readField, trimRun } from './fragment';
 import { normalizeKey } from './normalize';
 import type { Field, ListItem, Section, Table, TableCell, TextRun } from './types';
 
@@ -119,7 +119,7 @@ function headerIsData(table: Table): boolean {
 
 function tableFields(text: string, table: Table): Field[] {
   const layout = tableLayout(table);
-  if (layout === 'rows') return [];
+  if (layout === 'rows') return labelledCells(text, table);
   const rows = headerIsData(table) ? [table.header, ...table.rows] : table.rows;
   const out: Field[] = [];
   for (const row of rows) {
@@ -131,6 +131,22 @@ function tableFields(text: string, table: Table): Field[] {
     const value: TextRun = v ? { text: v.text, span: v.span } : { text: '', span: { start: span.end, end: span.end } };
     const f = field(label, value, span, 'table');
     if (f) out.push(f);
+  }
+  return out;
+}
+
+/**
+ * In a table of rows, a first-column cell that starts with a label (`| Primary goal: one
+ * contracting standard | … |`, `| **Role**: champion | … |`) is that field, its value the rest
+ * of the cell.
+ */
+function labelledCells(text: string, table: Table): Field[] {
+  const out: Field[] = [];
+  for (const row of table.rows) {
+    const cell = row[0];
+    if (!cell || !cell.text.includes(':')) continue;
+    const f = readField(text, cell.span.start, cell.span.end, true);
+    if (f && f.value.text !== '' && isShortLabel(f.label.text)) out.push({ ...f, style: 'table' });
   }
   return out;
 }

@@ -81,7 +81,7 @@ export function cyrillicShare(text: string): number {
 const HEADING_STOP = new Set(
   (
     'a an the our your my its this these that key main top core major biggest critical real ' +
-    'us is are am be of for to in on at by with s ' +
+    'us it ll will is are am be of for to in on at by with s ' +
     'наш наша наше наши ваш ваша ваши ключевой ключевые ключевая основной основные основная главные главный это'
   ).split(' '),
 );

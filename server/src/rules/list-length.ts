@@ -31,6 +31,7 @@ export default defineRule({
   description: 'A list the methodology sizes is too short (top 3 pain points, at least 3 decision criteria).',
   messages: {
     short: '{section} lists {count} items; the methodology asks for at least {minimum}',
+    prose: '{section} is a paragraph with fewer than {minimum} items in it; the methodology asks for at least {minimum}: list them',
     long: '{section} lists {count} items; the methodology asks for at most {maximum}',
     insert: 'Add {missing} items to {section}',
   },
@@ -50,9 +51,13 @@ export default defineRule({
         const minimum = issue.keyword === 'exclusiveMinimum' ? Math.floor(limit) + 1 : Math.ceil(limit);
         const missing = minimum - count;
         if (missing <= 0) continue;
+        // Items written as sentences of a paragraph ("It has to… It has to… It has to…"):
+        // enough sentences is enough items; fewer is reported as prose to be listed.
+        const prose = count === 0 ? sentences(ctx.doc.text, section) : 0;
+        if (prose >= minimum) continue;
         ctx.report({
-          message: 'short',
-          args: { section: title, count, minimum },
+          message: count === 0 && prose > 0 ? 'prose' : 'short',
+          args: count === 0 && prose > 0 ? { section: title, minimum } : { section: title, count, minimum },
           span,
           fixes: [{ title: 'insert', args: { missing, section: title }, edits: [stubs(ctx.doc, section, spec, count, missing, ctx.language)], preferred: true }],
         });
@@ -71,6 +76,17 @@ function lastHolder(section: Section): { list: List } | { table: Table } | undef
   for (const i of items) if (!last || i.span.start > last.span.start) last = i;
   if (!last) return undefined;
   return 'list' in last.source ? { list: last.source.list } : { table: last.source.table };
+}
+
+/** How many sentences the section's own paragraphs (and unnamed subsections') hold. */
+function sentences(text: string, section: Section): number {
+  let n = 0;
+  const count = (s: Section): void => {
+    for (const p of s.paragraphs) n += text.slice(p.span.start, p.span.end).split(/[.!?…;](?:\s|$)/u).filter((x) => /\p{L}{2,}/u.test(x)).length;
+    for (const c of s.children) if (!c.key) count(c);
+  };
+  count(section);
+  return n;
 }
 
 /** Where a finding about the section's items goes: its first list or item table, else the heading (the schema's place). */

@@ -50,18 +50,16 @@ export default defineRule({
     const kept = keptInOrder(present.map((m) => m.spec.order));
     present.forEach(({ spec, section }, i) => {
       if (kept.has(i)) return;
-      // The first in-order section (in document order) that belongs after this one.
+      // Where it belongs among the sections that stay: before the first of them that the
+      // template puts after it, when that one comes earlier in the document; otherwise after
+      // the last of them that the template puts before it, which then comes later.
       let other: Section | undefined;
       let message = 'before';
-      for (let j = 0; j < present.length; j++) {
-        if (kept.has(j) && present[j]!.spec.order > spec.order) {
-          other = present[j]!.section;
-          break;
-        }
-      }
-      if (!other) {
+      const next = present.findIndex((m, j) => kept.has(j) && m.spec.order > spec.order);
+      if (next >= 0 && next < i) other = present[next]!.section;
+      else {
         message = 'after';
-        for (let j = present.length - 1; j >= 0; j--) {
+        for (let j = present.length - 1; j > i; j--) {
           if (kept.has(j) && present[j]!.spec.order < spec.order) {
             other = present[j]!.section;
             break;

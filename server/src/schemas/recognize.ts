@@ -207,6 +207,83 @@ function onlyQuotes(doc: SegDocument, section: Section): boolean {
 }
 
 /**
+ * The labels a section gives its content: field labels, and the first cells of its tables'
+ * rows and header (`| LTV:CAC | 4.2 |`, `| Metric | Target |` over `| NRR | 112 % |`).
+ */
+function contentLabels(section: Section): string[] {
+  const out = ownFields(section).map((f) => f.key);
+  for (const t of section.tables) {
+    for (const cell of t.header) out.push(normalizeHeading(cell.text));
+    for (const row of t.rows) if (row[0]) out.push(normalizeHeading(row[0].text));
+  }
+  return out;
+}
+
+const termsOf = new WeakMap<SectionSpec, string[][]>();
+
+/** A section's `x-segdoc.terms` as word stems, read once. */
+function sectionTerms(spec: SectionSpec): string[][] {
+  let terms = termsOf.get(spec);
+  if (!terms) {
+    const raw = spec.schema['x-segdoc']?.terms;
+    terms = (Array.isArray(raw) ? raw.filter((t): t is string => typeof t === 'string') : []).map((t) => headingWords(normalizeHeading(t))).filter((w) => w.length > 0);
+    termsOf.set(spec, terms);
+  }
+  return terms;
+}
+
+/**
+ * The section whose `x-segdoc.terms` the section's labels name: two or more distinct terms
+ * (Pipeline, NRR and PMF are Success Metrics; Communities and Events are Information Sources),
+ * and more than any other section's.
+ */
+function recognizeByTerms(kind: KindSchema, section: Section, claimed: ReadonlySet<string>): Recognition | undefined {
+  const labels = contentLabels(section).map((l) => new Set(headingWords(l)));
+  if (labels.length < 2) return undefined;
+  let best: { spec: SectionSpec; count: number } | undefined;
+  let tie = false;
+  for (const spec of kind.sections) {
+    const terms = sectionTerms(spec);
+    if (!terms.length) continue;
+    const count = terms.filter((t) => labels.some((l) => t.every((w) => l.has(w)))).length;
+    if (count < 2) continue;
+    if (!best || count > best.count) {
+      best = { spec, count };
+      tie = false;
+    } else if (count === best.count) tie = true;
+  }
+  return best && !tie && !claimed.has(best.spec.id) ? { spec: best.spec, how: 'content', sure: true } : undefined;
+}
+
+/**
+ * A section whose subsections are segments holds the segments, whatever its heading says
+ * ("Where we play"): two or more subheadings that name a segment (`### Segment 1: …`) or
+ * give two segment fields each (size, ACV, channels, needs …), and none that gives none.
+ */
+function segmentContainer(kind: KindSchema, section: Section, claimed: ReadonlySet<string>): Recognition | undefined {
+  const id = kind.segment?.sections[0];
+  if (!id || claimed.has(id) || section.children.length < 2) return undefined;
+  const spec = kind.sections.find((s) => s.id === id);
+  if (!spec) return undefined;
+  const segmentFields = (c: Section): number => new Set(ownFields(c).flatMap((f) => kind.segmentFields.filter((fs) => fs.keys.has(f.key)).map((fs) => fs.id))).size;
+  // Every subsection must look like a segment: a container with "### Open questions" under
+  // it is left to the segment reader, which takes only the sized subheadings.
+  const segments = section.children.filter((c) => namesSegment(kind, c) || segmentFields(c) >= 2).length;
+  const others = section.children.filter((c) => !namesSegment(kind, c) && segmentFields(c) === 0).length;
+  return segments >= 2 && others === 0 ? { spec, how: 'content', sure: true } : undefined;
+}
+
+/**
+ * A positioning statement in prose: "For … who …" with "Unlike …", or "Для … которые/кто …"
+ * with "В отличие от …" (the rule that checks its parts is positioning-statement).
+ */
+function hasPositioningStatement(text: string): boolean {
+  const plain = text.replace(/[*_]/g, '');
+  if (/\bfor\b[^\n]{3,300}?\bwho\b/iu.test(plain) && /\bunlike\b/iu.test(plain)) return true;
+  return /(?:^|[^\p{L}])для(?![\p{L}])[^\n]{3,300}?(?:котор|кто)/iu.test(plain) && /в\s+отличие\s+от/iu.test(plain);
+}
+
+/**
  * A jobs-to-be-done statement in its usual forms: "When …, I want to …, so (that) I can …",
  * "Когда …, я хочу …, чтобы …", the keywords bold or plain, in any case.
  */
@@ -259,9 +336,14 @@ export function recognizeByContent(doc: SegDocument, kind: KindSchema, section: 
     const named = first ? recognizeByWords(kind, normalizeHeading(first), claimed) : undefined;
     if (named?.sure) return { spec: named.spec, how: 'content', sure: true };
   }
+  const byTerms = recognizeByTerms(kind, section, claimed);
+  if (byTerms) return byTerms;
+  const container = segmentContainer(kind, section, claimed);
+  if (container) return container;
   for (const spec of kind.sections) {
     if (claimed.has(spec.id)) continue;
     const content = spec.schema['x-segdoc']?.content;
+    if (content === 'positioning' && hasPositioningStatement(doc.text.slice(section.span.start, section.span.end))) return { spec, how: 'content', sure: true };
     if (content === 'research' && isResearchSection(doc, section)) return { spec, how: 'content', sure: true };
     if (content === 'quote' && onlyQuotes(doc, section)) return { spec, how: 'content', sure: true };
     if (content === 'jtbd' && hasJobStatement(doc.text.slice(section.span.start, section.span.end))) return { spec, how: 'content', sure: true };
