@@ -24,6 +24,45 @@ const cases: Record<string, { sizes: number[]; make: (n: number) => string; what
   'quotes-16-deep-repeated-to-k-KB': { what: '(">" × 16 + " a\\n") to n KB', sizes: [16, 64, 160], make: (n) => fill('>'.repeat(16) + ' a **b** *c*\n', n) },
   'list-32-deep-repeated-to-k-KB': { what: '("- " × 32 + "x\\n\\n") to n KB', sizes: [16, 64, 160], make: (n) => fill('- '.repeat(32) + 'x\n\n', n) },
   'indent-list-32-deep-repeated-to-k-KB': { what: '32-level indented list, repeated to n KB', sizes: [16, 64, 160], make: (n) => fill(Array.from({ length: 32 }, (_, i) => '  '.repeat(i) + '- a\n\n').join(''), n) },
+  // Quadratic inline and setext paths (issue 10; cmark's test/pathological_tests.py), n KB in one
+  // chunk (no blank line, no heading: nothing the chunker can cut).
+  ...Object.fromEntries(
+    (
+      [
+        ['setext-run', '"a\\n=\\n" × n', 'a\n=\n'],
+        ['setext-run-dash', '"a\\n---\\n" × n', 'a\n---\n'],
+        ['setext-run-blank', '"a\\n=\\n\\n" × n (blank lines between)', 'a\n=\n\n'],
+        ['mismatched-emph', '"*a_ " × n', '*a_ '],
+        ['emph-closers', '"a_ " × n', 'a_ '],
+        ['emph-openers', '"_a " × n', '_a '],
+        ['nested-strong-emph', '"*a **a " × n + "b" + " a** a*" × n', ''],
+        ['mult-of-3', '"a**b" + "c* " × n', ''],
+        ['link-closers', '"a]" × n', 'a]'],
+        ['link-openers', '"[a" × n', '[a'],
+        ['link-open-emph-close', '"[ a_" × n', '[ a_'],
+        ['paren-bracket', '"[ (](" × n', '[ (]('],
+        ['image-bracket', '"![[]()" × n', '![[]()'],
+        ['nested-brackets', '"[" × n + "a" + "]" × n', ''],
+        ['unclosed-link-a', '"[a](<b" × n', '[a](<b'],
+        ['unclosed-link-b', '"[a](b" × n', '[a](b'],
+        ['unclosed-comment', '"a <!-- b" × n', 'a <!-- b '],
+        ['unclosed-comment-cmark', '"</" + "<!--" × n', ''],
+        ['unclosed-html-tag', '"a <b c=\\"" × n', 'a <b c="'],
+        ['backticks', '"e" + "`" × i, i = 1…', ''],
+        ['many-links', '"[a](b) " × n', '[a](b) '],
+        ['many-images', '"![a](b) " × n', '![a](b) '],
+        ['many-refs', '"[a] " × n with one definition', ''],
+        ['table-of-emph', 'table rows of "*a_ " cells', ''],
+      ] as const
+    ).map(([name, what, unit]) => [
+      name,
+      {
+        what: `${what}, to n KB`,
+        sizes: [2, 5, 10, 20, 40, 100],
+        make: (n: number) => inline(name, unit, n),
+      },
+    ]),
+  ),
   // Realistic content of one section: how long may a chunk be?
   // Depth × length: realistic quotes and lists are shallow; how fast does deep get slow?
   ...Object.fromEntries(
@@ -42,6 +81,35 @@ const cases: Record<string, { sizes: number[]; make: (n: number) => string; what
   'table-section-k-KB': { what: 'a table, n KB in one section', sizes: [16, 64, 160, 256], make: (n) => '## Matrix\n\n| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |\n|---|---|---|---|---|---|---|\n' + fill('| SMB Operators | 8 | 7 | 9 | 6 | 30 | 1 |\n', n) },
   'prose-section-k-KB': { what: 'paragraphs, n KB in one section', sizes: [16, 64, 160, 256], make: (n) => '## Notes\n\n' + fill('Сегмент SMB растёт на 20% в год, *ключевые* боли — **стоимость** и `сложность`. See [the report](https://example.com).\n\n', n) },
 };
+
+function inline(name: string, unit: string, kb: number): string {
+  const size = kb * 1024;
+  switch (name) {
+    case 'nested-strong-emph': {
+      const n = Math.ceil(size / 15);
+      return '*a **a '.repeat(n) + 'b' + ' a** a*'.repeat(n) + '\n';
+    }
+    case 'mult-of-3':
+      return 'a**b' + 'c* '.repeat(Math.ceil(size / 3)) + '\n';
+    case 'nested-brackets': {
+      const n = Math.ceil(size / 2);
+      return '['.repeat(n) + 'a' + ']'.repeat(n) + '\n';
+    }
+    case 'unclosed-comment-cmark':
+      return '</' + '<!--'.repeat(Math.ceil(size / 4)) + '\n';
+    case 'backticks': {
+      let out = '';
+      for (let i = 1; out.length < size; i++) out += 'e' + '`'.repeat(i);
+      return out + '\n';
+    }
+    case 'many-refs':
+      return fill('[a] ', kb) + '\n\n[a]: https://example.com\n';
+    case 'table-of-emph':
+      return '| a | b |\n|---|---|\n' + fill('| *a_ *a_ *a_ | *a_ *a_ |\n', kb);
+    default:
+      return fill(unit, kb) + '\n';
+  }
+}
 
 function fill(unit: string, kb: number): string {
   return unit.repeat(Math.max(1, Math.ceil((kb * 1024) / unit.length)));

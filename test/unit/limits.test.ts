@@ -228,3 +228,85 @@ test('a large realistic document (all seeds and examples, ten times over) passes
     assert.equal(checkChunkLimits(chunk.text, DEFAULT_LIMITS), undefined, chunk.text.slice(0, 80));
   }
 });
+
+// ---------------------------------------------------------------------------------------
+// Shapes micromark parses in quadratic time (issue 10): each is bounded before parsing, at
+// 100 KB (under the chunk limit: the inline pre-scan) and at 1 MB (over it). A family whose
+// bound stopped working would take minutes here, not a slow second.
+
+const FAMILIES: Record<string, { reason: SkippedPart['reason']; make: (size: number) => string }> = {
+  'setext runs': { reason: 'setext', make: (s) => 'a\n=\n'.repeat(s / 4) },
+  'setext runs with dashes': { reason: 'setext', make: (s) => 'a\n---\n'.repeat(s / 6) },
+  'mismatched emphasis': { reason: 'emphasis', make: (s) => '*a_ '.repeat(s / 4) },
+  'emphasis closers': { reason: 'emphasis', make: (s) => 'a_ '.repeat(s / 3) },
+  'nested strong emphasis': { reason: 'emphasis', make: (s) => '*a **a '.repeat(s / 15) + 'b' + ' a** a*'.repeat(s / 15) },
+  'label ends': { reason: 'brackets', make: (s) => 'a]'.repeat(s / 2) },
+  'label starts': { reason: 'brackets', make: (s) => '[a'.repeat(s / 2) },
+  'nested brackets': { reason: 'brackets', make: (s) => '['.repeat(s / 2) + 'a' + ']'.repeat(s / 2) },
+  'unclosed resources': { reason: 'brackets', make: (s) => '[a](b'.repeat(s / 5) },
+  'bracket soup': { reason: 'brackets', make: (s) => '[ (]('.repeat(s / 5) },
+  'many links': { reason: 'brackets', make: (s) => '[a](b) '.repeat(s / 7) },
+  'many references': { reason: 'brackets', make: (s) => '[a] '.repeat(s / 4) + '\n\n[a]: https://example.com\n' },
+  'unclosed comments': { reason: 'inline-html', make: (s) => 'a <!-- b '.repeat(s / 9) },
+  'unclosed comment openers': { reason: 'inline-html', make: (s) => '</' + '<!--'.repeat(s / 4) },
+  'unclosed backticks': {
+    reason: 'code-spans',
+    make: (s) => {
+      let out = '';
+      for (let i = 1; out.length < s; i++) out += 'e' + '`'.repeat(i);
+      return out;
+    },
+  },
+};
+
+for (const [name, family] of Object.entries(FAMILIES)) {
+  test(`${name} are not parsed, at 100 KB and 1 MB, and the rest is checked`, { timeout: 20_000 }, () => {
+    for (const size of [96 * 1024, 1024 * 1024]) {
+      const body = family.make(size);
+      const text = '# Persona: Dana\n\n## Notes\n\n' + body + '\n\n## Goals\n\n- **Primary Goal**: ship\n';
+      const result = lint(text, { path: 'dana.persona.md', cache: null });
+      const s = only(result.doc);
+      assert.equal(s.reason, body.length > DEFAULT_LIMITS.maxChunkLength ? 'chunk-length' : family.reason, `${name} at ${size}`);
+      assert.ok(s.span.start >= text.indexOf('## Notes') && s.span.start < text.indexOf('## Goals'));
+      assert.deepEqual(
+        result.doc.allSections.map((x) => x.heading.text),
+        ['Persona: Dana', 'Notes', 'Goals'],
+      );
+      assert.equal(result.doc.allSections[2]!.lists[0]!.items.length, 1);
+      assert.equal(result.findings.filter((f) => f.rule === 'parse-limit').length, 1);
+      assert.deepEqual(result.ruleErrors, []);
+    }
+  });
+}
+
+test('ordinary emphasis, links, comments and code at 96 KB are parsed', { timeout: 20_000 }, () => {
+  // Paragraphs, so the chunker cuts them; and one table, which it cannot cut.
+  const para = 'Сегмент SMB растёт на 20% в год, *ключевые* боли — **стоимость** и `сложность`. See [the report](https://example.com) <!-- note -->.\n\n';
+  const table = '| Segment | **Fit** | Notes |\n|---|---|---|\n' + '| SMB *Operators* | 8 | see [report](https://x.y) and `code` |\n'.repeat(1_500);
+  for (const body of [para.repeat(Math.floor((96 * 1024) / para.length)), table]) {
+    const doc = buildDocument('# T\n\n## Notes\n\n' + body, { cache: null });
+    assert.deepEqual(doc.skipped, []);
+  }
+});
+
+test('rule code is linear: lines of 50,000 placeholders, 10,000 fields, 1 MB', { timeout: 20_000 }, () => {
+  const lines = [
+    '[Placeholder N] '.repeat(50_000),
+    '**Job Title**: [Title]; '.repeat(10_000),
+    'YYYY-MM-DD [x] [Amount] '.repeat(45_000),
+    'Interviews with 12 buyers, $15B TAM, CAC $300, T-24 weeks, "a quote here" [Name]. '.repeat(12_000),
+  ];
+  const heads = [
+    ['dana.persona.md', '# Persona: Dana\n\n## Research Basis\n\n'],
+    ['x.segmentation.md', '# Segmentation Analysis: X\n\n## Market Sizing\n\n'],
+    ['x.gtm.md', '# GTM Strategy: X\n\n## Unit Economics\n\n'],
+  ] as const;
+  for (const line of lines) {
+    for (const [path, head] of heads) {
+      const text = head + line + '\n\n## Goals\n\n- ship\n';
+      const result = lint(text, { path, cache: null });
+      assert.equal(result.doc.skipped[0]?.reason, 'chunk-length');
+      assert.deepEqual(result.ruleErrors, []);
+    }
+  }
+});

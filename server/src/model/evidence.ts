@@ -351,13 +351,19 @@ function blank(doc: SegDocument, text: string, at: number): string {
   if (!text.includes('[') && !text.includes('YYYY') && !text.includes('ГГГГ')) return text;
   const found = at >= 0 ? findPlaceholders(doc.text, doc.definitions, [], at, at + text.length) : findPlaceholders(text, doc.definitions);
   const base = at >= 0 ? at : 0;
-  let out = text;
+  if (!found.length) return text;
+  // One pass: a line of 50,000 placeholders must not be rebuilt 50,000 times.
+  const parts: string[] = [];
+  let at2 = 0;
   for (const p of found) {
-    const s = p.span.start - base;
+    const s = Math.max(at2, p.span.start - base);
     const e = p.span.end - base;
-    out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+    if (e <= s) continue;
+    parts.push(text.slice(at2, s), ' '.repeat(e - s));
+    at2 = e;
   }
-  return out;
+  parts.push(text.slice(at2));
+  return parts.join('');
 }
 
 /** Whether line `n` is a table's header row (the next line is its delimiter row). */

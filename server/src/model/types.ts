@@ -114,7 +114,7 @@ export type KindSource = 'front-matter' | 'config' | 'file-name' | 'heading';
 /** Why a document (or part of it) was not parsed: it is too large or too deeply nested. */
 export interface SkippedPart {
   span: Span;
-  reason: 'document-length' | 'chunk-length' | 'quote-depth' | 'indent';
+  reason: 'document-length' | 'chunk-length' | 'quote-depth' | 'indent' | 'setext' | 'emphasis' | 'brackets' | 'inline-html' | 'code-spans';
   detail: Record<string, number>;
 }
 

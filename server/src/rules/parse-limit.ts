@@ -1,7 +1,9 @@
 /**
  * parse-limit — part of the document was not checked because it exceeds a parse limit
  * (parse/markdown.ts DEFAULT_LIMITS: documents over 2 MB, chunks over 100 KB, block quotes
- * nested deeper than 16, list markers past column 64; see ARCHITECTURE.md "Parsing"). Without this the
+ * nested deeper than 16, list markers past column 64, and the inline shapes micromark parses in
+ * quadratic time: runs of setext headings, unpaired emphasis markers and brackets, unclosed
+ * inline HTML and code spans; see ARCHITECTURE.md "Parsing"). Without this the
  * user would take silence for a clean bill of health. One diagnostic per skipped part, on
  * the line where the problem starts, with the numbers.
  */
@@ -16,6 +18,11 @@ export default defineRule({
     'chunk-length': 'This section was not checked: it is {length} characters long, over the limit of {limit}',
     'quote-depth': 'This section was not checked: block quotes are nested {depth} deep here, over the limit of {limit}',
     indent: 'This section was not checked: this line is indented {indent} columns, over the limit of {limit}',
+    setext: 'This section was not checked: it has {count} headings underlined with = or -, over the limit of {limit} for its length',
+    emphasis: 'This section was not checked: its * and _ markers do not pair up, and a paragraph like this takes too long to read',
+    brackets: 'This section was not checked: it has too many links or square brackets that do not pair up, and a paragraph like this takes too long to read',
+    'inline-html': 'This section was not checked: it has HTML comments or tags that are never closed, and a paragraph like this takes too long to read',
+    'code-spans': 'This section was not checked: it has backticks that are never closed, and a paragraph like this takes too long to read',
   },
   check(ctx) {
     const { lines } = ctx.doc;

@@ -26,7 +26,7 @@ import { customerQuotes, researchCounts } from '../model/evidence';
 import type { Section, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
 import { sectionFields } from '../schemas/validate';
-import { blankPlaceholders, inSpans, isUnfilled, linesBetween, sectionLines, type Line } from './content/lines';
+import { blankPlaceholders, isUnfilled, linesBetween, sectionLines, spanTest, type Line } from './content/lines';
 import { documentSpan } from './util/report';
 import { defineRule } from './types';
 
@@ -140,9 +140,9 @@ function sourcesState(doc: SegDocument, byId: Map<string, Section>): State {
   if (section === 'present') return 'present';
   // A research section under any heading (model/evidence.ts isResearchSection) holds a
   // count, so the counts anywhere below cover it.
-  const skip = excluded(doc);
+  const skip = spanTest(excluded(doc));
   for (const line of linesBetween(doc, 0, doc.text.length)) {
-    if (inSpans(line.start, skip)) continue;
+    if (skip(line.start)) continue;
     if (researchCounts(blankPlaceholders(doc, line), { language: doc.language }).length) return 'present';
   }
   return section;

@@ -72,13 +72,47 @@ export function inSpans(offset: number, spans: readonly Span[]): boolean {
  * figure: `[Target, >3x]` states no target, it asks for one.
  */
 export function blankPlaceholders(doc: SegDocument, line: Line): string {
-  let text = line.text;
-  for (const p of findPlaceholders(doc.text, doc.definitions, [], line.start, line.end)) {
-    const s = p.span.start - line.start;
+  const found = findPlaceholders(doc.text, doc.definitions, [], line.start, line.end);
+  if (!found.length) return line.text;
+  // One pass over the line (a line of 50,000 placeholders must not be rebuilt 50,000 times).
+  const parts: string[] = [];
+  let at = 0;
+  for (const p of found) {
+    const s = Math.max(at, p.span.start - line.start);
     const e = p.span.end - line.start;
-    text = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
+    if (e <= s) continue;
+    parts.push(line.text.slice(at, s), ' '.repeat(e - s));
+    at = e;
   }
-  return text;
+  parts.push(line.text.slice(at));
+  return parts.join('');
+}
+
+/**
+ * A test of whether an offset lies inside any of `spans`, in logarithmic time (inSpans is
+ * linear in the spans: per line of a document with a comment on every line, quadratic).
+ */
+export function spanTest(spans: readonly Span[]): (offset: number) => boolean {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  // Merge overlapping spans, so that the one starting last at or before an offset decides.
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ start: s.start, end: s.end });
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = merged[mid]!;
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 /** The placeholders on a line, with document offsets. */
