@@ -9,6 +9,10 @@
  */
 import { normalizeHeading, normalizeKey } from '../model/normalize';
 import type { Language } from '../model/types';
+import { LinearRegExp } from './linear-regexp';
+
+/** How the built-in schemas' `source` starts (`builtin:persona`); every other schema is the workspace's. */
+export const BUILTIN_SOURCE = 'builtin:';
 
 export type Localized = { en: string; ru: string };
 
@@ -45,9 +49,15 @@ export interface XSegdoc {
   /**
    * On a section: content that makes a section this one whatever its heading says —
    * `research` (interviews, surveys, deal reviews with counts), `quote` (a customer quote
-   * alone), `jtbd` (a jobs-to-be-done statement). See schemas/recognize.ts.
+   * alone), `jtbd` (a jobs-to-be-done statement), `positioning` (a positioning statement in
+   * prose). See schemas/recognize.ts.
    */
-  content?: 'research' | 'quote' | 'jtbd';
+  content?: 'research' | 'quote' | 'jtbd' | 'positioning';
+  /**
+   * On a section: labels its content uses (`Pipeline`, `NRR`, `Communities`); a section
+   * whose fields or table rows name two or more of them is this section (schemas/recognize.ts).
+   */
+  terms?: string[];
 }
 
 export interface JsonSchema {
@@ -231,12 +241,16 @@ export function readKindSchema(json: JsonSchema, source: string): KindSchema {
     };
   });
   sections.sort((a, b) => a.order - b.order);
+  // Built-in patterns are ours; a workspace schema's run on RE2 (linear time), and one RE2
+  // cannot run (lookaround, backreferences) is refused (services/config.ts reports it).
+  const builtin = source.startsWith(BUILTIN_SOURCE);
   const headingPatterns = (x.detect?.headings ?? []).map((p) => {
     try {
-      return new RegExp(p, 'iu');
+      new RegExp(p, 'iu');
     } catch {
       throw new Error(`${source}: "x-segdoc.detect.headings" has an invalid regular expression: ${p}`);
     }
+    return builtin ? new RegExp(p, 'iu') : new LinearRegExp(p, 'iu');
   });
   const segments = segmentSpec(json, sections);
   return {

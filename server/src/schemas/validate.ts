@@ -18,7 +18,8 @@ import { normalizeHeading } from '../model/normalize';
 import { isPlaceholderValue } from '../model/placeholders';
 import { isQuoteBlock, namesSegment, probableHeading, recognizeByContent, recognizeByWords, typoOfName, type MatchHow, type Recognition } from './recognize';
 import { canonicalEnum } from './enum-value';
-import { fieldForKey, sectionForHeading, type FieldSpec, type JsonSchema, type KindSchema, type SectionSpec } from './kinds';
+import { re2RegExpEngine } from './linear-regexp';
+import { BUILTIN_SOURCE, fieldForKey, sectionForHeading, type FieldSpec, type JsonSchema, type KindSchema, type SectionSpec } from './kinds';
 
 export interface SchemaIssue {
   /** The rule this issue belongs to, e.g. `required-section`. */
@@ -66,19 +67,35 @@ export interface KindMatch {
   probable: Map<string, Section>;
 }
 
-function newAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, keywords: ['x-segdoc'] });
+function newAjv(linear: boolean): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictTypes: false,
+    keywords: ['x-segdoc'],
+    // Workspace schemas: `pattern` and `patternProperties` run on RE2 (linear time); a
+    // pattern RE2 cannot run makes compiling throw UnsupportedPatternError.
+    ...(linear ? { code: { regExp: re2RegExpEngine } } : {}),
+  });
   addFormats(ajv, ['date', 'date-time', 'uri', 'email']);
   return ajv;
 }
 
-const ajv = newAjv();
+/** Built-in schemas: native RegExp. */
+const builtinAjv = newAjv(false);
+/** Workspace schemas: RE2. */
+const workspaceAjv = newAjv(true);
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
-/** Compiles a kind schema (cached). Throws ajv's error when the schema itself is invalid. */
+/**
+ * Compiles a kind schema (cached). Throws ajv's error when the schema itself is invalid, and
+ * UnsupportedPatternError when a workspace schema has a pattern RE2 cannot run.
+ */
 export function compileKind(kind: KindSchema): ValidateFunction {
   let v = compiled.get(kind.json);
   if (!v) {
+    const ajv = kind.source.startsWith(BUILTIN_SOURCE) ? builtinAjv : workspaceAjv;
     // Each kind is compiled on its own instance-free path: remove a previous schema with
     // the same $id so that reloading a changed custom schema works.
     const id = typeof kind.json['$id'] === 'string' ? (kind.json['$id'] as string) : undefined;

@@ -16,9 +16,12 @@
  *
  * Kind schemas from the workspace are data: they are read from local paths only (a remote
  * `$ref` or schema URL is an error, never a fetch) and compiled with ajv; no workspace code
- * runs.
+ * runs. Nor can workspace data hang anything: only regular files of a bounded size are read
+ * (services/safe-read.ts), nesting is bounded before parsing, every `x-segdoc` value is
+ * type-checked (services/schema-values.ts), regular expressions of workspace schemas run on
+ * RE2 (schemas/linear-regexp.ts) and unsafe globs are dropped (schemas/glob-limits.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import localizeRu from 'ajv-i18n/localize/ru';
@@ -29,6 +32,11 @@ import { LineIndex, type Range, type Span } from '../parse/text';
 import { builtinKind, builtinKinds } from '../schemas/builtin';
 import { pick, readKindSchema, type JsonSchema, type KindSchema } from '../schemas/kinds';
 import { compileKind } from '../schemas/validate';
+import { globProblem, type GlobProblem } from '../schemas/glob-limits';
+import { UnsupportedPatternError } from '../schemas/linear-regexp';
+import { templateSpecs } from './templates';
+import { formatBytes, readRegularFile, type ReadResult } from './safe-read';
+import { tooDeepAt, xSegdocProblems, type ValueProblem } from './schema-values';
 import configRule from '../rules/config';
 import { rules as registry } from '../rules/registry';
 import { localize, type MessageArgs } from '../l10n';
@@ -37,6 +45,13 @@ import type { LintConfig, LintOptions } from './engine';
 import type { RuleLevel, RuleSetting } from './settings';
 
 export const CONFIG_FILE_NAME = '.segdoc.json';
+
+/** Workspace files are read only when regular and at most this large (bytes). */
+export const CONFIG_MAX_BYTES = 256 * 1024;
+export const SCHEMA_MAX_BYTES = 1024 * 1024;
+/** Nesting of objects and arrays allowed before parsing (the parsers and ajv recurse). */
+export const CONFIG_MAX_DEPTH = 32;
+export const SCHEMA_MAX_DEPTH = 64;
 
 /** Severities a rule can be set to in the config file. */
 export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'info', 'hint'];
@@ -153,25 +168,39 @@ export function loadConfigForFile(filePath: string, options: LoadOptions = {}): 
 export function loadConfigFile(configPath: string, options: LoadOptions & { text?: string } = {}): LoadedConfig {
   const abs = path.resolve(configPath);
   if (options.text !== undefined || options.rules) {
-    return load(abs, options.text ?? readOrEmpty(abs), options.locale, options.rules);
+    let text = options.text;
+    if (text === undefined) {
+      const read = readRegularFile(abs, CONFIG_MAX_BYTES);
+      if (!read.ok) return unreadableConfig(abs, read, options.locale);
+      text = read.text;
+    }
+    if (text.length > CONFIG_MAX_BYTES) return unreadableConfig(abs, { ok: false, reason: 'too-large', limit: CONFIG_MAX_BYTES }, options.locale);
+    return load(abs, text, options.locale, options.rules);
   }
   const key = `${abs}\0${options.locale ?? ''}`;
   const hit = cache.get(key);
   if (hit && hit.stamps.every(([p, s]) => stamp(p) === s)) return hit.result;
   // Stamp before reading, so that a change made while loading invalidates the entry.
   const before = stamp(abs);
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch (e) {
-    const result: LoadedConfig = { path: abs, dir: path.dirname(abs), config: {}, diagnostics: [], dependencies: [abs] };
-    const locale = options.locale ?? 'en';
-    result.diagnostics.push(makeDiagnostic(abs, new LineIndex(''), locale, 'unreadable', { detail: errorText(e) }, { start: 0, end: 0 }));
-    return result;
-  }
-  const result = load(abs, text, options.locale, undefined);
+  const read = readRegularFile(abs, CONFIG_MAX_BYTES);
+  if (!read.ok) return unreadableConfig(abs, read, options.locale);
+  const result = load(abs, read.text, options.locale, undefined);
   const stamps: Array<[string, string]> = result.dependencies.map((p) => [p, p === abs ? before : stamp(p)]);
   cache.set(key, { result, stamps });
+  return result;
+}
+
+/** The result for a config file that cannot be read: one diagnostic at its start. */
+function unreadableConfig(abs: string, read: Exclude<ReadResult, { ok: true }>, requested: Language | undefined): LoadedConfig {
+  const result: LoadedConfig = { path: abs, dir: path.dirname(abs), config: {}, diagnostics: [], dependencies: [abs] };
+  const locale = requested ?? 'en';
+  const [id, args]: [string, MessageArgs] =
+    read.reason === 'not-file'
+      ? ['notRegularFile', {}]
+      : read.reason === 'too-large'
+        ? ['tooLarge', { limit: formatBytes(read.limit) }]
+        : ['unreadable', { detail: read.reason === 'missing' ? 'ENOENT' : read.code }];
+  result.diagnostics.push(makeDiagnostic(abs, new LineIndex(''), locale, id, args, { start: 0, end: 0 }));
   return result;
 }
 
@@ -202,12 +231,6 @@ function makeDiagnostic(file: string, lines: LineIndex, locale: Language, id: st
     span,
     range: lines.rangeOf(span),
   };
-}
-
-function errorText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err && typeof err === 'object' && typeof err.code === 'string' && err.code) return err.code;
-  return e instanceof Error ? e.message : String(e);
 }
 
 function spanOf(node: JsonNode): Span {
@@ -324,20 +347,39 @@ class Checker {
     return undefined;
   }
 
+  /**
+   * A problem inside a schema file: reported at the config's reference to the file (`span`),
+   * the message naming the line and column in the schema.
+   */
+  reportInSchema(file: string, lines: LineIndex, offset: number, id: string, args: MessageArgs, span: Span): void {
+    const pos = lines.positionAt(offset);
+    const detail = message(id, args, this.locale);
+    this.report('schemaAt', { file, line: pos.line + 1, column: pos.character + 1, detail }, span);
+  }
+
+  reportValueProblem(file: string, lines: LineIndex, p: ValueProblem, span: Span): void {
+    if (p.id === 'badValue') {
+      const expected = message(`expect.${p.expected}`, {}, this.locale);
+      this.reportInSchema(file, lines, p.node.offset, 'valueMustBe', { property: p.property, expected }, span);
+    } else if (p.id === 'badPattern') {
+      this.reportInSchema(file, lines, p.node.offset, 'patternUnsupported', { pattern: p.pattern, detail: p.detail }, span);
+    } else {
+      this.reportInSchema(file, lines, p.node.offset, p.problem.id, globArgs(p.glob, p.problem), span);
+    }
+  }
+
   unknownProperty(keyNode: JsonNode, key: string, expected: readonly string[]): void {
     this.report('unknownProperty', { property: key, expected: expected.map((e) => `"${e}"`).join(', ') }, spanOf(keyNode));
   }
 }
 
-function readOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 function load(file: string, text: string, requestedLocale: Language | undefined, ruleList: readonly Rule<object>[] | undefined): LoadedConfig {
+  const deep = tooDeepAt(withoutBom(text), CONFIG_MAX_DEPTH);
+  if (deep !== undefined) {
+    const c = new Checker(file, text, requestedLocale);
+    c.report('tooDeep', { limit: CONFIG_MAX_DEPTH }, { start: deep, end: deep + 1 });
+    return { path: file, dir: c.dir, config: {}, diagnostics: c.diagnostics, dependencies: c.dependencies };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(withoutBom(text), errors, { allowTrailingComma: true, disallowComments: false });
   const c = new Checker(file, text, requestedLocale);
@@ -470,56 +512,83 @@ function readKinds(c: Checker, node: JsonNode, config: LintConfig): void {
   for (const entry of properties(node)) {
     const name = entry.key;
     const where = `kinds.${name}`;
-    if (!c.object(entry.value, where)) continue;
-    let filesNode: JsonNode | undefined;
-    let aliasesNode: JsonNode | undefined;
-    let schemaNode: JsonNode | undefined;
-    for (const p of properties(entry.value)) {
-      if (p.key === 'files') filesNode = p.value;
-      else if (p.key === 'aliases') aliasesNode = p.value;
-      else if (p.key === 'schema') schemaNode = p.value;
-      else c.unknownProperty(p.keyNode, p.key, KIND_PROPERTIES);
-    }
-    if (filesNode) {
-      const files = c.stringArray(filesNode, `${where}.files`);
-      if (files) globs[name] = files;
-    }
-
-    const builtin = builtinKind(name);
-    // Globs alone leave a built-in kind as it is.
-    if (builtin && !schemaNode && !aliasesNode) continue;
-    let json: JsonSchema | undefined;
-    let source = builtin?.source ?? '';
-    let schemaSpan = spanOf(entry.keyNode);
-    let schemaLabel = name;
-    if (schemaNode) {
-      const ref = c.string(schemaNode, `${where}.schema`);
-      if (ref === undefined) continue;
-      schemaSpan = spanOf(schemaNode);
-      schemaLabel = ref;
-      const loaded = readSchemaFile(c, ref, schemaSpan);
-      if (!loaded) continue;
-      json = loaded.json;
-      source = loaded.path;
-    } else if (builtin) {
-      json = builtin.json;
-    } else {
-      c.report('customKindNeedsSchema', { kind: name }, spanOf(entry.keyNode));
-      continue;
-    }
-
-    if (aliasesNode) json = withAliases(c, name, json, aliasesNode);
-
-    let kind: KindSchema;
+    // Whatever a malformed schema makes go wrong here is a finding on that kind, never a
+    // crash: the other kinds, built-in ones included, keep working.
     try {
-      kind = { ...readKindSchema(json, source), kind: name };
-      compileKind(kind);
+      if (!c.object(entry.value, where)) continue;
+      let filesNode: JsonNode | undefined;
+      let aliasesNode: JsonNode | undefined;
+      let schemaNode: JsonNode | undefined;
+      for (const p of properties(entry.value)) {
+        if (p.key === 'files') filesNode = p.value;
+        else if (p.key === 'aliases') aliasesNode = p.value;
+        else if (p.key === 'schema') schemaNode = p.value;
+        else c.unknownProperty(p.keyNode, p.key, KIND_PROPERTIES);
+      }
+      if (filesNode) {
+        const files = c.stringArray(filesNode, `${where}.files`);
+        // A glob past the bounds of schemas/glob-limits.ts is dropped, the others kept.
+        if (files) {
+          globs[name] = files.filter((glob, i) => {
+            const problem = globProblem(glob);
+            if (problem) c.report(problem.id, globArgs(glob, problem), spanOf(filesNode!.children![i]!));
+            return !problem;
+          });
+        }
+      }
+
+      const builtin = builtinKind(name);
+      // Globs alone leave a built-in kind as it is.
+      if (builtin && !schemaNode && !aliasesNode) continue;
+      let json: JsonSchema | undefined;
+      let source = builtin?.source ?? '';
+      let schemaSpan = spanOf(entry.keyNode);
+      let schemaLabel = name;
+      if (schemaNode) {
+        const ref = c.string(schemaNode, `${where}.schema`);
+        if (ref === undefined) continue;
+        schemaSpan = spanOf(schemaNode);
+        schemaLabel = ref;
+        const loaded = readSchemaFile(c, ref, schemaSpan);
+        if (!loaded) continue;
+        json = loaded.json;
+        source = loaded.path;
+      } else if (builtin) {
+        json = builtin.json;
+      } else {
+        c.report('customKindNeedsSchema', { kind: name }, spanOf(entry.keyNode));
+        continue;
+      }
+
+      const tree = schemaTrees.get(json);
+      if (aliasesNode) json = withAliases(c, name, json, aliasesNode);
+
+      let kind: KindSchema;
+      try {
+        // ajv first: it checks the standard keywords' types before readKindSchema uses them.
+        compileKind({ json, source } as KindSchema);
+        kind = { ...readKindSchema(json, source), kind: name };
+        compileKind(kind);
+        // Its templates (x-segdoc.templates) must name sections it has.
+        templateSpecs(kind);
+      } catch (e) {
+        if (e instanceof UnsupportedPatternError && schemaNode) {
+          const at = tree;
+          const node = at && findPattern(at.root, e.pattern);
+          if (at && node) {
+            c.reportInSchema(schemaLabel, at.lines, node.offset, 'patternUnsupported', { pattern: e.pattern, detail: e.detail }, schemaSpan);
+            continue;
+          }
+        }
+        const detail = e instanceof UnsupportedPatternError ? message('patternUnsupported', { pattern: e.pattern, detail: e.detail }, c.locale) : e instanceof Error ? e.message : String(e);
+        c.report('schemaInvalid', { file: schemaLabel, detail }, schemaSpan);
+        continue;
+      }
+      if (builtin) replaced.set(name, kind);
+      else custom.push(kind);
     } catch (e) {
-      c.report('schemaInvalid', { file: schemaLabel, detail: e instanceof Error ? e.message : String(e) }, schemaSpan);
-      continue;
+      c.report('schemaInvalid', { file: name, detail: e instanceof Error ? e.message : String(e) }, spanOf(entry.keyNode));
     }
-    if (builtin) replaced.set(name, kind);
-    else custom.push(kind);
   }
   if (Object.keys(globs).length) config.globs = globs;
   // Custom kinds come first: a team's own kind is more specific than a built-in one whose
@@ -534,13 +603,19 @@ function readSchemaFile(c: Checker, ref: string, span: Span): { json: JsonSchema
   }
   const abs = path.resolve(c.dir, ref);
   c.dependencies.push(abs);
-  let text: string;
-  try {
-    text = readFileSync(abs, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') c.report('schemaNotFound', { file: ref }, span);
-    else c.report('schemaUnreadable', { file: ref, detail: errorText(e) }, span);
+  const read = readRegularFile(abs, SCHEMA_MAX_BYTES);
+  if (!read.ok) {
+    if (read.reason === 'missing') c.report('schemaNotFound', { file: ref }, span);
+    else if (read.reason === 'not-file') c.report('schemaNotRegularFile', { file: ref }, span);
+    else if (read.reason === 'too-large') c.report('schemaTooLarge', { file: ref, limit: formatBytes(read.limit) }, span);
+    else c.report('schemaUnreadable', { file: ref, detail: read.code }, span);
+    return undefined;
+  }
+  const text = read.text;
+  const lines = new LineIndex(text);
+  const deep = tooDeepAt(withoutBom(text), SCHEMA_MAX_DEPTH);
+  if (deep !== undefined) {
+    c.reportInSchema(ref, lines, deep, 'tooDeep', { limit: SCHEMA_MAX_DEPTH }, span);
     return undefined;
   }
   const errors: ParseError[] = [];
@@ -557,17 +632,54 @@ function readSchemaFile(c: Checker, ref: string, span: Span): { json: JsonSchema
     c.report('schemaInvalid', { file: ref, detail: message('notObject', {}, c.locale) }, span);
     return undefined;
   }
+  // segdoc's own metadata is checked here, each problem located in the schema file; the
+  // standard keywords are ajv's to check.
+  const problems = xSegdocProblems(root);
+  for (const p of problems) c.reportValueProblem(ref, lines, p, span);
+  if (problems.length) return undefined;
+  schemaTrees.set(json as JsonSchema, { root, lines });
   return { json: json as JsonSchema, path: abs };
+}
+
+/** The parse tree of each schema read, to locate what ajv or RE2 refuses in it. */
+const schemaTrees = new WeakMap<JsonSchema, { root: JsonNode; lines: LineIndex }>();
+
+/** The node of a `pattern` value or `patternProperties` key equal to `pattern`. */
+function findPattern(node: JsonNode, pattern: string): JsonNode | undefined {
+  if (node.type === 'array') {
+    for (const child of node.children ?? []) {
+      const found = findPattern(child, pattern);
+      if (found) return found;
+    }
+  }
+  if (node.type !== 'object') return undefined;
+  for (const p of properties(node)) {
+    if (p.key === 'pattern' && p.value.type === 'string' && p.value.value === pattern) return p.value;
+    if (p.key === 'patternProperties' && p.value.type === 'object') {
+      const key = properties(p.value).find((q) => q.key === pattern);
+      if (key) return key.keyNode;
+    }
+    const found = findPattern(p.value, pattern);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function globArgs(glob: string, problem: GlobProblem): MessageArgs {
+  return 'limit' in problem ? { glob, limit: problem.limit } : { glob };
 }
 
 /** A copy of the kind schema with the config's extra heading aliases added to its sections. */
 function withAliases(c: Checker, kind: string, json: JsonSchema, node: JsonNode): JsonSchema {
   if (!c.object(node, `kinds.${kind}.aliases`)) return json;
   const copy = structuredClone(json);
-  const sections = (copy.properties?.['sections'] as JsonSchema | undefined)?.properties;
+  const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  const raw = (copy.properties?.['sections'] as JsonSchema | undefined)?.properties;
+  // A malformed schema (no sections object) has no sections to add aliases to; ajv reports it.
+  const sections = isObject(raw) ? (raw as Record<string, JsonSchema>) : undefined;
   const ids = Object.keys(sections ?? {});
   for (const p of properties(node)) {
-    const section = sections?.[p.key];
+    const section = sections && Object.hasOwn(sections, p.key) && isObject(sections[p.key]) ? sections[p.key] : undefined;
     if (!section) {
       const suggestion = closest(p.key, ids);
       if (suggestion) c.report('unknownSectionSuggest', { kind, section: p.key, suggestion }, spanOf(p.keyNode));
@@ -576,8 +688,8 @@ function withAliases(c: Checker, kind: string, json: JsonSchema, node: JsonNode)
     }
     const aliases = c.stringArray(p.value, `kinds.${kind}.aliases.${p.key}`);
     if (!aliases) continue;
-    const x = (section['x-segdoc'] ??= {});
-    x.aliases = [...(x.aliases ?? []), ...aliases];
+    const x = isObject(section['x-segdoc']) ? section['x-segdoc'] : (section['x-segdoc'] = {});
+    x.aliases = [...(Array.isArray(x.aliases) ? x.aliases : []), ...aliases];
   }
   return copy;
 }
