@@ -30,8 +30,23 @@ export interface FileReport {
   scores?: Scores | null;
 }
 
+/** A file that was not checked, and why. */
+export interface SkippedFile {
+  /** Relative to the working folder, forward slashes. */
+  path: string;
+  /**
+   * `not-segdoc`: named on the command line, but not a segdoc document; `not-a-file`: a
+   * device, FIFO or socket; `too-large`, `unreadable`; `failed`: checking it failed.
+   */
+  reason: 'not-segdoc' | 'not-a-file' | 'too-large' | 'unreadable' | 'failed';
+  /** The reason in words, in the CLI's language. */
+  message: string;
+}
+
 export interface CheckReport {
   files: FileReport[];
+  /** Files not checked (absent: none). */
+  skipped?: SkippedFile[];
   /** Language of the CLI's own texts. */
   locale: Language;
 }
@@ -74,6 +89,8 @@ export function formatJson(report: CheckReport): string {
       scores: f.scores ?? {},
     })),
     summary: summarize(report),
+    // Added after the first shape: files that were not checked, with the reason.
+    skipped: (report.skipped ?? []).map((f) => ({ path: f.path, reason: f.reason, message: f.message })),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
@@ -134,6 +151,11 @@ export function formatStylish(report: CheckReport, options: { color: boolean }):
     lines.push('');
   }
   if (pendingBlank) lines.push('');
+  // Files named on the command line that are not segdoc documents get a line; those that
+  // could not be read were named on stderr already.
+  const notSegdoc = (report.skipped ?? []).filter((f) => f.reason === 'not-segdoc');
+  for (const f of notSegdoc) lines.push(`${paint('underline', f.path)}  ${paint('dim', f.message)}`);
+  if (notSegdoc.length) lines.push('');
   const s = summarize(report);
   const problems = s.errors + s.warnings + s.infos;
   if (problems === 0) {
@@ -152,6 +174,14 @@ export function formatStylish(report: CheckReport, options: { color: boolean }):
 
 // ---------------------------------------------------------------------------------------
 // SARIF 2.1.0
+
+/** A relative path as a URI reference: every segment percent-encoded, so `#`, `?` and `%` stay part of the name. */
+export function uriReference(p: string): string {
+  return p
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
 
 const SARIF_LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
@@ -173,7 +203,7 @@ export function formatSarif(report: CheckReport, version: string): string {
           ruleId: d.rule,
           level: SARIF_LEVEL[d.severity],
           messageText: d.message,
-          fileUri: encodeURI(file.path),
+          fileUri: uriReference(file.path),
           startLine: d.range.start.line + 1,
           startColumn: d.range.start.character + 1,
           endLine: d.range.end.line + 1,

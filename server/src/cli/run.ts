@@ -2,7 +2,7 @@
  * `segdoc check` (PRODUCT.md §7): arguments → files → engine → one of three formats → exit
  * code. Written against a small I/O interface so tests can run it in-process too.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../../package.json';
@@ -12,9 +12,9 @@ import { lint, usesWorkspace, type LintOptions, type LintResult } from '../servi
 import { summarize as summarizeDocument } from '../services/symbols';
 import { computeScores } from '../services/scores';
 import { loadConfigFile, loadConfigForFile, lintOptionsFor, type LoadedConfig } from '../services/config';
-import { collectFiles, displayPath } from './files';
+import { collectFiles, displayPath, readDocument } from './files';
 import { count, helpText, t } from './messages';
-import { formatJson, formatSarif, formatStylish, summarize, type CheckReport, type FileReport } from './report';
+import { formatJson, formatSarif, formatStylish, summarize, type CheckReport, type FileReport, type SkippedFile } from './report';
 
 export interface CliIO {
   cwd: string;
@@ -146,6 +146,8 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
   if (flags.config !== undefined) {
     const configPath = path.resolve(io.cwd, flags.config);
     try {
+      // Only a regular file: a FIFO or a device named as the config would stall the run.
+      if (!statSync(configPath).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
       readFileSync(configPath);
     } catch (e) {
       const detail = (e as NodeJS.ErrnoException).code ?? String(e);
@@ -157,7 +159,7 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
   // The language of the CLI's own lines: --lang, else the one config's, else the environment's.
   const locale: Language = flags.lang ?? fixedConfig?.language ?? envLocale;
 
-  const { files, problems } = await collectFiles(paths, io.cwd);
+  const { files, explicit, problems } = await collectFiles(paths, io.cwd);
   for (const p of problems) {
     io.stderr.write(`${t(p.kind === 'no-match' ? 'noMatch' : 'notFound', locale, { path: p.arg })}\n`);
     usageProblem = true;
@@ -165,23 +167,43 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
 
   const configs = new Map<string, LoadedConfig>();
   const checked: Array<{ file: string; options: LintOptions; cache: FragmentCache; text: string; result: LintResult }> = [];
+  // Files not checked and why: the ones that cannot be read (also said on stderr, exit 2),
+  // and files named on the command line that are not segdoc documents.
+  const skipped: SkippedFile[] = [];
+  // One file's failure is that file's: it is said, and every other file is still reported.
+  const failed = (file: string, e: unknown): void => {
+    const detail = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`${t('checkFailed', locale, { path: displayPath(file, io.cwd), detail })}\n`);
+    skipped.push({ path: displayPath(file, io.cwd), reason: 'failed', message: detail });
+    usageProblem = true;
+  };
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      const detail = (e as NodeJS.ErrnoException).code ?? String(e);
-      io.stderr.write(`${t('unreadable', locale, { path: displayPath(file, io.cwd), detail })}\n`);
+    const shown = displayPath(file, io.cwd);
+    const read = readDocument(file);
+    if (!('text' in read)) {
+      const line =
+        read.reason === 'not-a-file'
+          ? t('notAFile', locale, { path: shown })
+          : read.reason === 'too-large'
+            ? t('tooLarge', locale, { path: shown, size: read.size, limit: read.limit })
+            : t('unreadable', locale, { path: shown, detail: read.detail });
+      io.stderr.write(`${line}\n`);
+      skipped.push({ path: shown, reason: read.reason, message: line.replace(/^segdoc: /, '') });
       usageProblem = true;
       continue;
     }
-    const loaded = fixedConfig ?? loadConfigForFile(file, flags.lang ? { locale: flags.lang } : {});
-    if (loaded.path) configs.set(loaded.path, loaded);
-    // Messages follow --lang, else the config's "language", else the user's environment.
-    const fileLocale = flags.lang ?? loaded.language ?? envLocale;
-    const options: LintOptions = { path: file, ...lintOptionsFor(loaded, file), now, locale: fileLocale };
-    const cache = new FragmentCache();
-    checked.push({ file, options, cache, text, result: lint(text, { ...options, cache }) });
+    const text = read.text;
+    try {
+      const loaded = fixedConfig ?? loadConfigForFile(file, flags.lang ? { locale: flags.lang } : {});
+      if (loaded.path) configs.set(loaded.path, loaded);
+      // Messages follow --lang, else the config's "language", else the user's environment.
+      const fileLocale = flags.lang ?? loaded.language ?? envLocale;
+      const options: LintOptions = { path: file, ...lintOptionsFor(loaded, file), now, locale: fileLocale };
+      const cache = new FragmentCache();
+      checked.push({ file, options, cache, text, result: lint(text, { ...options, cache }) });
+    } catch (e) {
+      failed(file, e);
+    }
   }
 
   // The segments the checked documents define are the "workspace" of the CLI: documents that
@@ -193,20 +215,32 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
   const reports: FileReport[] = [];
   for (const entry of checked) {
     const { file } = entry;
-    const again = segments.length > 0 && usesWorkspace(entry.result, entry.options.rules);
-    const result = again ? lint(entry.text, { ...entry.options, cache: entry.cache, workspace: { segments } }) : entry.result;
+    let result: LintResult;
+    try {
+      const again = segments.length > 0 && usesWorkspace(entry.result, entry.options.rules);
+      result = again ? lint(entry.text, { ...entry.options, cache: entry.cache, workspace: { segments } }) : entry.result;
+    } catch (e) {
+      failed(file, e);
+      continue;
+    }
     // A rule that throws loses only its own findings; say so rather than pass silently.
     for (const { rule, error } of result.ruleErrors) {
       io.stderr.write(`${t('ruleFailed', locale, { rule, path: displayPath(file, io.cwd), detail: error instanceof Error ? error.message : String(error) })}\n`);
       usageProblem = true;
     }
-    if (!result.detection) continue;
+    if (!result.detection && !result.findings.length) {
+      // A file found in a folder or by a glob that is not a segdoc document is simply not
+      // one; a file named on the command line is said to be skipped.
+      if (explicit.has(file)) skipped.push({ path: displayPath(file, io.cwd), reason: 'not-segdoc', message: t('notSegdoc', locale) });
+      continue;
+    }
     reports.push({
       path: displayPath(file, io.cwd),
-      kind: result.detection.kind.kind,
+      // Front matter naming an unknown kind, and nothing else telling: its only finding says so.
+      kind: result.detection?.kind.kind ?? 'unknown',
       language: result.doc.language,
       diagnostics: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range })),
-      scores: computeScores(result),
+      scores: result.detection ? computeScores(result) : null,
     });
   }
 
@@ -225,7 +259,8 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
   }
   configReports.sort((a, b) => a.path.localeCompare(b.path));
 
-  const report: CheckReport = { files: [...configReports, ...reports], locale };
+  skipped.sort((a, b) => a.path.localeCompare(b.path));
+  const report: CheckReport = { files: [...configReports, ...reports], skipped, locale };
   const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
   if (flags.format === 'json') io.stdout.write(formatJson(report));
   else if (flags.format === 'sarif') io.stdout.write(formatSarif(report, pkg.version));

@@ -4,9 +4,13 @@
  * bundle serves the VS Code client (node-ipc) and any other editor or test (stdio).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { LifecycleGate } from './lifecycle';
 import { startServer } from './server';
 
-const connection = createConnection(ProposedFeatures.all);
+// Requests before `initialize` or after `shutdown`, and a second `initialize`, are refused
+// before they reach a handler (lifecycle.ts).
+const lifecycle = new LifecycleGate();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle });
 
 // Anything that escapes the handlers is logged where the user can see it (the client's
 // output channel) and the server carries on: a silent stop would look like a linter that
@@ -23,4 +27,4 @@ function report(what: string, e: unknown): void {
 process.on('uncaughtException', (e) => report('Uncaught exception', e));
 process.on('unhandledRejection', (e) => report('Unhandled rejection', e));
 
-startServer(connection);
+startServer(connection, { lifecycle });

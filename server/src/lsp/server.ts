@@ -34,13 +34,14 @@ import { ConfigStore } from './config';
 import { CompletionFeature } from './completion';
 import { codeActions, configDiagnostic, readDiagnosticData, ruleOf, sameRange, toDiagnostic, toFixData, type FixData } from './convert';
 import { HoverFeature } from './hover';
+import type { LifecycleGate } from './lifecycle';
 import { CheckScheduler } from './scheduler';
 import { listenScorecard } from './scorecard';
 import { ScoresFeature } from './scores';
 import { SymbolsFeature } from './symbols';
 import { DEFAULT_SETTINGS, languageOfLocale, mergeSettings, messageLanguage, settingsSection, type ServerSettings } from './settings';
 import { listenTemplates } from './templates';
-import { enginePathOf, fsPathOf, isConfigFile, isMarkdown, uriOfPath } from './uri';
+import { enginePathOf, fsPathOf, isConfigFile, isMarkdown, sameUri, uriOfPath } from './uri';
 import { WorkspaceCheck } from './workspace-check';
 import { WorkspaceSegments } from './workspace-segments';
 import { summarizeResult, type SummarySource } from '../services/symbols';
@@ -50,6 +51,11 @@ export interface ServerOptions {
   rules?: readonly Rule<object>[];
   /** "Today" for date rules (tests). */
   now?: () => Date;
+  /**
+   * The lifecycle gate the connection was created with (`messageStrategy`, lifecycle.ts);
+   * the server registers the handler that answers the requests it refuses.
+   */
+  lifecycle?: LifecycleGate;
 }
 
 interface ClientCaps {
@@ -71,6 +77,7 @@ interface Checked {
 const SLOW_CHECK_MS = 1000;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  options.lifecycle?.listen(connection);
   new SegdocServer(connection, options).listen();
 }
 
@@ -160,7 +167,8 @@ class SegdocServer {
     this.completion = new CompletionFeature(connection, { ...authoring, segmentNames: (uri) => this.symbols.segmentNames(uri) });
     this.hover = new HoverFeature(connection, authoring);
     this.workspaceCheck = new WorkspaceCheck(connection, {
-      isOpen: (uri) => this.documents.get(uri) !== undefined,
+      // By URI key: a file found on disk may be open under a differently encoded URI.
+      isOpen: (uri) => this.documents.get(uri) !== undefined || (this.documents.keys().length > 0 && this.documents.keys().some((open) => sameUri(open, uri))),
       lint: async (fsPath, text, scopeUri) => {
         const settings = await this.settingsFor(scopeUri);
         const { options, loaded } = this.lintOptions(uriOfPath(fsPath), settings);

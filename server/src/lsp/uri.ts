@@ -2,7 +2,7 @@
  * Document URIs and file-system paths. The engine matches kinds by file name and the config
  * loader walks folders, both on paths; only the adapter sees URIs.
  */
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAME } from '../services/config';
 
 /** The file-system path of a `file:` URI, else undefined (untitled buffers, remote schemes). */
@@ -32,8 +32,50 @@ export function enginePathOf(uri: string): string {
   }
 }
 
+/** Percent-encodes a path segment as VS Code does: all but letters, digits and `-._~`. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * The `file:` URI of a path, encoded the way VS Code encodes it (vscode-uri's `URI.file`):
+ * `a&b (1).md` is `a%26b%20%281%29.md`, so a file found on disk gets the URI the editor
+ * uses when it opens it. Never decoded again: a `%` in a name is `%25`.
+ */
 export function uriOfPath(path: string): string {
-  return pathToFileURL(path).href;
+  let p = path.replace(/\\/g, '/');
+  // A Windows drive: `c%3A/…`, lower-case, as VS Code writes it.
+  const drive = /^([A-Za-z]):(\/|$)/.exec(p);
+  if (drive) p = `/${drive[1]!.toLowerCase()}:${p.slice(2)}`;
+  if (p.startsWith('//')) {
+    // A UNC path: the server is the authority.
+    const end = p.indexOf('/', 2);
+    const host = end < 0 ? p.slice(2) : p.slice(2, end);
+    return `file://${host.toLowerCase()}${(end < 0 ? '/' : p.slice(end)).split('/').map(encodeSegment).join('/')}`;
+  }
+  if (!p.startsWith('/')) p = `/${p}`;
+  return `file://${p.split('/').map(encodeSegment).join('/')}`;
+}
+
+/**
+ * A URI in one canonical spelling, for comparing URIs: clients encode differently (`&` or
+ * `%26`, `%3A` or `:`, upper- or lower-case escapes). `file:` URIs are compared by the file
+ * they name; others keep their text with escapes of unreserved characters decoded.
+ */
+export function uriKey(uri: string): string {
+  if (/^file:/i.test(uri)) {
+    const fs = fsPathOf(uri);
+    if (fs !== undefined) return uriOfPath(fs);
+  }
+  return uri.replace(/%([0-9a-fA-F]{2})/g, (m, hex: string) => {
+    const c = String.fromCharCode(parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : m.toUpperCase();
+  });
+}
+
+/** Whether two URIs name the same document. */
+export function sameUri(a: string, b: string): boolean {
+  return a === b || uriKey(a) === uriKey(b);
 }
 
 /** Last segment of a URI's path, decoded. */

@@ -36,9 +36,9 @@ import type { Language } from '../model/types';
 import { CHECK_WORKSPACE_METHOD, type CheckWorkspaceParams, type CheckWorkspaceResult } from '../protocol';
 import { translator } from '../l10n';
 import type { LintResult } from '../services/engine';
-import { WorkspaceFiles, type WalkLimits } from '../services/workspace-files';
+import { MAX_DOCUMENT_BYTES, WorkspaceFiles, type WalkLimits } from '../services/workspace-files';
 import { toDiagnostic } from './convert';
-import { fsPathOf, uriOfPath } from './uri';
+import { fsPathOf, uriKey, uriOfPath } from './uri';
 
 export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, CheckWorkspaceResult, void>(CHECK_WORKSPACE_METHOD);
 
@@ -48,7 +48,7 @@ export const CheckWorkspaceRequest = new RequestType<CheckWorkspaceParams, Check
  */
 export const LIMITS: Readonly<WalkLimits> = { maxFiles: 10_000, maxDirectories: 50_000, maxDepth: 32 };
 /** Files larger than this are not read (the engine checks documents up to 2 MB). */
-export const MAX_BYTES = 4 * 1024 * 1024;
+export const MAX_BYTES = MAX_DOCUMENT_BYTES;
 
 export const texts = {
   title: 'segdoc: checking the workspace',
@@ -75,10 +75,11 @@ export class WorkspaceCheck {
   private folders: string[] = [];
   private progressSupport = false;
   /**
-   * Files a check covered, by URI: those whose diagnostics from disk were published, and the
-   * open ones it left to their live diagnostics (which get theirs from disk once closed).
+   * Files a check covered, by URI key (`uriKey`: clients spell URIs differently, `&` or
+   * `%26`): those whose diagnostics from disk were published, under `uri`, and the open ones
+   * it left to their live diagnostics (which get theirs from disk once closed).
    */
-  private readonly covered = new Map<string, { fsPath: string; scope: string }>();
+  private readonly covered = new Map<string, { uri: string; fsPath: string; scope: string }>();
   private readonly walker = new WorkspaceFiles();
   private running: Promise<CheckWorkspaceResult> | undefined;
 
@@ -104,8 +105,10 @@ export class WorkspaceCheck {
    * leaves the caller to clear them as for any other document.
    */
   closed(uri: string): boolean {
-    const entry = this.covered.get(uri);
+    const entry = this.covered.get(uriKey(uri));
     if (!entry) return false;
+    // Published under the URI the editor used for the document, whatever it was before.
+    entry.uri = uri;
     void this.recheck(uri, entry.fsPath, entry.scope);
     return true;
   }
@@ -161,7 +164,7 @@ export class WorkspaceCheck {
           result.open++;
           // Its diagnostics are the editor's to show, of the text being edited; once it is
           // closed, the file on disk is checked (see closed()).
-          this.covered.set(uri, { fsPath: file.fsPath, scope: file.scope });
+          this.covered.set(uriKey(uri), { uri, fsPath: file.fsPath, scope: file.scope });
           continue;
         }
         try {
@@ -180,16 +183,16 @@ export class WorkspaceCheck {
       // Files of these folders checked before that are no longer found (deleted, moved, now
       // skipped) lose their diagnostics from disk; only a complete walk can tell.
       if (!cancelled() && !result.truncated) {
-        const seen = new Set(files.map((f) => uriOfPath(f.fsPath)));
+        const seen = new Set(files.map((f) => uriKey(uriOfPath(f.fsPath))));
         const inside = (fsPath: string): boolean =>
           folders.some((f) => {
             const rel = path.relative(f.fsPath, fsPath);
             return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
           });
-        for (const [uri, entry] of [...this.covered]) {
-          if (seen.has(uri) || this.host.isOpen(uri) || !inside(entry.fsPath)) continue;
-          this.covered.delete(uri);
-          this.connection.sendDiagnostics({ uri, diagnostics: [] });
+        for (const [key, entry] of [...this.covered]) {
+          if (seen.has(key) || this.host.isOpen(entry.uri) || !inside(entry.fsPath)) continue;
+          this.covered.delete(key);
+          this.connection.sendDiagnostics({ uri: entry.uri, diagnostics: [] });
         }
       }
     } finally {
@@ -203,7 +206,9 @@ export class WorkspaceCheck {
    * Lints one file from disk and publishes its diagnostics, unless the editor has it open
    * by the time it is read. Returns the counts for a segdoc document, undefined otherwise.
    */
-  private async checkFile(uri: string, fsPath: string, scope: string): Promise<{ errors: number; warnings: number; others: number } | undefined> {
+  private async checkFile(uriOfFile: string, fsPath: string, scope: string): Promise<{ errors: number; warnings: number; others: number } | undefined> {
+    // A file checked before is published under the URI it was published under.
+    const uri = this.covered.get(uriKey(uriOfFile))?.uri ?? uriOfFile;
     const stat = await fs.stat(fsPath).catch(() => undefined);
     if (!stat || !stat.isFile() || stat.size > MAX_BYTES) return this.forget(uri);
     const content = await fs.readFile(fsPath, 'utf8').catch(() => undefined);
@@ -211,11 +216,12 @@ export class WorkspaceCheck {
     const result = await this.host.lint(fsPath, content, scope);
     // Opened while the file was read or the settings were asked for: the live check wins.
     if (this.host.isOpen(uri)) return undefined;
-    if (!result?.detection) return this.forget(uri);
+    // Not a segdoc document, unless its front matter names an unknown kind (one finding).
+    if (!result || (!result.detection && !result.findings.length)) return this.forget(uri);
     // No document version: these diagnostics describe the file on disk. Their fixes carry a
     // version no open document has, so a code action recomputes them from the live check.
     const diagnostics: Diagnostic[] = result.findings.map((f) => toDiagnostic(f, -1));
-    this.covered.set(uri, { fsPath, scope });
+    this.covered.set(uriKey(uri), { uri, fsPath, scope });
     this.connection.sendDiagnostics({ uri, diagnostics });
     const count = (s: string): number => result.findings.filter((f) => f.severity === s).length;
     const errors = count('error');
@@ -225,7 +231,7 @@ export class WorkspaceCheck {
 
   /** A file that is not (or no longer) a segdoc document: clears what a check published for it. */
   private forget(uri: string): undefined {
-    if (this.covered.delete(uri) && !this.host.isOpen(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.covered.delete(uriKey(uri)) && !this.host.isOpen(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
     return undefined;
   }
 }

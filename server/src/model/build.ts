@@ -314,7 +314,9 @@ function parseYamlCached(raw: string): unknown {
   let hit = yamlCache.get(raw);
   if (!hit) {
     try {
-      hit = { data: parseYaml(raw) as unknown };
+      // logLevel 'error': YAML warnings (an unknown `!tag`) are not printed to stderr on every
+      // parse; errors still throw and become the front matter's error.
+      hit = { data: parseYaml(raw, { logLevel: 'error' }) as unknown };
     } catch (e) {
       hit = { error: e };
     }

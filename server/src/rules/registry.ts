@@ -35,6 +35,7 @@ import segmentSubstantial from './segment-substantial';
 import staleDocument from './stale-document';
 import tierMismatch from './tier-mismatch';
 import unitEconomics from './unit-economics';
+import unknownKind from './unknown-kind';
 import unknownSegment from './unknown-segment';
 
 export const rules: readonly Rule<object>[] = [
@@ -71,6 +72,7 @@ export const rules: readonly Rule<object>[] = [
   gtmMotion,
   launchTimeline,
   parseLimit,
+  unknownKind,
   config,
 ] as Rule<object>[];
 

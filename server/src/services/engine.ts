@@ -11,6 +11,7 @@ import { detectKind, type Detection } from '../schemas/detect';
 import type { KindSchema } from '../schemas/kinds';
 import { matchSections, validateKind, type KindMatch } from '../schemas/validate';
 import { ruleById, rules as builtinRules } from '../rules/registry';
+import { unknownKindReport } from '../rules/unknown-kind';
 import { localize, type MessageArgs } from '../l10n';
 import type { Report, Rule, Severity, WorkspaceContext } from '../rules/types';
 import { resolveRule, type RuleSetting } from './settings';
@@ -66,7 +67,10 @@ export interface LintOptions {
 
 export interface LintResult {
   doc: SegDocument;
-  /** Undefined when the file is not a segdoc document: it then has no findings. */
+  /**
+   * Undefined when the file is not a segdoc document: it then has no findings, unless its
+   * front matter names a kind that does not exist (one unknown-kind finding).
+   */
   detection?: Detection;
   match?: KindMatch;
   findings: Finding[];
@@ -108,15 +112,24 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
     ...(options.config?.globs ? { globs: options.config.globs } : {}),
     ...(options.relativePath !== undefined ? { relativePath: options.relativePath } : {}),
   });
-  if (!detection) return { doc, findings: [], locale, ruleErrors: [] };
+  const ruleList = options.rules ?? builtinRules;
+  // Front matter naming no kind is reported whether or not the document has a kind: a
+  // document whose kind is unknown has no kind for rules to run with.
+  const unknownKind = ruleList.find((r) => r.id === 'unknown-kind');
+  const unknownLevel = unknownKind ? resolveRule(unknownKind, options.config?.rules?.[unknownKind.id]).level : 'off';
+  const unknown = unknownLevel !== 'off' ? unknownKindReport(doc, kinds) : undefined;
+  if (!detection && !unknown) return { doc, findings: [], locale, ruleErrors: [] };
+  const suppress = new Suppressions(doc);
+  const findings: Finding[] = [];
+  if (unknown && unknownLevel !== 'off' && !suppress.isSuppressed(unknownKind!.id, unknown.span.start)) {
+    findings.push(toFinding(doc, unknownKind!, unknownLevel, unknown, locale));
+  }
+  if (!detection) return { doc, findings, locale, ruleErrors: [], ...(findings.length && options.config ? { config: options.config } : {}) };
 
   const match = matchSections(doc, detection.kind);
   const issues = validateKind(doc, match);
-  const suppress = new Suppressions(doc);
-  const findings: Finding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
   const now = options.now ?? new Date();
-  const ruleList = options.rules ?? builtinRules;
 
   for (const rule of ruleList) {
     if (rule.kinds && !rule.kinds.includes(detection.kind.kind)) continue;

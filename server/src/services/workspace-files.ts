@@ -44,7 +44,14 @@ export interface WalkResult {
   cancelled: boolean;
 }
 
+/** Markdown file names, whatever the case of the extension (`UPPER.PERSONA.MD`). */
 export const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+/**
+ * Files larger than this are not read, by the CLI or the workspace check: the engine checks
+ * documents up to 2 MB (larger ones get one parse-limit finding), so twice that is plenty.
+ */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
 interface Listing {
   mtimeMs: number;
