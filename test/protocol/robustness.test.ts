@@ -5,7 +5,7 @@
  * one `initialize`, nothing after `shutdown` (lsp/lifecycle.ts), in process and over stdio.
  */
 import assert from 'node:assert/strict';
-import { fork, spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,7 +25,15 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader as ClientReader, StreamMessageWriter as ClientWriter } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader as ClientReader,
+  StreamMessageWriter as ClientWriter,
+  type MessageReader,
+  type MessageWriter,
+} from 'vscode-languageserver-protocol/node';
 import requiredSection from '../../server/src/rules/required-section';
 import { defineRule, type Rule } from '../../server/src/rules/types';
 import { LifecycleGate } from '../../server/src/lsp/lifecycle';
@@ -34,6 +42,29 @@ import { fsPathOf, uriOfPath } from '../../server/src/lsp/uri';
 import type { CheckWorkspaceResult } from '../../server/src/protocol';
 import { fullCapabilities, inMemoryPipes, ofRule, serverPath, TestClient, tempFolder , LIMIT } from './client';
 import { MISSING, PAIN_POINTS, PERSONA } from './docs';
+
+/**
+ * A raw protocol connection to a server process, closed (and the process killed if it still
+ * runs) after the test, with the folder removed.
+ */
+function connect(
+  t: { after(fn: () => Promise<void>): void },
+  child: ChildProcess,
+  reader: MessageReader,
+  writer: MessageWriter,
+  folder: { cleanup(): void },
+): { connection: ProtocolConnection; exited: Promise<number | null> } {
+  const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
+  const connection = createProtocolConnection(reader, writer);
+  connection.listen();
+  t.after(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+    await exited;
+    connection.dispose();
+    folder.cleanup();
+  });
+  return { connection, exited };
+}
 
 const boom = defineRule({
   id: 'boom',
@@ -78,15 +109,7 @@ describe('robustness', () => {
   test('dist/server.js runs over --node-ipc', LIMIT, async (t) => {
     const folder = tempFolder();
     const child = fork(serverPath, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
-    const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
-    connection.listen();
-    t.after(async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-      await exited;
-      connection.dispose();
-      folder.cleanup();
-    });
+    const { connection, exited } = connect(t, child, new IPCMessageReader(child), new IPCMessageWriter(child), folder);
 
     const doc = folder.uri('dana.persona.md');
     const published = new Promise<PublishDiagnosticsParams>((res) =>
@@ -168,15 +191,7 @@ describe('robustness', () => {
   test('lifecycle: the same over stdio (dist/server.js), and exit after shutdown is 0', LIMIT, async (t) => {
     const folder = tempFolder();
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
-    const connection = createProtocolConnection(new ClientReader(child.stdout!), new ClientWriter(child.stdin!));
-    connection.listen();
-    t.after(async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-      await exited;
-      connection.dispose();
-      folder.cleanup();
-    });
+    const { connection, exited } = connect(t, child, new ClientReader(child.stdout!), new ClientWriter(child.stdin!), folder);
     await lifecycle(connection, folder.uri('dana.persona.md'));
     await connection.sendNotification(ExitNotification.type);
     assert.equal(await exited, 0);

@@ -4,7 +4,7 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
@@ -24,21 +24,12 @@ import { ruleById } from '../../server/src/rules/registry';
 import { builtinKinds } from '../../server/src/schemas/builtin';
 import { englishWords } from '../fixtures/l10n';
 import { defineRule } from '../../server/src/rules/types';
+import { where, writeUnder } from '../fixtures/config-files';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 let dir: string;
 
-function write(rel: string, text: string): string {
-  const p = path.join(dir, rel);
-  mkdirSync(path.dirname(p), { recursive: true });
-  writeFileSync(p, text);
-  return p;
-}
-
-/** `line:col` (1-based) of each diagnostic's start, with its message id. */
-function where(diags: ConfigDiagnostic[]): string[] {
-  return diags.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.messageId}`);
-}
+const write = (rel: string, text: string): string => writeUnder(dir, rel, text);
 
 /** The text a diagnostic points at. */
 function at(text: string, d: ConfigDiagnostic): string {

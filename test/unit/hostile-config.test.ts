@@ -8,30 +8,22 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { clearConfigCache, lintOptionsFor, loadConfigFile, type ConfigDiagnostic, type LoadedConfig } from '../../server/src/services/config';
+import { clearConfigCache, lintOptionsFor, loadConfigFile, type LoadedConfig } from '../../server/src/services/config';
 import { lint } from '../../server/src/services/engine';
 import { LinearRegExp, unsupportedPattern } from '../../server/src/schemas/linear-regexp';
 import { globProblem } from '../../server/src/schemas/glob-limits';
 import { builtinKinds } from '../../server/src/schemas/builtin';
 import { compileKind } from '../../server/src/schemas/validate';
+import { where, writeUnder } from '../fixtures/config-files';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const posix = process.platform !== 'win32';
 let dir: string;
 
-function write(rel: string, text: string): string {
-  const p = path.join(dir, rel);
-  mkdirSync(path.dirname(p), { recursive: true });
-  writeFileSync(p, text);
-  return p;
-}
-
-function where(diags: ConfigDiagnostic[]): string[] {
-  return diags.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.messageId}`);
-}
+const write = (rel: string, text: string): string => writeUnder(dir, rel, text);
 
 const personaText = readFileSync(path.join(repoRoot, 'test/fixtures/rules/required-section/accept-complete.persona.md'), 'utf8');
 /** The persona's findings with the defaults: what it must still get under a broken config. */
