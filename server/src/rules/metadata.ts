@@ -24,6 +24,7 @@ export default defineRule({
   severity: 'error',
   description: 'A metadata field is missing or invalid.',
   messages: {
+    frontMatter: 'The front matter cannot be read, so its metadata is ignored: {detail}',
     missing: 'Missing metadata field "{field}"',
     missingIn: 'Section "{section}" is missing the field "{field}"',
     empty: 'Metadata field "{field}" is empty',
@@ -35,6 +36,10 @@ export default defineRule({
     replace: 'Replace with "{value}"',
   },
   check(ctx) {
+    // Front matter that does not parse holds no metadata at all: say where it breaks.
+    const broken = ctx.doc.frontMatter?.error;
+    // (The YAML library's "at line 2, column 14:" counts inside the front matter; the span says where.)
+    if (broken) ctx.report({ message: 'frontMatter', args: { detail: broken.message.replace(/\s+at line \d+, column \d+:?\s*$/, '') }, span: broken.span });
     for (const issue of ctx.issues) {
       if (issue.rule !== 'metadata') continue;
       // A value outside its list outside the metadata block is field-value's.

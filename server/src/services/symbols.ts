@@ -402,6 +402,9 @@ export class WorkspaceIndex {
     let size: number;
     try {
       const s = await stat(file);
+      // Only a regular file is read (the walk lists no other, but the file may have been
+      // replaced since): a FIFO would block the read, a device never end.
+      if (!s.isFile()) throw new Error('not a regular file');
       stamp = `${s.mtimeMs}:${s.size}`;
       size = s.size;
     } catch {
