@@ -66,6 +66,24 @@ function connect(
   return { connection, exited };
 }
 
+/** The server in this process (with `options`), a client talking to it, and a temp folder; all closed after the test. */
+async function inProcess(
+  t: { after(fn: () => Promise<void>): void },
+  options: Parameters<typeof startServer>[1] = {},
+): Promise<{ client: TestClient; folder: ReturnType<typeof tempFolder> }> {
+  const pipes = inMemoryPipes();
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(pipes.toServer), new StreamMessageWriter(pipes.toClient));
+  startServer(connection, options);
+  const folder = tempFolder();
+  const client = await TestClient.start({ settings: { debounceMs: 0 }, transport: pipes.transport });
+  t.after(async () => {
+    await client.stop();
+    connection.dispose();
+    folder.cleanup();
+  });
+  return { client, folder };
+}
+
 const boom = defineRule({
   id: 'boom',
   severity: 'error',
@@ -78,16 +96,7 @@ const boom = defineRule({
 
 describe('robustness', () => {
   test('a rule that throws is logged, and the other findings are still published', LIMIT, async (t) => {
-    const pipes = inMemoryPipes();
-    const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(pipes.toServer), new StreamMessageWriter(pipes.toClient));
-    startServer(connection, { rules: [requiredSection, boom] as Rule<object>[] });
-    const folder = tempFolder();
-    const client = await TestClient.start({ settings: { debounceMs: 0 }, transport: pipes.transport });
-    t.after(async () => {
-      await client.stop();
-      connection.dispose();
-      folder.cleanup();
-    });
+    const { client, folder } = await inProcess(t, { rules: [requiredSection, boom] as Rule<object>[] });
 
     const doc = folder.uri('dana.persona.md');
     const published = client.diagnosticsFor(doc, 1);
@@ -198,16 +207,7 @@ describe('robustness', () => {
   });
 
   test('Check Workspace: one URI per file however it is spelt, `%` in paths, unknown kinds reported', LIMIT, async (t) => {
-    const pipes = inMemoryPipes();
-    const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(pipes.toServer), new StreamMessageWriter(pipes.toClient));
-    startServer(connection);
-    const folder = tempFolder();
-    const client = await TestClient.start({ settings: { debounceMs: 0 }, transport: pipes.transport });
-    t.after(async () => {
-      await client.stop();
-      connection.dispose();
-      folder.cleanup();
-    });
+    const { client, folder } = await inProcess(t);
     const write = (name: string, text: string) => {
       mkdirSync(dirname(join(folder.dir, name)), { recursive: true });
       writeFileSync(join(folder.dir, name), text);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { similarity, typoDistance } from '../../server/src/rules/util/distance';
+import { similarity, typoDistance } from '../../server/src/model/distance';
 
 describe('typoDistance', () => {
   test('typing mistakes: one wrong, missing, extra or swapped letter is one edit', () => {

@@ -19,7 +19,7 @@ import fc from 'fast-check';
 import { buildDocument } from '../../server/src/model/build';
 import { sectionItems } from '../../server/src/model/items';
 import type { Language, Section, SegDocument } from '../../server/src/model/types';
-import { sectionFields } from '../../server/src/schemas/validate';
+import { sectionFields } from '../../server/src/model/items';
 import { lint, type LintResult } from '../../server/src/services/engine';
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 10);

@@ -1,5 +1,6 @@
 /**
- * The items of a section whatever their layout: the top-level items of its lists and the rows
+ * What a section holds, whatever the layout. Its fields: those of the section and of its
+ * subsections that name no section of their own. Its items: the top-level items of its lists and the rows
  * of its tables (a table with a header row that is neither a prioritization matrix nor a
  * key/value table of one thing's attributes), in document order, with those of its
  * subsections that name no section of their own. list-length, the schema's `items` count and
@@ -8,7 +9,7 @@
  */
 import { tableLayout } from './layout';
 import { readMatrix } from './matrix';
-import type { List, ListItem, Section, Table, TableCell } from './types';
+import type { Field, List, ListItem, Section, Table, TableCell } from './types';
 import type { Span } from '../parse/text';
 
 export interface SectionItem {
@@ -50,4 +51,11 @@ export function sectionItems(section: Section): SectionItem[] {
 /** How many items the section has (sectionItems). */
 export function itemCount(section: Section): number {
   return sectionItems(section).length;
+}
+
+/** Fields of a section and of its subsections that do not name a section themselves. */
+export function sectionFields(section: Section): Field[] {
+  const out = [...section.fields];
+  for (const c of section.children) if (!c.key) out.push(...sectionFields(c));
+  return out;
 }

@@ -16,57 +16,15 @@
  * hint says which section it was read as, with a fix that renames the heading to that
  * section's name (keeping the user's numbering and emoji).
  */
-import { normalizeHeading } from '../model/normalize';
 import type { Section } from '../model/types';
-import type { KindSchema, SectionSpec } from '../schemas/kinds';
-import { typoDistance } from './util/distance';
 import { pick } from '../schemas/kinds';
+import { TYPO_DEFAULTS, typoOf, type TypoOptions } from '../schemas/recognize';
 import { renameHeading, splitHeading } from './util/insert';
 import { headingSpan } from './util/report';
 import { defineRule } from './types';
 
-export interface MisspelledOptions {
-  /** Minimum similarity (1 − edits / length) for a heading to count as a typo of a name. */
-  similarity: number;
-  /** Shorter headings are never reported: short words are too often legitimately different. */
-  minLength: number;
-}
-
-function digits(s: string): string {
-  return (s.match(/\d+/g) ?? []).join(' ');
-}
-
-interface SectionName {
-  spec: SectionSpec;
-  /** The name without numbering or a parenthetical note, as a fix writes it. */
-  core: string;
-  /** Its normalised form, compared with headings. */
-  key: string;
-}
-
-/** Every name (titles and aliases) of every section of a kind, read once per kind. */
-function sectionNames(kind: KindSchema): SectionName[] {
-  let names = namesOf.get(kind);
-  if (!names) {
-    names = kind.sections.flatMap((spec) =>
-      spec.names.map((name) => {
-        const core = splitHeading(name).core;
-        return { spec, core, key: normalizeHeading(core) };
-      }),
-    );
-    namesOf.set(kind, names);
-  }
-  return names;
-}
-
-const namesOf = new WeakMap<KindSchema, SectionName[]>();
-
-interface Candidate {
-  spec: SectionSpec;
-  name: string;
-  score: number;
-  distance: number;
-}
+/** `similarity` (1 − edits / length) and `minLength` (shorter headings are never reported): the bar of schemas/recognize.ts `typoOf`. */
+export type MisspelledOptions = TypoOptions;
 
 export default defineRule<MisspelledOptions>({
   id: 'misspelled-section',
@@ -77,7 +35,7 @@ export default defineRule<MisspelledOptions>({
     guessed: '"{heading}" was read as the section "{name}"; rename the heading to make that explicit',
     rename: 'Rename to "{name}"',
   },
-  defaults: { similarity: 0.8, minLength: 5 },
+  defaults: { ...TYPO_DEFAULTS },
   optionsSchema: {
     type: 'object',
     properties: {
@@ -87,8 +45,7 @@ export default defineRule<MisspelledOptions>({
     additionalProperties: false,
   },
   check(ctx) {
-    const { similarity: minSimilarity, minLength } = ctx.options;
-    const names = sectionNames(ctx.kind).filter((n) => !ctx.match.byId.has(n.spec.id));
+    const present = new Set(ctx.match.byId.keys());
     const visit = (list: Section[], parentMatched: boolean): void => {
       for (const section of list) {
         const eligible = section.heading.depth >= 2 && !parentMatched;
@@ -97,29 +54,14 @@ export default defineRule<MisspelledOptions>({
       }
     };
     const check = (section: Section): void => {
-      const key = section.normalized;
-      if (key.length < minLength || !/\p{L}/u.test(key)) return;
-      let best: Candidate | undefined;
-      for (const n of names) {
-        if (n.key.length < minLength || n.key === key || digits(n.key) !== digits(key)) continue;
-        // The distance is at least the difference in length: skip names that cannot reach
-        // the similarity bar before paying for the quadratic distance.
-        const longest = Math.max(key.length, n.key.length);
-        if (1 - Math.abs(key.length - n.key.length) / longest < minSimilarity) continue;
-        // Past this many edits the similarity is below the bar: the distance stops counting there.
-        const distance = typoDistance(key, n.key, Math.floor((1 - minSimilarity) * longest + 1e-9));
-        const score = 1 - distance / longest;
-        if (score < minSimilarity) continue;
-        if (!best || distance < best.distance) best = { spec: n.spec, name: n.core, score, distance };
-      }
-      if (!best) return;
-      const { lead, trail } = splitHeading(section.heading.text);
-      const newText = `${lead}${best.name}${trail}`;
+      const typo = typoOf(ctx.kind, section.normalized, ctx.options, present);
+      if (!typo) return;
+      const name = splitHeading(typo.name).core;
       ctx.report({
         message: 'misspelled',
-        args: { heading: section.heading.text, name: best.name },
+        args: { heading: section.heading.text, name },
         span: headingSpan(section),
-        fixes: [{ title: 'rename', args: { name: best.name }, edits: [{ span: section.heading.textSpan, newText }], preferred: true }],
+        fixes: [{ title: 'rename', args: { name }, edits: [renameHeading(section, name)], preferred: true }],
       });
     };
     visit(ctx.doc.sections, false);

@@ -25,7 +25,7 @@
 import { customerQuotes, researchCounts } from '../model/evidence';
 import type { Section, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
-import { sectionFields } from '../schemas/validate';
+import { sectionFields } from '../model/items';
 import { blankPlaceholders, isUnfilled, linesBetween, sectionLines, spanTest, type Line } from './content/lines';
 import { documentSpan } from './util/report';
 import { defineRule } from './types';

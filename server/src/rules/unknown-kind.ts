@@ -13,7 +13,7 @@ import type { SegDocument } from '../model/types';
 import { unknownDeclaredKind } from '../schemas/detect';
 import type { KindSchema } from '../schemas/kinds';
 import { defineRule, type Report } from './types';
-import { typoDistance } from './util/distance';
+import { typoDistance } from '../model/distance';
 
 export default defineRule({
   id: 'unknown-kind',

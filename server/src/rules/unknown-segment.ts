@@ -14,7 +14,7 @@
 import { referencesSegment, segmentNameKey } from '../model/segments';
 import { isPlaceholderValue } from '../model/placeholders';
 import { segmentReferenceFields } from './segments/references';
-import { similarity } from './util/distance';
+import { similarity } from '../model/distance';
 import { defineRule, type KnownSegment } from './types';
 
 /** At least this similar (1 − edits / length) to be offered as "did you mean". */

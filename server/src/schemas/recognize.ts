@@ -24,7 +24,9 @@
  * segment (`### Segment 2: …`) are segments, not sections, and are never guessed.
  */
 import { customerQuotes, isResearchSection } from '../model/evidence';
-import { editDistance, headingWords, normalizeHeading } from '../model/normalize';
+import { typoDistance } from '../model/distance';
+import { sectionFields } from '../model/items';
+import { headingWords, normalizeHeading } from '../model/normalize';
 import type { Section, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
 import { fieldForKey, type KindSchema, type SectionSpec } from './kinds';
@@ -71,9 +73,23 @@ function nameWords(kind: KindSchema): NameWords[] {
   return names;
 }
 
-/** Words that say how a heading asks, not what it is about: a shared one alone relates nothing. */
-// (As stems: headingWords stems every word, so "why" is `why` and "почему" is `поч`.)
-const GENERIC = new Set(['they', 'они', 'we', 'мы', 'who', 'what', 'how', 'where', 'why', 'when', 'кто', 'что', 'как', 'где', 'поч', 'зач', 'persona', 'персон', 'custom', 'клиент', 'buyer']);
+/**
+ * Words that relate nothing on their own: how a heading asks ("who", "where", "как") and
+ * the words of the kind's own title ("buyer", "persona" in a persona; "segment" in a
+ * prioritization), which every section of the kind is about. (As stems: "почему" is `поч`.)
+ */
+const QUESTION_WORDS = ['they', 'они', 'we', 'мы', 'who', 'what', 'how', 'where', 'why', 'when', 'кто', 'что', 'как', 'где', 'поч', 'зач', 'custom', 'клиент'];
+
+const genericOf = new WeakMap<KindSchema, ReadonlySet<string>>();
+
+function generic(kind: KindSchema): ReadonlySet<string> {
+  let set = genericOf.get(kind);
+  if (!set) {
+    set = new Set([...QUESTION_WORDS, ...headingWords(normalizeHeading(kind.title.en)), ...headingWords(normalizeHeading(kind.title.ru))]);
+    genericOf.set(kind, set);
+  }
+  return set;
+}
 
 /** For each word of a kind's section names, the sections whose names have it. */
 const ownersOf = new WeakMap<KindSchema, Map<string, Set<SectionSpec>>>();
@@ -84,7 +100,7 @@ function wordOwners(kind: KindSchema): Map<string, Set<SectionSpec>> {
     owners = new Map();
     for (const n of nameWords(kind)) {
       for (const w of n.words) {
-        if (GENERIC.has(w)) continue;
+        if (generic(kind).has(w)) continue;
         let set = owners.get(w);
         if (!set) owners.set(w, (set = new Set()));
         set.add(n.spec);
@@ -119,6 +135,7 @@ function wordsCandidate(kind: KindSchema, normalized: string): Recognition | und
   const words = headingWords(normalized);
   if (!words.length) return undefined;
   const have = new Set(words);
+  const GENERIC = generic(kind);
   let best: { name: NameWords; coverage: number; contains: boolean } | undefined;
   let tie = false;
   for (const n of nameWords(kind)) {
@@ -147,18 +164,76 @@ function wordsCandidate(kind: KindSchema, normalized: string): Recognition | und
   return { spec, how: 'words', sure: !elsewhere };
 }
 
+/** How close a heading must be to a section name to be a typo of it (misspelled-section's options). */
+export interface TypoOptions {
+  /** Minimum similarity (1 − edits / length; a swap of neighbours is one edit). */
+  similarity: number;
+  /** Headings and names shorter than this are never typos of each other. */
+  minLength: number;
+}
+
+export const TYPO_DEFAULTS: TypoOptions = { similarity: 0.8, minLength: 5 };
+
+interface TypoName {
+  spec: SectionSpec;
+  /** The name as the schema writes it. */
+  name: string;
+  key: string;
+  digits: string;
+}
+
+const typoNamesOf = new WeakMap<KindSchema, TypoName[]>();
+
+function digitsOf(s: string): string {
+  return (s.match(/\d+/g) ?? []).join(' ');
+}
+
+function typoNames(kind: KindSchema): TypoName[] {
+  let names = typoNamesOf.get(kind);
+  if (!names) {
+    names = kind.sections.flatMap((spec) => spec.names.map((name) => ({ spec, name, key: normalizeHeading(name) }))).map((n) => ({ ...n, digits: digitsOf(n.key) }));
+    typoNamesOf.set(kind, names);
+  }
+  return names;
+}
+
 /**
- * Whether a heading is a typo away from a section name ("Pain Pionts"): such a heading is
- * left to the misspelled-section rule, which says so and offers the right spelling, rather
- * than taken for the section by its other words or its content. The bar is that rule's default (80 %
- * similar, names of 5 letters or more).
+ * The section name a normalised heading is a typo of ("Pain Pionts" → "Pain Points"), the
+ * closest one: both at least `minLength` long, `similarity` reached, the same numbers ("Tier
+ * 4" is no typo of "Tier 1"), and not a section in `skip`.
+ */
+export function typoOf(kind: KindSchema, normalized: string, options: TypoOptions = TYPO_DEFAULTS, skip?: ReadonlySet<string>): { spec: SectionSpec; name: string } | undefined {
+  const { similarity, minLength } = options;
+  if (normalized.length < minLength || !/\p{L}/u.test(normalized)) return undefined;
+  const digits = digitsOf(normalized);
+  let best: { spec: SectionSpec; name: string; distance: number } | undefined;
+  for (const n of typoNames(kind)) {
+    if (skip?.has(n.spec.id) || n.key.length < minLength || n.key === normalized || n.digits !== digits) continue;
+    // The distance is at least the difference in length: skip names that cannot reach the
+    // bar before paying for the quadratic distance, which stops counting past the bar.
+    const longest = Math.max(normalized.length, n.key.length);
+    if (1 - Math.abs(normalized.length - n.key.length) / longest < similarity) continue;
+    const distance = typoDistance(normalized, n.key, Math.floor((1 - similarity) * longest + 1e-9));
+    if (1 - distance / longest < similarity) continue;
+    if (!best || distance < best.distance) best = { spec: n.spec, name: n.name, distance };
+  }
+  return best && { spec: best.spec, name: best.name };
+}
+
+/**
+ * Whether a heading is a typo away from a section name at misspelled-section's default bar:
+ * such a heading is left to that rule, which says so and offers the right spelling, rather
+ * than taken for the section by its other words or its content.
  */
 export function typoOfName(kind: KindSchema, normalized: string): boolean {
   let known = typos.get(kind);
   if (!known) typos.set(kind, (known = new Map()));
   let typo = known.get(normalized);
   if (typo === undefined) {
-    typo = isTypoOfName(kind, normalized);
+    // "Where he learns" is "Where they learn" word for word, not a typo of it.
+    const words = new Set(headingWords(normalized));
+    const sameWords = nameWords(kind).some((n) => n.words.length === words.size && n.words.every((w) => words.has(w)));
+    typo = !sameWords && typoOf(kind, normalized) !== undefined;
     // Headings repeat from one check of a document to the next: bounded memo per kind.
     if (known.size >= 5_000) known.clear();
     known.set(normalized, typo);
@@ -167,23 +242,6 @@ export function typoOfName(kind: KindSchema, normalized: string): boolean {
 }
 
 const typos = new WeakMap<KindSchema, Map<string, boolean>>();
-
-function isTypoOfName(kind: KindSchema, normalized: string): boolean {
-  if (normalized.length < 5) return false;
-  // "Where he learns" is "Where they learn" word for word, not a typo of it.
-  const words = new Set(headingWords(normalized));
-  if (nameWords(kind).some((n) => n.words.length === words.size && n.words.every((w) => words.has(w)))) return false;
-  for (const spec of kind.sections) {
-    if (spec.keys.has(normalized)) return false;
-    for (const key of spec.keys) {
-      const longest = Math.max(key.length, normalized.length);
-      const max = Math.floor(0.2 * longest + 1e-9);
-      if (key.length < 5 || Math.abs(key.length - normalized.length) > max) continue;
-      if (editDistance(key, normalized, max) <= max) return true;
-    }
-  }
-  return false;
-}
 
 /**
  * Whether a block (a `>` quote) is a customer quote: one the evidence reader takes for a
@@ -211,7 +269,7 @@ function onlyQuotes(doc: SegDocument, section: Section): boolean {
  * rows and header (`| LTV:CAC | 4.2 |`, `| Metric | Target |` over `| NRR | 112 % |`).
  */
 function contentLabels(section: Section): string[] {
-  const out = ownFields(section).map((f) => f.key);
+  const out = sectionFields(section).map((f) => f.key);
   for (const t of section.tables) {
     for (const cell of t.header) out.push(normalizeHeading(cell.text));
     for (const row of t.rows) if (row[0]) out.push(normalizeHeading(row[0].text));
@@ -265,7 +323,7 @@ function segmentContainer(kind: KindSchema, section: Section, claimed: ReadonlyS
   if (!id || claimed.has(id) || section.children.length < 2) return undefined;
   const spec = kind.sections.find((s) => s.id === id);
   if (!spec) return undefined;
-  const segmentFields = (c: Section): number => new Set(ownFields(c).flatMap((f) => kind.segmentFields.filter((fs) => fs.keys.has(f.key)).map((fs) => fs.id))).size;
+  const segmentFields = (c: Section): number => new Set(sectionFields(c).flatMap((f) => kind.segmentFields.filter((fs) => fs.keys.has(f.key)).map((fs) => fs.id))).size;
   // Every subsection must look like a segment: a container with "### Open questions" under
   // it is left to the segment reader, which takes only the sized subheadings.
   const segments = section.children.filter((c) => namesSegment(kind, c) || segmentFields(c) >= 2).length;
@@ -297,16 +355,10 @@ export function hasJobStatement(text: string): boolean {
   return JOB_STATEMENT.some((re) => re.test(plain));
 }
 
-/** Fields of a section and of its subsections that do not name a section themselves. */
-function ownFields(section: Section): Section['fields'] {
-  const out = [...section.fields];
-  for (const c of section.children) if (!c.key) out.push(...ownFields(c));
-  return out;
-}
 
 /** The section a heading's content says it is, if any (step 3 above). */
 export function recognizeByContent(doc: SegDocument, kind: KindSchema, section: Section, claimed: ReadonlySet<string>): Recognition | undefined {
-  const fields = ownFields(section);
+  const fields = sectionFields(section);
   let best: { spec: SectionSpec; count: number; required: boolean } | undefined;
   let tie = false;
   if (fields.length) {
@@ -376,9 +428,9 @@ export function namesSegment(kind: KindSchema, section: Section): boolean {
 export function probableHeading(kind: KindSchema, spec: SectionSpec, candidates: readonly Section[]): Section | undefined {
   const names = nameWords(kind).filter((n) => n.spec === spec);
   for (const section of candidates) {
-    const words = headingWords(section.normalized).filter((w) => !GENERIC.has(w));
+    const words = headingWords(section.normalized).filter((w) => !generic(kind).has(w));
     if (words.some((w) => names.some((n) => n.head === w))) return section;
-    if (ownFields(section).some((f) => fieldForKey(spec, f.key))) return section;
+    if (sectionFields(section).some((f) => fieldForKey(spec, f.key))) return section;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import { emptySection } from '../model/build';
 import { findMatrices } from '../model/matrix';
-import { itemCount as sectionItemCount } from '../model/items';
+import { itemCount, sectionFields } from '../model/items';
 import type { Field, Section, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
 import { normalizeHeading } from '../model/normalize';
@@ -254,12 +254,6 @@ function embeddedSections(doc: SegDocument, kind: KindSchema, matches: readonly 
   return out;
 }
 
-/** Fields of a section and of its subsections that do not name a section themselves. */
-export function sectionFields(section: Section): Field[] {
-  const out = [...section.fields];
-  for (const c of section.children) if (!c.key) out.push(...sectionFields(c));
-  return out;
-}
 
 /** Whether a section has any content of its own or in its subsections. */
 export function hasContent(section: Section): boolean {
@@ -273,13 +267,6 @@ export function hasContent(section: Section): boolean {
   );
 }
 
-/** Number of items in the section (and its unnamed subsections): list items and table rows (model/items.ts). */
-function itemCount(section: Section): number {
-  return sectionItemCount(section);
-}
-
-/** Canonical value of an enum field's text (see enum-value.ts); re-exported for callers of this module. */
-export { canonicalEnum };
 
 interface Projection {
   instance: { sections: Record<string, { fields: Record<string, string>; items: number; empty: boolean }>; matrices: number };

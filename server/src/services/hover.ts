@@ -17,7 +17,7 @@
 import type { Field, Language, Section } from '../model/types';
 import type { Range, Span } from '../parse/text';
 import { pick, type FieldSpec, type SectionSpec } from '../schemas/kinds';
-import { sectionFields } from '../schemas/validate';
+import { sectionFields } from '../model/items';
 import { DEFAULT_THRESHOLDS, evaluateMatrices, formatNumber, SCORE_COLUMNS, tierRange, type MatrixEvaluation, type MatrixRowEvaluation, type TierThresholds } from '../rules/matrix/evaluate';
 import { ruleById } from '../rules/registry';
 import { localize, translator } from '../l10n';

@@ -15,7 +15,8 @@ import { findQuantities, type Quantity } from '../../model/numbers';
 import type { Field, Language, Section, SegDocument, Table, TableCell, TextRun } from '../../model/types';
 import type { Span } from '../../parse/text';
 import { builtinKind } from '../../schemas/builtin';
-import { sectionFields, type KindMatch } from '../../schemas/validate';
+import { sectionFields } from '../../model/items';
+import type { KindMatch } from '../../schemas/validate';
 import { tierWords, type Tier } from './evaluate';
 
 export type AllocationKind = 'tiers' | 'channels' | 'budget';

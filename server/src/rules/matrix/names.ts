@@ -13,7 +13,8 @@ import { isPlaceholderValue } from '../../model/placeholders';
 import type { Field, Section, SegDocument, TextRun } from '../../model/types';
 import type { Span } from '../../parse/text';
 import { fieldForKey } from '../../schemas/kinds';
-import { sectionFields, type KindMatch } from '../../schemas/validate';
+import { sectionFields } from '../../model/items';
+import type { KindMatch } from '../../schemas/validate';
 import { segmentsOf } from '../segments/vocabulary';
 import { tierWords, type Tier } from './evaluate';
 

@@ -9,7 +9,7 @@ import type { Language } from '../../model/types';
 import { namedValue } from '../../schemas/enum-value';
 import type { FieldSpec } from '../../schemas/kinds';
 import type { FixSpec } from '../types';
-import { typoDistance } from './distance';
+import { typoDistance } from '../../model/distance';
 
 /** One part of a composite enum value, with its place inside the value text. */
 export interface EnumPart {

@@ -1,5 +1,5 @@
 /**
- * String distance for "did you mean" rules (misspelled-section, metadata enum fixes).
+ * String distance for "did you mean": misspelled headings (schemas/recognize.ts, misspelled-section), enum fixes, unknown kinds and segments.
  *
  * Typing mistakes are mostly one of: a wrong, missing or extra letter, or two neighbouring
  * letters swapped ("Pain Pionts"). Plain Levenshtein counts a swap as two edits, which
