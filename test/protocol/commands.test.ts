@@ -59,7 +59,7 @@ describe('segdoc/templates and segdoc/template', () => {
     const full = list.find((e) => e.variant === 'comprehensive')!;
     assert.equal(full.title.en, 'Buyer persona (comprehensive)');
     assert.match(full.title.ru, /[а-яё]/iu);
-    assert.match(full.description.ru, /seed 002/);
+    assert.match(full.description.ru, /^Подробный шаблон персоны:/);
   });
 
   test('a template in a language, as text and as a snippet, straight from the kind schema', LIMIT, async (t) => {

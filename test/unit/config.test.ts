@@ -367,7 +367,7 @@ describe('schemas/config.schema.json', () => {
 
   test('the Russian schema has the structure of the English one, and describes everything in Russian', () => {
     const read = (locale: 'en' | 'ru'): Record<string, unknown> => JSON.parse(readFileSync(path.join(repoRoot, configJsonSchemaPath(locale)), 'utf8')) as Record<string, unknown>;
-    const isText = (key: string): boolean => key === 'description' || key === 'title' || key === 'enumDescriptions';
+    const isText = (key: string): boolean => key === 'description' || key === 'markdownDescription' || key === 'title' || key === 'enumDescriptions';
     /** The schema with its texts blanked out, and the texts. */
     const split = (node: unknown, texts: string[] = []): { shape: unknown; texts: string[] } => {
       const walk = (n: unknown): unknown => {

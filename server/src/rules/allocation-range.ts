@@ -35,12 +35,12 @@ export default defineRule<AllocationRangeOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      tier1Min: percent('Lowest recommended Tier 1 share, % (seed 002: 60).'),
-      tier1Max: percent('Highest recommended Tier 1 share, % (seed 002: 70).'),
-      tier2Min: percent('Lowest recommended Tier 2 share, % (seed 002: 25).'),
-      tier2Max: percent('Highest recommended Tier 2 share, % (seed 002: 35).'),
-      tier3Min: percent('Lowest recommended Tier 3 share, % (seed 002: 5).'),
-      tier3Max: percent('Highest recommended Tier 3 share, % (seed 002: 10).'),
+      tier1Min: percent('Lowest recommended Tier 1 share, % (the prioritization matrix: 60).'),
+      tier1Max: percent('Highest recommended Tier 1 share, % (the prioritization matrix: 70).'),
+      tier2Min: percent('Lowest recommended Tier 2 share, % (the prioritization matrix: 25).'),
+      tier2Max: percent('Highest recommended Tier 2 share, % (the prioritization matrix: 35).'),
+      tier3Min: percent('Lowest recommended Tier 3 share, % (the prioritization matrix: 5).'),
+      tier3Max: percent('Highest recommended Tier 3 share, % (the prioritization matrix: 10).'),
     },
     additionalProperties: false,
   },

@@ -24,8 +24,8 @@ export default defineRule<ScoreRangeOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      min: { type: 'number', description: 'The lowest score the scale allows (seed 002: 1).' },
-      max: { type: 'number', description: 'The highest score the scale allows (seed 002: 10).' },
+      min: { type: 'number', description: 'The lowest score the scale allows (the prioritization matrix: 1).' },
+      max: { type: 'number', description: 'The highest score the scale allows (the prioritization matrix: 10).' },
     },
     additionalProperties: false,
   },

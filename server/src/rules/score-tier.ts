@@ -67,8 +67,8 @@ export default defineRule<ScoreTierOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      tier1Min: { type: 'number', description: 'The lowest total of Tier 1 (seed 002: 30). Keep tier-mismatch in step.' },
-      tier2Min: { type: 'number', description: 'The lowest total of Tier 2; lower totals are Tier 3 (seed 002: 20). Keep tier-mismatch in step.' },
+      tier1Min: { type: 'number', description: 'The lowest total of Tier 1 (the prioritization matrix: 30). Keep tier-mismatch in step.' },
+      tier2Min: { type: 'number', description: 'The lowest total of Tier 2; lower totals are Tier 3 (the prioritization matrix: 20). Keep tier-mismatch in step.' },
     },
     additionalProperties: false,
   },

@@ -37,15 +37,15 @@ export default defineRule<SegmentCountOptions>({
   description: 'The segmentation has fewer or more segments than the recommended 3–7.',
   messages: {
     none: 'No segments found; a segmentation needs {min} to {max}. Write each as "### Segment 1: Name" under this section or as "**Segment**: Name"',
-    tooFew: 'Found {count} segments; a segmentation needs {min} to {max} (seed 002 checklist)',
-    tooMany: 'Found {count} segments; more than {max} spreads resources thin: prioritise or merge (seed 002, "Too Many Segments")',
+    tooFew: 'Found {count} segments; a segmentation needs {min} to {max} (the segmentation checklist)',
+    tooMany: 'Found {count} segments; more than {max} spreads resources thin: prioritise or merge',
   },
   defaults: { min: 3, max: 7 },
   optionsSchema: {
     type: 'object',
     properties: {
-      min: { type: 'integer', minimum: 1, description: 'Fewest segments a segmentation should have (seed 002: 3).' },
-      max: { type: 'integer', minimum: 1, description: 'Most segments a segmentation should have (seed 002: 7).' },
+      min: { type: 'integer', minimum: 1, description: 'Fewest segments a segmentation should have (the segmentation checklist: 3).' },
+      max: { type: 'integer', minimum: 1, description: 'Most segments a segmentation should have (the segmentation checklist: 7).' },
     },
     additionalProperties: false,
   },

@@ -28,7 +28,7 @@ export default defineRule({
   severity: 'info',
   description: 'A segment is defined by firmographics alone, with no needs, pains, jobs or behaviour.',
   messages: {
-    firmographicOnly: 'Segment "{segment}" is defined by firmographics alone ({fields}): add its needs, pains or behaviour (seed 002, "Demographic-Only Segmentation")',
+    firmographicOnly: 'Segment "{segment}" is defined by firmographics alone ({fields}): add its needs, pains or behaviour (a segmentation by demographics alone is a common mistake)',
   },
   check(ctx) {
     if (!hasSegments(ctx.kind)) return;

@@ -32,7 +32,7 @@ export default defineRule<StaleOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      reviewPeriodDays: { type: 'integer', minimum: 1, description: 'Days after which a document is due for review (seed 002: quarterly).' },
+      reviewPeriodDays: { type: 'integer', minimum: 1, description: 'Days after which a document is due for review (personas are refined quarterly).' },
     },
     additionalProperties: false,
   },

@@ -36,8 +36,8 @@ export default defineRule<TierMismatchOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      tier1Min: { type: 'number', description: 'The lowest total of Tier 1 (seed 002: 30). Keep score-tier in step.' },
-      tier2Min: { type: 'number', description: 'The lowest total of Tier 2; lower totals are Tier 3 (seed 002: 20). Keep score-tier in step.' },
+      tier1Min: { type: 'number', description: 'The lowest total of Tier 1 (the prioritization matrix: 30). Keep score-tier in step.' },
+      tier2Min: { type: 'number', description: 'The lowest total of Tier 2; lower totals are Tier 3 (the prioritization matrix: 20). Keep score-tier in step.' },
     },
     additionalProperties: false,
   },

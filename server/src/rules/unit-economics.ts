@@ -111,7 +111,7 @@ interface Found {
 export default defineRule<Options>({
   id: 'unit-economics',
   severity: 'warning',
-  description: 'Stated unit economics meet the seed-001 bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%.',
+  description: 'Stated unit economics meet the GTM template\'s bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%.',
   messages: {
     ltvCac: 'LTV/CAC {value} is not above {bar}x, the bar for sustainable unit economics',
     payback: 'CAC payback {value} is not under {bar} months, the bar for cash efficiency',
@@ -123,10 +123,10 @@ export default defineRule<Options>({
   optionsSchema: {
     type: 'object',
     properties: {
-      minLtvToCac: { type: 'number', exclusiveMinimum: 0, description: 'LTV/CAC must be above this multiple (seed 001: 3x).' },
-      maxCacPaybackMonths: { type: 'number', exclusiveMinimum: 0, description: 'CAC payback must be shorter than this many months (seed 001: 6).' },
-      minNrrPercent: { type: 'number', minimum: 0, description: 'Net revenue retention must be above this percentage (seed 001: 100).' },
-      minPmfPercent: { type: 'number', minimum: 0, maximum: 100, description: 'At least this percentage of users must be "very disappointed" without the product (seed 001: 40).' },
+      minLtvToCac: { type: 'number', exclusiveMinimum: 0, description: 'LTV/CAC must be above this multiple (the GTM template: 3x).' },
+      maxCacPaybackMonths: { type: 'number', exclusiveMinimum: 0, description: 'CAC payback must be shorter than this many months (the GTM template: 6).' },
+      minNrrPercent: { type: 'number', minimum: 0, description: 'Net revenue retention must be above this percentage (the GTM template: 100).' },
+      minPmfPercent: { type: 'number', minimum: 0, maximum: 100, description: 'At least this percentage of users must be "very disappointed" without the product (the GTM template: 40).' },
     },
     additionalProperties: false,
   },

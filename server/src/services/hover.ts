@@ -20,6 +20,7 @@ import { pick, type FieldSpec, type SectionSpec } from '../schemas/kinds';
 import { sectionFields } from '../model/items';
 import { DEFAULT_THRESHOLDS, evaluateMatrices, formatNumber, SCORE_COLUMNS, tierRange, type MatrixEvaluation, type MatrixRowEvaluation, type TierThresholds } from '../rules/matrix/evaluate';
 import { ruleById } from '../rules/registry';
+import { ruleDocUrl } from './rules-doc';
 import { localize, translator } from '../l10n';
 import type { LintResult } from './engine';
 import { fieldSpecAt, offeredValues, sectionChain, valuesOf } from './completion';
@@ -54,6 +55,7 @@ export const texts = {
   tier: 'Tier {tier} {range}',
   rule: 'segdoc rule `{id}`',
   unknownRule: 'segdoc has no rule `{id}`.',
+  ruleDoc: '[The rule\'s page]({url}): what it checks and why, with examples and options.',
   takenByWords: 'segdoc reads this heading as the section **{section}**, judging by its words.',
   takenByContent: 'segdoc reads this heading as the section **{section}**, judging by what it holds.',
   unsure: 'This is a guess: rename the heading to make it explicit.',
@@ -125,7 +127,7 @@ function labelSpan(text: string, field: Field): Span {
 function ruleHover(id: string, locale: Language): string {
   const rule = ruleById(id);
   if (!rule) return text('unknownRule', locale, { id });
-  return [`**${text('rule', locale, { id })}**`, '', localize(locale, rule.description)].join('\n');
+  return [`**${text('rule', locale, { id })}**`, '', localize(locale, rule.description), '', text('ruleDoc', locale, { url: ruleDocUrl(id) })].join('\n');
 }
 
 function sectionHover(result: LintResult, spec: SectionSpec, section: Section): string {
