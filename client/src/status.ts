@@ -41,14 +41,19 @@ export function statusText(scores: Scores, language: ClientLanguage): string {
 function statusTooltip(scores: Scores, language: ClientLanguage): string {
   const lines = [
     `${scores.title} (${scores.kind})`,
-    t('scoresCompleteness', language, { percent: scores.completeness.percent, present: scores.completeness.present, required: scores.completeness.required }),
+    t('scoresCompleteness', language, { percent: scores.completeness.percent, filled: scores.completeness.filled, total: scores.completeness.total }),
   ];
-  if (scores.completeness.missing.length) lines.push(t('scoresMissing', language, { missing: scores.completeness.missing.join(', ') }));
+  if (scores.completeness.missing.length) lines.push(t('scoresMissing', language, { missing: missingLabels(scores) }));
   if (scores.segments.of) lines.push(t('statusCriteria', language, { met: scores.segments.met, of: scores.segments.of }));
   if (scores.checklists.total) lines.push(t('scoresChecklists', language, { done: scores.checklists.done, total: scores.checklists.total }));
   lines.push(t('scoresPlaceholders', language, { count: scores.placeholders }));
-  lines.push(t('statusClick', language));
+  lines.push('', t('completenessRule', language), '', t('statusClick', language));
   return lines.join('\n');
+}
+
+/** `Goals & Responsibilities, Demographics › Job Title`. */
+function missingLabels(scores: Scores): string {
+  return scores.completeness.missing.map((m) => m.label).join(', ');
 }
 
 function marks(criteria: Record<CriterionId, boolean>, language: ClientLanguage): string {
@@ -66,8 +71,8 @@ export function scoreItems(scores: Scores, language: ClientLanguage): ScoreItem[
   const items: ScoreItem[] = [
     {
       label: `$(checklist) ${scores.title}`,
-      description: t('scoresCompleteness', language, { percent: c.percent, present: c.present, required: c.required }),
-      ...(c.missing.length ? { detail: t('scoresMissing', language, { missing: c.missing.join(', ') }) } : {}),
+      description: t('scoresCompleteness', language, { percent: c.percent, filled: c.filled, total: c.total }),
+      ...(c.missing.length ? { detail: t('scoresMissing', language, { missing: missingLabels(scores) }) } : {}),
       range: scores.range,
     },
   ];

@@ -169,7 +169,7 @@ describe('formats', () => {
     const r = segdoc(['check', 'docs']);
     const lines = r.stdout.split('\n');
     // The file's path, then its tally line.
-    assert.equal(lines[0], 'docs/missing.persona.md  Buyer persona · 25% complete');
+    assert.equal(lines[0], 'docs/missing.persona.md  Buyer persona · 40% complete');
     const rows = lines.filter((l) => l.startsWith('  '));
     assert.ok(rows.length >= 6);
     assert.ok(rows.includes('  docs/missing.persona.md:1:3  error  Missing required section "Buying Process"                       required-section'), rows.join('\n'));

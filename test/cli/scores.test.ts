@@ -41,7 +41,8 @@ describe('scores in the CLI', () => {
     const [file] = scoresIn(segdoc(['check', '--format', 'json'], dir).stdout);
     const s = file!.scores as Scores;
     assert.equal(s.kind, 'segmentation');
-    assert.deepEqual(s.completeness, { present: 3, required: 5, percent: 60, missing: ['Segment Strategy', 'ICP Definition'] });
+    assert.deepEqual([s.completeness.filled, s.completeness.total, s.completeness.percent], [5, 9, 55]);
+    assert.deepEqual(s.completeness.missing.map((m) => m.label), ['Metadata', 'Metadata › Author', 'Segment Strategy', 'ICP Definition']);
     assert.deepEqual(
       s.segments.items.map((x) => [x.name, x.met, x.of, x.criteria.substantial]),
       [
@@ -84,8 +85,8 @@ describe('scores in the CLI', () => {
   test('stylish: the tally line after the path, in the language of the messages', () => {
     const dir = workspace('stylish');
     const en = segdoc(['check'], dir).stdout.split('\n')[0];
-    assert.equal(en, 'tally.segmentation.md  Segmentation analysis · 60% complete · segments 5/5, 5/5, 4/5 · tier 1: 1, tier 2: 1, tier 3: 1 · checklist 3/5 · 1 placeholder');
+    assert.equal(en, 'tally.segmentation.md  Segmentation analysis · 55% complete · segments 5/5, 5/5, 4/5 · tier 1: 1, tier 2: 1, tier 3: 1 · checklist 3/5 · 1 placeholder');
     const ru = segdoc(['check', '--lang', 'ru'], dir).stdout.split('\n')[0];
-    assert.equal(ru, 'tally.segmentation.md  Анализ сегментации · заполнено 60% · сегменты 5/5, 5/5, 4/5 · уровень 1: 1, уровень 2: 1, уровень 3: 1 · чек-лист 3/5 · 1 плейсхолдер');
+    assert.equal(ru, 'tally.segmentation.md  Анализ сегментации · заполнено 55% · сегменты 5/5, 5/5, 4/5 · уровень 1: 1, уровень 2: 1, уровень 3: 1 · чек-лист 3/5 · 1 плейсхолдер');
   });
 });

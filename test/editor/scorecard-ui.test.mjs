@@ -4,7 +4,10 @@
 // dark and high-contrast themes (and dark with Russian labels) under
 // test-results/editor-scorecard/ — to be looked at: the
 // chart must read at a glance in each theme. What the page shows is asserted too: the
-// segments' criteria, one bar per matrix row with its total and tier, the tier bands.
+// segments' criteria, one bar per matrix row with its total and tier, the tier bands. Two
+// more runs put the scorecard of an unfinished document in a 500 px panel (light in English,
+// dark in Russian): nothing may overflow sideways, and the list of what is still to fill in
+// is shown.
 //
 // Skips with a note when code-server or chromium is missing (`npm run setup:editor`), fails
 // instead when SEGDOC_EDITOR_TESTS=required (CI), like the other editor tests.
@@ -34,7 +37,15 @@ const THEMES = [
   { name: 'dark', theme: 'Default Dark Modern', expect: EN },
   { name: 'high-contrast', theme: 'Default High Contrast', expect: EN },
   { name: 'dark-ru', theme: 'Default Dark Modern', expect: RU, settings: { 'segdoc.language': 'ru' } },
+  { name: 'narrow-light', theme: 'Default Light Modern', expect: EN, narrow: true },
+  { name: 'narrow-dark-ru', theme: 'Default Dark Modern', expect: RU, narrow: true, settings: { 'segdoc.language': 'ru' } },
 ];
+
+/**
+ * The narrow runs: a browser window whose editor area (no side bar) splits into two groups of
+ * about 500 px, the document in one and the scorecard in the other.
+ */
+const NARROW_VIEWPORT = { width: 1048, height: 1000 };
 
 /** A segmentation analysis with five segments, a matrix across all three tiers, and a checklist. */
 const DOCUMENT = `# Customer Segmentation Analysis: Northwind Cloud
@@ -105,22 +116,31 @@ const DOCUMENT = `# Customer Segmentation Analysis: Northwind Cloud
 - [ ] Segments are differentiable (respond differently)
 `;
 
+/** The same analysis unfinished: the Author left as the template wrote it, no ICP Definition. */
+const UNFINISHED = DOCUMENT.replace('- **Author**: Maria Chen', '- **Author**: [Author Name]').replace('## ICP Definition\n- Fintech companies with 10–200 employees in the EU.\n\n', '');
+const MISSING = {
+  en: ['Metadata — placeholder left', 'Metadata › Author — placeholder left', 'ICP Definition — not in the document'],
+  ru: ['Metadata — остался плейсхолдер', 'Metadata › Author — остался плейсхолдер', 'ICP Definition — нет в документе'],
+};
+
 test('scorecard UI in light, dark and high-contrast themes, with screenshots', { skip, timeout: 600_000 }, async (t) => {
   const shots = ensureResultsDir('editor-scorecard');
   const timings = {};
-  for (const { name, theme, expect, settings = {} } of THEMES) {
+  // SEGDOC_SCORECARD_RUNS=narrow-light,dark runs only those (each run starts its own editor).
+  const only = process.env.SEGDOC_SCORECARD_RUNS?.split(',').map((n) => n.trim()).filter(Boolean);
+  for (const { name, theme, expect, narrow = false, settings = {} } of THEMES.filter((r) => !only?.length || only.includes(r.name))) {
     await t.test(`${name} theme (${theme})`, async () => {
       const t0 = performance.now();
       const tmp = tempDir(`scorecard-${name}`);
       const dirs = prepare(tmp.dir, { settings: { 'workbench.colorTheme': theme, 'window.commandCenter': false, ...settings } });
       const doc = join(dirs.workspace, 'northwind.segmentation.md');
-      writeFileSync(doc, DOCUMENT);
+      writeFileSync(doc, narrow ? UNFINISHED : DOCUMENT);
       const extension = snapshotExtension(join(tmp.dir, 'segdoc'));
       let server;
       let browser;
       try {
         server = await startCodeServer(dirs);
-        browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
+        browser = await launchBrowser({ viewport: narrow ? NARROW_VIEWPORT : { width: 1600, height: 1000 } });
         const { page } = browser;
         page.setDefaultTimeout(60_000);
         await page.goto(workbenchUrl(server, dirs.workspace, { extensionDevelopmentPath: extension, openFile: doc }));
@@ -163,6 +183,38 @@ test('scorecard UI in light, dark and high-contrast themes, with screenshots', {
         const colors = await view.locator('body').evaluate((b) => ({ fg: getComputedStyle(b).color, bg: getComputedStyle(b).backgroundColor }));
         t.diagnostic(`${name}: body ${colors.fg} on ${colors.bg}`);
         assert.notEqual(colors.fg, colors.bg);
+
+        if (narrow) {
+          const ru = expect === RU;
+          // The panel is about 500 px wide: the narrow layout applies.
+          const width = await view.locator('body').evaluate(() => document.documentElement.clientWidth);
+          t.diagnostic(`${name}: the scorecard is ${width} px wide`);
+          assert.ok(width >= 440 && width <= 560, `a panel of about 500 px: ${width}`);
+          // Nothing overflows sideways: the page does not scroll, and no element reaches past its right edge.
+          const overflow = await view.locator('body').evaluate(() => {
+            const root = document.documentElement;
+            const limit = root.clientWidth + 1;
+            const wide = [...document.querySelectorAll('main *')]
+              // Past the panel's right edge, or a box that scrolls sideways (clipping on purpose, as
+              // the screen-reader texts and the ellipsis of a long name do, is not scrolling).
+              .filter((el) => el.getBoundingClientRect().right > limit || (el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)))
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+            return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+          });
+          assert.ok(overflow.scrollWidth <= overflow.clientWidth, `no horizontal scrolling: ${overflow.scrollWidth} > ${overflow.clientWidth}`);
+          assert.deepEqual(overflow.wide, [], 'no element overflows the panel');
+          // The criteria stack into one card per segment: every mark labelled, each card as wide as the panel at most.
+          const headerShown = await view.locator('table.criteria thead').isVisible();
+          assert.equal(headerShown, false, 'the column headers give way to labels beside each mark');
+          // What is still to fill in is listed, each with why.
+          const missing = (await view.locator('.missing-item').allInnerTexts()).map((m) => m.replace(/\s+/g, ' ').trim());
+          assert.deepEqual(missing, ru ? MISSING.ru : MISSING.en);
+          assert.match(await view.locator('.completeness .big').innerText(), /^\d+%$/);
+          // The chart further down, in the same panel.
+          await view.locator('.chart-row[data-segment="Hobbyists"]').scrollIntoViewIfNeeded();
+          await page.locator('iframe.webview.ready').screenshot({ path: join(shots, `${name}-scorecard-matrix.png`) });
+          await view.locator('header').scrollIntoViewIfNeeded();
+        }
 
         await page.screenshot({ path: join(shots, `${name}-workbench.png`) });
         await page.locator('iframe.webview.ready').screenshot({ path: join(shots, `${name}-scorecard.png`) });

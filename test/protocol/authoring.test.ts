@@ -38,7 +38,7 @@ const ROLES = builtinKind('persona')!.sections.find((s) => s.id === 'buying-proc
 const FIXTURES = path.join(root, 'test', 'fixtures', 'authoring', 'workspace');
 
 /** A client with completion, hover and symbol support (snippets and hierarchy as asked). */
-function authoringCapabilities(options: { snippets?: boolean; hierarchical?: boolean } = {}): ClientCapabilities {
+function authoringCapabilities(options: { snippets?: boolean; hierarchical?: boolean; labelDetails?: boolean } = {}): ClientCapabilities {
   const full = fullCapabilities(true);
   const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
   return {
@@ -47,7 +47,11 @@ function authoringCapabilities(options: { snippets?: boolean; hierarchical?: boo
     textDocument: {
       ...full.textDocument,
       completion: {
-        completionItem: { snippetSupport: options.snippets ?? true, documentationFormat: [MarkupKind.Markdown, MarkupKind.PlainText] },
+        completionItem: {
+          snippetSupport: options.snippets ?? true,
+          documentationFormat: [MarkupKind.Markdown, MarkupKind.PlainText],
+          ...(options.labelDetails === false ? {} : { labelDetailsSupport: true }),
+        },
         completionItemKind: { valueSet: range(1, 25) as CompletionItemKind[] },
         contextSupport: true,
       },
@@ -124,20 +128,25 @@ describe('authoring capabilities', () => {
 });
 
 describe('completion over stdio', () => {
-  test('on an empty line: the missing sections in template order, as snippets with the document heading depth', LIMIT, async (t) => {
+  test('on an empty line: the missing sections, required ones first and marked, as snippets with the document heading depth', LIMIT, async (t) => {
     const { client, uri } = await start(t);
     const doc = uri('dana.persona.md');
     const at = await openMarked(client, doc, `${PERSONA}\n${CURSOR}`);
-    const items = (await complete(client, doc, at)).filter((i) => i.kind === CompletionItemKind.Module);
+    // In the order of their sortText, as a client lists them.
+    const items = (await complete(client, doc, at)).filter((i) => i.kind === CompletionItemKind.Module).sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
     const present = new Set(['executive-summary', 'demographics', 'buying-process']);
-    assert.deepEqual(
-      labels(items),
-      builtinKind('persona')!
-        .sections.filter((s) => !present.has(s.id))
-        .map((s) => s.title.en),
-    );
+    const missing = builtinKind('persona')!.sections.filter((s) => !present.has(s.id));
+    assert.deepEqual(labels(items), [
+      ...missing.filter((s) => s.required).map((s) => s.title.en),
+      ...missing.filter((s) => !s.required && s.recommended).map((s) => s.title.en),
+      ...missing.filter((s) => !s.required && !s.recommended).map((s) => s.title.en),
+    ]);
     const goals = items.find((i) => i.label === 'Goals & Responsibilities')!;
+    assert.equal(items[0], goals);
     assert.equal(goals.detail, 'Required section');
+    assert.deepEqual(goals.labelDetails, { description: 'required section' });
+    assert.deepEqual(items.find((i) => i.label === 'Quote')!.labelDetails, { description: 'recommended section' });
+    assert.equal(items.find((i) => i.label === 'Psychographics')!.labelDetails, undefined);
     assert.equal(goals.insertTextFormat, InsertTextFormat.Snippet);
     const edit = goals.textEdit as TextEdit;
     assert.deepEqual(edit.range, { start: { line: 13, character: 0 }, end: { line: 13, character: 0 } });
@@ -145,14 +154,15 @@ describe('completion over stdio', () => {
     assert.equal((goals.documentation as MarkupContent).kind, MarkupKind.Markdown);
   });
 
-  test('after `#`: headings only; plain text for a client without snippets', LIMIT, async (t) => {
-    const { client, uri } = await start(t, { capabilities: authoringCapabilities({ snippets: false }) });
+  test('after `#`: headings only; plain text for a client without snippets, no label details for a client without them', LIMIT, async (t) => {
+    const { client, uri } = await start(t, { capabilities: authoringCapabilities({ snippets: false, labelDetails: false }) });
     const doc = uri('dana.persona.md');
     const at = await openMarked(client, doc, `${PERSONA}\n#${CURSOR}`);
     const items = await complete(client, doc, at, '#');
     assert.ok(items.length > 0 && items.every((i) => i.kind === CompletionItemKind.Module));
     const pains = items.find((i) => i.label === 'Pain Points')!;
     assert.equal(pains.insertTextFormat, InsertTextFormat.PlainText);
+    assert.deepEqual([pains.labelDetails, pains.detail], [undefined, 'Required section']);
     assert.equal(pains.filterText, '# Pain Points');
     const text = applyEdits(client.text(doc), [pains.textEdit as TextEdit]);
     assert.ok(text.endsWith(`\n## Pain Points\n\n${builtinKind('persona')!.sections.find((s) => s.id === 'pain-points')!.template.en}`), text);

@@ -65,7 +65,7 @@ function titles(list: CodeLens[]): string[] {
 }
 
 const EN_LENSES = [
-  '0: Segmentation analysis · 60% complete',
+  '0: Segmentation analysis · 55% complete',
   '9: Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5',
   '16: Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5',
   '23: Measurable ✓ Substantial ✗ Accessible ✓ Differentiable ✓ Actionable ✓ — 4/5',
@@ -98,8 +98,11 @@ describe('code lenses', () => {
     assert.deepEqual(list[4]!.range, { start: { line: 36, character: 0 }, end: { line: 36, character: 0 } });
     assert.deepEqual(list[7]!.range, { start: { line: 40, character: 0 }, end: { line: 40, character: 38 } });
     assert.equal(list[8]!.range.start.line, 43);
-    // Missing sections in the tooltip of the completeness lens.
-    assert.equal(list[0]!.command!.tooltip, 'Missing: Segment Strategy, ICP Definition');
+    // What is still missing in the tooltip of the completeness lens, then what the percentage counts.
+    const [missing, blank, rule] = list[0]!.command!.tooltip!.toString().split('\n');
+    assert.equal(missing, 'Missing: Metadata, Metadata › Author, Segment Strategy, ICP Definition');
+    assert.equal(blank, '');
+    assert.match(rule!, /^Completeness is the share of the title, required sections and required fields that are filled in/);
     // The client named no command: every lens is plain text, resolved already.
     for (const l of list) assert.deepEqual([l.command!.command, l.command!.arguments], ['', undefined]);
   });
@@ -120,7 +123,7 @@ describe('code lenses', () => {
     await client.open(doc, TALLY);
     await published;
     const list = titles(await lenses(client, doc));
-    assert.deepEqual(list.slice(0, 1), ['0: Анализ сегментации · заполнено 60%']);
+    assert.deepEqual(list.slice(0, 1), ['0: Анализ сегментации · заполнено 55%']);
     assert.equal(list[3], '23: Измеримый ✓ Существенный ✗ Доступный ✓ Различимый ✓ Действенный ✓ — 4/5');
     assert.equal(list[7], '40: Итого 14 (указано 15) · Уровень 3 (указано 2)');
     assert.equal(list[8], '43: Выполнено 3/5');
@@ -172,7 +175,8 @@ describe('segdoc/scores', () => {
     const s = await scores(client, doc);
     assert.ok(s);
     assert.deepEqual(s, computeScores(lint(TALLY, { path: 'tally.segmentation.md' })));
-    assert.deepEqual(s.completeness, { present: 3, required: 5, percent: 60, missing: ['Segment Strategy', 'ICP Definition'] });
+    assert.deepEqual([s.completeness.filled, s.completeness.total, s.completeness.percent], [5, 9, 55]);
+    assert.deepEqual(s.completeness.missing.map((m) => m.label), ['Metadata', 'Metadata › Author', 'Segment Strategy', 'ICP Definition']);
     assert.deepEqual([s.segments.met, s.segments.of], [14, 15]);
     assert.deepEqual(s.matrices.items[0]!.rows.map((r) => [r.total, r.tier]), [[34, 1], [27, 2], [14, 3]]);
     assert.deepEqual([s.checklists.done, s.checklists.total, s.placeholders], [3, 5, 1]);

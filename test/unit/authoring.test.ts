@@ -58,13 +58,17 @@ describe('completion: section headings', () => {
   const present = new Set(['executive-summary', 'demographics', 'buying-process']);
   const missing = persona.sections.filter((s) => !present.has(s.id));
 
-  test('on an empty line: the sections the document lacks, in template order, required ones said so', () => {
+  test('on an empty line: the sections the document lacks, required ones first and marked, each group in template order', () => {
     const list = complete(`${PERSONA}\n${CURSOR}`, 'dana.persona.md').filter((e) => e.kind === 'section');
-    assert.deepEqual(labels(list), missing.map((s) => s.title.en));
+    const group = (g: (s: (typeof missing)[number]) => boolean): string[] => missing.filter(g).map((s) => s.title.en);
+    assert.deepEqual(labels(list), [...group((s) => s.required), ...group((s) => !s.required && s.recommended), ...group((s) => !s.required && !s.recommended)]);
     const goals = list.find((e) => e.label === 'Goals & Responsibilities')!;
     assert.equal(goals.detail, 'Required section');
-    assert.equal(list.find((e) => e.label === 'Quote')!.detail, 'Recommended section');
-    assert.equal(list.find((e) => e.label === 'Psychographics')!.detail, 'Optional section');
+    assert.equal(goals.tag, 'required section');
+    const quote = list.find((e) => e.label === 'Quote')!;
+    assert.deepEqual([quote.detail, quote.tag], ['Recommended section', 'recommended section']);
+    const psychographics = list.find((e) => e.label === 'Psychographics')!;
+    assert.deepEqual([psychographics.detail, psychographics.tag], ['Optional section', undefined]);
     assert.equal(goals.documentation, persona.sections.find((s) => s.id === 'goals')!.description.en);
     // Sorted as listed.
     assert.deepEqual(
@@ -91,8 +95,9 @@ describe('completion: section headings', () => {
   test('after `#` or `##`: headings only, at the depth the document uses, filtered by what was typed', () => {
     const list = complete(`${PERSONA}\n#${CURSOR}`, 'dana.persona.md', { trigger: '#' });
     assert.ok(list.length > 0 && list.every((e) => e.kind === 'section'));
-    assert.equal(list[0]!.filterText, '# Quote');
-    assert.ok(list[0]!.newText.startsWith('## Quote'));
+    // The first missing required section leads.
+    assert.equal(list[0]!.filterText, '# Goals & Responsibilities');
+    assert.ok(list[0]!.newText.startsWith('## Goals & Responsibilities'));
     // The whole line is replaced.
     const text = `${PERSONA}\n## Pa${CURSOR}`;
     const pains = complete(text, 'dana.persona.md').find((e) => e.label === 'Pain Points')!;
@@ -107,11 +112,12 @@ describe('completion: section headings', () => {
 
   test('Russian documents get Russian titles and templates', () => {
     const list = complete(`${PERSONA_RU}\n${CURSOR}`, 'irina.persona.md').filter((e) => e.kind === 'section');
-    assert.equal(list[0]!.label, 'Краткое описание');
+    assert.deepEqual([list[0]!.label, list[0]!.tag], ['Цели и обязанности', 'обязательный раздел']);
     assert.ok(list.some((e) => e.label === 'Боли' && e.newText.startsWith('## Боли\n\n1. **[Боль 1]**')));
     // Details follow the locale of the diagnostics.
     const ru = complete(`${PERSONA}\n${CURSOR}`, 'dana.persona.md', {}, { locale: 'ru' }).filter((e) => e.kind === 'section');
     assert.equal(ru.find((e) => e.label === 'Pain Points')!.detail, 'Обязательный раздел');
+    assert.equal(ru.find((e) => e.label === 'Pain Points')!.tag, 'обязательный раздел');
   });
 
   test('nothing in code, in prose after a space, or in a file that is not a segdoc document', () => {
@@ -142,13 +148,47 @@ describe('completion: field names', () => {
     assert.equal(list[1]!.detail, 'Field · Demographics');
   });
 
-  test('on an empty line of a list section: fields first, as list items, then headings', () => {
+  test('on an empty line of a list section: missing required sections, the required field, recommended sections, the other fields', () => {
     const text = PERSONA.replace('- **Company Size**: Mid-Market\n', `- **Company Size**: Mid-Market\n${CURSOR}\n`);
     const list = complete(text, 'dana.persona.md');
-    assert.deepEqual(labels(list).slice(0, 4), ['Industry', 'Reporting To', 'Team Size', 'Experience']);
-    assert.equal(list[0]!.newText, '- **Industry**: ');
-    assert.equal(list[4]!.kind, 'section');
-    assert.ok(list[0]!.sortText < list[4]!.sortText);
+    const required = ['Goals & Responsibilities', 'Pain Points', 'Decision Criteria', 'Information Sources', 'Messaging', 'Marketing Tactics'];
+    assert.deepEqual(labels(list).slice(0, 7), [...required, 'Industry']);
+    const industry = list[6]!;
+    assert.deepEqual([industry.kind, industry.newText, industry.tag], ['field', '- **Industry**: ', 'required field']);
+    const rest = labels(list).slice(7);
+    // Recommended sections, then the section's other fields as list items, then the optional sections.
+    const firstField = rest.indexOf('Reporting To');
+    assert.ok(firstField > 0 && list.slice(7, 7 + firstField).every((e) => e.kind === 'section' && e.tag === 'recommended section'), rest.join(', '));
+    assert.deepEqual(rest.slice(firstField, firstField + 3), ['Reporting To', 'Team Size', 'Experience']);
+    assert.ok(list.slice(7 + firstField + 3).every((e) => e.kind === 'section' && e.tag === undefined));
+    assert.deepEqual(list.map((e) => e.sortText), [...list.map((e) => e.sortText)].sort());
+  });
+
+  test('on an empty line of a persona missing two required sections: those two lead, marked required', () => {
+    const dana = readFileSync(path.join(repoRoot, 'examples', 'en', 'devops-dana.persona.md'), 'utf8');
+    const cut = (text: string, heading: string): string => {
+      const start = text.indexOf(`## ${heading}\n`);
+      const end = text.indexOf('\n## ', start + 1);
+      assert.ok(start > 0 && end > start, heading);
+      return text.slice(0, start) + text.slice(end + 1);
+    };
+    const text = cut(cut(dana, 'Pain Points'), 'Messaging');
+    const list = complete(`${text.trimEnd()}\n\n${CURSOR}\n`, 'dana.persona.md');
+    assert.deepEqual(
+      list.slice(0, 2).map((e) => [e.label, e.kind, e.detail, e.tag]),
+      [
+        ['Pain Points', 'section', 'Required section', 'required section'],
+        ['Messaging', 'section', 'Required section', 'required section'],
+      ],
+    );
+    // After them no required section; recommended ones come before any optional one.
+    const rest = list.slice(2);
+    assert.ok(rest.every((e) => e.tag !== 'required section'));
+    const lastRecommended = rest.map((e) => e.tag).lastIndexOf('recommended section');
+    const firstOptional = rest.findIndex((e) => e.kind === 'section' && e.tag === undefined);
+    assert.ok(firstOptional === -1 || lastRecommended < firstOptional);
+    // Every client keeps this order: the sort keys sort the same way.
+    assert.deepEqual(list.map((e) => e.sortText), [...list.map((e) => e.sortText)].sort());
   });
 
   test('a paragraph-style section gets `**Label**: ` lines; Russian documents Russian labels', () => {
@@ -332,10 +372,16 @@ describe('hover', () => {
     assert.match(ru, /Уровни: Уровень 1 ≥ 30 · Уровень 2 20–29 · Уровень 3 < 20$/);
   });
 
-  test('a rule id in a disable comment: the rule description', () => {
+  test('a rule id in a disable comment: the rule description and a link to its page', () => {
     const text = PERSONA.replace('## Buying Process', `<!-- segdoc-disable-next-line placeholder required-${CURSOR}field -->\n## Buying Process`);
-    assert.equal(hover(text, 'dana.persona.md'), `**segdoc rule \`required-field\`**\n\n${ruleById('required-field')!.description}`);
-    assert.match(hover(text, 'dana.persona.md', { locale: 'ru' })!, /^\*\*Правило segdoc `required-field`\*\*\n\n/);
+    const page = 'https://github.com/segdoc/segdoc/blob/main/docs/rules/required-field.md';
+    assert.equal(
+      hover(text, 'dana.persona.md'),
+      `**segdoc rule \`required-field\`**\n\n${ruleById('required-field')!.description}\n\n[The rule's page](${page}): what it checks and why, with examples and options.`,
+    );
+    const ru = hover(text, 'dana.persona.md', { locale: 'ru' })!;
+    assert.match(ru, /^\*\*Правило segdoc `required-field`\*\*\n\n/);
+    assert.ok(ru.includes(`[Страница правила](${page})`), ru);
     const unknown = PERSONA.replace('## Buying Process', `<!-- segdoc-disable no-${CURSOR}such-rule -->\n## Buying Process`);
     assert.equal(hover(unknown, 'dana.persona.md'), 'segdoc has no rule `no-such-rule`.');
   });

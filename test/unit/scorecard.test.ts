@@ -63,11 +63,11 @@ describe('renderScorecard', () => {
         assert.equal(cell[1], segment.criteria[c] ? 'ok' : 'no');
         assert.equal(cell[2], segment.criteria[c] ? '✓' : '✗');
       }
-      assert.match(row, new RegExp(`<td class="met[^"]*">${segment.met}/5</td>`));
+      assert.match(row, new RegExp(`<td class="met[^"]*" data-label="Met">${segment.met}/5</td>`));
     }
     // Hobbyists: 100 users × $1k is not substantial.
     assert.equal(card.segments.items[2]!.criteria.substantial, false);
-    assert.match(rows.get('Hobbyists')!, /<td class="no" data-criterion="substantial" title="Substantial: not met">/);
+    assert.match(rows.get('Hobbyists')!, /<td class="no" data-criterion="substantial" data-label="Substantial" title="Substantial: not met">/);
     assert.match(html, /14 of 15 criteria met/);
   });
 
@@ -125,9 +125,18 @@ describe('renderScorecard', () => {
   });
 
   test('completeness, tier split, checklists and placeholders', () => {
-    assert.match(html, /<rect class="fill" x="0" y="0" width="60%" height="12" rx="3" data-percent="60"\/>/);
-    assert.match(html, /3 of 5 required sections/);
-    assert.match(html, /Missing: Segment Strategy, ICP Definition/);
+    assert.match(html, /<rect class="fill" x="0" y="0" width="55%" height="12" rx="3" data-percent="55"\/>/);
+    assert.match(html, /5 of 9 required items filled in/);
+    assert.match(html, /Completeness is the share of the title, required sections and required fields/);
+    // What is still to fill in: one line each, with why, leading to its place when it has one.
+    const missing = [...html.matchAll(/<li class="missing-item" data-what="(\w+)" data-reason="(\w+)">(.*?)<\/li>/g)].map((m) => [m[1], m[2], m[3]!.replace(/<[^>]*>/g, '')]);
+    assert.deepEqual(missing, [
+      ['section', 'placeholder', 'Metadata — placeholder left'],
+      ['field', 'placeholder', 'Metadata › Author — placeholder left'],
+      ['section', 'empty', 'Segment Strategy — empty'],
+      ['section', 'absent', 'ICP Definition — not in the document'],
+    ]);
+    assert.match(html, /<li class="missing-item" data-what="field" data-reason="placeholder"><a href="#" data-line="4" data-character="2" title="Go to Metadata › Author">/);
     assert.match(html, /<span class="tier tier-1">Tier 1<\/span> SMB Operators/);
     assert.match(html, /<span class="tier tier-3">Tier 3<\/span> Hobbyists/);
     assert.match(html, /Checklists <span class="summary">3 of 5 done<\/span>/);
@@ -159,7 +168,7 @@ describe('renderScorecard', () => {
     const names = [
       ...ruCard.segments.items.map((s) => s.name),
       ...ruCard.matrices.items.flatMap((m) => m.rows.map((r) => r.segment)),
-      ...ruCard.completeness.missing,
+      ...ruCard.completeness.missing.map((m) => m.label),
       'tally.segmentation.md',
     ].sort((a, b) => b.length - a.length);
     const text = names.reduce((t, name) => t.split(escapeHtml(name)).join(' ').split(name).join(' '), visible);

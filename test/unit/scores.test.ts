@@ -43,24 +43,53 @@ describe('computeScores', () => {
     assert.deepEqual(s.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 41 } });
   });
 
-  test('completeness: required sections present and not empty', () => {
-    // Metadata, Target Segments and Buyer Personas are filled; Segment Strategy is empty and
-    // ICP Definition is missing.
-    assert.deepEqual(tally().completeness, { present: 3, required: 5, percent: 60, missing: ['Segment Strategy', 'ICP Definition'] });
+  test('completeness: the title, required sections and required fields filled in', () => {
+    // Title, Target Segments, Buyer Personas and the Metadata's Date and Status are filled; the
+    // Metadata keeps a placeholder in Author, Segment Strategy is empty, ICP Definition is absent.
+    const c = tally().completeness;
+    assert.deepEqual([c.filled, c.total, c.percent], [5, 9, 55]);
+    assert.deepEqual(
+      c.missing.map((m) => [m.label, m.what, m.reason, m.range?.start.line]),
+      [
+        ['Metadata', 'section', 'placeholder', 2],
+        ['Metadata › Author', 'field', 'placeholder', 4],
+        ['Segment Strategy', 'section', 'empty', 33],
+        ['ICP Definition', 'section', 'absent', undefined],
+      ],
+    );
+    assert.deepEqual(c.missing[1], {
+      label: 'Metadata › Author',
+      what: 'field',
+      section: 'metadata',
+      field: 'author',
+      reason: 'placeholder',
+      range: { start: { line: 4, character: 2 }, end: { line: 4, character: 27 } },
+    });
     const persona = scoresOf(read('examples/en/devops-dana.persona.md'), 'devops-dana.persona.md');
-    assert.deepEqual(persona.completeness, { present: 8, required: 8, percent: 100, missing: [] });
-    // One required section of eight: 12 %, rounded down so that 100 % means all of them.
+    assert.deepEqual(persona.completeness, { filled: 15, total: 15, percent: 100, missing: [] });
+    // The title, Demographics and its Job Title of 15 items: 20 %, rounded down so that 100 % means all of them.
     const bare = scoresOf('# Persona: Dana\n\n## Demographics\n\n- **Job Title**: DevOps lead\n', 'dana.persona.md');
-    assert.equal(bare.completeness.percent, 12);
-    assert.equal(bare.completeness.missing.length, 7);
-    assert.equal(bare.completeness.missing[0], 'Goals & Responsibilities');
+    assert.equal(bare.completeness.percent, 20);
+    assert.deepEqual(
+      bare.completeness.missing.slice(0, 3).map((m) => m.label),
+      ['Demographics › Company Size', 'Demographics › Industry', 'Goals & Responsibilities'],
+    );
+    // An absent section is listed once: its required fields (Primary Goal) are not listed apart.
+    assert.ok(!bare.completeness.missing.some((m) => m.section === 'goals' && m.what === 'field'));
+  });
+
+  test('completeness: a placeholder left anywhere keeps it below 100 %', () => {
+    const dana = read('examples/en/devops-dana.persona.md');
+    const recommended = dana.trimEnd() + '\n\n## Notes\n\n- [Anything else]\n';
+    const c = scoresOf(recommended, 'devops-dana.persona.md').completeness;
+    assert.deepEqual([c.filled, c.total, c.percent, c.missing], [15, 15, 99, []]);
   });
 
   test('completeness names missing sections in the document language, as required-section does', () => {
     const ru = scoresOf('# Персона: Дана\n\n## Демография\n\n- **Должность**: руководитель DevOps\n', 'dana.persona.md', { locale: 'en' });
     assert.equal(ru.locale, 'en');
     assert.equal(ru.title, 'Buyer persona');
-    assert.match(ru.completeness.missing[0]!, /^[А-Яа-яЁё]/u);
+    assert.deepEqual(ru.completeness.missing.slice(0, 3).map((m) => m.label), ['Демография › Размер компании', 'Демография › Отрасль', 'Цели и обязанности']);
   });
 
   test('segments: the five criteria per segment and n/5, one failing substantial', () => {
@@ -176,10 +205,10 @@ describe('tally texts', () => {
   });
 
   test('the one-line tally leaves out what there is nothing of', () => {
-    assert.equal(tallyLine(tally(), 'en'), 'Segmentation analysis · 60% complete · segments 5/5, 5/5, 4/5 · tier 1: 1, tier 2: 1, tier 3: 1 · checklist 3/5 · 1 placeholder');
+    assert.equal(tallyLine(tally(), 'en'), 'Segmentation analysis · 55% complete · segments 5/5, 5/5, 4/5 · tier 1: 1, tier 2: 1, tier 3: 1 · checklist 3/5 · 1 placeholder');
     assert.equal(
       tallyLine(tally({ locale: 'ru' }), 'ru'),
-      'Анализ сегментации · заполнено 60% · сегменты 5/5, 5/5, 4/5 · уровень 1: 1, уровень 2: 1, уровень 3: 1 · чек-лист 3/5 · 1 плейсхолдер',
+      'Анализ сегментации · заполнено 55% · сегменты 5/5, 5/5, 4/5 · уровень 1: 1, уровень 2: 1, уровень 3: 1 · чек-лист 3/5 · 1 плейсхолдер',
     );
     assert.equal(tallyLine(scoresOf(read('examples/en/devops-dana.persona.md'), 'devops-dana.persona.md'), 'en'), 'Buyer persona · 100% complete');
   });

@@ -3,7 +3,8 @@
  * user's language: `renderScorecard(scorecard, strings, options) → string`. No `vscode`
  * import, so it is unit-tested with plain node (test/unit/scorecard.test.ts).
  *
- * What it draws, from top to bottom: completeness (a meter and the missing sections); the
+ * What it draws, from top to bottom: completeness (a meter, what it counts, and what is still
+ * to fill in, each leading to its place); the
  * segments with their five criteria (✓/✗); each prioritization matrix as a chart — one
  * stacked horizontal bar per segment of its four dimension scores on a 0–40 axis, over
  * bands for the tiers (below 20, 20–29, 30 and up, or the config's thresholds), each bar
@@ -19,7 +20,10 @@
  * - names and every other text from the document are HTML-escaped; the script only posts
  *   "reveal this range" messages and swaps in a new body the extension rendered with this
  *   same function (`renderScorecardBody`).
- * - the axis runs to 40 (the seed's maximum), or further when a row's scores add up to more,
+ * - it fits a narrow side panel: below 560 px the criteria table stacks into one card per
+ *   segment (each mark labelled by its criterion) and the chart stacks each row: the name,
+ *   its bar across the whole width, its total and tier.
+ * - the axis runs to 40 (the prioritization matrix's maximum), or further when a row's scores add up to more,
  *   so that a bar never leaves the chart; a wrong score is the matrix rules' to report.
  */
 import { t, type ClientLanguage, type MessageId } from '../messages';
@@ -36,6 +40,11 @@ const STRING_IDS = [
   'cardRequired',
   'scoresMissing',
   'cardAllPresent',
+  'completenessRule',
+  'cardMissingHeading',
+  'cardAbsent',
+  'cardEmpty',
+  'cardPlaceholderLeft',
   'cardSegments',
   'cardSegmentsSummary',
   'cardSegment',
@@ -108,14 +117,30 @@ function revealLink(range: Range, label: string, title: string, className = ''):
   return `<a href="#"${className ? ` class="${className}"` : ''} data-line="${range.start.line}" data-character="${range.start.character}" title="${escapeHtml(title)}">${escapeHtml(label)}</a>`;
 }
 
+const REASONS = { absent: 'cardAbsent', empty: 'cardEmpty', placeholder: 'cardPlaceholderLeft' } as const satisfies Record<string, StringId>;
+
+/** What is still to fill in: one line each, leading to its place when it has one. */
+function missingList(card: Scorecard, s: ScorecardStrings): string {
+  const items = card.completeness.missing;
+  if (!items.length) return `<p class="muted">${escapeHtml(fmt(s, 'cardAllPresent'))}</p>`;
+  const rows = items
+    .map((m) => {
+      const name = m.range ? revealLink(m.range, m.label, fmt(s, 'cardGoTo', { name: m.label })) : `<span class="name">${escapeHtml(m.label)}</span>`;
+      return `<li class="missing-item" data-what="${m.what}" data-reason="${m.reason}">${name} <span class="muted">— ${escapeHtml(fmt(s, REASONS[m.reason]))}</span></li>`;
+    })
+    .join('');
+  return `<h3 id="h-missing">${escapeHtml(fmt(s, 'cardMissingHeading'))}</h3>
+<ul class="missing" aria-labelledby="h-missing">${rows}</ul>`;
+}
+
 function completeness(card: Scorecard, s: ScorecardStrings): string {
   const c = card.completeness;
-  const missing = c.missing.length ? `<p class="missing">${escapeHtml(fmt(s, 'scoresMissing', { missing: c.missing.join(', ') }))}</p>` : `<p class="muted">${escapeHtml(fmt(s, 'cardAllPresent'))}</p>`;
   return `<section class="completeness" aria-labelledby="h-completeness">
 <h2 id="h-completeness">${escapeHtml(fmt(s, 'cardCompleteness'))}</h2>
 <div class="meter-row"><svg class="meter" role="img" aria-label="${c.percent}%" width="100%" height="12"><rect class="track" x="0" y="0" width="100%" height="12" rx="3"/><rect class="fill" x="0" y="0" width="${c.percent}%" height="12" rx="3" data-percent="${c.percent}"/></svg><span class="big">${c.percent}%</span></div>
-<p>${escapeHtml(fmt(s, 'cardRequired', { present: c.present, required: c.required }))}</p>
-${missing}
+<p>${escapeHtml(fmt(s, 'cardRequired', { filled: c.filled, total: c.total }))}</p>
+<p class="muted rule">${escapeHtml(fmt(s, 'completenessRule'))}</p>
+${missingList(card, s)}
 </section>`;
 }
 
@@ -128,10 +153,10 @@ function segments(card: Scorecard, s: ScorecardStrings): string {
       const cells = CRITERIA.map((c) => {
         const ok = seg.criteria[c];
         const word = fmt(s, ok ? 'cardYes' : 'cardNo');
-        return `<td class="${ok ? 'ok' : 'no'}" data-criterion="${c}" title="${escapeHtml(`${fmt(s, c)}: ${word}`)}"><span aria-hidden="true">${ok ? '✓' : '✗'}</span><span class="sr">${escapeHtml(word)}</span></td>`;
+        return `<td class="${ok ? 'ok' : 'no'}" data-criterion="${c}" data-label="${escapeHtml(fmt(s, c))}" title="${escapeHtml(`${fmt(s, c)}: ${word}`)}"><span aria-hidden="true">${ok ? '✓' : '✗'}</span><span class="sr">${escapeHtml(word)}</span></td>`;
       }).join('');
       const all = seg.met === seg.of;
-      return `<tr data-segment="${escapeHtml(seg.name)}"><th scope="row">${revealLink(seg.range, seg.name, fmt(s, 'cardGoTo', { name: seg.name }))}</th>${cells}<td class="met${all ? ' all' : ''}">${seg.met}/${seg.of}</td></tr>`;
+      return `<tr data-segment="${escapeHtml(seg.name)}"><th scope="row">${revealLink(seg.range, seg.name, fmt(s, 'cardGoTo', { name: seg.name }))}</th>${cells}<td class="met${all ? ' all' : ''}" data-label="${escapeHtml(fmt(s, 'cardMet'))}">${seg.met}/${seg.of}</td></tr>`;
     })
     .join('\n');
   return `<section class="segments" aria-labelledby="h-segments">
@@ -328,7 +353,7 @@ ${body}
  * `vscode-light` / `vscode-dark` / `vscode-high-contrast` body classes).
  */
 const STYLE = `
-body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); line-height: 1.45; padding: 0 20px 24px; }
+body { overflow-wrap: anywhere; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); line-height: 1.45; padding: 0 20px 24px; }
 main { max-width: 960px; }
 h1 { font-size: 1.5em; font-weight: 600; margin: 18px 0 2px; }
 h2 { font-size: 1.1em; font-weight: 600; margin: 26px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
@@ -340,7 +365,10 @@ a:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 
 .muted { color: var(--vscode-descriptionForeground); }
 .file { margin-top: 0; }
 .warn { color: var(--vscode-editorWarning-foreground); }
-.missing { color: var(--vscode-errorForeground); }
+.missing { list-style: none; padding: 0; margin: 4px 0 0; display: grid; gap: 2px; }
+.missing-item::before { content: '○'; color: var(--vscode-errorForeground); margin-right: 6px; }
+h3 { font-size: 1em; font-weight: 600; margin: 12px 0 4px; }
+.rule { font-size: 0.9em; max-width: 60em; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .meter-row { display: flex; align-items: center; gap: 12px; max-width: 480px; }
 .meter .track { fill: var(--vscode-editorWidget-border, var(--vscode-descriptionForeground)); fill-opacity: 0.35; }
@@ -387,6 +415,21 @@ td.met.all { font-weight: 700; }
 .tiers { list-style: none; padding: 0; margin: 8px 0 0; display: grid; gap: 4px; }
 .lists { list-style: none; padding: 0; margin: 0; display: grid; gap: 4px; }
 .lists li { display: flex; align-items: center; gap: 10px; }
+/* A narrow panel (a side panel of 500 px): the criteria table becomes one card per segment, */
+/* the chart puts each name over its bar, and nothing needs horizontal scrolling. */
+@media (max-width: 560px) {
+  body { padding: 0 12px 16px; }
+  table.criteria, table.criteria tbody, table.criteria tr { display: block; width: 100%; }
+  table.criteria thead { display: none; }
+  table.criteria tr { padding: 6px 0; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-widget-border, transparent)); }
+  table.criteria tbody th { display: block; padding: 0 0 4px; border: none; font-weight: 600; }
+  table.criteria td { display: inline-flex; align-items: center; gap: 4px; padding: 2px 10px 2px 0; border: none; font-size: 1em; }
+  table.criteria td::before { content: attr(data-label); font-weight: normal; font-size: 0.88em; color: var(--vscode-descriptionForeground); }
+  .chart { grid-template-columns: minmax(0, 1fr); row-gap: 2px; }
+  .chart-row .name { max-width: none; margin-top: 8px; }
+  .chart-row.axis-row > span { display: none; }
+  .chart-row .value { white-space: normal; }
+}
 body.vscode-high-contrast .seg, body.vscode-high-contrast-light .seg { stroke: var(--vscode-contrastBorder); }
 body.vscode-high-contrast .band, body.vscode-high-contrast-light .band { fill-opacity: 0; }
 body.vscode-high-contrast .meter .track, body.vscode-high-contrast-light .meter .track { fill-opacity: 0; stroke: var(--vscode-contrastBorder); }

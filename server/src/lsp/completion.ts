@@ -4,7 +4,10 @@
  * The client is not assumed to be VS Code: the provider is declared only when the client has
  * completion support; section templates are snippets (tabstops on their placeholders) only
  * when the client declared snippetSupport, plain text otherwise; documentation is Markdown
- * only when the client lists it; item kinds the client does not list fall back to Text.
+ * only when the client lists it; item kinds the client does not list fall back to Text. The
+ * order is the entries' sortText (required sections first), which every client keeps; the
+ * mark beside a required or recommended entry (`required section`) is a label description
+ * when the client supports label details; the detail says it in any case (`Required section`).
  *
  * Trigger characters: `#` (a heading), `:` (a field's value) and space (a heading's title, or
  * a value after `**Label**: `). The line is looked at before the document is checked, so a
@@ -44,6 +47,7 @@ export class CompletionFeature {
   private enabled = false;
   private snippets = false;
   private markdown = false;
+  private labelDetails = false;
   /** Item kinds the client listed; undefined means the protocol's first set (Text … Reference). */
   private kinds: Set<number> | undefined;
 
@@ -58,6 +62,7 @@ export class CompletionFeature {
     this.enabled = c !== undefined;
     this.snippets = c?.completionItem?.snippetSupport === true;
     this.markdown = c?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) === true;
+    this.labelDetails = c?.completionItem?.labelDetailsSupport === true;
     const valueSet = c?.completionItemKind?.valueSet;
     this.kinds = valueSet ? new Set(valueSet) : undefined;
     return this.enabled ? { completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false } } : {};
@@ -92,6 +97,7 @@ export class CompletionFeature {
       return completionEntries(result, place, { snippets: this.snippets, segmentNames }).map(
         (e): CompletionItem => ({
           label: e.label,
+          ...(e.tag && this.labelDetails ? { labelDetails: { description: e.tag } } : {}),
           kind: this.kind(e.kind),
           detail: e.detail,
           ...(e.documentation ? { documentation: this.markdown ? { kind: MarkupKind.Markdown, value: e.documentation } : e.documentation } : {}),

@@ -15,8 +15,8 @@ import type { Language } from '../model/types';
 import {
   checklistTitle,
   completenessTitle,
+  completenessTooltip,
   matrixRowTitle,
-  missingText,
   segmentTitle,
   tierSplitTitle,
   type Scores,
@@ -43,7 +43,7 @@ export function scoreLenses(scores: Scores, options: LensOptions): CodeLens[] {
     if (tooltip) command.tooltip = tooltip;
     return { range: firstLine(range), command };
   };
-  const out: CodeLens[] = [lens(scores.range, completenessTitle(scores, locale), missingText(scores, locale))];
+  const out: CodeLens[] = [lens(scores.range, completenessTitle(scores, locale), completenessTooltip(scores, locale))];
   for (const s of scores.segments.items) out.push(lens(s.range, segmentTitle(s, locale)));
   scores.matrices.items.forEach((m, i) => {
     // The split is document-wide: shown once, above the first matrix.

@@ -13,7 +13,9 @@
  *   order, each inserting its heading (at the depth the document uses) and its template;
  * - a field being started (a list marker, `**Jo`): the fields the current section (or the
  *   segment the cursor is in) does not have yet;
- * - an empty line: both, fields first;
+ * - an empty line: both, led by what is required: the missing required sections, then the
+ *   current section's missing required fields, the recommended sections, the other fields,
+ *   and last the optional sections;
  * - after a field's colon (`**Status**: |`): the field's values — enum values in the
  *   document's language and canonical English, or the schema's examples — and after a label
  *   that names a segment (`**Segment**: |`), the segment names other documents define.
@@ -63,7 +65,10 @@ export interface CompletionEntry {
   range: Range;
   /** What the client filters on: the text from `span.start` to the cursor is matched against it. */
   filterText: string;
+  /** The order to list the entries in, for every client: `<group>.<index>` (see {@link GROUPS}). */
   sortText: string;
+  /** A short mark shown beside the label (`required section`), for required and recommended entries. */
+  tag?: string;
 }
 
 /** A segment name defined in another document, for `**Segment**: |`. */
@@ -122,6 +127,9 @@ export const texts = {
   requiredSection: 'Required section',
   recommendedSection: 'Recommended section',
   optionalSection: 'Optional section',
+  requiredSectionTag: 'required section',
+  recommendedSectionTag: 'recommended section',
+  requiredFieldTag: 'required field',
   requiredField: 'Required field · {section}',
   field: 'Field · {section}',
   segmentField: 'Segment field',
@@ -377,17 +385,34 @@ function pad(n: number): string {
   return String(n).padStart(4, '0');
 }
 
+/**
+ * The order of the groups of entries where headings and fields are both offered (and of each
+ * alone): what is required first, what is optional last.
+ */
+const GROUPS = ['requiredSection', 'requiredField', 'recommendedSection', 'field', 'optionalSection'] as const;
+
+type Group = (typeof GROUPS)[number];
+
+function sortKey(group: Group, index: number): string {
+  return `${GROUPS.indexOf(group)}.${pad(index)}`;
+}
+
+/** Entries in the order of their sort keys (groups first, then their own order). */
+function byGroup(entries: CompletionEntry[]): CompletionEntry[] {
+  return entries.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+}
+
 /** The completion entries at a place. */
 export function completionEntries(result: LintResult, place: CompletionPlace, options: CompletionOptions = {}): CompletionEntry[] {
   const { doc } = result;
   const range = (span: Span): Range => doc.lines.rangeOf(span);
   switch (place.type) {
     case 'heading': {
-      const fields = place.fields ? fieldEntries(result, place.fields, 0) : [];
-      return [...fields, ...sectionEntries(result, place, options, range, fields.length)];
+      const fields = place.fields ? fieldEntries(result, place.fields) : [];
+      return byGroup([...fields, ...sectionEntries(result, place, options, range)]);
     }
     case 'field':
-      return fieldEntries(result, place, 0);
+      return byGroup(fieldEntries(result, place));
     case 'value':
       return valueEntries(result, place, options, range);
   }
@@ -404,7 +429,6 @@ function sectionEntries(
   place: Extract<CompletionPlace, { type: 'heading' }>,
   options: CompletionOptions,
   range: (s: Span) => Range,
-  after: number,
 ): CompletionEntry[] {
   const { doc, match, detection, locale } = result;
   const kind = detection!.kind;
@@ -424,22 +448,24 @@ function sectionEntries(
       ? `${escapeSnippet(heading + title)}${template ? eol + eol + templateSnippet(template) : ''}${escapeSnippet(tail)}`
       : `${heading}${title}${template ? eol + eol + template : ''}${tail}`;
     const status = spec.required ? 'requiredSection' : spec.recommended ? 'recommendedSection' : 'optionalSection';
+    const tag = spec.required ? 'requiredSectionTag' : spec.recommended ? 'recommendedSectionTag' : undefined;
     return {
       label: title,
       kind: 'section',
       detail: text(status, locale),
+      ...(tag ? { tag: text(tag, locale) } : {}),
       documentation: pick(spec.description, locale),
       newText,
       snippet: options.snippets === true,
       span: place.span,
       range: range(place.span),
       filterText: place.typed ? `${place.typed} ${title}` : title,
-      sortText: `${pad(after + i)}`,
+      sortText: sortKey(status, i),
     };
   });
 }
 
-function fieldEntries(result: LintResult, place: FieldPlace, after: number): CompletionEntry[] {
+function fieldEntries(result: LintResult, place: FieldPlace): CompletionEntry[] {
   const { doc, detection, locale } = result;
   const kind = detection!.kind;
   const language = doc.language;
@@ -453,17 +479,19 @@ function fieldEntries(result: LintResult, place: FieldPlace, after: number): Com
       ? text('segmentField', locale)
       : text(spec.required ? 'requiredField' : 'field', locale, { section: sectionSpec ? pick(sectionSpec.title, locale) : '' });
     const documentation = pick(spec.description, locale);
+    const required = !isSegmentField && spec.required;
     return {
       label: title,
       kind: 'field',
       detail,
+      ...(required ? { tag: text('requiredFieldTag', locale) } : {}),
       ...(documentation ? { documentation } : {}),
       newText,
       snippet: false,
       span: place.span,
       range: doc.lines.rangeOf(place.span),
       filterText: `**${title}**`,
-      sortText: `${pad(after + i)}`,
+      sortText: sortKey(required ? 'requiredField' : 'field', i),
     };
   });
 }

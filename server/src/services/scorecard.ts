@@ -1,7 +1,7 @@
 /**
  * The scorecard: the score tallies of services/scores.ts plus what a chart of the
  * prioritization matrix needs and the tallies leave out — each row's four dimension scores
- * (seed 002: Attractiveness, Fit, Accessibility, Strategic Value, 1–10 each) and the tier
+ * (the prioritization matrix: Attractiveness, Fit, Accessibility, Strategic Value, 1–10 each) and the tier
  * thresholds the totals were tiered with (30 and 20 of 40 unless the config says otherwise).
  *
  * The tallies stay the one shape every front end reads; this only adds to a copy of them.
@@ -17,7 +17,7 @@ import { resolveRule } from './settings';
 
 export type { ScoreColumn } from '../rules/matrix/evaluate';
 
-/** The highest total on the seed's scale: four dimensions of at most 10. */
+/** The highest total on the prioritization matrix's scale: four dimensions of at most 10. */
 export const MAX_TOTAL = 40;
 
 export interface ScorecardRow extends MatrixRowScore {

@@ -11,10 +11,18 @@
  * characters), as in the CLI's diagnostics, so the CLI and the server share one shape.
  *
  * Decisions:
- * - completeness counts the kind's required sections that are present and not empty; a kind
- *   with no required section is 100 % complete. `missing` names the required sections that
- *   are absent (by their title in the document's language, as the required-section
- *   diagnostic quotes them) or empty (by their heading as written).
+ * - completeness (`texts.completenessRule` says it in one sentence, in the lens tooltip) is
+ *   the share of items filled in, rounded down: the items are the title, the kind's required
+ *   sections and their required fields. The title counts unless a placeholder is left in it,
+ *   a section when it has content and no placeholder is left in it (subsections included), a
+ *   field when its value is neither empty nor only placeholders; while a placeholder is left
+ *   anywhere, the percentage stays below 100. So an untouched template starts near 0 % (its
+ *   headings and labels are there, but each holds placeholders) and a filled document
+ *   reaches 100 %. An absent section counts as not filled with its required fields. A tier's
+ *   Resource Allocation stated in a table or list elsewhere is filled, as required-field says.
+ *   `missing` lists what is not filled, in template order: the title; a section by its title
+ *   in the document's language when absent (as the required-section diagnostic quotes it),
+ *   else by its heading as written; then the required fields of a present section.
  * - the five criteria are always tallied, whatever the severity of the segment-* rules: a
  *   rule turned off silences a diagnostic, not the methodology's count. Options (minimum,
  *   rates, threshold) come from the rules' settings in the config.
@@ -28,18 +36,18 @@
  * - placeholders are counted where the placeholder rule looks for them (not in code, HTML
  *   comments, front matter or unparsed parts), whatever that rule's settings.
  */
-import { findPlaceholders } from '../model/placeholders';
+import { findPlaceholders, isPlaceholderValue, type Placeholder } from '../model/placeholders';
 import type { Currency } from '../model/numbers';
-import type { Language, List, ListItem, SegDocument } from '../model/types';
+import type { Field, Language, List, ListItem, SegDocument } from '../model/types';
 import type { Range, Span } from '../parse/text';
 import { pick } from '../schemas/kinds';
 import { hasContent } from '../schemas/validate';
-import { tierAllocations } from '../rules/matrix/allocations';
+import { allocationStatedElsewhere, tierAllocations } from '../rules/matrix/allocations';
 import { evaluateMatrices, formatNumber, type Tier } from '../rules/matrix/evaluate';
 import { CRITERIA, evaluateSegments, type CriterionId, type EvaluationOptions } from '../rules/segments/evaluate';
 import { ruleById } from '../rules/registry';
 import { counter, translator, type Plural } from '../l10n';
-import { documentSpan } from '../rules/util/report';
+import { documentSpan, headingSpan, isEmptyField } from '../rules/util/report';
 import { unparsedRegions } from '../rules/util/skipped';
 import type { LintConfig, LintResult } from './engine';
 import { resolveRule } from './settings';
@@ -47,15 +55,33 @@ import { resolveRule } from './settings';
 export type { CriterionId } from '../rules/segments/evaluate';
 export type { Tier } from '../rules/matrix/evaluate';
 
+/** The title, a required section or a required field that is not filled in yet. */
+export interface MissingItem {
+  /** The title as written, a section (`Goals & Responsibilities`) or a field with its section (`Demographics › Job Title`). */
+  label: string;
+  what: 'title' | 'section' | 'field';
+  /** The section's id in the kind schema, for a section or a field. */
+  section?: string;
+  /** The field's id, for a field. */
+  field?: string;
+  /** `absent`: not in the document; `empty`: nothing in it; `placeholder`: template placeholders left in it. */
+  reason: 'absent' | 'empty' | 'placeholder';
+  /** Where to go: the section's heading, or the field's line; none for an absent section. */
+  range?: Range;
+}
+
 export interface Completeness {
-  /** Required sections present and not empty. */
-  present: number;
-  /** Required sections of the kind. */
-  required: number;
-  /** `present / required` in percent, rounded down (so 100 means every one is there); 100 when none is required. */
+  /** Items filled in: the title without a placeholder, required sections with content and no placeholder, required fields with a value. */
+  filled: number;
+  /** Items: the title, the kind's required sections and their required fields. */
+  total: number;
+  /**
+   * `filled / total` in percent, rounded down, and at most 99 while a placeholder is left
+   * (so 100 means everything required is filled in and nothing is left to fill).
+   */
   percent: number;
-  /** Required sections absent (their title) or empty (their heading as written), in template order. */
-  missing: string[];
+  /** What is not filled in, in template order; an absent section once, with its fields implied. */
+  missing: MissingItem[];
 }
 
 export interface SegmentScore {
@@ -159,21 +185,8 @@ export function computeScores(result: LintResult, options: ScoreOptions = {}): S
   const config = options.config ?? result.config;
   const rangeOf = (span: Span): Range => doc.lines.rangeOf(span);
 
-  // Completeness.
-  const required = kind.sections.filter((s) => s.required).sort((a, b) => a.order - b.order);
-  const missing: string[] = [];
-  for (const spec of required) {
-    const section = match.byId.get(spec.id);
-    if (!section) missing.push(pick(spec.title, doc.language));
-    else if (!hasContent(section)) missing.push(section.heading.text || pick(spec.title, doc.language));
-  }
-  const present = required.length - missing.length;
-  const completeness: Completeness = {
-    present,
-    required: required.length,
-    percent: required.length ? Math.floor((present * 100) / required.length) : 100,
-    missing,
-  };
+  const placeholders = placeholdersLeft(doc);
+  const completeness = completenessOf(result, placeholders, rangeOf);
 
   // Segments: the evaluation the segment-* rules report from, with their options.
   const substantial = ruleOptions(config, 'segment-substantial');
@@ -215,7 +228,7 @@ export function computeScores(result: LintResult, options: ScoreOptions = {}): S
     segments: { items: segmentItems, met: segmentItems.reduce((n, s) => n + s.met, 0), of: segmentItems.length * 5 },
     matrices: { items: matrixItems, tiers: tierSplit(matrixItems, result) },
     checklists: checklists(doc),
-    placeholders: placeholdersLeft(doc),
+    placeholders: placeholders.length,
   };
 }
 
@@ -273,10 +286,60 @@ function checklists(doc: SegDocument): Scores['checklists'] {
 }
 
 /** Placeholders where the placeholder rule looks for them. */
-function placeholdersLeft(doc: SegDocument): number {
+function placeholdersLeft(doc: SegDocument): Placeholder[] {
   const exclude: Span[] = [...doc.codeSpans, ...doc.comments.map((c) => c.span), ...unparsedRegions(doc)];
   if (doc.frontMatter) exclude.push(doc.frontMatter.span);
-  return findPlaceholders(doc.text, doc.definitions, exclude).length;
+  return findPlaceholders(doc.text, doc.definitions, exclude);
+}
+
+/** Whether a field holds a value: not empty, and not only placeholders (its nested items neither). */
+function fieldFilled(doc: SegDocument, field: Field): boolean {
+  if (isEmptyField(doc, field)) return false;
+  const value = field.value.text.trim();
+  if (value) return !isPlaceholderValue(value, doc.definitions);
+  // The value is in nested items, or continues on the next line: filled unless every item is a placeholder.
+  return !field.items.length || field.items.some((item) => !isPlaceholderValue(item.text, doc.definitions));
+}
+
+/** Completeness as the module header defines it. */
+function completenessOf(result: LintResult, placeholders: readonly Placeholder[], rangeOf: (span: Span) => Range): Completeness {
+  const { doc, match } = result;
+  const kind = match!.kind;
+  const language = doc.language;
+  const required = kind.sections.filter((s) => s.required).sort((a, b) => a.order - b.order);
+  const inside = (span: Span): boolean => placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end);
+  const missing: MissingItem[] = [];
+  // The title: filled unless a placeholder is left in it (a document without one is another rule's business).
+  let total = 1;
+  let filled = 0;
+  if (doc.title && inside(doc.title.span)) missing.push({ label: doc.title.text, what: 'title', reason: 'placeholder', range: rangeOf(documentSpan(doc)) });
+  else filled++;
+  for (const spec of required) {
+    const fields = spec.fields.filter((f) => f.required);
+    total += 1 + fields.length;
+    const section = match!.byId.get(spec.id);
+    if (!section) {
+      missing.push({ label: pick(spec.title, language), what: 'section', section: spec.id, reason: 'absent' });
+      continue;
+    }
+    const label = section.heading.text || pick(spec.title, language);
+    const at = rangeOf(headingSpan(section));
+    if (!hasContent(section)) missing.push({ label, what: 'section', section: spec.id, reason: 'empty', range: at });
+    else if (inside(section.span)) missing.push({ label, what: 'section', section: spec.id, reason: 'placeholder', range: at });
+    else filled++;
+    const found = match!.fields.get(spec.id);
+    for (const f of fields) {
+      const field = found?.get(f.id);
+      const item = { label: `${label} › ${pick(f.title, language)}`, what: 'field' as const, section: spec.id, field: f.id };
+      if (field && fieldFilled(doc, field)) filled++;
+      else if (!field && f.id === 'resource-allocation' && allocationStatedElsewhere(match!, language, doc, spec.id)) filled++;
+      else if (!field) missing.push({ ...item, reason: 'absent', range: at });
+      else missing.push({ ...item, reason: isEmptyField(doc, field) ? 'empty' : 'placeholder', range: rangeOf(field.span) });
+    }
+  }
+  let percent = total ? Math.floor((filled * 100) / total) : 100;
+  if (placeholders.length) percent = Math.min(percent, 99);
+  return { filled, total, percent, missing };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -292,6 +355,9 @@ export const texts = {
   segment: '{marks} — {met}/{of}',
   complete: '{kind} · {percent}% complete',
   missing: 'Missing: {missing}',
+  /** What the completeness percentage counts, in one sentence (the status bar's tooltip says the same). */
+  completenessRule:
+    'Completeness is the share of the title, required sections and required fields that are filled in: the title and a section when no placeholder is left in them (a section needs content too), a field when its value is neither empty nor a placeholder; while a placeholder is left anywhere, it stays below 100%.',
   segments: 'segments {list}',
   criteria: '{met}/{of} criteria',
   checklist: 'checklist {done}/{total}',
@@ -368,10 +434,17 @@ export function completenessTitle(scores: Scores, locale: Language): string {
   return scoreText('complete', locale, { kind: scores.title, percent: scores.completeness.percent });
 }
 
-/** `Missing: Buying Process, Messaging`; undefined when nothing is missing. */
+/** `Missing: Buying Process, Messaging › Value Proposition`; undefined when nothing is missing. */
 export function missingText(scores: Scores, locale: Language): string | undefined {
   const { missing } = scores.completeness;
-  return missing.length ? scoreText('missing', locale, { missing: missing.join(', ') }) : undefined;
+  return missing.length ? scoreText('missing', locale, { missing: missing.map((m) => m.label).join(', ') }) : undefined;
+}
+
+/** The completeness lens's tooltip: what is missing, then what the percentage counts. */
+export function completenessTooltip(scores: Scores, locale: Language): string {
+  const missing = missingText(scores, locale);
+  const rule = scoreText('completenessRule', locale);
+  return missing ? `${missing}\n\n${rule}` : rule;
 }
 
 /**

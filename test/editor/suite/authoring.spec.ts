@@ -68,26 +68,26 @@ async function openFixture(relative: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** The persona sections devops-dana.persona.md lacks, in the persona template's order. */
+/** The persona sections devops-dana.persona.md lacks: required, recommended, optional, each in the template's order. */
 const DANA_MISSING = [
-  'Executive Summary',
-  'Quote',
-  'Background & Day-in-the-Life',
-  'Objections & Concerns',
   'Information Sources',
-  'Psychographics',
-  'Needs Analysis (Jobs-to-be-Done)',
   'Marketing Tactics',
+  'Quote',
+  'Objections & Concerns',
+  'Needs Analysis (Jobs-to-be-Done)',
   'Segment Economics',
   'Real Quotes',
   'Data Sources',
   'Persona Validation',
+  'Executive Summary',
+  'Background & Day-in-the-Life',
+  'Psychographics',
 ];
 
 suite('authoring: completion', () => {
   teardown(closeAllEditors);
 
-  test('after "## " in a persona: the missing sections in template order; accepting the first inserts heading and template', async () => {
+  test('after "## " in a persona: the missing sections, required first; accepting the first inserts heading and template', async () => {
     await api();
     const editor = await openCopy('personas/devops-dana.persona.md');
     const doc = editor.document;
@@ -99,6 +99,7 @@ suite('authoring: completion', () => {
     assert.deepEqual(items.map(label), DANA_MISSING);
     assert.equal(items.find((i) => label(i) === 'Information Sources')!.detail, 'Required section');
     assert.equal(items.find((i) => label(i) === 'Quote')!.detail, 'Recommended section');
+    assert.equal(typeof items[0]!.label === 'string' ? undefined : items[0]!.label.description, 'required section');
 
     // Accept the first item as the suggest widget does: its snippet over its range.
     const first = items[0]!;
@@ -108,15 +109,15 @@ suite('authoring: completion', () => {
     assert.ok(await editor.insertSnippet(first.insertText, range), 'the snippet is inserted');
     const lines = doc.getText().split('\n').slice(headingLine);
     assert.deepEqual(lines.slice(0, 5), [
-      '## Executive Summary',
+      '## Information Sources',
       '',
-      '**One-Liner**: [Who they are in one sentence]',
-      '**Segment**: [Which segment this persona represents]',
-      '**Priority**: [Tier 1/2/3 target]',
+      '- **Content Preferences**: [Tutorials, whitepapers, videos, webinars]',
+      '- **Trusted Sources**: [Publications, analysts, influencers they follow]',
+      '- **Communities**: [Stack Overflow, Reddit, LinkedIn groups, conferences]',
     ]);
     // The first placeholder is selected, ready to type over; the rest stay as placeholders.
-    assert.equal(doc.getText(editor.selection), '[Who they are in one sentence]');
-    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.range.start.line === headingLine + 2 && codeOf(d) === 'placeholder'), 'a placeholder finding on the inserted One-Liner');
+    assert.equal(doc.getText(editor.selection), '[Tutorials, whitepapers, videos, webinars]');
+    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.range.start.line === headingLine + 2 && codeOf(d) === 'placeholder'), 'a placeholder finding on the inserted Content Preferences');
   });
 
   test('after "**Status**: " in a segmentation Metadata: Draft and Approved; a Russian document gets Черновик and Утверждено first', async () => {

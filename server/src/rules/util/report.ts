@@ -2,7 +2,7 @@
  * Small helpers the rules share: where to point at a section, and how a section is named in
  * a message.
  */
-import type { Heading, Language, Section, SegDocument } from '../../model/types';
+import type { Field, Heading, Language, Section, SegDocument } from '../../model/types';
 import type { Span } from '../../parse/text';
 import { pick, type SectionSpec } from '../../schemas/kinds';
 import type { KindMatch, SchemaIssue } from '../../schemas/validate';
@@ -44,8 +44,11 @@ export function issueSection(match: KindMatch, issue: SchemaIssue): Section | un
  * `**Value Proposition for This Persona**:` with the text on the line below.
  */
 export function isEmptyValueIssue(doc: SegDocument, issue: SchemaIssue): boolean {
-  if (issue.keyword !== 'minLength' || !issue.source) return false;
-  const field = issue.source;
+  return issue.keyword === 'minLength' && issue.source !== undefined && isEmptyField(doc, issue.source);
+}
+
+/** Whether a field has nothing in it: no value, no nested items, no text on the next line. */
+export function isEmptyField(doc: SegDocument, field: Field): boolean {
   if (field.value.text !== '' || field.items.length > 0) return false;
   const next = doc.lines.lineAt(field.span.end) + 1;
   if (next >= doc.lines.lineCount) return true;
