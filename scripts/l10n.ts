@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import { catalogue as clientMessages } from '../client/src/messages';
 import { help as cliHelp, messages as cliMessages, nouns as cliNouns } from '../server/src/cli/messages';
 import { pluralCategories, pluralKey, type Locale, type Plural } from '../server/src/l10n';
-import { messages as lspMessages } from '../server/src/lsp/messages';
+import { counts as lspCounts, messages as lspMessages } from '../server/src/lsp/messages';
 import { texts as workspaceCheckTexts } from '../server/src/lsp/workspace-check';
 import { rules } from '../server/src/rules/registry';
 import { optionDescriptions, schemaTexts } from '../server/src/services/config';
@@ -41,7 +41,7 @@ export const SOURCES: Record<string, Catalogue[]> = {
   'server/src/services/hover.ts': [hoverTexts, ...ruleCatalogues],
   'server/src/services/completion.ts': [completionTexts],
   'server/src/services/scores.ts': [scoreTexts, scoreNouns],
-  'server/src/lsp/messages.ts': [lspMessages],
+  'server/src/lsp/messages.ts': [lspMessages, lspCounts],
   'server/src/lsp/workspace-check.ts': [workspaceCheckTexts],
   'server/src/cli/messages.ts': [{ help: cliHelp }, cliMessages, cliNouns],
   'client/src/messages.ts': [clientMessages],

@@ -23,6 +23,7 @@ import { RestartPolicy } from './restart';
 import { registerConfigSchema } from './config-schema';
 import { registerScorecard, type ScorecardApi } from './scorecard/panel';
 import { SHOW_SCORES, ScoresStatus } from './status';
+import { WORKSPACE_TRUST_METHOD, type WorkspaceTrustParams } from '../../server/src/protocol';
 
 /**
  * What activate() returns; tests (the real-editor suite) get it through
@@ -113,8 +114,9 @@ export function activate(context: vscode.ExtensionContext): SegdocApi {
       { scheme: 'file', pattern: '**/.segdoc.json' },
     ],
     synchronize: { configurationSection: 'segdoc', fileEvents: watchers },
-    // `commands` tells the server which client commands its code lenses may run.
-    initializationOptions: () => ({ settings: segdocSettings(), locale: vscode.env.language, commands: { showScores: SHOW_SCORES } }),
+    // `commands` tells the server which client commands its code lenses may run; `trusted`
+    // whether it may read the workspace's kind schema files (Workspace Trust).
+    initializationOptions: () => ({ settings: segdocSettings(), locale: vscode.env.language, commands: { showScores: SHOW_SCORES }, trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     // The error handler tells the user what matters; the output stays where it is.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -133,6 +135,13 @@ export function activate(context: vscode.ExtensionContext): SegdocApi {
   );
 
   const ready = languageClient.start();
+  // In an untrusted folder the server leaves custom kind schemas out (and says so in the
+  // .segdoc.json); once the user trusts the folder it reads them and checks everything again.
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void ready.then(() => languageClient.sendNotification(WORKSPACE_TRUST_METHOD, { trusted: true } satisfies WorkspaceTrustParams)).catch(() => undefined);
+    }),
+  );
   // The language client has already shown and logged a start failure; this only keeps the
   // rejection from being reported as unhandled while callers of `ready` still see it.
   ready.catch(() => undefined);

@@ -17,7 +17,7 @@ export interface Run {
 }
 
 export function segdoc(args: string[], cwd: string, env: Record<string, string> = {}): Run {
-  const base: Record<string, string> = { PATH: process.env['PATH'] ?? '', SEGDOC_TODAY: '2026-11-23', LANG: 'C' };
+  const base: Record<string, string> = { PATH: process.env['PATH'] ?? '', SEGDOC_TODAY: '2026-11-23', LANG: 'en_US.UTF-8' };
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -6,8 +6,31 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { CodeActionKind, type CodeAction, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { applyEdits, editsOf, fullCapabilities, ofRule, TestClient, startInFolder, type StartOptions , LIMIT } from './client';
+import { applyEdits, editsOf, fullCapabilities, messageOf, ofRule, TestClient, startInFolder, type StartOptions , LIMIT } from './client';
 import { MISSING, PERSONA } from './docs';
+
+/** A prioritization matrix with three wrong totals and its Tier 3 section missing. */
+const MATRIX = [
+  '# Segment Prioritization: Contoso Payments',
+  '',
+  '## Prioritization Matrix',
+  '',
+  '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |',
+  '|---------|---------------|-----|---------------|----------------|-------|------|',
+  '| E-commerce Marketplaces | 9 | 8 | 9 | 8 |   33 | 1 |',
+  '| Subscription SaaS | 8 | 9 | 7 | 8 | **30** | 1 |',
+  '| Travel Agencies | 7 | 6 | 8 | 5 | 26/40 | 2 |',
+  '| Food Delivery Startups | 5 | 4 | 5 | 3 | ~19 | 3 |',
+  '',
+  '## Tier 1 (Primary Focus)',
+  '**Segments**: E-commerce Marketplaces, Subscription SaaS',
+  '**Resource Allocation**: 65%',
+  '',
+  '## Tier 2 (Secondary Focus)',
+  '**Segments**: Travel Agencies',
+  '**Resource Allocation**: 35%',
+  '',
+].join('\n');
 
 async function open(t: TestContext, text: string, options: StartOptions = {}): Promise<{ client: TestClient; doc: string; first: PublishDiagnosticsParams }> {
   const { client, uri } = await startInFolder(t, { settings: { debounceMs: 0 }, ...options });
@@ -78,13 +101,115 @@ describe('code actions over stdio', () => {
   test('each diagnostic offers its fix, then disable for this line and for this file', LIMIT, async (t) => {
     const { client, doc, first } = await open(t, PERSONA);
     const d = byMessage(first, 'Missing required section "Messaging"');
-    const actions = await client.codeActions(doc, d.range, [d]);
+    const actions = (await client.codeActions(doc, d.range, [d])).filter((a) => !a.title.startsWith('Insert all'));
     assert.deepEqual(
       actions.map((a) => a.title),
       ['Insert section "Messaging"', 'Disable required-section for this line', 'Disable required-section for this file'],
     );
     for (const a of actions) assert.equal(a.kind, CodeActionKind.QuickFix);
     assert.equal(actions[1]!.isPreferred ?? false, false);
+  });
+
+  test('the menu on a title with many missing sections: insert all first, one fix per section, disable actions last and once', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    // What VS Code sends for Ctrl+. on the title: every diagnostic there, cursor in the title.
+    const onTitle = first.diagnostics.filter((d) => d.range.start.line === 0);
+    const recommended = ofRule(first, 'recommended-section').map((d) => messageOf(d).replace(/^Missing recommended section "(.*)"$/, '$1'));
+    assert.ok(recommended.length >= 2, 'recommended sections are missing too');
+    const cursor = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
+    const actions = await client.codeActions(doc, cursor, onTitle);
+    const total = MISSING.length + recommended.length;
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        `Insert all ${MISSING.length} missing required sections`,
+        `Insert all ${total} missing sections`,
+        ...MISSING.map((s) => `Insert section "${s}"`),
+        ...recommended.map((s) => `Insert section "${s}"`),
+        'Disable required-section for this line',
+        'Disable required-section for this file',
+      ],
+    );
+    for (const a of actions) assert.equal(a.kind, CodeActionKind.QuickFix);
+    // Preferred, like each section's insert: VS Code lists preferred fixes first, so the
+    // insert-all actions lead its menu too; the disable actions are not preferred.
+    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [...actions.slice(0, -2).map(() => true), false, false]);
+    assert.deepEqual(actions[0]!.diagnostics?.map((d) => d.message), MISSING.map((s) => `Missing required section "${s}"`));
+  });
+
+  test('"Insert all missing required sections" adds them in template order in one edit, and none is missing after', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    const d = byMessage(first, 'Missing recommended section "Quote"');
+    const req = byMessage(first, 'Missing required section "Pain Points"');
+    const actions = await client.codeActions(doc, d.range, [d, req]);
+    const all = action(actions, `Insert all ${MISSING.length} missing required sections`);
+    const after = await apply(client, doc, all);
+    const text = client.text(doc);
+    const headings = text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    assert.deepEqual(headings, ['Demographics', ...MISSING]);
+    // Sections are one blank line apart, and the document keeps its text before them.
+    assert.ok(text.startsWith(PERSONA.trimEnd() + '\n\n## Goals & Responsibilities\n'), text);
+    assert.doesNotMatch(text, /\n\n\n/);
+    assert.deepEqual(ofRule(after, 'required-section'), []);
+    assert.ok(ofRule(after, 'recommended-section').length > 0, 'recommended sections are left alone');
+  });
+
+  test('"Insert all missing sections" adds required and recommended ones, each where its single insert would', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA);
+    const d = ofRule(first, 'required-section')[0]!;
+    const actions = await client.codeActions(doc, d.range, [d]);
+    const all = action(actions, `Insert all ${MISSING.length + ofRule(first, 'recommended-section').length} missing sections`);
+    const allEdits = editsOf(all.edit!, doc);
+    // Each section is inserted at the position its own "Insert section" fix uses.
+    const singles = first.diagnostics.filter((x) => x.range.start.line === 0 && /^Missing (required|recommended) section/.test(messageOf(x)));
+    for (const single of singles) {
+      const fix = (await client.codeActions(doc, single.range, [single])).find((x) => x.title.startsWith('Insert section'))!;
+      const edit = editsOf(fix.edit!, doc)[0]!;
+      const heading = /^## .*$/m.exec(edit.newText)![0];
+      const holder = allEdits.find((e) => e.newText.split(/\r?\n/).includes(heading));
+      assert.ok(holder, `${heading} is inserted`);
+      assert.deepEqual(holder.range, edit.range, heading);
+    }
+    const after = await apply(client, doc, all);
+    assert.deepEqual(ofRule(after, 'required-section'), []);
+    assert.deepEqual(ofRule(after, 'recommended-section'), []);
+    assert.doesNotMatch(client.text(doc), /\n\n\n/);
+    assert.ok(client.text(doc).includes(PERSONA.slice(PERSONA.indexOf('## Demographics'))), 'the text already there is kept');
+  });
+
+  test('the insert-all title counts in Russian plural forms', LIMIT, async (t) => {
+    const { client, doc, first } = await open(t, PERSONA, { locale: 'ru' });
+    const d = ofRule(first, 'required-section')[0]!;
+    const titles = (await client.codeActions(doc, d.range, [d])).map((a) => a.title);
+    assert.ok(titles.includes(`Вставить все ${MISSING.length} недостающих обязательных разделов`), titles.join('; '));
+    assert.ok(titles.includes(`Вставить все ${MISSING.length + 7} недостающих разделов`), titles.join('; '));
+  });
+
+  test('source.fixAll.segdoc applies the safe fixes in one edit and leaves the rest', LIMIT, async (t) => {
+    const { client, uri } = await startInFolder(t, { settings: { debounceMs: 0 } });
+    assert.ok(JSON.stringify(client.initializeResult.capabilities.codeActionProvider).includes('source.fixAll.segdoc'), 'the kind is declared');
+    const doc = uri('contoso.md');
+    const published = client.diagnosticsFor(doc, 1);
+    await client.open(doc, MATRIX);
+    const first = await published;
+    assert.equal(ofRule(first, 'score-total').length, 3);
+    assert.equal(ofRule(first, 'required-section').length, 1, 'a missing section, whose fix inserts text');
+
+    // What codeActionsOnSave asks: only the fix-all kind, for the whole document.
+    const whole = { start: { line: 0, character: 0 }, end: { line: MATRIX.split('\n').length, character: 0 } };
+    const actions = await client.codeActions(doc, whole, first.diagnostics, ['source.fixAll.segdoc']);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safe segdoc problems', 'source.fixAll.segdoc']]);
+    const after = await apply(client, doc, actions[0]!);
+    assert.equal(client.text(doc), MATRIX.replace('|   33 |', '|   34 |').replace('**30**', '**32**').replace('~19', '~17'));
+    assert.deepEqual(ofRule(after, 'score-total'), []);
+    // No template text was inserted and no disable comment added.
+    assert.equal(ofRule(after, 'required-section').length, 1);
+
+    // The light bulb (no kind asked) and a request for quick fixes do not list it.
+    const bulb = await client.codeActions(doc, whole, after.diagnostics);
+    assert.ok(!bulb.some((a) => a.kind === 'source.fixAll.segdoc'), bulb.map((a) => a.title).join('; '));
+    const again = await client.codeActions(doc, whole, after.diagnostics, ['source']);
+    assert.ok(!again.some((a) => a.kind === 'source.fixAll.segdoc'), 'nothing safe is left to fix');
   });
 
   test('"disable for this line" inserts a next-line comment above and silences the rule there', LIMIT, async (t) => {

@@ -24,8 +24,13 @@ export interface DocumentConfig {
 }
 
 export class ConfigStore {
-  /** Configs parsed from open buffers, by path, valid for one buffer version and locale. */
+  /** Configs parsed from open buffers, by path, valid for one buffer version, locale and trust. */
   private readonly fromBuffers = new Map<string, { version: number; locale: string; loaded: LoadedConfig }>();
+  /**
+   * Whether the workspace is trusted (Workspace Trust): in an untrusted one the kind schema
+   * files configs point to are not read (services/config.ts `trusted`). Set by the server.
+   */
+  trusted = true;
   /** Every file some loaded config was read from (configs and their schema files). */
   private readonly dependencies = new Set<string>();
 
@@ -47,14 +52,14 @@ export class ConfigStore {
     const buf = this.buffer(abs);
     let loaded: LoadedConfig;
     if (buf) {
-      const key = locale ?? '';
+      const key = `${locale ?? ''}${this.trusted ? '' : '\0untrusted'}`;
       const hit = this.fromBuffers.get(abs);
       if (hit && hit.version === buf.version && hit.locale === key) return hit.loaded;
-      loaded = loadConfigFile(abs, { text: buf.text, ...(locale ? { locale } : {}) });
+      loaded = loadConfigFile(abs, { text: buf.text, trusted: this.trusted, ...(locale ? { locale } : {}) });
       this.fromBuffers.set(abs, { version: buf.version, locale: key, loaded });
     } else {
       this.fromBuffers.delete(abs);
-      loaded = loadConfigFile(abs, locale ? { locale } : {});
+      loaded = loadConfigFile(abs, { trusted: this.trusted, ...(locale ? { locale } : {}) });
     }
     for (const d of loaded.dependencies) this.dependencies.add(path.resolve(d));
     return loaded;
@@ -64,6 +69,11 @@ export class ConfigStore {
   affects(fsPath: string): boolean {
     const abs = path.resolve(fsPath);
     return path.basename(abs) === CONFIG_FILE_NAME || this.dependencies.has(abs);
+  }
+
+  /** Forgets every config parsed from a buffer (trust changed: they are read again). */
+  clear(): void {
+    this.fromBuffers.clear();
   }
 
   /** Forgets what was parsed from a buffer (it was closed: the file on disk applies again). */

@@ -16,8 +16,9 @@ import {
 import type { Language, SegDocument } from '../model/types';
 import type { ConfigDiagnostic } from '../services/config';
 import type { Fix, Finding } from '../services/engine';
+import { ruleDocUrl } from '../services/rules-doc';
 import type { Severity } from '../rules/types';
-import { message } from './messages';
+import { countMessage, message } from './messages';
 
 export const SOURCE = 'segdoc';
 
@@ -55,6 +56,7 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.rule,
+    codeDescription: { href: ruleDocUrl(finding.rule) },
     source: SOURCE,
     message: finding.message,
     data,
@@ -215,57 +217,137 @@ export function disableFileEdit(doc: SegDocument, rule: string): TextEdit | unde
   return { range: { start: pos, end: pos }, newText: `${prefix}<!-- segdoc-disable ${rule} -->${eol}` };
 }
 
+/** `source.fixAll.segdoc`: the kind `editor.codeActionsOnSave` asks for. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+/** Whether a client's `only` entry (`source`, `source.fixAll`, `quickfix`, …) asks for actions of `kind`. */
+export function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((k) => k === CodeActionKind.Empty || k === kind || kind.startsWith(`${k}.`));
+}
+
+/** "Insert all N missing sections": the sections' one edit, and the diagnostics it answers. */
+export interface InsertAllData {
+  /** Only the required sections, or the required and the recommended ones. */
+  scope: 'required' | 'all';
+  count: number;
+  edits: TextEdit[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ActionRequest {
+  /** The range the client asks about; its start is the cursor. */
+  range: Range;
+  /** Our diagnostics the client sent. */
+  diagnostics: Diagnostic[];
+  /** The insert-all actions that apply (see services/missing-sections.ts). */
+  insertAll?: InsertAllData[];
+}
+
+function comparePositions(a: Range['start'], b: Range['start']): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function contains(range: Range, pos: Range['start']): boolean {
+  return comparePositions(range.start, pos) <= 0 && comparePositions(pos, range.end) <= 0;
+}
+
 /**
- * The code actions for the diagnostics the client asks about: every fix of every diagnostic
- * (most severe first), then "disable for this line" per rule and line, then "disable for
- * this file" per rule.
+ * The diagnostic the disable actions are for: the most severe of those under the cursor
+ * (the start of the requested range), else of all the client sent; on a tie the first.
+ */
+function underCursor(request: ActionRequest): Diagnostic | undefined {
+  const at = request.diagnostics.filter((d) => contains(d.range, request.range.start));
+  const pool = at.length ? at : request.diagnostics;
+  let best: Diagnostic | undefined;
+  for (const d of pool) if (!best || (d.severity ?? 4) < (best.severity ?? 4)) best = d;
+  return best;
+}
+
+/**
+ * The quick-fix menu for the diagnostics the client asks about, in the order a user reads
+ * it: "Insert all N missing sections" first (the required ones, then the required and
+ * recommended ones together, each only when it inserts two or more), then every fix of
+ * every diagnostic (most severe first), and last "disable for this line" and "disable for
+ * this file", for the one diagnostic under the cursor only: the menu on a title carrying
+ * nine missing sections offers two disable actions, not eighteen.
  * `fixesOf` supplies the fixes of one diagnostic (from its data, or recomputed).
  */
-export function codeActions(target: ActionTarget, diagnostics: Diagnostic[], fixesOf: (d: Diagnostic) => FixData[]): CodeAction[] {
-  const fixes: CodeAction[] = [];
-  const lineActions: CodeAction[] = [];
-  const fileActions: CodeAction[] = [];
-  const seenLines = new Set<string>();
-  const seenRules = new Set<string>();
+export function codeActions(target: ActionTarget, request: ActionRequest, fixesOf: (d: Diagnostic) => FixData[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const all of request.insertAll ?? []) {
+    if (all.count < 2 || !all.edits.length) continue;
+    out.push({
+      title: countMessage(all.scope === 'required' ? 'insertAllRequired' : 'insertAll', all.count, target.locale),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: all.diagnostics,
+      // VS Code lists preferred fixes first (a stable sort, so ours keep their order among
+      // themselves): this makes the insert-all actions lead the menu, as they should. Each
+      // section's own insert stays preferred too, so no client auto-applies either alone.
+      isPreferred: true,
+      edit: workspaceEdit(target, all.edits),
+    });
+  }
   // The most severe problem's fixes come first (LSP severity 1 is Error), so that Ctrl+. on
   // a title carrying both a missing required and a missing recommended section offers the
   // required one at the top. The sort is stable: same-severity diagnostics keep their order.
-  const bySeverity = [...diagnostics].sort((a, b) => (a.severity ?? 4) - (b.severity ?? 4));
-  for (const d of bySeverity) {
-    const rule = ruleOf(d);
-    if (!rule) continue;
-    for (const fix of fixesOf(d)) fixes.push(fixAction(target, fix, d));
+  const ours = request.diagnostics.filter((d) => ruleOf(d) !== undefined);
+  const bySeverity = [...ours].sort((a, b) => (a.severity ?? 4) - (b.severity ?? 4));
+  for (const d of bySeverity) for (const fix of fixesOf(d)) out.push(fixAction(target, fix, d));
 
-    const lineKey = `${rule}\n${d.range.start.line}`;
-    if (!seenLines.has(lineKey)) {
-      seenLines.add(lineKey);
-      const edit = disableLineEdit(target.doc, d.range.start.line, rule);
-      if (edit) {
-        lineActions.push({
-          title: message('disableLine', target.locale, { rule }),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [d],
-          edit: workspaceEdit(target, [edit]),
-        });
-      }
-    } else {
-      lineActions.find((a) => a.diagnostics?.[0] && ruleOf(a.diagnostics[0]) === rule && a.diagnostics[0].range.start.line === d.range.start.line)?.diagnostics?.push(d);
-    }
-
-    if (!seenRules.has(rule)) {
-      seenRules.add(rule);
-      const edit = disableFileEdit(target.doc, rule);
-      if (edit) {
-        fileActions.push({
-          title: message('disableFile', target.locale, { rule }),
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [d],
-          edit: workspaceEdit(target, [edit]),
-        });
-      }
-    } else {
-      fileActions.find((a) => a.diagnostics?.[0] && ruleOf(a.diagnostics[0]) === rule)?.diagnostics?.push(d);
-    }
+  const d = underCursor({ ...request, diagnostics: ours });
+  const rule = d && ruleOf(d);
+  if (d && rule) {
+    const line = disableLineEdit(target.doc, d.range.start.line, rule);
+    if (line) out.push({ title: message('disableLine', target.locale, { rule }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(target, [line]) });
+    const file = disableFileEdit(target.doc, rule);
+    if (file) out.push({ title: message('disableFile', target.locale, { rule }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(target, [file]) });
   }
-  return [...fixes, ...lineActions, ...fileActions];
+  return out;
+}
+
+/** A finding's severity and fixes, as the fix-all action weighs them. */
+export interface FixCandidate {
+  severity: Severity;
+  fixes: FixData[];
+}
+
+/**
+ * Whether fix-all (`source.fixAll.segdoc`, run on save) may apply a fix without asking. A
+ * fix is safe when it is its finding's preferred fix, the finding is an error or a warning,
+ * and every edit replaces text already there with other text: a value spelled the way the
+ * schema lists it, a date in ISO form, a recomputed total or tier, a kind name. So fix-all
+ * never inserts (missing sections, fields and list items are template text the user has to
+ * fill in, and would appear on every save of a draft), never deletes, never adds a disable
+ * comment, and leaves hints and infos, which are guesses (a heading read as a section by
+ * its words), to the user.
+ */
+export function isSafeFix(fix: FixData, severity: Severity): boolean {
+  if (!fix.preferred || (severity !== 'error' && severity !== 'warning') || !fix.edits.length) return false;
+  return fix.edits.every((e) => e.newText !== '' && comparePositions(e.range.start, e.range.end) < 0);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+}
+
+/**
+ * The fix-all action: the safe fixes (see {@link isSafeFix}) of every finding, in document
+ * order, as one edit. A fix that overlaps one already taken is skipped whole, so the earlier
+ * finding wins (the engine sorts findings by position, then rule id). Undefined when
+ * nothing is safe to fix.
+ */
+export function fixAllAction(target: ActionTarget, findings: readonly FixCandidate[]): CodeAction | undefined {
+  const taken: TextEdit[] = [];
+  for (const f of findings) {
+    const fix = f.fixes.find((x) => x.preferred);
+    if (!fix || !isSafeFix(fix, f.severity)) continue;
+    if (fix.edits.some((e) => taken.some((t) => overlaps(t.range, e.range)))) continue;
+    // Two edits of one fix that overlap each other would be refused by the editor.
+    if (fix.edits.some((e, i) => fix.edits.some((o, j) => i !== j && overlaps(o.range, e.range)))) continue;
+    taken.push(...fix.edits);
+  }
+  if (!taken.length) return undefined;
+  taken.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  return { title: message('fixAll', target.locale), kind: FIX_ALL_KIND, edit: workspaceEdit(target, taken) };
 }

@@ -62,10 +62,17 @@ export function mergeSettings(base: Readonly<ServerSettings>, raw: unknown): Ser
   return out;
 }
 
-/** Maps a BCP 47 tag from the client (`ru`, `ru-RU`, `en-us`) to a message language. */
+/**
+ * Maps a BCP 47 tag from the client (`ru`, `ru-RU`, `en-us`) to a message language. A POSIX
+ * name that is no locale (`C`, `POSIX`, `C.UTF-8`: what a client started from a bare shell
+ * may forward from its environment) says nothing, like a missing one: the engine then uses
+ * each document's language.
+ */
 export function languageOfLocale(locale: unknown): Language | undefined {
   if (typeof locale !== 'string' || !locale.trim()) return undefined;
-  return /^ru(\b|[-_])/i.test(locale.trim()) ? 'ru' : 'en';
+  const tag = locale.trim();
+  if (/^(C|POSIX)([._@].*)?$/i.test(tag)) return undefined;
+  return /^ru(\b|[-_])/i.test(tag) ? 'ru' : 'en';
 }
 
 /**

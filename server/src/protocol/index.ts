@@ -24,6 +24,16 @@ export const TEMPLATES_METHOD = 'segdoc/templates';
 export const TEMPLATE_METHOD = 'segdoc/template';
 /** `segdoc/checkWorkspace { folders? }` → `CheckWorkspaceResult`, with work-done progress. */
 export const CHECK_WORKSPACE_METHOD = 'segdoc/checkWorkspace';
+/**
+ * Notification `segdoc/workspaceTrust { trusted }`, client → server: the user trusted the
+ * folder (VS Code's Workspace Trust). The initial state is `initializationOptions.trusted`
+ * (trusted when absent, for clients without Workspace Trust).
+ */
+export const WORKSPACE_TRUST_METHOD = 'segdoc/workspaceTrust';
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
 
 /** The params of the requests about one open document. */
 export interface DocumentParams {

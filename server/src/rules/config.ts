@@ -32,6 +32,7 @@ export default defineRule({
     badOption: 'Invalid option "{option}" of rule "{rule}": {detail}',
     unknownOption: 'Rule "{rule}" has no option "{option}"',
     customKindNeedsSchema: 'Custom kind "{kind}" needs a "schema" file',
+    untrusted: 'Kind schemas of this folder are not loaded until you trust it (Workspace Trust): {kinds}. Built-in kinds and the rule settings apply meanwhile',
     unknownSection: 'Kind "{kind}" has no section "{section}"; its sections are {expected}',
     unknownSectionSuggest: 'Kind "{kind}" has no section "{section}"; did you mean "{suggestion}"?',
     schemaRemote: 'Schema "{file}" must be a local file path: remote schemas are never fetched',

@@ -34,6 +34,7 @@ import { pick, readKindSchema, type JsonSchema, type KindSchema } from '../schem
 import { compileKind } from '../schemas/validate';
 import { globProblem, type GlobProblem } from '../schemas/glob-limits';
 import { UnsupportedPatternError } from '../schemas/linear-regexp';
+import { ruleDocUrl } from './rules-doc';
 import { templateSpecs } from './templates';
 import { formatBytes, readRegularFile, type ReadResult } from './safe-read';
 import { tooDeepAt, xSegdocProblems, type ValueProblem } from './schema-values';
@@ -58,7 +59,8 @@ export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'error', 'warning', 'in
 
 export interface ConfigDiagnostic {
   rule: 'config';
-  severity: 'error';
+  /** Problems of the file are errors; a schema left unloaded in an untrusted folder is a warning. */
+  severity: 'error' | 'warning';
   message: string;
   messageId: string;
   args: MessageArgs;
@@ -88,6 +90,14 @@ export interface LoadOptions {
   locale?: Language;
   /** Rules the config may name instead of the built-in registry (tests); disables caching. */
   rules?: readonly Rule<object>[];
+  /**
+   * Whether the folder is trusted (VS Code's Workspace Trust; true when absent, as in the
+   * CLI). In an untrusted folder the kind schema files the config points to are not read:
+   * custom kinds are left out and built-in kinds keep their own schema, while globs,
+   * heading aliases and rule settings, which are plain data, still apply; one warning at
+   * the first schema reference says why.
+   */
+  trusted?: boolean;
 }
 
 /** Rule ids the config file may name: every registered rule but `config` itself. */
@@ -175,16 +185,16 @@ export function loadConfigFile(configPath: string, options: LoadOptions & { text
       text = read.text;
     }
     if (text.length > CONFIG_MAX_BYTES) return unreadableConfig(abs, { ok: false, reason: 'too-large', limit: CONFIG_MAX_BYTES }, options.locale);
-    return load(abs, text, options.locale, options.rules);
+    return load(abs, text, options.locale, options.rules, options.trusted);
   }
-  const key = `${abs}\0${options.locale ?? ''}`;
+  const key = `${abs}\0${options.locale ?? ''}${options.trusted === false ? '\0untrusted' : ''}`;
   const hit = cache.get(key);
   if (hit && hit.stamps.every(([p, s]) => stamp(p) === s)) return hit.result;
   // Stamp before reading, so that a change made while loading invalidates the entry.
   const before = stamp(abs);
   const read = readRegularFile(abs, CONFIG_MAX_BYTES);
   if (!read.ok) return unreadableConfig(abs, read, options.locale);
-  const result = load(abs, read.text, options.locale, undefined);
+  const result = load(abs, read.text, options.locale, undefined, options.trusted);
   const stamps: Array<[string, string]> = result.dependencies.map((p) => [p, p === abs ? before : stamp(p)]);
   cache.set(key, { result, stamps });
   return result;
@@ -223,7 +233,7 @@ function message(id: string, args: MessageArgs, locale: Language): string {
 function makeDiagnostic(file: string, lines: LineIndex, locale: Language, id: string, args: MessageArgs, span: Span): ConfigDiagnostic {
   return {
     rule: 'config',
-    severity: 'error',
+    severity: id === 'untrusted' ? 'warning' : 'error',
     message: message(id, args, locale),
     messageId: id,
     args,
@@ -373,7 +383,7 @@ class Checker {
   }
 }
 
-function load(file: string, text: string, requestedLocale: Language | undefined, ruleList: readonly Rule<object>[] | undefined): LoadedConfig {
+function load(file: string, text: string, requestedLocale: Language | undefined, ruleList: readonly Rule<object>[] | undefined, trusted = true): LoadedConfig {
   const deep = tooDeepAt(withoutBom(text), CONFIG_MAX_DEPTH);
   if (deep !== undefined) {
     const c = new Checker(file, text, requestedLocale);
@@ -425,7 +435,7 @@ function load(file: string, text: string, requestedLocale: Language | undefined,
         break;
       }
       case 'kinds':
-        readKinds(c, p.value, result.config);
+        readKinds(c, p.value, result.config, trusted);
         break;
       default:
         c.unknownProperty(p.keyNode, p.key, top);
@@ -503,8 +513,11 @@ function checkOptions(c: Checker, rule: Rule<object>, node: JsonNode): Record<st
 
 const KIND_PROPERTIES = ['files', 'aliases', 'schema'] as const;
 
-function readKinds(c: Checker, node: JsonNode, config: LintConfig): void {
+function readKinds(c: Checker, node: JsonNode, config: LintConfig, trusted: boolean): void {
   if (!c.object(node, 'kinds')) return;
+  // Untrusted folder: the kinds whose schema file is not read, and where the first is named.
+  const untrusted: string[] = [];
+  let untrustedSpan: Span | undefined;
   const builtins = builtinKinds();
   const replaced = new Map<string, KindSchema>();
   const custom: KindSchema[] = [];
@@ -544,6 +557,18 @@ function readKinds(c: Checker, node: JsonNode, config: LintConfig): void {
       let source = builtin?.source ?? '';
       let schemaSpan = spanOf(entry.keyNode);
       let schemaLabel = name;
+      if (schemaNode && !trusted) {
+        untrusted.push(name);
+        untrustedSpan ??= spanOf(schemaNode);
+        // A custom kind without its schema does not exist; its globs go with it.
+        if (!builtin) {
+          delete globs[name];
+          continue;
+        }
+        // A built-in kind keeps its own schema, with the config's heading aliases if any.
+        if (!aliasesNode) continue;
+        schemaNode = undefined;
+      }
       if (schemaNode) {
         const ref = c.string(schemaNode, `${where}.schema`);
         if (ref === undefined) continue;
@@ -590,6 +615,7 @@ function readKinds(c: Checker, node: JsonNode, config: LintConfig): void {
       c.report('schemaInvalid', { file: name, detail: e instanceof Error ? e.message : String(e) }, spanOf(entry.keyNode));
     }
   }
+  if (untrustedSpan) c.report('untrusted', { kinds: untrusted.map((k) => `"${k}"`).join(', ') }, untrustedSpan);
   if (Object.keys(globs).length) config.globs = globs;
   // Custom kinds come first: a team's own kind is more specific than a built-in one whose
   // heading pattern might also match (seed 004's "Customer Segmentation Standards").
@@ -704,6 +730,7 @@ export const schemaTexts = {
   language: 'Language of segdoc messages for documents under this file: "en" or "ru".',
   rules: 'Rule severities and options by rule id: "off", a severity, or [severity, options].',
   rule: '{description} Default: "{severity}".',
+  ruleLink: '{description} Default: "{severity}". [The rule\'s page]({url})',
   ruleArray: '[severity] or [severity, options]',
   kinds: 'Per document kind: file globs, extra heading aliases, a replacement schema; other names define custom kinds.',
   kind: '{kind}: file globs, extra heading aliases or a replacement schema.',
@@ -757,6 +784,7 @@ export function configJsonSchema(locale: Language = 'en'): Record<string, unknow
   for (const rule of [...configurableRules()].sort((a, b) => a.id.localeCompare(b.id))) {
     rules[rule.id] = {
       description: t(schemaTexts.rule, { description: t(rule.description), severity: rule.severity }),
+      markdownDescription: t(schemaTexts.ruleLink, { description: t(rule.description), severity: rule.severity, url: ruleDocUrl(rule.id) }),
       anyOf: [
         { $ref: '#/definitions/level' },
         {
