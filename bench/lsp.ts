@@ -20,7 +20,8 @@ import {
   ShutdownRequest,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../server/src/parse/text';
 import { rng } from './corpus';
 
@@ -34,6 +35,9 @@ export interface LatencyRun {
 
 export interface ServerSession {
   openMs: number;
+  /** The server process, for its memory (bench/memory.ts). */
+  pid: number;
+  connection: ProtocolConnection;
   /** Edits at random places of the whole document, or of [from, to). */
   edits(count: number, seed: number, region?: { from: number; to: number }): Promise<LatencyRun>;
   stop(): Promise<void>;
@@ -48,8 +52,17 @@ function safeOffset(text: string, at: number): number {
   return o;
 }
 
-export async function startServer(serverPath: string, uri: string, text: string, timeoutMs = 60_000): Promise<ServerSession> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export interface SessionOptions {
+  timeoutMs?: number;
+  /** A workspace folder (file-system path) to announce, with workspace symbol support. */
+  folder?: string;
+}
+
+export async function startServer(serverPath: string, uri: string, text: string, options: SessionOptions = {}): Promise<ServerSession> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  // BENCH_NODE_FLAGS: node options for the server process, to compare (e.g. heap settings).
+  const flags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -85,8 +98,8 @@ export async function startServer(serverPath: string, uri: string, text: string,
   await Promise.race([died, connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    workspaceFolders: null,
-    capabilities: {},
+    workspaceFolders: options.folder ? [{ uri: pathToFileURL(options.folder).href, name: 'bench' }] : null,
+    capabilities: options.folder ? { workspace: { symbol: {}, workspaceFolders: true } } : {},
     initializationOptions: { settings: { debounceMs: 0, validate: 'onType' } },
   })]);
   await connection.sendNotification(InitializedNotification.type, {});
@@ -101,6 +114,8 @@ export async function startServer(serverPath: string, uri: string, text: string,
 
   return {
     openMs,
+    pid: child.pid!,
+    connection,
     async edits(count, seed, region) {
       const r = rng(seed);
       const samples: number[] = [];

@@ -26,6 +26,9 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // Chunks are parsed in worker threads (server/src/services/parse-pool.ts), which load this
+  // file from beside dist/server.js and dist/cli.js.
+  { entryPoints: ['server/src/services/parse-worker.ts'], outfile: 'dist/parse-worker.js' },
 ];
 
 rmSync('dist', { recursive: true, force: true });

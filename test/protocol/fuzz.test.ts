@@ -228,6 +228,69 @@ describe('fuzz: random edits through the server', () => {
   });
 });
 
+/** Fresh lints of several documents open together: each with the segments all of them define. */
+function freshLintAll(docs: Array<{ text: string; file: string }>): LintResult[] {
+  const sources = docs.flatMap(({ text, file }) => {
+    const summary = summarizeResult(lint(text, { path: file, locale: 'en', cache: null }));
+    return summary ? [{ path: file, summary }] : [];
+  });
+  const segments = segmentNames(sources);
+  return docs.map(({ text, file }) => lint(text, { path: file, locale: 'en', cache: null, workspace: { segments } }));
+}
+
+describe('fuzz: edits across documents open together', () => {
+  test('a segmentation and a persona edited in turn: each ends with a fresh lint against the segments of both', TIMEOUT, async (t) => {
+    ensureBuilt();
+    const { client, dir, uri } = await startInFolder(t, { settings: { debounceMs: 0 }, locale: 'en' });
+    const pairs = [
+      ['good-shiftly.segmentation.md', 'good-derek.persona.md'],
+      ['severnoe-oblako.segmentation.md', 'irina-dba.persona.md'],
+    ].map(([a, b]) => [SOURCES.find((s) => s.name === a)!, SOURCES.find((s) => s.name === b)!] as const);
+    let opened = 0;
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pairs), fc.array(fc.record({ which: fc.constantFrom(0, 1), edits: fc.array(edit, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 4 }), async (pair, batches) => {
+        const n = ++opened;
+        const docs = pair.map((source) => ({ name: `pair-${n}-${source.name}`, source }));
+        const uris = docs.map((d) => uri(d.name));
+        const files = docs.map((d) => path.join(dir, d.name));
+        for (const [i, d] of docs.entries()) {
+          await client.open(uris[i]!, d.source.text);
+          await client.diagnosticsFor(uris[i]!, 1);
+        }
+        try {
+          for (const batch of batches) {
+            const target = uris[batch.which]!;
+            let version = 0;
+            for (const e of batch.edits) version = await client.change(target, [toChange(client.text(target), e)]);
+            await client.diagnosticsFor(target, version);
+            const expected = freshLintAll(uris.map((u, i) => ({ text: client.text(u), file: files[i]! }))).map(seenOfLint);
+            for (const [i, u] of uris.entries()) {
+              // The other document is checked again when the segments it uses change: wait
+              // (a bounded while) for its diagnostics to settle.
+              const latest = (): PublishDiagnosticsParams => client.publishesOf(u).at(-1)!;
+              for (let waited = 0; waited < 30 && JSON.stringify(seenOfPublish(latest())) !== JSON.stringify(expected[i]); waited++) {
+                await new Promise((r) => setTimeout(r, 100));
+              }
+              const p = latest();
+              assert.equal(p.version, client.version(u));
+              assertInside(p, client.text(u));
+              assert.deepStrictEqual(seenOfPublish(p), expected[i], `${docs[i]!.name} differs from a fresh lint after edits of ${docs[batch.which]!.name}`);
+              compared += expected[i]!.length;
+            }
+          }
+        } finally {
+          for (const u of uris) await client.close(u);
+        }
+        assert.deepEqual(client.logs.filter((l) => l.type === 1), [], 'the server logged an error');
+      }),
+      params(8),
+    );
+    t.diagnostic(`${opened} pairs, ${compared} findings compared`);
+    assert.ok(compared > 0);
+  });
+});
+
 // ---------------------------------------------------------------------------------------
 // 2. Mutated documents through the CLI
 

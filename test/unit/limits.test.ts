@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildDocument, FragmentCache } from '../../server/src/model/build';
+import { FAMILIES } from '../fixtures/pathological';
 import type { SegDocument, SkippedPart } from '../../server/src/model/types';
 import { splitChunks } from '../../server/src/parse/blocks';
 import { checkChunkLimits, DEFAULT_LIMITS, type ParseLimits } from '../../server/src/parse/markdown';
@@ -233,31 +234,6 @@ test('a large realistic document (all seeds and examples, ten times over) passes
 // Shapes micromark parses in quadratic time (issue 10): each is bounded before parsing, at
 // 100 KB (under the chunk limit: the inline pre-scan) and at 1 MB (over it). A family whose
 // bound stopped working would take minutes here, not a slow second.
-
-const FAMILIES: Record<string, { reason: SkippedPart['reason']; make: (size: number) => string }> = {
-  'setext runs': { reason: 'setext', make: (s) => 'a\n=\n'.repeat(s / 4) },
-  'setext runs with dashes': { reason: 'setext', make: (s) => 'a\n---\n'.repeat(s / 6) },
-  'mismatched emphasis': { reason: 'emphasis', make: (s) => '*a_ '.repeat(s / 4) },
-  'emphasis closers': { reason: 'emphasis', make: (s) => 'a_ '.repeat(s / 3) },
-  'nested strong emphasis': { reason: 'emphasis', make: (s) => '*a **a '.repeat(s / 15) + 'b' + ' a** a*'.repeat(s / 15) },
-  'label ends': { reason: 'brackets', make: (s) => 'a]'.repeat(s / 2) },
-  'label starts': { reason: 'brackets', make: (s) => '[a'.repeat(s / 2) },
-  'nested brackets': { reason: 'brackets', make: (s) => '['.repeat(s / 2) + 'a' + ']'.repeat(s / 2) },
-  'unclosed resources': { reason: 'brackets', make: (s) => '[a](b'.repeat(s / 5) },
-  'bracket soup': { reason: 'brackets', make: (s) => '[ (]('.repeat(s / 5) },
-  'many links': { reason: 'brackets', make: (s) => '[a](b) '.repeat(s / 7) },
-  'many references': { reason: 'brackets', make: (s) => '[a] '.repeat(s / 4) + '\n\n[a]: https://example.com\n' },
-  'unclosed comments': { reason: 'inline-html', make: (s) => 'a <!-- b '.repeat(s / 9) },
-  'unclosed comment openers': { reason: 'inline-html', make: (s) => '</' + '<!--'.repeat(s / 4) },
-  'unclosed backticks': {
-    reason: 'code-spans',
-    make: (s) => {
-      let out = '';
-      for (let i = 1; out.length < s; i++) out += 'e' + '`'.repeat(i);
-      return out;
-    },
-  },
-};
 
 for (const [name, family] of Object.entries(FAMILIES)) {
   test(`${name} are not parsed, at 100 KB and 1 MB, and the rest is checked`, { timeout: 20_000 }, () => {

@@ -3,12 +3,15 @@
  * code. Written against a small I/O interface so tests can run it in-process too.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../../package.json';
 import type { Language } from '../model/types';
 import { FragmentCache } from '../model/build';
-import { lint, usesWorkspace, type LintOptions, type LintResult } from '../services/engine';
+import { lint, lintAsync, usesWorkspace, type LintOptions, type LintResult } from '../services/engine';
+import { ParsePool } from '../services/parse-pool';
+import type { ParseLimits } from '../parse/markdown';
 import { summarize as summarizeDocument } from '../services/symbols';
 import { computeScores } from '../services/scores';
 import { loadConfigFile, loadConfigForFile, lintOptionsFor, type LoadedConfig } from '../services/config';
@@ -21,6 +24,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown };
+  /** The engine's parse pool and limits instead of the defaults (tests: a small budget). */
+  engine?: { pool?: ParsePool; limits?: ParseLimits };
 }
 
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -31,9 +36,16 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
-/** The language of the user's environment: `ru*` in LC_ALL, LC_MESSAGES or LANG → Russian. */
-export function envLanguage(env: Record<string, string | undefined>): Language {
-  const value = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+/**
+ * The language of the user's environment: the first of LC_ALL, LC_MESSAGES and LANG that is
+ * set (POSIX precedence), `ru*` → Russian, any other locale → English. Undefined when that
+ * is no real locale (unset, `C`, `POSIX`, `C.UTF-8`: containers and CI runners): then each
+ * document's messages follow the document's own language, and texts about no document
+ * (usage errors, the summary) are English.
+ */
+export function envLanguage(env: Record<string, string | undefined>): Language | undefined {
+  const value = (env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '').trim();
+  if (!value || /^(C|POSIX)([._@].*)?$/i.test(value)) return undefined;
   return /^ru/i.test(value) ? 'ru' : 'en';
 }
 
@@ -106,10 +118,21 @@ function today(env: Record<string, string | undefined>, locale: Language): Date 
   return date;
 }
 
+let sharedPool: ParsePool | undefined;
+
+/**
+ * The process's parse pool, one worker per core, kept for later runs in the same process
+ * (tests run the CLI in process many times). Idle workers do not keep the process alive.
+ */
+function defaultPool(): ParsePool {
+  sharedPool ??= new ParsePool({ size: availableParallelism() });
+  return sharedPool;
+}
+
 /** Runs the CLI; resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   // Before --lang is read, the environment decides the language of usage errors.
-  let locale: Language = envLanguage(io.env);
+  let locale: Language = envLanguage(io.env) ?? 'en';
   const langAt = argv.indexOf('--lang');
   const early = langAt >= 0 ? argv[langAt + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
   if (early === 'en' || early === 'ru') locale = early;
@@ -177,7 +200,11 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
     skipped.push({ path: displayPath(file, io.cwd), reason: 'failed', message: detail });
     usageProblem = true;
   };
-  for (const file of files) {
+  // Files are parsed in worker threads, one per core, each chunk within the parse budget
+  // (services/parse-pool.ts): a chunk too slow to parse is a parse-limit finding of its file.
+  const pool = io.engine?.pool ?? defaultPool();
+  const results: Array<(typeof checked)[number] | undefined> = new Array(files.length);
+  const checkFile = async (file: string, at: number): Promise<void> => {
     const shown = displayPath(file, io.cwd);
     const read = readDocument(file);
     if (!('text' in read)) {
@@ -190,21 +217,33 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
       io.stderr.write(`${line}\n`);
       skipped.push({ path: shown, reason: read.reason, message: line.replace(/^segdoc: /, '') });
       usageProblem = true;
-      continue;
+      return;
     }
     const text = read.text;
     try {
       const loaded = fixedConfig ?? loadConfigForFile(file, flags.lang ? { locale: flags.lang } : {});
       if (loaded.path) configs.set(loaded.path, loaded);
-      // Messages follow --lang, else the config's "language", else the user's environment.
-      const fileLocale = flags.lang ?? loaded.language ?? envLocale;
-      const options: LintOptions = { path: file, ...lintOptionsFor(loaded, file), now, locale: fileLocale };
+      // Messages follow --lang, else the config's "language", else the user's environment,
+      // else (no usable locale) the document's own language.
+      const fileLocale = flags.lang ?? loaded.language ?? envLanguage(io.env);
+      const options: LintOptions = { path: file, ...lintOptionsFor(loaded, file), now, ...(fileLocale ? { locale: fileLocale } : {}) };
+      if (io.engine?.limits) options.limits = io.engine.limits;
       const cache = new FragmentCache();
-      checked.push({ file, options, cache, text, result: lint(text, { ...options, cache }) });
+      results[at] = { file, options, cache, text, result: await lintAsync(text, pool, { ...options, cache }) };
     } catch (e) {
       failed(file, e);
     }
-  }
+  };
+  // A few files in flight per worker keep the workers busy while this thread runs the rules.
+  let nextFile = 0;
+  const lanes = Array.from({ length: Math.min(files.length, pool.size * 2) }, async () => {
+    while (nextFile < files.length) {
+      const at = nextFile++;
+      await checkFile(files[at]!, at);
+    }
+  });
+  await Promise.all(lanes);
+  for (const entry of results) if (entry) checked.push(entry);
 
   // The segments the checked documents define are the "workspace" of the CLI: documents that
   // name a segment (a persona's Segment) are checked again against them (unknown-segment),
@@ -260,7 +299,11 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
   configReports.sort((a, b) => a.path.localeCompare(b.path));
 
   skipped.sort((a, b) => a.path.localeCompare(b.path));
-  const report: CheckReport = { files: [...configReports, ...reports], skipped, locale };
+  // With no language chosen (no --lang, config language or usable locale) documents that
+  // all share one language get the whole report in it: severities and tallies too.
+  const languages = new Set(checked.filter((c) => c.result.detection || c.result.findings.length).map((c) => c.result.locale));
+  const chosen = flags.lang ?? fixedConfig?.language ?? envLanguage(io.env);
+  const report: CheckReport = { files: [...configReports, ...reports], skipped, locale: !chosen && languages.size === 1 ? [...languages][0]! : locale };
   const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
   if (flags.format === 'json') io.stdout.write(formatJson(report));
   else if (flags.format === 'sarif') io.stdout.write(formatSarif(report, pkg.version));

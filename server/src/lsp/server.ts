@@ -1,6 +1,7 @@
 /**
  * The segdoc language server: documents in, diagnostics and quick fixes out. It owns the
- * protocol connection and nothing else: checking is `lint()` (services/engine.ts), config
+ * protocol connection and nothing else: checking is `lintAsync()` (services/engine.ts, which
+ * parses in worker threads through services/parse-pool.ts), config
  * files are services/config.ts, and protocol objects are built in convert.ts only.
  *
  * The client is not assumed to be VS Code: every optional capability (workspace/
@@ -26,15 +27,19 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Language } from '../model/types';
+import type { ParseLimits } from '../parse/markdown';
 import { rules as registry } from '../rules/registry';
 import type { Rule } from '../rules/types';
 import { clearConfigCache, type LoadedConfig } from '../services/config';
-import { lint, usesWorkspace, type LintOptions, type LintResult } from '../services/engine';
+import { lintAsync, usesWorkspace, type Finding, type LintOptions, type LintResult } from '../services/engine';
+import { ParsePool } from '../services/parse-pool';
+import { isMissingSection, missingSectionsInsertion, type MissingSections } from '../services/missing-sections';
 import { ConfigStore } from './config';
 import { CompletionFeature } from './completion';
-import { codeActions, configDiagnostic, readDiagnosticData, ruleOf, sameRange, toDiagnostic, toFixData, type FixData } from './convert';
+import { codeActions, configDiagnostic, FIX_ALL_KIND, fixAllAction, kindRequested, readDiagnosticData, ruleOf, sameRange, toDiagnostic, toFixData, type FixData, type InsertAllData } from './convert';
 import { HoverFeature } from './hover';
 import type { LifecycleGate } from './lifecycle';
+import { MemoryKeeper } from './memory';
 import { CheckScheduler } from './scheduler';
 import { listenScorecard } from './scorecard';
 import { ScoresFeature } from './scores';
@@ -45,6 +50,7 @@ import { enginePathOf, fsPathOf, isConfigFile, isMarkdown, sameUri, uriOfPath } 
 import { WorkspaceCheck } from './workspace-check';
 import { WorkspaceSegments } from './workspace-segments';
 import { summarizeResult, type SummarySource } from '../services/symbols';
+import { WORKSPACE_TRUST_METHOD, type WorkspaceTrustParams } from '../protocol';
 
 export interface ServerOptions {
   /** Rules to run instead of the registry (tests use a rule that throws). */
@@ -56,6 +62,10 @@ export interface ServerOptions {
    * the server registers the handler that answers the requests it refuses.
    */
   lifecycle?: LifecycleGate;
+  /** Milliseconds one chunk's parse may take (tests make it small; services/parse-pool.ts). */
+  parseBudgetMs?: number;
+  /** Parse limits instead of the defaults (tests lift them to reach the budget). */
+  limits?: ParseLimits;
 }
 
 interface ClientCaps {
@@ -112,6 +122,12 @@ class SegdocServer {
   /** Bumped when the editor settings change: settings answers from before are outdated. */
   private settingsEpoch = 0;
   private readonly checked = new Map<string, Checked>();
+  /** Checks under way, so that a request for the same version waits for it instead of checking twice. */
+  private readonly checking = new Map<string, { version: number; generation: number; done: Promise<Checked | undefined> }>();
+  /** Chunks are parsed here, off the thread that answers the client, each within a budget. */
+  private readonly pool: ParsePool;
+  /** Collects the garbage checks leave, when it has piled up or the work pauses (memory.ts). */
+  private readonly memory = new MemoryKeeper();
   private readonly publishedVersion = new Map<string, number>();
   private readonly publishedDiagnostics = new Map<string, Diagnostic[]>();
   /** Last diagnostics sent for each config file (serialised), to send only changes. */
@@ -141,6 +157,13 @@ class SegdocServer {
       return doc ? { version: doc.version, text: doc.getText() } : undefined;
     });
     this.rules = options.rules ?? registry;
+    // Two workers at least: a chunk that runs into its budget must not hold up every other
+    // document's parse (hover on another document, the workspace index).
+    this.pool = new ParsePool({
+      size: 2,
+      ...(options.parseBudgetMs !== undefined ? { budgetMs: options.parseBudgetMs } : {}),
+      log: (message) => this.connection.console.warn(message),
+    });
     this.scores = new ScoresFeature(connection, {
       current: async (uri) => (await this.current(uri))?.result,
       logError: (what, e) => this.logError(what, e),
@@ -150,6 +173,7 @@ class SegdocServer {
       current: async (uri: string) => (await this.current(uri))?.result,
       openDocuments: () => this.documents.all().flatMap((d) => (isMarkdown(d.uri, d.languageId) && !isConfigFile(d.uri) ? [d.uri] : [])),
       logError: (what: string, e: unknown) => this.logError(what, e),
+      parser: this.pool,
     };
     this.symbols = new SymbolsFeature(connection, authoring);
     this.segments = new WorkspaceSegments({
@@ -172,7 +196,8 @@ class SegdocServer {
       lint: async (fsPath, text, scopeUri) => {
         const settings = await this.settingsFor(scopeUri);
         const { options, loaded } = this.lintOptions(uriOfPath(fsPath), settings);
-        const result = lint(text, options);
+        if (this.options.limits) options.limits = this.options.limits;
+        const result = await lintAsync(text, this.pool, options);
         if (loaded) this.publishConfig(loaded);
         return result;
       },
@@ -188,6 +213,7 @@ class SegdocServer {
     c.onDidChangeConfiguration((p) => this.configurationChanged(p));
     c.onDidChangeWatchedFiles((p) => this.watchedFilesChanged(p));
     c.onCodeAction((p) => this.codeActions(p));
+    c.onNotification(WORKSPACE_TRUST_METHOD, (p: WorkspaceTrustParams) => this.trustChanged(p));
     this.scores.listen();
     this.completion.listen();
     this.hover.listen();
@@ -195,7 +221,11 @@ class SegdocServer {
     listenTemplates(c, (what, e) => this.logError(what, e));
     listenScorecard(c, { current: async (uri) => (await this.current(uri))?.result, logError: (what, e) => this.logError(what, e) });
     this.workspaceCheck.listen();
-    c.onShutdown(() => this.scheduler.dispose());
+    c.onShutdown(() => {
+      this.scheduler.dispose();
+      this.pool.dispose();
+      this.memory.dispose();
+    });
 
     const docs = this.documents;
     docs.onDidOpen(({ document }) => {
@@ -235,7 +265,9 @@ class SegdocServer {
       documentChanges: cc.workspace?.workspaceEdit?.documentChanges === true,
       codeActionLiterals: cc.textDocument?.codeAction?.codeActionLiteralSupport !== undefined,
     };
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: unknown };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; locale?: unknown; trusted?: unknown };
+    // Workspace Trust: only an explicit `false` restricts (clients without it are trusted).
+    this.configs.trusted = init.trusted !== false;
     this.clientLocale = languageOfLocale(init.locale) ?? languageOfLocale(params.locale);
     this.baseSettings = mergeSettings(DEFAULT_SETTINGS, init.settings);
     this.workspaceCheck.initialize(params);
@@ -243,7 +275,7 @@ class SegdocServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         // Without literal support a client expects Command objects, which segdoc has none of.
-        ...(this.caps.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false } } : {}),
+        ...(this.caps.codeActionLiterals ? { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } } : {}),
         ...this.scores.initialize(params),
         ...this.completion.initialize(params),
         ...this.hover.initialize(params),
@@ -388,7 +420,7 @@ class SegdocServer {
       this.publish(uri, last);
       return;
     }
-    const checked = this.check(current, settings, generation);
+    const checked = await this.check(current, settings, generation);
     if (checked) this.publish(uri, checked);
   }
 
@@ -411,28 +443,48 @@ class SegdocServer {
     return dc.loaded ? { options, loaded: dc.loaded } : { options };
   }
 
-  /** Lints one document now (synchronously). Undefined when the check itself crashed. */
-  private check(doc: TextDocument, settings: ServerSettings, generation: number): Checked | undefined {
+  /**
+   * Checks one document's current text (the chunks are parsed in the pool, the rules run
+   * here). A check of the same version and generation already under way is shared.
+   * Undefined when the check itself crashed.
+   */
+  private check(doc: TextDocument, settings: ServerSettings, generation: number): Promise<Checked | undefined> {
     const uri = doc.uri;
+    const running = this.checking.get(uri);
+    if (running && running.version === doc.version && running.generation === generation) return running.done;
+    const done = this.runCheck(doc.uri, doc.version, doc.getText(), settings, generation).finally(() => {
+      if (this.checking.get(uri)?.done === done) this.checking.delete(uri);
+    });
+    this.checking.set(uri, { version: doc.version, generation, done });
+    return done;
+  }
+
+  private async runCheck(uri: string, version: number, text: string, settings: ServerSettings, generation: number): Promise<Checked | undefined> {
     const started = performance.now();
     try {
       const { options, loaded } = this.lintOptions(uri, settings);
-      const result = lint(doc.getText(), options);
+      if (this.options.limits) options.limits = this.options.limits;
+      const result = await lintAsync(text, this.pool, options);
       // The engine isolates rules: one that throws loses only its own findings.
       for (const { rule, error } of result.ruleErrors) {
         this.logError(`Rule "${rule}" failed while checking ${uri}; its findings are missing`, error);
       }
       if (loaded) this.publishConfig(loaded);
-      const checked: Checked = { version: doc.version, generation, result };
-      this.checked.set(uri, checked);
-      this.segments.checked(uri, result);
+      const checked: Checked = { version, generation, result };
+      // Checks may finish out of order: keep the newest.
+      const last = this.checked.get(uri);
+      if (this.documents.get(uri) && (!last || last.version < version || (last.version === version && last.generation <= generation))) {
+        this.checked.set(uri, checked);
+        this.segments.checked(uri, result);
+      }
       return checked;
     } catch (e) {
-      this.logError(`Checking ${uri} (version ${doc.version}) failed; its diagnostics were not updated`, e);
+      this.logError(`Checking ${uri} (version ${version}) failed; its diagnostics were not updated`, e);
       return undefined;
     } finally {
       const ms = performance.now() - started;
-      if (ms > SLOW_CHECK_MS) this.connection.console.warn(`Checking ${uri} took ${Math.round(ms)} ms (${doc.getText().length} characters)`);
+      if (ms > SLOW_CHECK_MS) this.connection.console.warn(`Checking ${uri} took ${Math.round(ms)} ms (${text.length} characters)`);
+      this.memory.worked();
     }
   }
 
@@ -496,7 +548,10 @@ class SegdocServer {
   }
 
   private watchedFilesChanged(params: DidChangeWatchedFilesParams): void {
-    if (params.changes.some((c) => isMarkdown(c.uri, ''))) void this.segments.refresh(true);
+    if (params.changes.some((c) => isMarkdown(c.uri, ''))) {
+      this.symbols.index.changed();
+      void this.segments.refresh(true);
+    }
     let relevant = false;
     for (const change of params.changes) {
       const fsPath = fsPathOf(change.uri);
@@ -518,21 +573,54 @@ class SegdocServer {
     this.recheckAll();
   }
 
+  /** The user trusted the folder (or took trust back): configs are read again, everything re-checked. */
+  private trustChanged(params: WorkspaceTrustParams): void {
+    const trusted = params?.trusted !== false;
+    if (trusted === this.configs.trusted) return;
+    this.configs.trusted = trusted;
+    this.configs.clear();
+    clearConfigCache();
+    for (const fsPath of this.configPaths()) this.publishConfigFile(fsPath);
+    this.generation++;
+    this.recheckAll();
+  }
+
+  /** Config files diagnostics were published for, or open: their warnings change with trust. */
+  private configPaths(): string[] {
+    const paths = new Set<string>();
+    for (const uri of [...this.configPublished.keys(), ...this.documents.keys()]) {
+      const fsPath = isConfigFile(uri) ? fsPathOf(uri) : undefined;
+      if (fsPath !== undefined) paths.add(fsPath);
+    }
+    return [...paths];
+  }
+
   // -------------------------------------------------------------------------------------
   // Code actions
 
   private async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     try {
       const only = params.context.only;
-      if (only && !only.some((k) => k === CodeActionKind.QuickFix || k === CodeActionKind.Empty)) return [];
+      const quickFixes = kindRequested(only, CodeActionKind.QuickFix);
+      // Fix-all only when asked for by kind (codeActionsOnSave, the Source Action menu): in
+      // the light bulb menu it would repeat the fixes listed there.
+      const fixAll = only !== undefined && kindRequested(only, FIX_ALL_KIND);
       const ours = params.context.diagnostics.filter((d) => ruleOf(d) !== undefined);
-      if (!ours.length) return [];
+      if (!fixAll && (!quickFixes || !ours.length)) return [];
       const uri = params.textDocument.uri;
       const checked = await this.current(uri);
       const doc = this.documents.get(uri);
       if (!checked || !doc || checked.version !== doc.version) return [];
       const target = { uri, version: doc.version, doc: checked.result.doc, locale: checked.result.locale, documentChanges: this.caps.documentChanges };
-      return codeActions(target, ours, (d) => this.fixesOf(d, checked));
+      const out: CodeAction[] = [];
+      if (quickFixes && ours.length) {
+        out.push(...codeActions(target, { range: params.range, diagnostics: ours, insertAll: this.insertAll(ours, checked) }, (d) => this.fixesOf(d, checked)));
+      }
+      if (fixAll) {
+        const action = fixAllAction(target, checked.result.findings.map((f) => ({ severity: f.severity, fixes: f.fixes.map(toFixData) })));
+        if (action) out.push(action);
+      }
+      return out;
     } catch (e) {
       this.logError(`Computing code actions for ${params.textDocument.uri} failed`, e);
       return [];
@@ -572,12 +660,42 @@ class SegdocServer {
   private fixesOf(diagnostic: Diagnostic, checked: Checked): FixData[] {
     const data = readDiagnosticData(diagnostic);
     if (data && data.version === checked.version) return data.fixes;
+    return this.findingOf(diagnostic, checked)?.fixes.map(toFixData) ?? [];
+  }
+
+  /** The current check's finding a diagnostic stands for: the same rule at the same range. */
+  private findingOf(diagnostic: Diagnostic, checked: Checked): Finding | undefined {
     const rule = ruleOf(diagnostic);
     const same = checked.result.findings.filter((f) => f.rule === rule && sameRange(f.range, diagnostic.range));
     // Several findings of one rule can share a range (missing sections all point at the
     // title); the message, produced by this server, tells them apart.
-    const finding = same.find((f) => f.message === diagnostic.message) ?? (same.length === 1 ? same[0] : undefined);
-    return finding ? finding.fixes.map(toFixData) : [];
+    return same.find((f) => f.message === diagnostic.message) ?? (same.length === 1 ? same[0] : undefined);
+  }
+
+  /**
+   * "Insert all missing sections" for a menu on missing-section diagnostics: the required
+   * ones when the client asks about a missing required section, and the required and
+   * recommended ones together when recommended ones are missing too.
+   */
+  private insertAll(diagnostics: Diagnostic[], checked: Checked): InsertAllData[] {
+    const missing = diagnostics.filter((d) => {
+      const f = this.findingOf(d, checked);
+      return f !== undefined && isMissingSection(f);
+    });
+    if (!missing.length) return [];
+    const out: InsertAllData[] = [];
+    const toData = (scope: InsertAllData['scope'], m: MissingSections, ds: Diagnostic[]): InsertAllData => ({
+      scope,
+      count: m.sections.length,
+      edits: m.edits.map((e) => ({ range: e.range, newText: e.newText })),
+      diagnostics: ds,
+    });
+    const required = missingSectionsInsertion(checked.result, ['required-section']);
+    const requiredDiagnostics = missing.filter((d) => ruleOf(d) === 'required-section');
+    if (required && requiredDiagnostics.length) out.push(toData('required', required, requiredDiagnostics));
+    const all = missingSectionsInsertion(checked.result);
+    if (all && all.sections.length > (required?.sections.length ?? 0)) out.push(toData('all', all, missing));
+    return out;
   }
 
   // -------------------------------------------------------------------------------------

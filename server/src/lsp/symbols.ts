@@ -38,12 +38,15 @@ import {
   type SummarySource,
 } from '../services/symbols';
 import type { SegmentNameSource } from '../services/completion';
+import type { ChunkParser } from '../model/build';
 import { fsPathOf, uriOfPath } from './uri';
 
 export interface SymbolsHost extends DocumentHost {
   /** URIs of the open Markdown documents (config files aside). */
   openDocuments(): string[];
   logError(what: string, e: unknown): void;
+  /** Where the workspace index parses files: off the thread that answers the client. */
+  parser?: ChunkParser;
 }
 
 /** Symbol kinds as segdoc uses them; the second is for clients that do not list the first. */
@@ -67,12 +70,14 @@ export class SymbolsFeature {
   private toldTruncated = false;
   private definitions = false;
   private definitionLinks = false;
-  readonly index = new WorkspaceIndex();
+  readonly index: WorkspaceIndex;
 
   constructor(
     private readonly connection: Connection,
     private readonly host: SymbolsHost,
-  ) {}
+  ) {
+    this.index = new WorkspaceIndex(undefined, host.parser);
+  }
 
   /** Reads the client's capabilities and workspace folders; returns the server capabilities to declare. */
   initialize(params: InitializeParams): Partial<ServerCapabilities> {

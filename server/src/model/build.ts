@@ -3,6 +3,7 @@
  * chunk text, so an edit re-parses only the chunks it touches and the result is the same
  * as a parse of the whole text.
  */
+import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_CHUNK_MIN, DEFAULT_CHUNK_TARGET, definitionLabels, findBlockEnd, splitChunks, type Chunk } from '../parse/blocks';
 import { checkChunkLimits, DEFAULT_LIMITS, parseMarkdown, type ParseLimits } from '../parse/markdown';
@@ -13,43 +14,74 @@ import { cyrillicShare, normalizeHeading } from './normalize';
 import type { Field, FrontMatter, Heading, Language, List, Section, SegDocument, SkippedPart } from './types';
 
 /**
- * A bounded cache of chunk fragments, shared by every document of a process. Keyed by the
- * chunk's text and whether the chunk ends the document (a chunk is parsed a little
- * differently then; see makeFragment). Least recently used texts go first.
+ * A bounded cache of chunk fragments, shared by every document of a process. Keyed by a
+ * digest of the chunk's text and whether the chunk ends the document (a chunk is parsed a
+ * little differently then; see makeFragment), and bounded by an estimate of the bytes its
+ * fragments hold. Least recently used chunks go first.
+ *
+ * The cache keeps no text of a document: a key is a digest, not the chunk (a chunk is a slice
+ * of one version of the document, and a slice keeps the whole version alive), and a stored
+ * fragment is a copy whose strings are its own (see `own`).
  */
 export class FragmentCache {
-  private readonly map = new Map<string, { inner?: Fragment; last?: Fragment }>();
+  private readonly map = new Map<string, { inner?: Fragment; last?: Fragment; bytes: number }>();
   private size = 0;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly maxChars = 8_000_000) {}
+  constructor(private readonly maxBytes = DEFAULT_CACHE_BYTES) {}
 
+  /** The estimated bytes held (for the benchmark and tests). */
+  get bytes(): number {
+    return this.size;
+  }
+
+  get entries(): number {
+    return this.map.size;
+  }
+
+  /** The cached fragment of a chunk, refreshed as recently used; undefined on a miss. */
+  peek(text: string, last = false): Fragment | undefined {
+    const key = chunkKey(text);
+    const entry = this.map.get(key);
+    const found = entry && (last ? entry.last : entry.inner);
+    if (!found) {
+      this.misses++;
+      return undefined;
+    }
+    // Refresh recency: Map iteration order is insertion order.
+    this.map.delete(key);
+    this.map.set(key, entry);
+    this.hits++;
+    return found;
+  }
+
+  /** Stores a fragment made for a chunk (the fragment must own its strings: see `own`). */
+  put(text: string, last: boolean, fragment: Fragment): void {
+    const key = chunkKey(text);
+    let entry = this.map.get(key);
+    if (entry) this.map.delete(key);
+    else entry = { bytes: 0 };
+    const previous = last ? entry.last : entry.inner;
+    const bytes = estimateBytes(fragment) - (previous ? estimateBytes(previous) : 0);
+    if (last) entry.last = fragment;
+    else entry.inner = fragment;
+    entry.bytes += bytes;
+    this.size += bytes;
+    this.map.set(key, entry);
+    for (const [k, e] of this.map) {
+      if (this.size <= this.maxBytes || k === key) break;
+      this.map.delete(k);
+      this.size -= e.bytes;
+    }
+  }
+
+  /** The cached fragment of a chunk, or `make()`'s, stored. */
   get(text: string, make: () => Fragment, last = false): Fragment {
-    let entry = this.map.get(text);
-    if (entry) {
-      // Refresh recency: Map iteration order is insertion order.
-      this.map.delete(text);
-      this.map.set(text, entry);
-      const found = last ? entry.last : entry.inner;
-      if (found) {
-        this.hits++;
-        return found;
-      }
-    } else {
-      entry = {};
-      this.map.set(text, entry);
-      this.size += text.length;
-    }
-    this.misses++;
-    const made = make();
-    if (last) entry.last = made;
-    else entry.inner = made;
-    for (const [key] of this.map) {
-      if (this.size <= this.maxChars || key === text) break;
-      this.map.delete(key);
-      this.size -= key.length;
-    }
+    const found = this.peek(text, last);
+    if (found) return found;
+    const made = own(make());
+    this.put(text, last, made);
     return made;
   }
 
@@ -57,6 +89,53 @@ export class FragmentCache {
     this.map.clear();
     this.size = 0;
   }
+}
+
+/** Fragments the shared cache may hold, in estimated bytes (see estimateBytes). */
+export const DEFAULT_CACHE_BYTES = 16 * 1024 * 1024;
+
+function chunkKey(text: string): string {
+  // 160 bits: a collision would need 2^80 chunks. Hashing is about 1 GB/s, a small part of a check.
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/**
+ * A deep copy of a fragment whose strings are flat copies: strings sliced from the chunk
+ * would keep the whole document text (the chunk is a slice of it) alive for as long as the
+ * fragment is cached. Fragments that came from a parse worker are such copies already.
+ */
+export function own(fragment: Fragment): Fragment {
+  return structuredClone(fragment);
+}
+
+/**
+ * Roughly the bytes a fragment holds in memory: strings at two bytes a character, and
+ * arrays and objects by their slots. An estimate in bytes, not characters of the chunk,
+ * because a fragment is several times larger than its text.
+ */
+export function estimateBytes(value: unknown): number {
+  let bytes = 0;
+  const stack: unknown[] = [value];
+  // Objects shared within a fragment are counted once (and a cycle cannot loop).
+  const seen = new Set<object>();
+  while (stack.length) {
+    const v = stack.pop();
+    if (v && typeof v === 'object') {
+      if (seen.has(v)) continue;
+      seen.add(v);
+    }
+    if (typeof v === 'string') bytes += 16 + 2 * v.length;
+    else if (typeof v === 'number' || typeof v === 'boolean') bytes += 8;
+    else if (Array.isArray(v)) {
+      bytes += 16 + 8 * v.length;
+      for (const x of v) stack.push(x);
+    } else if (v && typeof v === 'object') {
+      const values = Object.values(v as Record<string, unknown>);
+      bytes += 24 + 16 * values.length;
+      for (const x of values) stack.push(x);
+    }
+  }
+  return bytes;
 }
 
 export const sharedFragmentCache = new FragmentCache();
@@ -111,19 +190,14 @@ function addContent(section: Section, c: ContentBlock): void {
  * the input (holding an unclosed fence or comment) after the final line break, but one that
  * a following line closes before it, so only that parse matches the whole document's.
  */
-function makeFragment(text: string, limits: ParseLimits, last: boolean): Fragment {
+export function makeFragment(text: string, limits: ParseLimits, last: boolean): Fragment {
   const problem = checkChunkLimits(text, limits);
   if (problem) {
     const { reason, ...rest } = problem;
     const at = 'offset' in problem ? problem.offset : 0;
     const detail: Record<string, number> = { ...rest };
     delete detail['offset'];
-    const definitions = [...definitionLabels(text)];
-    // Keep the heading the chunk starts with (one line parses safely), so that the section
-    // is still there, empty, rather than reported missing.
-    const firstLine = /^#{1,6}(?:[ \t][^\r\n]*)?(?=\r|\n|$)/.exec(text)?.[0];
-    const blocks = firstLine !== undefined ? buildFragment(firstLine, parseMarkdown(firstLine)).blocks : [];
-    return { blocks, comments: [], codeSpans: [], skipped: { span: { start: at, end: at }, reason, detail }, ...(definitions.length ? { definitions } : {}) };
+    return skippedFragment(text, limits, { span: { start: at, end: at }, reason, detail });
   }
   if (last) return buildFragment(text, parseMarkdown(text));
   const src = text + '#';
@@ -133,27 +207,132 @@ function makeFragment(text: string, limits: ParseLimits, last: boolean): Fragmen
   return buildFragment(src, root);
 }
 
-export function buildDocument(text: string, options: BuildOptions = {}): SegDocument {
+/** A heading line longer than this is not parsed for a skipped chunk (it may be what is slow). */
+const MAX_KEPT_HEADING = 2_000;
+
+/**
+ * The fragment of a chunk that is not parsed (over a limit, or too slow to parse): no content,
+ * the reason, the chunk's reference definitions, and the heading the chunk starts with (one
+ * line parses safely), so that the section is still there, empty, rather than reported missing.
+ */
+export function skippedFragment(text: string, limits: ParseLimits, skipped: SkippedPart): Fragment {
+  const definitions = [...definitionLabels(text)];
+  const firstLine = /^#{1,6}(?:[ \t][^\r\n]*)?(?=\r|\n|$)/.exec(text)?.[0];
+  const safe = firstLine !== undefined && firstLine.length <= MAX_KEPT_HEADING && !checkChunkLimits(firstLine, limits);
+  const blocks = safe ? buildFragment(firstLine, parseMarkdown(firstLine)).blocks : [];
+  return { blocks, comments: [], codeSpans: [], skipped, ...(definitions.length ? { definitions } : {}) };
+}
+
+/** A chunk the build needs the fragment of: its text, and whether it ends the document. */
+export interface ChunkRequest {
+  text: string;
+  last: boolean;
+}
+
+/**
+ * What a build asks its driver for: the fragment of one chunk, now, or — once, first — a
+ * hint of the chunks it will most likely ask for, so that an asynchronous driver can have
+ * them parsed in parallel. A synchronous driver ignores hints.
+ */
+type BuildStep = { need: ChunkRequest } | { prefetch: ChunkRequest[] };
+
+/** Parses chunks off the calling thread (services/parse-pool.ts); the cache stays with the caller. */
+export interface ChunkParser {
+  parse(text: string, last: boolean, limits: ParseLimits): Promise<Fragment>;
+}
+
+interface Built {
+  limits: ParseLimits;
+  cache: FragmentCache | null;
+}
+
+/** Caches for limits other than the defaults (tests), one per limits object. */
+const cachesByLimits = new WeakMap<ParseLimits, FragmentCache>();
+
+function buildSettings(options: BuildOptions): Built {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  // Results depend on the limits too; only the default limits share the cache.
-  const cache = options.cache === undefined ? sharedFragmentCache : options.limits && options.limits !== DEFAULT_LIMITS ? null : options.cache;
+  if (limits === DEFAULT_LIMITS) return { limits, cache: options.cache === undefined ? sharedFragmentCache : options.cache };
+  // Fragments depend on the limits too: other limits never share the default ones' cache.
+  // A cache given with them is not used (it may hold fragments of other limits).
+  if (options.cache !== undefined) return { limits, cache: null };
+  let cache = cachesByLimits.get(limits);
+  if (!cache) cachesByLimits.set(limits, (cache = new FragmentCache(8 * 1024 * 1024)));
+  return { limits, cache };
+}
+
+/** Text → SegDocument on this thread. */
+export function buildDocument(text: string, options: BuildOptions = {}): SegDocument {
+  const { limits, cache } = buildSettings(options);
+  const steps = buildSteps(text, options, limits);
+  for (let next = steps.next(); ; ) {
+    if (next.done) return next.value;
+    const step = next.value;
+    if (!('need' in step)) {
+      next = steps.next(undefined);
+      continue;
+    }
+    const { text: chunk, last } = step.need;
+    next = steps.next(cache ? cache.get(chunk, () => makeFragment(chunk, limits, last), last) : makeFragment(chunk, limits, last));
+  }
+}
+
+/**
+ * Text → SegDocument with the chunks parsed by `parser` (worker threads, each parse within a
+ * time budget): the same document as buildDocument's, except that a chunk too slow to parse
+ * is a skipped part instead of a stall. Chunks are parsed in parallel where they can be.
+ */
+export async function buildDocumentAsync(text: string, parser: ChunkParser, options: BuildOptions = {}): Promise<SegDocument> {
+  const { limits, cache } = buildSettings(options);
+  // Parses of this build in flight, so that a prefetched chunk is not parsed twice.
+  const inFlight = new Map<string, Promise<Fragment>>();
+  const fetch = (req: ChunkRequest): Promise<Fragment> => {
+    const found = cache?.peek(req.text, req.last);
+    if (found) return Promise.resolve(found);
+    const key = (req.last ? '1' : '0') + req.text;
+    let p = inFlight.get(key);
+    if (!p) {
+      p = parser.parse(req.text, req.last, limits).then((f) => {
+        cache?.put(req.text, req.last, f);
+        return f;
+      });
+      inFlight.set(key, p);
+    }
+    return p;
+  };
+  const steps = buildSteps(text, options, limits);
+  for (let next = steps.next(); ; ) {
+    if (next.done) return next.value;
+    const step = next.value;
+    if ('prefetch' in step) {
+      // Failures surface when the chunk is needed.
+      for (const req of step.prefetch) fetch(req).catch(() => undefined);
+      next = steps.next(undefined);
+    } else next = steps.next(await fetch(step.need));
+  }
+}
+
+function* buildSteps(text: string, options: BuildOptions, limits: ParseLimits): Generator<BuildStep, SegDocument, Fragment | undefined> {
   const lines = new LineIndex(text);
   const bom = text.startsWith(BOM) ? 1 : 0;
   const body = bom ? text.slice(bom) : text;
   const skipped: SkippedPart[] = [];
   const fragments: Fragment[] = [];
-  const fragmentOf = (chunk: string, last: boolean): Fragment => (cache ? cache.get(chunk, () => makeFragment(chunk, limits, last), last) : makeFragment(chunk, limits, last));
+  function* fragmentOf(chunk: string, last: boolean): Generator<BuildStep, Fragment, Fragment | undefined> {
+    const f = yield { need: { text: chunk, last } };
+    return f!;
+  }
 
   if (text.length > limits.maxDocumentLength) {
     skipped.push({ span: { start: 0, end: 0 }, reason: 'document-length', detail: { length: text.length, limit: limits.maxDocumentLength } });
   } else {
     const target = options.chunkTarget ?? DEFAULT_CHUNK_TARGET;
     const pieces: Chunk[] = options.whole ? [{ start: 0, text: body }] : splitChunks(body, target, options.chunkMin ?? DEFAULT_CHUNK_MIN);
+    yield { prefetch: pieces.map((p, i) => ({ text: p.text, last: i === pieces.length - 1 })) };
     for (let i = 0; i < pieces.length; ) {
       const start = pieces[i]!.start;
       let end = start + pieces[i]!.text.length;
       let j = i + 1;
-      let fragment = fragmentOf(pieces[i]!.text, j === pieces.length);
+      let fragment = yield* fragmentOf(pieces[i]!.text, j === pieces.length);
       // A chunk that ends inside a top-level fence or HTML block was cut at a heading that
       // block swallows: merge it with the following chunks up to the line closing the block,
       // and check again (the merged chunk may end inside another one).
@@ -163,7 +342,7 @@ export function buildDocument(text: string, options: BuildOptions = {}): SegDocu
           end = pieces[j]!.start + pieces[j]!.text.length;
           j++;
         }
-        fragment = fragmentOf(body.slice(start, end), j === pieces.length);
+        fragment = yield* fragmentOf(body.slice(start, end), j === pieces.length);
       }
       if (fragment.skipped && !options.whole) {
         // Short sections share a chunk (DEFAULT_CHUNK_MIN); one of them over a limit must not

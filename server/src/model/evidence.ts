@@ -71,9 +71,7 @@ export function customerQuotes(doc: SegDocument, options: QuoteOptions = {}): Te
     for (const unit of units(raw)) {
       for (const q of quotations(raw, unit)) {
         if (wordCount(q.inner) < minWords) continue;
-        const before = bare(raw.slice(unit.start, q.start));
-        const after = bare(raw.slice(q.end, unit.end));
-        if (inQuotes || (introduces(before) && (inPain || closes(after)))) {
+        if (inQuotes || (introduces(textBefore(raw, unit.start, q.start)) && (inPain || closes(textAfter(raw, q.end, unit.end))))) {
           out.push({ text: raw.slice(q.start, q.end), span: { start: start + q.start, end: start + q.end } });
         }
       }
@@ -99,8 +97,9 @@ export function researchCounts(text: string, options: { language?: Language } = 
     if (q.kind !== 'count' && q.kind !== 'number') continue;
     const sample = /^n\s*=/i.test(q.text);
     const digits = q.text.replace(/^n\s*=\s*/i, '');
-    const after = expand(words(clauseAfter(text.slice(q.span.end))).slice(0, 5));
-    const before = expand(words(clauseBefore(text.slice(0, q.span.start), sample)).slice(-3).reverse());
+    // Only a few words either side matter: a window keeps a line of many numbers linear.
+    const after = expand(words(clauseAfter(text.slice(q.span.end, q.span.end + CLAUSE_WINDOW))).slice(0, 5));
+    const before = expand(words(clauseBefore(text.slice(Math.max(0, q.span.start - CLAUSE_WINDOW), q.span.start), sample)).slice(-3).reverse());
     // A year is not a count (`2026 survey`), unless people follow it (`2000 respondents`).
     if (!sample && /^(?:19[5-9]\d|20\d\d)$/.test(digits) && !after.slice(0, 2).some((w) => PEOPLE.test(w))) continue;
     const source = sourceOf(after, before, sample);
@@ -204,6 +203,32 @@ function labelLength(text: string): number {
   return m ? m[0].length : 0;
 }
 
+/** Emphasis markers and white space: what `bare` drops around a quotation. */
+function isBareSpace(c: string): boolean {
+  return c === '*' || c === '_' || c === '~' || c === '`' || /\s/.test(c);
+}
+
+/** How much of the text before a quotation is read: enough for the longest speech phrase. */
+const INTRO_WINDOW = 120;
+
+/**
+ * The text before a quotation as introduces() reads it: `bare` of the unit up to the quote,
+ * but only its end (the scan back stops at the first character that stays), so that a line of
+ * many quotations is read in linear time.
+ */
+function textBefore(line: string, from: number, to: number): string {
+  let k = to;
+  while (k > from && isBareSpace(line[k - 1]!)) k--;
+  return k === from ? '' : bare(line.slice(Math.max(from, k - INTRO_WINDOW), k));
+}
+
+/** The text after a quotation as closes() reads it: empty, or from its first character that stays. */
+function textAfter(line: string, from: number, to: number): string {
+  let k = from;
+  while (k < to && isBareSpace(line[k]!)) k++;
+  return k === to ? '' : bare(line.slice(k, Math.min(to, k + 8)));
+}
+
 /** Text around a quotation without emphasis markers and spaces. */
 function bare(text: string): string {
   return text.replace(/[*_~`]+/g, '').trim();
@@ -300,6 +325,9 @@ function words(text: string): string[] {
 function expand(list: string[]): string[] {
   return list.flatMap((w) => (w.includes('-') ? [w, ...w.split('-').filter(Boolean)] : [w]));
 }
+
+/** How far from a number its clause is read (enough for the words sourceOf looks at). */
+const CLAUSE_WINDOW = 240;
 
 /** The text after a number up to the end of its clause. */
 function clauseAfter(text: string): string {

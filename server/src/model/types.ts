@@ -111,10 +111,25 @@ export interface FrontMatter {
 
 export type KindSource = 'front-matter' | 'config' | 'file-name' | 'heading';
 
-/** Why a document (or part of it) was not parsed: it is too large or too deeply nested. */
+/**
+ * Why a document (or part of it) was not parsed: it is too large or too deeply nested, or
+ * its parse ran past the time budget (`parse-time`) or ended the parsing worker
+ * (`parse-failed`, e.g. out of memory) — services/parse-pool.ts.
+ */
 export interface SkippedPart {
   span: Span;
-  reason: 'document-length' | 'chunk-length' | 'quote-depth' | 'indent' | 'setext' | 'emphasis' | 'brackets' | 'inline-html' | 'code-spans';
+  reason:
+    | 'document-length'
+    | 'chunk-length'
+    | 'quote-depth'
+    | 'indent'
+    | 'setext'
+    | 'emphasis'
+    | 'brackets'
+    | 'inline-html'
+    | 'code-spans'
+    | 'parse-time'
+    | 'parse-failed';
   detail: Record<string, number>;
 }
 

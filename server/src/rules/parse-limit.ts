@@ -23,6 +23,8 @@ export default defineRule({
     brackets: 'This section was not checked: it has too many links or square brackets that do not pair up, and a paragraph like this takes too long to read',
     'inline-html': 'This section was not checked: it has HTML comments or tags that are never closed, and a paragraph like this takes too long to read',
     'code-spans': 'This section was not checked: it has backticks that are never closed, and a paragraph like this takes too long to read',
+    'parse-time': 'This section was not checked: reading it took longer than {budget} ms, so it was stopped (the rest of the document is checked)',
+    'parse-failed': 'This section was not checked: reading it failed (it needs more memory than segdoc allows); the rest of the document is checked',
   },
   check(ctx) {
     const { lines } = ctx.doc;

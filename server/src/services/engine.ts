@@ -2,7 +2,7 @@
  * The engine: text in, findings out. Used by the language server, the CLI, tests and the
  * benchmark alike. Plain functions over plain data; no protocol types.
  */
-import { buildDocument, type FragmentCache } from '../model/build';
+import { buildDocument, buildDocumentAsync, type BuildOptions, type ChunkParser, type FragmentCache } from '../model/build';
 import type { Language, SegDocument } from '../model/types';
 import type { ParseLimits } from '../parse/markdown';
 import type { Range, Span } from '../parse/text';
@@ -94,14 +94,26 @@ export function usesWorkspace(result: LintResult, rules: readonly Rule<object>[]
   return kind !== undefined && rules.some((r) => r.workspace === true && (!r.kinds || r.kinds.includes(kind)));
 }
 
-/** Parses and checks one document. */
-export function lint(text: string, options: LintOptions = {}): LintResult {
-  const doc = buildDocument(text, {
+function buildOptions(options: LintOptions): BuildOptions {
+  return {
     ...(options.path !== undefined ? { path: options.path } : {}),
     ...(options.cache !== undefined ? { cache: options.cache } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
-  });
-  return check(doc, options);
+  };
+}
+
+/** Parses and checks one document, on this thread. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  return check(buildDocument(text, buildOptions(options)), options);
+}
+
+/**
+ * Parses one document through `parser` (services/parse-pool.ts: worker threads, a time budget
+ * per chunk) and checks it. The front ends use this: the thread that calls it stays free
+ * while the document is parsed, and a chunk too slow to parse is a parse-limit finding.
+ */
+export async function lintAsync(text: string, parser: ChunkParser, options: LintOptions = {}): Promise<LintResult> {
+  return check(await buildDocumentAsync(text, parser, buildOptions(options)), options);
 }
 
 /** Checks an already built document. */

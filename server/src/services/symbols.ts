@@ -24,7 +24,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildDocument } from '../model/build';
+import { buildDocument, buildDocumentAsync, type ChunkParser } from '../model/build';
 import type { Section, SegDocument } from '../model/types';
 import type { Range, Span } from '../parse/text';
 import { builtinKinds } from '../schemas/builtin';
@@ -206,11 +206,12 @@ export function summarizeResult(result: LintResult): DocumentSummary | undefined
 }
 
 /** Reads a file's text as the CLI would check it (its config's kinds and globs) and summarises it. */
-export function summarizeText(text: string, filePath: string, loaded: LoadedConfig): DocumentSummary | undefined {
+export async function summarizeText(text: string, filePath: string, loaded: LoadedConfig, parser?: ChunkParser): Promise<DocumentSummary | undefined> {
   const options = lintOptionsFor(loaded, filePath);
   // Workspace files do not go through the shared fragment cache: they would push the open
   // documents' fragments out of it.
-  const doc = buildDocument(text, { path: filePath, cache: null });
+  const build = { path: filePath, cache: null };
+  const doc = parser ? await buildDocumentAsync(text, parser, build) : buildDocument(text, build);
   const kinds = options.config?.kinds ?? builtinKinds();
   const detection = detectKind(doc, kinds, {
     ...(options.config?.globs ? { globs: options.config.globs } : {}),
@@ -346,10 +347,25 @@ export class WorkspaceIndex {
   private readonly walker = new WorkspaceFiles();
   private readonly files = new Map<string, FileEntry>();
   private running: Promise<SummarySource[]> | undefined;
+  /** Set by changed() while a walk runs: that walk may have missed the change. */
+  private runningStale = false;
+
+  /** Files on disk changed (watched-file events): the next documents() sees them. */
+  changed(): void {
+    if (this.running) this.runningStale = true;
+  }
+
   /** Whether the last walk stopped at a limit (so some files were not looked at). */
   truncated = false;
 
-  constructor(private readonly limits: WorkspaceLimits = DEFAULT_WORKSPACE_LIMITS) {}
+  /**
+   * `parser` parses the files off this thread (services/parse-pool.ts), as the language
+   * server does; without it they are parsed here.
+   */
+  constructor(
+    private readonly limits: WorkspaceLimits = DEFAULT_WORKSPACE_LIMITS,
+    private readonly parser?: ChunkParser,
+  ) {}
 
   /** The folders to walk (file-system paths). */
   setFolders(folders: readonly string[]): void {
@@ -365,9 +381,15 @@ export class WorkspaceIndex {
    * workspace files that are not open. Concurrent calls share one walk.
    */
   async documents(open: readonly SummarySource[] = []): Promise<SummarySource[]> {
-    this.running ??= this.walk().finally(() => {
-      this.running = undefined;
-    });
+    // A walk that started before the last change may have read a file before it changed:
+    // wait for it, then walk again.
+    while (this.running && this.runningStale) await this.running.catch(() => undefined);
+    if (!this.running) {
+      this.runningStale = false;
+      this.running = this.walk().finally(() => {
+        this.running = undefined;
+      });
+    }
     const files = await this.running;
     const openPaths = new Set(open.flatMap((o) => (o.path ? [path.resolve(o.path)] : [])));
     return [...open, ...files.filter((f) => !openPaths.has(f.path!))];
@@ -417,7 +439,7 @@ export class WorkspaceIndex {
     let summary: DocumentSummary | undefined;
     if (size <= this.limits.maxFileSize) {
       try {
-        summary = summarizeText(await readFile(file, 'utf8'), file, config);
+        summary = await summarizeText(await readFile(file, 'utf8'), file, config, this.parser);
       } catch {
         summary = undefined;
       }
