@@ -7,30 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { CodeActionKind, type CodeAction, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { applyEdits, editsOf, fullCapabilities, messageOf, ofRule, TestClient, startInFolder, type StartOptions , LIMIT } from './client';
-import { MISSING, PERSONA } from './docs';
-
-/** A prioritization matrix with three wrong totals and its Tier 3 section missing. */
-const MATRIX = [
-  '# Segment Prioritization: Contoso Payments',
-  '',
-  '## Prioritization Matrix',
-  '',
-  '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |',
-  '|---------|---------------|-----|---------------|----------------|-------|------|',
-  '| E-commerce Marketplaces | 9 | 8 | 9 | 8 |   33 | 1 |',
-  '| Subscription SaaS | 8 | 9 | 7 | 8 | **30** | 1 |',
-  '| Travel Agencies | 7 | 6 | 8 | 5 | 26/40 | 2 |',
-  '| Food Delivery Startups | 5 | 4 | 5 | 3 | ~19 | 3 |',
-  '',
-  '## Tier 1 (Primary Focus)',
-  '**Segments**: E-commerce Marketplaces, Subscription SaaS',
-  '**Resource Allocation**: 65%',
-  '',
-  '## Tier 2 (Secondary Focus)',
-  '**Segments**: Travel Agencies',
-  '**Resource Allocation**: 35%',
-  '',
-].join('\n');
+import { MATRIX, MISSING, PERSONA } from './docs';
 
 async function open(t: TestContext, text: string, options: StartOptions = {}): Promise<{ client: TestClient; doc: string; first: PublishDiagnosticsParams }> {
   const { client, uri } = await startInFolder(t, { settings: { debounceMs: 0 }, ...options });

@@ -9,26 +9,11 @@ import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { WORKSPACE_TRUST_METHOD } from '../../server/src/protocol';
-import { writeUnder } from '../fixtures/config-files';
+import { customKindSchema, writeUnder } from '../fixtures/config-files';
 import { LIMIT, messageOf, ofRule, startInFolder } from './client';
 import { PERSONA_RU } from './docs';
 
-const SCHEMA = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'acme:standard',
-  'x-segdoc': { kind: 'acme-standard', detect: { headings: ['^acme\\s+standard:'] } },
-  type: 'object',
-  properties: {
-    sections: {
-      type: 'object',
-      required: ['overview', 'segment-profiles'],
-      properties: {
-        overview: { title: 'Overview', 'x-segdoc': { title: { en: 'Overview', ru: 'Обзор' } } },
-        'segment-profiles': { title: 'Segment Profiles', 'x-segdoc': { title: { en: 'Segment Profiles', ru: 'Профили сегментов' } } },
-      },
-    },
-  },
-};
+const SCHEMA = customKindSchema('acme:standard', 'acme-standard', '^acme\\s+standard:');
 
 const STANDARD = '# Acme Standard: Segments\n\n## Overview\n\nText.\n';
 

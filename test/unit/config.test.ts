@@ -24,7 +24,7 @@ import { ruleById } from '../../server/src/rules/registry';
 import { builtinKinds } from '../../server/src/schemas/builtin';
 import { englishWords } from '../fixtures/l10n';
 import { defineRule } from '../../server/src/rules/types';
-import { where, writeUnder } from '../fixtures/config-files';
+import { customKindSchema, where, writeUnder } from '../fixtures/config-files';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 let dir: string;
@@ -130,22 +130,7 @@ describe('a valid config', () => {
   });
 
   test('a custom kind from a workspace schema is detected and validated; custom kinds come before built-in ones', () => {
-    const schema = {
-      $schema: 'https://json-schema.org/draft/2020-12/schema',
-      $id: 'mysaas:standard',
-      'x-segdoc': { kind: 'mysaas-standard', detect: { headings: ['^customer\\s+segmentation:\\s+mysaas'] } },
-      type: 'object',
-      properties: {
-        sections: {
-          type: 'object',
-          required: ['overview', 'segment-profiles'],
-          properties: {
-            overview: { title: 'Overview', 'x-segdoc': { title: { en: 'Overview', ru: 'Обзор' } } },
-            'segment-profiles': { title: 'Segment Profiles', 'x-segdoc': { title: { en: 'Segment Profiles', ru: 'Профили сегментов' } } },
-          },
-        },
-      },
-    };
+    const schema = customKindSchema('mysaas:standard', 'mysaas-standard', '^customer\\s+segmentation:\\s+mysaas');
     write('custom/standards/mysaas.schema.json', JSON.stringify(schema, null, 2));
     const file = write('custom/.segdoc.json', '{ "kinds": { "mysaas": { "schema": "./standards/mysaas.schema.json" } } }');
     const loaded = loadConfigFile(file);

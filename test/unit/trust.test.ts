@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { clearConfigCache, lintOptionsFor, loadConfigFile, type LoadedConfig } from '../../server/src/services/config';
 import { lint } from '../../server/src/services/engine';
 import { localize } from '../../server/src/l10n';
-import { writeUnder } from '../fixtures/config-files';
+import { customKindSchema, writeUnder } from '../fixtures/config-files';
 
 let dir: string;
 before(() => {
@@ -19,22 +19,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const SCHEMA = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'acme:standard',
-  'x-segdoc': { kind: 'acme-standard', detect: { headings: ['^customer\\s+segmentation:\\s+acme'] } },
-  type: 'object',
-  properties: {
-    sections: {
-      type: 'object',
-      required: ['overview', 'segment-profiles'],
-      properties: {
-        overview: { title: 'Overview', 'x-segdoc': { title: { en: 'Overview', ru: 'Обзор' } } },
-        'segment-profiles': { title: 'Segment Profiles', 'x-segdoc': { title: { en: 'Segment Profiles', ru: 'Профили сегментов' } } },
-      },
-    },
-  },
-};
+const SCHEMA = customKindSchema('acme:standard', 'acme-standard', '^customer\\s+segmentation:\\s+acme');
 
 const CONFIG = `{
   "rules": { "recommended-section": "off" },

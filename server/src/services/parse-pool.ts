@@ -104,13 +104,7 @@ export class ParsePool implements ChunkParser {
   /** Stops every worker; later parses run on the calling thread. */
   dispose(): void {
     this.disposed = true;
-    for (const slot of this.slots.splice(0)) {
-      if (slot.timer) clearTimeout(slot.timer);
-      void slot.worker.terminate();
-      if (slot.job) this.runHere(slot.job);
-    }
-    for (const job of this.queue.splice(0)) this.runHere(job);
-    this.keepAlive();
+    this.stopAll();
   }
 
   private dispatch(): void {
@@ -241,8 +235,14 @@ export class ParsePool implements ChunkParser {
     if (this.broken) return;
     this.broken = true;
     this.options.log?.(`segdoc parses on the main thread, without a time budget: ${why}`);
+    this.stopAll();
+  }
+
+  /** Stops every worker and parses what they had and what waits on this thread. */
+  private stopAll(): void {
     for (const slot of this.slots.splice(0)) {
       if (slot.timer) clearTimeout(slot.timer);
+      if (slot.idle) clearTimeout(slot.idle);
       void slot.worker.terminate();
       if (slot.job) this.runHere(slot.job);
     }

@@ -5,31 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lint } from '../../../server/src/services/engine';
-import { MISSING, PERSONA } from '../../protocol/docs';
+import { MATRIX, MISSING, PERSONA } from '../../protocol/docs';
 import { api, closeAllEditors, codeOf, describeDiagnostics, openCopy, openScratch, waitForCode, waitForDiagnostics, withCode } from './helpers';
-
-/** A prioritization matrix with three wrong totals and its Tier 3 section missing. */
-const MATRIX = [
-  '# Segment Prioritization: Contoso Payments',
-  '',
-  '## Prioritization Matrix',
-  '',
-  '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |',
-  '|---------|---------------|-----|---------------|----------------|-------|------|',
-  '| E-commerce Marketplaces | 9 | 8 | 9 | 8 |   33 | 1 |',
-  '| Subscription SaaS | 8 | 9 | 7 | 8 | **30** | 1 |',
-  '| Travel Agencies | 7 | 6 | 8 | 5 | 26/40 | 2 |',
-  '| Food Delivery Startups | 5 | 4 | 5 | 3 | ~19 | 3 |',
-  '',
-  '## Tier 1 (Primary Focus)',
-  '**Segments**: E-commerce Marketplaces, Subscription SaaS',
-  '**Resource Allocation**: 65%',
-  '',
-  '## Tier 2 (Secondary Focus)',
-  '**Segments**: Travel Agencies',
-  '**Resource Allocation**: 35%',
-  '',
-].join('\n');
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
