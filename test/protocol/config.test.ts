@@ -68,7 +68,8 @@ describe('config files', () => {
     const config = uri('.segdoc.json');
     const bad = client.diagnostics(config, (p) => p.diagnostics.length === 1);
     await client.open(uri('dana.persona.md'), PERSONA);
-    await bad;
+    // It links to the page of the config rule, like every other diagnostic.
+    assert.match((await bad).diagnostics[0]!.codeDescription?.href ?? '', /\/docs\/rules\/config\.md$/);
 
     writeFileSync(join(dir, '.segdoc.json'), WARN_REQUIRED);
     const cleared = client.diagnostics(config, (p) => p.diagnostics.length === 0);

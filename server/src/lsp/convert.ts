@@ -65,7 +65,7 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
 
 /** A problem of a `.segdoc.json`, reported in that file. */
 export function configDiagnostic(d: ConfigDiagnostic): Diagnostic {
-  return { range: d.range, severity: SEVERITY[d.severity], code: d.rule, source: SOURCE, message: d.message };
+  return { range: d.range, severity: SEVERITY[d.severity], code: d.rule, codeDescription: { href: ruleDocUrl(d.rule) }, source: SOURCE, message: d.message };
 }
 
 /** The data of a diagnostic we published, if the client handed it back intact. */
