@@ -78,15 +78,17 @@ export function installExtension(dirs, vsix) {
  * Starts code-server on 127.0.0.1 with port 0, so the kernel picks a free port and no
  * other process can take it between a check and the bind; the port is read from
  * code-server's "HTTP server listening on" line, which is also the readiness signal.
- * Resolves to { url, port, log(), stop() }.
+ * Resolves to { url, port, log(), stop() }. `workspaceTrust`: keep VS Code's Workspace Trust on
+ * (the workspace then opens in Restricted Mode until it is trusted).
  */
-export async function startCodeServer(dirs, { env = {}, timeoutMs = 60_000 } = {}) {
+export async function startCodeServer(dirs, { env = {}, timeoutMs = 60_000, workspaceTrust = false } = {}) {
   const args = [
     '--auth', 'none',
     '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace Trust is off except in the test of segdoc's restricted mode.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
