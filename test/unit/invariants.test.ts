@@ -15,7 +15,8 @@ import { join, relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import type { LineIndex, Position } from '../../server/src/parse/text';
 import { ruleById } from '../../server/src/rules/registry';
-import { lint, type Finding, type Fix } from '../../server/src/services/engine';
+import { lint, type Finding } from '../../server/src/services/engine';
+import { applyFix } from '../fixtures/fixes';
 
 const root = resolve(__dirname, '..', '..');
 const NOW = new Date('2026-11-01T00:00:00Z');
@@ -29,13 +30,6 @@ function markdownFiles(dir: string): string[] {
     if (statSync(p).isDirectory()) out.push(...markdownFiles(p));
     else if (name.endsWith('.md')) out.push(p);
   }
-  return out;
-}
-
-function applyFix(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
   return out;
 }
 

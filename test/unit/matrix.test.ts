@@ -12,7 +12,8 @@ import { describe, test } from 'node:test';
 import { buildDocument } from '../../server/src/model/build';
 import { evaluateMatrices, formatNumber, tierFor, tierRange, type MatrixRowEvaluation } from '../../server/src/rules/matrix/evaluate';
 import { listedNames, statedTier } from '../../server/src/rules/matrix/names';
-import { lint, type Finding, type Fix, type LintOptions } from '../../server/src/services/engine';
+import { lint, type Finding, type LintOptions } from '../../server/src/services/engine';
+import { applyFixes } from '../fixtures/fixes';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'rules');
@@ -29,13 +30,6 @@ function lintText(text: string, extra: Partial<LintOptions> = {}) {
 
 function only(findings: Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);
-}
-
-function applyFixes(text: string, fixes: Fix[]): string {
-  const edits = fixes.flatMap((f) => f.edits).sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
 }
 
 /** Pairs of differing lines between two texts of the same line count. */

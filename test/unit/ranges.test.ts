@@ -7,16 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lint, type Finding, type Fix } from '../../server/src/services/engine';
+import { lint, type Finding } from '../../server/src/services/engine';
+import { applyFix } from '../fixtures/fixes';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
-
-function applyFix(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
 
 function only(findings: Finding[], rule: string, messageId?: string): Finding[] {
   return findings.filter((f) => f.rule === rule && (messageId === undefined || f.messageId === messageId));

@@ -21,19 +21,13 @@ import { keptInOrder } from '../../server/src/rules/section-order';
 import { findDate } from '../../server/src/rules/util/dates';
 import { DEFAULT_LIMITS } from '../../server/src/parse/markdown';
 import { lint, type Finding, type Fix, type LintOptions } from '../../server/src/services/engine';
+import { applyFix } from '../fixtures/fixes';
 
 const root = resolve(__dirname, '..', '..');
 const fixturesDir = join(root, 'test', 'fixtures', 'rules');
 // A fixed "today", so that stale-document fixtures keep their meaning.
 const NOW = new Date('2026-11-01T00:00:00Z');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
-
-function applyFix(text: string, fix: Fix): string {
-  const edits = [...fix.edits].sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  for (const e of edits) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-  return out;
-}
 
 function show(f: Finding): string {
   const { start, end } = f.range;
