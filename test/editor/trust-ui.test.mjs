@@ -14,26 +14,13 @@ import { launchBrowser } from './lib/browser.mjs';
 import { prepare, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { ensureResultsDir, missingEditor, snapshotExtension, tempDir } from './lib/env.mjs';
 import { quickOpen, screenshotSteps } from './lib/workbench.mjs';
+// TypeScript, loaded through tsx (scripts/test.mjs runs the editor tests with --import tsx).
+import { customKindSchema } from '../fixtures/config-files.ts';
 
 const skip = missingEditor();
 if (skip) console.log(`Workspace Trust UI test skipped: ${skip}`);
 
-const SCHEMA = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'acme:standard',
-  'x-segdoc': { kind: 'acme-standard', detect: { headings: ['^acme\\s+standard:'] } },
-  type: 'object',
-  properties: {
-    sections: {
-      type: 'object',
-      required: ['overview', 'segment-profiles'],
-      properties: {
-        overview: { title: 'Overview' },
-        'segment-profiles': { title: 'Segment Profiles' },
-      },
-    },
-  },
-};
+const SCHEMA = customKindSchema('acme:standard', 'acme-standard', '^acme\\s+standard:');
 
 const problems = '.markers-panel .monaco-list-row';
 const plain = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
