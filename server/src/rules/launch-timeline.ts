@@ -14,6 +14,7 @@
  */
 import type { Span } from '../parse/text';
 import { leadLength, sectionLines } from './content/lines';
+import { longestOrderedRun } from './util/order';
 import { defineRule } from './types';
 
 interface Milestone {
@@ -35,29 +36,6 @@ function unitOf(word: string | undefined): Unit | undefined {
   if (/^(w|wk|нед)/.test(w)) return 'week';
   if (/^(d|дн|день)/.test(w)) return 'day';
   return 'month';
-}
-
-/**
- * Indexes of the longest run of `values` in non-decreasing order; of equally long runs,
- * the one that takes the earliest elements.
- */
-export function inOrder(values: readonly number[]): Set<number> {
-  const n = values.length;
-  const longest = new Array<number>(n).fill(1);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = i + 1; j < n; j++) if (values[j]! >= values[i]! && longest[j]! + 1 > longest[i]!) longest[i] = longest[j]! + 1;
-  }
-  const kept = new Set<number>();
-  let want = Math.max(0, ...longest);
-  let last = -Infinity;
-  for (let i = 0; i < n && want > 0; i++) {
-    if (values[i]! >= last && longest[i] === want) {
-      kept.add(i);
-      last = values[i]!;
-      want--;
-    }
-  }
-  return kept;
 }
 
 export default defineRule({
@@ -88,7 +66,7 @@ export default defineRule({
       const start = line.start + lead;
       milestones.push({ text: m[0], span: { start, end: start + m[0].length }, days: sign * amount * DAYS[unit] });
     }
-    const kept = inOrder(milestones.map((m) => m.days));
+    const kept = longestOrderedRun(milestones.map((m) => m.days), false);
     const i = milestones.findIndex((_, k) => !kept.has(k));
     if (i < 0) return;
     const m = milestones[i]!;

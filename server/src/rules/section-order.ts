@@ -10,31 +10,8 @@
  */
 import type { Section } from '../model/types';
 import { headingSpan } from './util/report';
+import { longestOrderedRun } from './util/order';
 import { defineRule } from './types';
-
-/**
- * Indexes of a longest strictly increasing subsequence of `orders`, preferring earlier
- * elements, so that when two sections are swapped the later one is the one reported.
- */
-export function keptInOrder(orders: number[]): Set<number> {
-  const n = orders.length;
-  // longest[i]: length of the longest increasing run that starts at i.
-  const longest = new Array<number>(n).fill(1);
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = i + 1; j < n; j++) if (orders[j]! > orders[i]! && longest[j]! + 1 > longest[i]!) longest[i] = longest[j]! + 1;
-  }
-  const kept = new Set<number>();
-  let want = Math.max(0, ...longest);
-  let last = -Infinity;
-  for (let i = 0; i < n && want > 0; i++) {
-    if (orders[i]! > last && longest[i] === want) {
-      kept.add(i);
-      last = orders[i]!;
-      want--;
-    }
-  }
-  return kept;
-}
 
 export default defineRule({
   id: 'section-order',
@@ -47,7 +24,7 @@ export default defineRule({
   check(ctx) {
     if (!ctx.kind.ordered) return;
     const present = ctx.match.matches.filter(({ spec, section }) => ctx.match.byId.get(spec.id) === section);
-    const kept = keptInOrder(present.map((m) => m.spec.order));
+    const kept = longestOrderedRun(present.map((m) => m.spec.order), true);
     present.forEach(({ spec, section }, i) => {
       if (kept.has(i)) return;
       // Where it belongs among the sections that stay: before the first of them that the
