@@ -18,13 +18,13 @@ import type { Field, Language, Section } from '../model/types';
 import type { Range, Span } from '../parse/text';
 import { pick, type FieldSpec, type SectionSpec } from '../schemas/kinds';
 import { sectionFields } from '../model/items';
-import { DEFAULT_THRESHOLDS, evaluateMatrices, formatNumber, SCORE_COLUMNS, tierRange, type MatrixEvaluation, type MatrixRowEvaluation, type TierThresholds } from '../rules/matrix/evaluate';
+import { evaluateMatrices, formatNumber, SCORE_COLUMNS, tierRange, type MatrixEvaluation, type MatrixRowEvaluation, type TierThresholds } from '../rules/matrix/evaluate';
 import { ruleById } from '../rules/registry';
 import { ruleDocUrl } from './rules-doc';
 import { localize, translator } from '../l10n';
 import type { LintResult } from './engine';
 import { fieldSpecAt, offeredValues, sectionChain, valuesOf } from './completion';
-import { resolveRule } from './settings';
+import { tierThresholds } from './tiers';
 import { readDirectives } from './suppress';
 
 export interface HoverInfo {
@@ -67,14 +67,6 @@ function inside(span: Span, offset: number): boolean {
   return span.start <= offset && offset < span.end;
 }
 
-/** The tier thresholds the score-tier rule uses for this document (its options, config included). */
-export function tierThresholds(result: LintResult): TierThresholds {
-  const rule = ruleById('score-tier');
-  const options: Record<string, unknown> = rule ? resolveRule(rule, result.config?.rules?.['score-tier']).options : {};
-  const t1 = options['tier1Min'];
-  const t2 = options['tier2Min'];
-  return { tier1Min: typeof t1 === 'number' ? t1 : DEFAULT_THRESHOLDS.tier1Min, tier2Min: typeof t2 === 'number' ? t2 : DEFAULT_THRESHOLDS.tier2Min };
-}
 
 /** The hover at `offset`, or undefined when there is nothing to say there. */
 export function hoverAt(result: LintResult, offset: number): HoverInfo | undefined {
@@ -87,7 +79,7 @@ export function hoverAt(result: LintResult, offset: number): HoverInfo | undefin
   }
   if (!result.detection || !result.match) return undefined;
 
-  const thresholds = tierThresholds(result);
+  const thresholds = tierThresholds(result.config);
   for (const m of evaluateMatrices(doc, thresholds)) {
     const row = m.rows.find((r) => inside(r.rowSpan, offset));
     if (row) return info(matrixRowHover(result, m, row, thresholds), row.rowSpan);

@@ -9,11 +9,10 @@
  * (rules/matrix/evaluate.ts), row for row, so a bar can never disagree with a diagnostic.
  */
 import type { Language } from '../model/types';
-import { DEFAULT_THRESHOLDS, evaluateMatrices, SCORE_COLUMNS, type ScoreColumn, type TierThresholds } from '../rules/matrix/evaluate';
-import { ruleById } from '../rules/registry';
+import { evaluateMatrices, SCORE_COLUMNS, type ScoreColumn, type TierThresholds } from '../rules/matrix/evaluate';
 import type { LintResult } from './engine';
 import { computeScores, type MatrixRowScore, type MatrixScore, type Scores } from './scores';
-import { resolveRule } from './settings';
+import { tierThresholds } from './tiers';
 
 export type { ScoreColumn } from '../rules/matrix/evaluate';
 
@@ -50,12 +49,7 @@ export interface ScorecardOptions {
 export function computeScorecard(result: LintResult, options: ScorecardOptions = {}): Scorecard | null {
   const scores = options.scores !== undefined ? options.scores : computeScores(result, options.locale ? { locale: options.locale } : {});
   if (!scores) return null;
-  const rule = ruleById('score-tier');
-  const tierOptions = rule ? resolveRule(rule, result.config?.rules?.['score-tier']).options : {};
-  const thresholds: TierThresholds = {
-    tier1Min: typeof tierOptions['tier1Min'] === 'number' ? tierOptions['tier1Min'] : DEFAULT_THRESHOLDS.tier1Min,
-    tier2Min: typeof tierOptions['tier2Min'] === 'number' ? tierOptions['tier2Min'] : DEFAULT_THRESHOLDS.tier2Min,
-  };
+  const thresholds = tierThresholds(result.config);
   // The tallies list the matrices and their rows in the evaluation's order; thresholds do not
   // change which rows there are, so the two line up index by index.
   const evaluations = evaluateMatrices(result.doc, thresholds);

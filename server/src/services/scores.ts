@@ -51,6 +51,7 @@ import { documentSpan, headingSpan, isEmptyField } from '../rules/util/report';
 import { unparsedRegions } from '../rules/util/skipped';
 import type { LintConfig, LintResult } from './engine';
 import { resolveRule } from './settings';
+import { tierThresholds } from './tiers';
 
 export type { CriterionId } from '../rules/segments/evaluate';
 export type { Tier } from '../rules/matrix/evaluate';
@@ -202,10 +203,7 @@ export function computeScores(result: LintResult, options: ScoreOptions = {}): S
   });
 
   // Matrices: the evaluation score-total and score-tier report from, with their thresholds.
-  const tierOptions = ruleOptions(config, 'score-tier');
-  const thresholds: { tier1Min?: number; tier2Min?: number } = {};
-  if (typeof tierOptions['tier1Min'] === 'number') thresholds.tier1Min = tierOptions['tier1Min'];
-  if (typeof tierOptions['tier2Min'] === 'number') thresholds.tier2Min = tierOptions['tier2Min'];
+  const thresholds = tierThresholds(config);
   const matrixItems = evaluateMatrices(doc, thresholds).map(
     (m): MatrixScore => ({
       range: rangeOf(m.matrix.table.span),
