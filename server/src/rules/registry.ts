@@ -1,5 +1,7 @@
 /**
- * The rule registry: a plain list. Adding a rule = adding its file and one line here.
+ * The rule registry: a plain list. Adding a rule takes more than a line here: see the
+ * checklist "Adding a rule" in ARCHITECTURE.md (its file, this list, its Russian messages,
+ * fixtures in both languages, its page, and `npm run generate`).
  */
 import type { Rule } from './types';
 import allocationRange from './allocation-range';
