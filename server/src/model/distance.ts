@@ -44,6 +44,24 @@ export function typoDistance(a: string, b: string, max = Infinity): number {
   return Math.min(prev[b.length]!, max + 1);
 }
 
+/**
+ * The candidate nearest to `word` within a typo's reach (two edits, or a quarter of the
+ * word's length for longer words), for "did you mean" on names: rule ids and options in a
+ * config, kind names in front matter. The first of equally near candidates wins.
+ */
+export function closestName(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+  for (const c of candidates) {
+    const d = typoDistance(word, c, bestDistance);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 /** 1 for equal strings, falling towards 0 as the share of edits grows. */
 export function similarity(a: string, b: string): number {
   const n = Math.max(a.length, b.length);

@@ -47,24 +47,6 @@ export function normalizeKey(label: string): string {
   return normalizeHeading(label);
 }
 
-/** Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
 const CYRILLIC = /[\u0400-\u04FF]/g;
 const LATIN = /[A-Za-z]/g;
 

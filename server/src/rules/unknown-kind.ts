@@ -13,7 +13,7 @@ import type { SegDocument } from '../model/types';
 import { unknownDeclaredKind } from '../schemas/detect';
 import type { KindSchema } from '../schemas/kinds';
 import { defineRule, type Report } from './types';
-import { typoDistance } from '../model/distance';
+import { closestName } from '../model/distance';
 
 export default defineRule({
   id: 'unknown-kind',
@@ -29,27 +29,12 @@ export default defineRule({
   },
 });
 
-/** The nearest kind name within a typo's distance, if any. */
-function closestKind(name: string, kinds: readonly string[]): string | undefined {
-  const word = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const k of kinds) {
-    const d = typoDistance(word, k, bestDistance);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
 /** The unknown-kind report of a document, when its front matter names no kind of `kinds`. */
 export function unknownKindReport(doc: SegDocument, kinds: readonly KindSchema[]): Report | undefined {
   const unknown = unknownDeclaredKind(doc, kinds);
   if (!unknown) return undefined;
   const names = kinds.map((k) => k.kind);
-  const suggestion = closestKind(unknown.name, names);
+  const suggestion = closestName(unknown.name.toLowerCase(), names);
   if (!suggestion) return { message: 'unknown', args: { kind: unknown.name, expected: names.join(', ') }, span: unknown.span };
   return {
     message: 'unknownSuggest',

@@ -26,7 +26,7 @@ import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import localizeRu from 'ajv-i18n/localize/ru';
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { editDistance } from '../model/normalize';
+import { closestName } from '../model/distance';
 import type { Language } from '../model/types';
 import { LineIndex, type Range, type Span } from '../parse/text';
 import { builtinKind, builtinKinds } from '../schemas/builtin';
@@ -276,19 +276,6 @@ function nodeValue(node: JsonNode): unknown {
   }
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(word, c, bestDistance);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
 const optionsAjv = new Ajv({ allErrors: true, strict: false });
 const optionValidators = new WeakMap<Rule<object>, ValidateFunction>();
 
@@ -452,7 +439,7 @@ function readRules(c: Checker, node: JsonNode, known: readonly Rule<object>[]): 
   for (const p of properties(node)) {
     const rule = known.find((r) => r.id === p.key);
     if (!rule) {
-      const suggestion = closest(p.key, ids);
+      const suggestion = closestName(p.key, ids);
       if (suggestion) c.report('unknownRuleSuggest', { rule: p.key, suggestion }, spanOf(p.keyNode));
       else c.report('unknownRule', { rule: p.key }, spanOf(p.keyNode));
       continue;
@@ -707,7 +694,7 @@ function withAliases(c: Checker, kind: string, json: JsonSchema, node: JsonNode)
   for (const p of properties(node)) {
     const section = sections && Object.hasOwn(sections, p.key) && isObject(sections[p.key]) ? sections[p.key] : undefined;
     if (!section) {
-      const suggestion = closest(p.key, ids);
+      const suggestion = closestName(p.key, ids);
       if (suggestion) c.report('unknownSectionSuggest', { kind, section: p.key, suggestion }, spanOf(p.keyNode));
       else c.report('unknownSection', { kind, section: p.key, expected: ids.map((i) => `"${i}"`).join(', ') }, spanOf(p.keyNode));
       continue;
