@@ -196,7 +196,6 @@ class SegdocServer {
       lint: async (fsPath, text, scopeUri) => {
         const settings = await this.settingsFor(scopeUri);
         const { options, loaded } = this.lintOptions(uriOfPath(fsPath), settings);
-        if (this.options.limits) options.limits = this.options.limits;
         const result = await lintAsync(text, this.pool, options);
         if (loaded) this.publishConfig(loaded);
         return result;
@@ -437,6 +436,7 @@ class SegdocServer {
       ...(locale ? { locale } : {}),
       rules: this.rules,
       ...(this.options.now ? { now: this.options.now() } : {}),
+      ...(this.options.limits ? { limits: this.options.limits } : {}),
     };
     const workspace = this.segments.context();
     if (workspace) options.workspace = workspace;
@@ -463,7 +463,6 @@ class SegdocServer {
     const started = performance.now();
     try {
       const { options, loaded } = this.lintOptions(uri, settings);
-      if (this.options.limits) options.limits = this.options.limits;
       const result = await lintAsync(text, this.pool, options);
       // The engine isolates rules: one that throws loses only its own findings.
       for (const { rule, error } of result.ruleErrors) {
