@@ -7,7 +7,7 @@
  * Fix: insert `- **Field**: ` after the section's last field.
  */
 import { pick } from '../schemas/kinds';
-import { allocationStatedElsewhere } from './matrix/allocations';
+import { fieldStatedElsewhere } from './matrix/allocations';
 import { fieldInsertion } from './util/insert';
 import { headingSpan, isEmptyValueIssue, issueSection } from './util/report';
 import { defineRule } from './types';
@@ -28,7 +28,7 @@ export default defineRule({
       const field = pick(issue.field.title, ctx.language);
       if (issue.rule === 'required-field' && issue.keyword === 'required') {
         // A tier's share stated in a Resource Allocation table or list elsewhere is there.
-        if (issue.field.id === 'resource-allocation' && issue.section && allocationStatedElsewhere(ctx.match, ctx.language, ctx.doc, issue.section.id)) continue;
+        if (issue.section && fieldStatedElsewhere(ctx.match, ctx.language, ctx.doc, issue.section.id, issue.field.id)) continue;
         ctx.report({
           message: 'missing',
           args: { section: section.heading.text, field },

@@ -42,7 +42,7 @@ import type { Field, Language, List, ListItem, SegDocument } from '../model/type
 import type { Range, Span } from '../parse/text';
 import { pick } from '../schemas/kinds';
 import { hasContent } from '../schemas/validate';
-import { allocationStatedElsewhere, tierAllocations } from '../rules/matrix/allocations';
+import { fieldStatedElsewhere, tierAllocations } from '../rules/matrix/allocations';
 import { evaluateMatrices, formatNumber, type Tier } from '../rules/matrix/evaluate';
 import { CRITERIA, evaluateSegments, type CriterionId, type EvaluationOptions } from '../rules/segments/evaluate';
 import { ruleById } from '../rules/registry';
@@ -330,7 +330,7 @@ function completenessOf(result: LintResult, placeholders: readonly Placeholder[]
       const field = found?.get(f.id);
       const item = { label: `${label} › ${pick(f.title, language)}`, what: 'field' as const, section: spec.id, field: f.id };
       if (field && fieldFilled(doc, field)) filled++;
-      else if (!field && f.id === 'resource-allocation' && allocationStatedElsewhere(match!, language, doc, spec.id)) filled++;
+      else if (!field && fieldStatedElsewhere(match!, language, doc, spec.id, f.id)) filled++;
       else if (!field) missing.push({ ...item, reason: 'absent', range: at });
       else missing.push({ ...item, reason: isEmptyField(doc, field) ? 'empty' : 'placeholder', range: rangeOf(field.span) });
     }

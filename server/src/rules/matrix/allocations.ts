@@ -63,7 +63,7 @@ function readTierAllocations(match: KindMatch, language: Language, doc: SegDocum
   const out: TierAllocation[] = [];
   for (const [id, tier] of TIER_SECTIONS) {
     const section = match.byId.get(id);
-    const field = match.fields.get(id)?.get('resource-allocation');
+    const field = match.fields.get(id)?.get(ALLOCATION_FIELD);
     if (!section || !field) continue;
     const entry: TierAllocation = { tier, section, field };
     const q = leadingPercent(field, language);
@@ -74,12 +74,17 @@ function readTierAllocations(match: KindMatch, language: Language, doc: SegDocum
   return { entries: looseTierAllocations(doc, match, language), loose: true };
 }
 
+/** The id of a tier section's Resource Allocation field in the prioritization schema. */
+const ALLOCATION_FIELD = 'resource-allocation';
+
 /**
- * Whether a tier section's Resource Allocation is stated elsewhere in the document (a
- * Resource Allocation table or list; see looseTierAllocations), so the section need not
- * repeat it.
+ * Whether a required field that its section lacks is given elsewhere in the document, so the
+ * section need not repeat it: a tier's Resource Allocation stated in a Resource Allocation
+ * table or list (see looseTierAllocations). required-field and the completeness tally both
+ * ask this.
  */
-export function allocationStatedElsewhere(match: KindMatch, language: Language, doc: SegDocument, sectionId: string): boolean {
+export function fieldStatedElsewhere(match: KindMatch, language: Language, doc: SegDocument, sectionId: string, fieldId: string): boolean {
+  if (fieldId !== ALLOCATION_FIELD) return false;
   const tier = TIER_SECTIONS.find(([id]) => id === sectionId)?.[1];
   if (tier === undefined) return false;
   const { entries, loose } = readTierAllocations(match, language, doc);
@@ -90,7 +95,7 @@ export function allocationStatedElsewhere(match: KindMatch, language: Language, 
 function allocationKeys(match: KindMatch): Set<string> {
   const keys = new Set<string>();
   for (const kind of [match.kind, builtinKind('prioritization')]) {
-    const spec = kind?.sections.find((s) => s.id === 'tier-1')?.fields.find((f) => f.id === 'resource-allocation');
+    const spec = kind?.sections.find((s) => s.id === 'tier-1')?.fields.find((f) => f.id === ALLOCATION_FIELD);
     for (const k of spec?.keys ?? []) keys.add(k);
   }
   return keys;
