@@ -1,7 +1,7 @@
 /**
- * Reading quantities (server/src/model/numbers.ts): the forms the seeds and the examples
- * write, what must not be read as a quantity, and a round trip of randomly formatted
- * amounts.
+ * Reading quantities (server/src/model/numbers.ts and the readers under numbers/): the forms
+ * the methodology documents and the examples write, what must not be read as a quantity,
+ * and a round trip of randomly formatted amounts.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -170,8 +170,75 @@ test('reads the forms marketers write, with exact values, kinds, currencies, ran
   for (const [input, want, language] of FORMS) check(input, want, language ? { language } : {});
 });
 
-/** Phrases from seeds 001 and 002 and from the examples, as written there. */
-const SEED_PHRASES: Array<[string, Want[], ('en' | 'ru')?]> = [
+/**
+ * Where one reader hands over to another (numerals to scales to currencies, bounds to
+ * ranges, numbers to units and nouns): Russian decimal commas after space groups, every
+ * dash, Russian durations and currency words, and the forms that are not quantities.
+ */
+const HANDOVERS: Array<[string, Want[], ('en' | 'ru')?]> = [
+  // Space groups, then a decimal comma; a lone `,ddd` before a Russian scale is decimal.
+  ['1 500,5 млн ₽', [rub(1_500_500_000, '1 500,5 млн ₽')]],
+  ['12 000,50 ₽', [rub(12_000.5, '12 000,50 ₽')]],
+  ['1 500,250 млн ₽', [rub(1_500_250_000, '1 500,250 млн ₽')]],
+  ['1,500 млрд ₽', [rub(1.5e9, '1,500 млрд ₽')]],
+  ['2,400 ₽', [rub(2400, '2,400 ₽')], 'ru'],
+  ['100 000 000', [{ kind: 'number', value: 1e8, text: '100 000 000' }]],
+  ['1.250M and $1.250M', [{ kind: 'number', value: 1.25e6, text: '1.250M' }, usd(1.25e6, '$1.250M')]],
+  // Scales: `m` only after a currency sign; `MM` only attached.
+  ['$5m, 30m, 2bn, 15К, 5MM', [
+    usd(5e6, '$5m'),
+    { kind: 'number', value: 2e9, text: '2bn' },
+    { kind: 'number', value: 15_000, text: '15К' },
+    { kind: 'number', value: 5e6, text: '5MM' },
+  ]],
+  // Currency words after the number.
+  ['5 долларов, 10 евро, 5 фунтов, 1000 иен, US$ 5', [
+    usd(5, '5 долларов'),
+    { kind: 'money', value: 10, text: '10 евро', currency: 'EUR' },
+    { kind: 'money', value: 5, text: '5 фунтов', currency: 'GBP' },
+    { kind: 'money', value: 1000, text: '1000 иен', currency: 'JPY' },
+    usd(5, 'US$ 5'),
+  ]],
+  ['40 процентов, 5 percent, 3X LTV', [
+    { kind: 'percent', value: 40, text: '40 процентов' },
+    { kind: 'percent', value: 5, text: '5 percent' },
+    { kind: 'multiple', value: 3, text: '3X' },
+  ]],
+  // Dashes: tight en and em dashes; a spaced one only after a marked first bound.
+  ['$5–10M', [usd(5e6, '$5–10M', { min: 5e6, max: 10e6 })]],
+  ['10—20 млн ₽', [rub(10e6, '10—20 млн ₽', { min: 10e6, max: 20e6 })]],
+  ['$500K – $2M', [usd(500_000, '$500K – $2M', { min: 500_000, max: 2e6 })]],
+  ['10 – 20%', [{ kind: 'number', value: 10, text: '10' }, { kind: 'percent', value: 20, text: '20%' }]],
+  ['5 до 10', [{ kind: 'number', value: 5, text: '5' }, { kind: 'number', value: 10, text: 'до 10', comparator: '<=' }]],
+  ['между 5 и 10', [{ kind: 'number', value: 5, min: 5, max: 10, text: 'между 5 и 10' }]],
+  // Russian durations and periods.
+  ['3–5 дней', [{ kind: 'duration', value: 3, min: 3, max: 5, unit: 'day', text: '3–5 дней' }]],
+  ['от 3 до 6 месяцев', [{ kind: 'duration', value: 3, min: 3, max: 6, unit: 'month', text: 'от 3 до 6 месяцев' }]],
+  ['2 нед., через 2 недели, 1,5 года, за 3 квартала', [
+    { kind: 'duration', value: 2, unit: 'week', text: '2 нед.' },
+    { kind: 'duration', value: 2, unit: 'week', text: '2 недели' },
+    { kind: 'duration', value: 1.5, unit: 'year', text: '1,5 года' },
+    { kind: 'duration', value: 3, unit: 'quarter', text: '3 квартала' },
+  ]],
+  ['6-month pilot', [{ kind: 'duration', value: 6, unit: 'month', text: '6-month' }]],
+  ['5 000 ₽/мес and $2M ARR', [rub(5000, '5 000 ₽/мес', { per: 'month' }), usd(2e6, '$2M ARR', { per: 'year' })]],
+  // A product after a noun; a `+` before digits is not "or more".
+  ['12,000 companies × $15k ACV', [usd(180e6, '12,000 companies × $15k')]],
+  ['5+3', [{ kind: 'number', value: 5, text: '5' }]],
+  // Phones in groups of three are numbers; with brackets or hyphens they are not.
+  ['+1 000 000 000', [{ kind: 'number', value: 1e9, text: '+1 000 000 000' }]],
+  ['+7 (495) 123-45-67, 8 (800) 555-35-35, 2025 года, 15 января, 3:00, 10:15:30, $1:2', []],
+];
+
+test('reads across the hand-overs between the readers', () => {
+  for (const [input, want, language] of HANDOVERS) check(input, want, language ? { language } : {});
+});
+
+/**
+ * Phrases as the methodology documents write them (docs/methodology.md, "The GTM template",
+ * "The comprehensive persona", "The five segment criteria") and as the examples do.
+ */
+const DOCUMENT_PHRASES: Array<[string, Want[], ('en' | 'ru')?]> = [
   ['**Size**: 8,000 companies', [{ kind: 'count', value: 8000, noun: 'companies', text: '8,000' }]],
   ['**ACV**: $25k (higher than avg $15k)', [usd(25_000, '$25k'), usd(15_000, '$15k')]],
   ['**Size**: 5,000 users (8% of base)', [
@@ -214,8 +281,8 @@ const SEED_PHRASES: Array<[string, Want[], ('en' | 'ru')?]> = [
   ['- **Revenue Potential**: $13.8M (2,300 × $6k)', [usd(13.8e6, '$13.8M'), usd(13.8e6, '2,300 × $6k')]],
 ];
 
-test("reads the seeds' own phrases", () => {
-  for (const [input, want, language] of SEED_PHRASES) check(input, want, language ? { language } : {});
+test('reads the phrases of the methodology documents and the examples', () => {
+  for (const [input, want, language] of DOCUMENT_PHRASES) check(input, want, language ? { language } : {});
 });
 
 test('a product keeps both factors with their own spans', () => {
