@@ -2,14 +2,19 @@
  * mdast of one chunk → a model fragment with offsets relative to the chunk.
  *
  * This is the only module that reads mdast. It reads *source slices* rather than the
- * tree's string values, so the model is the same whether a chunk was parsed alone or as part
- * of the whole document (reference links, for instance, parse differently in the two).
+ * tree's string values (model/source-text.ts), so the model is the same whether a chunk was
+ * parsed alone or as part of the whole document (reference links, for instance, parse
+ * differently in the two).
  */
-import type { Nodes, Parents, Root, RootContent, ListItem as MdListItem, List as MdList, Table as MdTable } from 'mdast';
+import type { Nodes, Parents, Root, RootContent, Heading as MdHeading, ListItem as MdListItem, List as MdList, Table as MdTable } from 'mdast';
 import { closesBlock, definitionLabels, fenceOf, htmlBlockKind, type OpenBlock } from '../parse/blocks';
 import type { Span } from '../parse/text';
 import type { Comment, Field, Heading, List, ListItem, SkippedPart, Table, TextRun } from './types';
-import { normalizeHeading, normalizeKey } from './normalize';
+import { normalizeHeading } from './normalize';
+import { headingTextSpan, lastLineOf, lineBreaksAfter, lineEndAt, lineStartAt, linesIn, readField, trimRun } from './source-text';
+
+export { placeFragment } from './place-fragment';
+export { headingTextSpan, readField, trimRun } from './source-text';
 
 export interface ContentBlock {
   type: 'content';
@@ -25,7 +30,7 @@ export type FragmentBlock = { type: 'heading'; heading: Heading; normalized?: st
 
 /**
  * How a fragment begins and ends, so that consecutive fragments of one section join as the
- * whole parse would have them (model/build.ts, joinFragments): a list cut in two by a chunk
+ * whole parse would have them (model/join-fragments.ts): a list cut in two by a chunk
  * boundary is one list, and a `**Field**:` line takes the items of a list in the next chunk.
  * Indexes point into the first / last content block of the fragment.
  */
@@ -69,68 +74,6 @@ function spanOf(node: { position?: { start: { offset?: number }; end: { offset?:
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-/** Trims a span of source text, returning the trimmed text and its span. */
-export function trimRun(text: string, start: number, end: number): TextRun {
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return { text: text.slice(start, end), span: { start, end } };
-}
-
-/** `/\s/` for one UTF-16 unit, without a regular expression for the common ASCII case. */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(String.fromCharCode(c));
-}
-
-const BOLD_FIELD = /^\*\*([^*\n]+?)\*\*[ \t]*:[ \t]*|^\*\*([^*\n]+?):\*\*[ \t]*/;
-const PLAIN_FIELD = /^([^\s:*[\]`|#>][^:*[\]`|\n]{0,40}?):[ \t]+(?=\S)/;
-
-/**
- * Reads a field from one line of source text starting at `start`. `plain` allows the
- * `Key: value` form (only inside list items, where marketers write it that way).
- */
-export function readField(src: string, start: number, end: number, plain: boolean): Field | undefined {
-  const line = src.slice(start, end);
-  const lead = line.length - line.trimStart().length;
-  const body = line.slice(lead);
-  let m = BOLD_FIELD.exec(body);
-  let style: Field['style'] = 'bold';
-  let labelText: string | undefined;
-  let labelOffset = 0;
-  if (m) {
-    labelText = m[1] ?? m[2]!;
-    labelOffset = 2;
-  } else if (plain) {
-    m = PLAIN_FIELD.exec(body);
-    if (m && /^(https?|mailto|ftp)$/i.test(m[1]!)) m = null;
-    if (m) {
-      labelText = m[1]!;
-      style = 'plain';
-    }
-  }
-  if (!m || labelText === undefined) return undefined;
-  const labelStart = start + lead + labelOffset;
-  const label = trimRun(src, labelStart, labelStart + labelText.length);
-  const value = trimRun(src, start + lead + m[0].length, end);
-  if (value.text === '' && value.span.start < start + lead + m[0].length) {
-    value.span = { start: end, end };
-  }
-  return { label, key: normalizeKey(label.text), value, span: trimRun(src, start, end).span, style, items: [] };
-}
-
-/** Iterates the lines inside [start, end) of src as [lineStart, lineEnd]. */
-function* linesIn(src: string, start: number, end: number): Generator<[number, number]> {
-  let pos = start;
-  while (pos < end) {
-    let e = pos;
-    while (e < end && src[e] !== '\n' && src[e] !== '\r') e++;
-    yield [pos, e];
-    pos = e;
-    if (src[pos] === '\r') pos++;
-    if (src[pos] === '\n') pos++;
-    if (pos === e) break;
-  }
-}
 
 class FragmentBuilder {
   readonly blocks: FragmentBlock[] = [];
@@ -194,47 +137,22 @@ class FragmentBuilder {
   /** The pending field a top-level list gave its items to, while `top` handles that list. */
   private lastListField: Field | undefined;
 
+  /** One top-level node: a heading starts a new block list, anything else adds to the current content. */
   private top(node: RootContent): void {
     const span = spanOf(node);
     switch (node.type) {
       case 'yaml':
         this.frontMatter = { raw: node.value, span };
         return;
-      case 'heading': {
-        // The text is read from the source, not from the children: nodes that GFM's autolink
-        // literals split off can lack positions (`# [a] [--> https://x.y z`).
-        const textSpan = headingTextSpan(this.src, span);
-        const text = trimRun(this.src, textSpan.start, textSpan.end);
-        this.blocks.push({ type: 'heading', heading: { depth: node.depth, text: text.text, span, textSpan: text.span }, normalized: normalizeHeading(text.text) });
-        this.current = undefined;
-        // A field's items are the list right after it in the same section, never across a
-        // heading (and a chunk starts at a heading, so this keeps chunks independent).
-        this.pendingField = undefined;
+      case 'heading':
+        this.heading(node, span);
         return;
-      }
-      case 'paragraph': {
-        const c = this.content();
-        c.paragraphs.push(trimRun(this.src, span.start, span.end));
-        let lastField: Field | undefined;
-        for (const [ls, le] of linesIn(this.src, span.start, span.end)) {
-          const f = readField(this.src, ls, le, false);
-          if (f) {
-            c.fields.push(f);
-            lastField = f;
-          }
-        }
-        this.pendingField = lastField && lastField.value.text === '' ? lastField : undefined;
+      case 'paragraph':
+        this.paragraph(span);
         return;
-      }
-      case 'list': {
-        const c = this.content();
-        const list = this.list(node, 0, c.fields);
-        c.lists.push(list);
-        if (this.pendingField) this.pendingField.items.push(...list.items);
-        this.lastListField = this.pendingField;
-        this.pendingField = undefined;
+      case 'list':
+        this.topList(node);
         return;
-      }
       case 'table':
         this.content().tables.push(this.table(node));
         this.pendingField = undefined;
@@ -258,6 +176,43 @@ class FragmentBuilder {
         this.content().otherBlocks.push(span);
         this.pendingField = undefined;
     }
+  }
+
+  private heading(node: MdHeading, span: Span): void {
+    // The text is read from the source, not from the children: nodes that GFM's autolink
+    // literals split off can lack positions (`# [a] [--> https://x.y z`).
+    const textSpan = headingTextSpan(this.src, span);
+    const text = trimRun(this.src, textSpan.start, textSpan.end);
+    this.blocks.push({ type: 'heading', heading: { depth: node.depth, text: text.text, span, textSpan: text.span }, normalized: normalizeHeading(text.text) });
+    this.current = undefined;
+    // A field's items are the list right after it in the same section, never across a
+    // heading (and a chunk starts at a heading, so this keeps chunks independent).
+    this.pendingField = undefined;
+  }
+
+  /** A paragraph, and the `**Key**: value` fields on its lines; a last field with no value waits for a list. */
+  private paragraph(span: Span): void {
+    const c = this.content();
+    c.paragraphs.push(trimRun(this.src, span.start, span.end));
+    let lastField: Field | undefined;
+    for (const [ls, le] of linesIn(this.src, span.start, span.end)) {
+      const f = readField(this.src, ls, le, false);
+      if (f) {
+        c.fields.push(f);
+        lastField = f;
+      }
+    }
+    this.pendingField = lastField && lastField.value.text === '' ? lastField : undefined;
+  }
+
+  /** A top-level list; its items go to the field waiting for them, if any. */
+  private topList(node: MdList): void {
+    const c = this.content();
+    const list = this.list(node, 0, c.fields);
+    c.lists.push(list);
+    if (this.pendingField) this.pendingField.items.push(...list.items);
+    this.lastListField = this.pendingField;
+    this.pendingField = undefined;
   }
 
   private pendingField: Field | undefined;
@@ -338,29 +293,7 @@ class FragmentBuilder {
   }
 }
 
-/**
- * The text of a heading, from its source: for an ATX heading, what lies between the opening
- * `#`s and the optional closing sequence (`## Pain Points ##`); for a setext heading, the
- * lines above the underline.
- */
-export function headingTextSpan(src: string, span: Span): Span {
-  const line = src.slice(span.start, lineEndAt(src, span.start));
-  const atx = /^ {0,3}(#{1,6})(?=[ \t]|$)/.exec(line);
-  if (atx) {
-    const start = span.start + atx[0].length;
-    let body = line.slice(atx[0].length);
-    // A closing sequence must be preceded by a space or tab (or be all there is).
-    body = body.replace(/[ \t]+$/, '').replace(/(^|[ \t]+)#+$/, '');
-    const lead = body.length - body.trimStart().length;
-    return { start: start + lead, end: start + body.length };
-  }
-  // Setext: everything before the underline, which is the last line of the span.
-  let e = span.end;
-  while (e > span.start && src.charCodeAt(e - 1) !== 10 && src.charCodeAt(e - 1) !== 13) e--;
-  if (e > span.start && src.charCodeAt(e - 1) === 10) e--;
-  if (e > span.start && src.charCodeAt(e - 1) === 13) e--;
-  return { start: span.start, end: Math.max(span.start, e) };
-}
+
 
 /** A list's marker kind: the bullet (`-`, `*`, `+`), or `1.` / `1)` for ordered lists. */
 function listMarker(src: string, node: MdList): string {
@@ -371,17 +304,6 @@ function listMarker(src: string, node: MdList): string {
   return '1' + (src[i] ?? '.');
 }
 
-function lineStartAt(src: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && src.charCodeAt(i - 1) !== 10 && src.charCodeAt(i - 1) !== 13) i--;
-  return i;
-}
-
-function lineEndAt(src: string, offset: number): number {
-  let i = offset;
-  while (i < src.length && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
-  return i;
-}
 
 /**
  * The top-level block that is still open where the chunk ends: its last node is a fenced
@@ -397,12 +319,7 @@ export function openAtEnd(src: string, root: Root): OpenBlock | undefined {
   const firstStart = lineStartAt(src, start);
   const firstEnd = lineEndAt(src, firstStart);
   const firstLine = src.slice(firstStart, firstEnd);
-  // An unclosed block may end after its last line break; its last line is the one before.
-  let e = end;
-  if (e > firstEnd && src.charCodeAt(e - 1) === 10) e--;
-  if (e > firstEnd && src.charCodeAt(e - 1) === 13) e--;
-  const lastStart = Math.max(firstStart, lineStartAt(src, e));
-  const lastLine = src.slice(lastStart, lineEndAt(src, lastStart));
+  const { start: lastStart, text: lastLine, contentEnd } = lastLineOf(src, firstStart, end);
   if (last.type === 'code') {
     const fence = fenceOf(firstLine);
     // Indented code is closed by any column-0 line.
@@ -413,9 +330,7 @@ export function openAtEnd(src: string, root: Root): OpenBlock | undefined {
   if (kind.type === 'html' && kind.end === 'marker') return closesBlock(kind, lastLine) ? undefined : kind;
   // Types 6 and 7 end at a blank line; only whitespace follows the last node of a chunk,
   // so the block is closed when a whole line follows it.
-  const rest = src.slice(lineEndAt(src, e));
-  const breaks = rest.replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
-  return breaks >= 2 ? undefined : kind;
+  return lineBreaksAfter(src, contentEnd) >= 2 ? undefined : kind;
 }
 
 /**
@@ -432,11 +347,7 @@ export function deepOpenAtEnd(src: string, root: Root): boolean {
   if (!node || (node.type !== 'code' && node.type !== 'html')) return false;
   const { start, end } = spanOf(node);
   const firstLine = src.slice(start, lineEndAt(src, start));
-  let e = end;
-  if (e > start && src.charCodeAt(e - 1) === 10) e--;
-  if (e > start && src.charCodeAt(e - 1) === 13) e--;
-  const lastStart = Math.max(start, lineStartAt(src, e));
-  const lastLine = src.slice(lastStart, lineEndAt(src, lastStart));
+  const { start: lastStart, text: lastLine, contentEnd } = lastLineOf(src, start, end);
   if (node.type === 'code') {
     const opener = /^(`{3,}|~{3,})/.exec(firstLine);
     // Indented code is closed by any line that is not indented enough.
@@ -450,75 +361,10 @@ export function deepOpenAtEnd(src: string, root: Root): boolean {
   }
   const kind = htmlBlockKind(firstLine);
   if (kind.type === 'html' && kind.end === 'marker') return !closesBlock(kind, lastStart <= start ? firstLine : lastLine);
-  const rest = src.slice(lineEndAt(src, e));
-  const breaks = rest.replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
-  return breaks < 2;
+  return lineBreaksAfter(src, contentEnd) < 2;
 }
 
 /** Builds the fragment of one chunk from its mdast. Offsets are relative to the chunk. */
 export function buildFragment(src: string, root: Root): Fragment {
   return new FragmentBuilder(src).build(root);
-}
-
-function shiftSpan(s: Span, d: number): Span {
-  return { start: s.start + d, end: s.end + d };
-}
-function shiftRun(r: TextRun, d: number): TextRun {
-  return { text: r.text, span: shiftSpan(r.span, d) };
-}
-function shiftItem(i: ListItem, d: number): ListItem {
-  return { ...i, span: shiftSpan(i.span, d), textSpan: shiftSpan(i.textSpan, d), children: i.children.map((c) => shiftItem(c, d)) };
-}
-function shiftField(f: Field, d: number, items: Map<ListItem, ListItem>): Field {
-  return {
-    ...f,
-    label: shiftRun(f.label, d),
-    value: shiftRun(f.value, d),
-    span: shiftSpan(f.span, d),
-    items: f.items.map((i) => items.get(i) ?? shiftItem(i, d)),
-  };
-}
-
-/**
- * Copies a cached fragment to absolute offsets. Fragments are shared between documents
- * and versions through the cache, so they are never mutated.
- */
-export function placeFragment(f: Fragment, delta: number): Fragment {
-  const blocks: FragmentBlock[] = f.blocks.map((b) => {
-    if (b.type === 'heading') {
-      return { type: 'heading', heading: { ...b.heading, span: shiftSpan(b.heading.span, delta), textSpan: shiftSpan(b.heading.textSpan, delta) }, ...(b.normalized !== undefined ? { normalized: b.normalized } : {}) };
-    }
-    // Keep identity between list items and the field items that point at them.
-    const itemMap = new Map<ListItem, ListItem>();
-    const mapItem = (i: ListItem): ListItem => {
-      const placed: ListItem = { ...i, span: shiftSpan(i.span, delta), textSpan: shiftSpan(i.textSpan, delta), children: [] };
-      itemMap.set(i, placed);
-      placed.children = i.children.map(mapItem);
-      return placed;
-    };
-    const lists = b.lists.map((l) => ({ ...l, span: shiftSpan(l.span, delta), items: l.items.map(mapItem) }));
-    return {
-      type: 'content',
-      fields: b.fields.map((x) => shiftField(x, delta, itemMap)),
-      lists,
-      tables: b.tables.map((t) => ({
-        header: t.header.map((c) => shiftRun(c, delta)),
-        rows: t.rows.map((r) => r.map((c) => shiftRun(c, delta))),
-        span: shiftSpan(t.span, delta),
-      })),
-      paragraphs: b.paragraphs.map((p) => shiftRun(p, delta)),
-      otherBlocks: b.otherBlocks.map((s) => shiftSpan(s, delta)),
-    };
-  });
-  return {
-    blocks,
-    comments: f.comments.map((c) => ({ text: c.text, span: shiftSpan(c.span, delta) })),
-    codeSpans: f.codeSpans.map((s) => shiftSpan(s, delta)),
-    ...(f.frontMatter ? { frontMatter: { raw: f.frontMatter.raw, span: shiftSpan(f.frontMatter.span, delta) } } : {}),
-    ...(f.open ? { open: f.open } : {}),
-    ...(f.deepOpen ? { deepOpen: true } : {}),
-    ...(f.skipped ? { skipped: { ...f.skipped, span: shiftSpan(f.skipped.span, delta) } } : {}),
-    ...(f.definitions ? { definitions: f.definitions } : {}),
-    ...(f.edges ? { edges: f.edges } : {}),
-  };
 }

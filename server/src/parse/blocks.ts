@@ -20,7 +20,7 @@
  *
  * Sections longer than `DEFAULT_CHUNK_TARGET` are cut at other block starts too (see
  * splitChunks), under the same check, and the model joins back the lists that such a cut
- * splits (model/build.ts joinFragments).
+ * splits (model/join-fragments.ts).
  *
  * Link reference definitions are the one construct that reaches across chunks; the model
  * never depends on them (it reads source text, not link nodes), and `definitionLabels`
@@ -74,19 +74,28 @@ const BLANK = /^[ \t]*$/;
 /** micromark-extension-frontmatter's YAML fence: exactly `---`, then spaces or tabs. */
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 
+/** The end of the line that starts at `pos`, before its line break. */
+function lineEndFrom(text: string, pos: number): number {
+  let end = pos;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === 10 || c === 13) break;
+    end++;
+  }
+  return end;
+}
+
+/** The start of the line after the one that ends at `end` (past its `\n`, `\r` or `\r\n`). */
+function nextLineStart(text: string, end: number): number {
+  if (end >= text.length) return end;
+  return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+}
+
 /** Iterates the lines of `text` from `from` as [start, end-without-break, next-line-start]. */
 function* lines(text: string, from = 0): Generator<[number, number, number]> {
-  let pos = from;
-  const n = text.length;
-  while (pos < n) {
-    let end = pos;
-    while (end < n) {
-      const c = text.charCodeAt(end);
-      if (c === 10 || c === 13) break;
-      end++;
-    }
-    let next = end;
-    if (next < n) next += text.charCodeAt(next) === 13 && text.charCodeAt(next + 1) === 10 ? 2 : 1;
+  for (let pos = from; pos < text.length; ) {
+    const end = lineEndFrom(text, pos);
+    const next = nextLineStart(text, end);
     yield [pos, end, next];
     pos = next;
   }
@@ -210,30 +219,28 @@ const STARTS_PARAGRAPH = /^(?:[\p{L}"«(!]|[*_]+(?=[^\s*_])|\p{N}(?!\p{N}*[.)](?
  * a new top-level block there too: any line after a blank line, and a list item that may
  * interrupt a paragraph. Neither can continue anything before it but a top-level fence or
  * HTML block (checked like the heading cuts) or the list it belongs to, which the model
- * joins back together (model/build.ts joinFragments). A cut is made at the first such line
+ * joins back together (model/join-fragments.ts). A cut is made at the first such line
  * once the chunk has reached `target`, so cuts stay put when an edit elsewhere moves text.
  * Headings cut only chunks of at least `min`.
  */
 export function splitChunks(text: string, target = DEFAULT_CHUNK_TARGET, min = DEFAULT_CHUNK_MIN): Chunk[] {
+  const cuts = cutOffsets(text, target, min);
+  return cuts.map((start, k) => ({ start, text: text.slice(start, k + 1 < cuts.length ? cuts[k + 1]! : text.length) }));
+}
+
+/** Where splitChunks cuts: 0, then the offsets of the lines that start a chunk, ascending. */
+function cutOffsets(text: string, target: number, min: number): number[] {
   const cuts: number[] = [0];
   const cut = (at: number): void => {
     if (at > cuts[cuts.length - 1]!) cuts.push(at);
   };
   const fm = frontMatterLength(text);
-  const n = text.length;
   let open: OpenBlock | undefined;
   let previousBlank = false;
-  let pos = fm;
-  while (pos < n) {
-    let e = pos;
-    while (e < n) {
-      const c = text.charCodeAt(e);
-      if (c === 10 || c === 13) break;
-      e++;
-    }
-    const next = e < n ? e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1) : n;
+  for (let pos = fm; pos < text.length; ) {
     const s = pos;
-    pos = next;
+    const e = lineEndFrom(text, s);
+    pos = nextLineStart(text, e);
     // Front matter gets a chunk of its own, so editing it re-parses nothing else; but a
     // chunk that began with another `---` line could read as front matter itself.
     if (s === fm && fm > 0 && !FRONT_MATTER_FENCE.test(text.slice(s, e))) cut(s);
@@ -246,38 +253,39 @@ export function splitChunks(text: string, target = DEFAULT_CHUNK_TARGET, min = D
     while (i < e && i - s < 3 && text.charCodeAt(i) === 32) i++;
     const first = i < e ? text.charCodeAt(i) : -1;
     if (open) {
-      if (open.type === 'fence' ? first === open.char.charCodeAt(0) : open.end === 'blank' ? blank : true) {
-        if (closesBlock(open, text.slice(s, e))) open = undefined;
-      }
+      if (mayClose(open, first, blank) && closesBlock(open, text.slice(s, e))) open = undefined;
       previousBlank = blank;
       continue;
     }
-    if (first === 35 /* # */) {
-      if (i === s && ATX.test(text.slice(s, e))) {
-        if (s - cuts[cuts.length - 1]! >= min) cut(s);
-        previousBlank = false;
-        continue;
-      }
-    } else if (first === 96 /* ` */ || first === 126 /* ~ */) {
-      open = fenceOf(text.slice(s, e));
-    } else if (first === 60 /* < */) {
-      const line = text.slice(s, e);
-      open = htmlOpen(line);
-      if (open && closesBlock(open, line)) open = undefined;
+    if (first === 35 /* # */ && i === s && ATX.test(text.slice(s, e))) {
+      if (s - cuts[cuts.length - 1]! >= min) cut(s);
+      previousBlank = false;
+      continue;
     }
-    if (!open && j === s && !blank && s - cuts[cuts.length - 1]! >= target) {
-      const line = text.slice(s, e);
-      if ((INTERRUPTING_ITEM.test(line) || (previousBlank && STARTS_PARAGRAPH.test(line))) && !THEMATIC_BREAK.test(line)) cut(s);
-    }
+    open = blockOpenedBy(text.slice(s, e), first);
+    if (!open && j === s && !blank && s - cuts[cuts.length - 1]! >= target && startsBlockAnywhere(text.slice(s, e), previousBlank)) cut(s);
     previousBlank = blank;
   }
-  const chunks: Chunk[] = [];
-  for (let k = 0; k < cuts.length; k++) {
-    const start = cuts[k]!;
-    const end = k + 1 < cuts.length ? cuts[k + 1]! : n;
-    chunks.push({ start, text: text.slice(start, end) });
-  }
-  return chunks;
+  return cuts;
+}
+
+/** Whether a line may close `open`, from its first character after up to three spaces (so most lines are not sliced). */
+function mayClose(open: OpenBlock, first: number, blank: boolean): boolean {
+  if (open.type === 'fence') return first === open.char.charCodeAt(0);
+  return open.end === 'blank' ? blank : true;
+}
+
+/** The top-level fence or HTML block a line opens and leaves open; `first` is its first character after up to three spaces. */
+function blockOpenedBy(line: string, first: number): OpenBlock | undefined {
+  if (first === 96 /* ` */ || first === 126 /* ~ */) return fenceOf(line);
+  if (first !== 60 /* < */) return undefined;
+  const open = htmlOpen(line);
+  return open && closesBlock(open, line) ? undefined : open;
+}
+
+/** Whether a column-0 line starts a top-level block whatever precedes it (see splitChunks). */
+function startsBlockAnywhere(line: string, previousBlank: boolean): boolean {
+  return (INTERRUPTING_ITEM.test(line) || (previousBlank && STARTS_PARAGRAPH.test(line))) && !THEMATIC_BREAK.test(line);
 }
 
 /** Labels of link reference definitions (`[label]: url`), normalised as CommonMark does. */

@@ -1,7 +1,7 @@
 /**
  * segment-accessible — a segment names no channel or way to reach or identify its members
- * (seed 002, "Segmentation Validation Criteria" 3: can you reach this segment with marketing
- * and sales, can you identify its members?). Channels come from the segment's own fields
+ * (docs/methodology.md, "The five segment criteria" 3, Accessible: can marketing and sales
+ * reach this segment, can you identify its members?). Channels come from the segment's own fields
  * (Channels, How to Reach, Каналы, Как достучаться) and from its subsection under Segment
  * Strategy.
  */

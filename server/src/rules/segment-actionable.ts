@@ -1,12 +1,13 @@
 /**
  * segment-actionable — a segment has no strategy, approach, messaging or value proposition of
- * its own, or the same one as another segment (seed 002, "Segmentation Validation Criteria"
- * 5: can you create different strategies per segment? If you'd market and sell the same way,
- * don't segment). Strategy comes from the segment's own fields and from its subsection under
- * Segment Strategy. "The same" means the same words once stemmed, whatever their order; a
- * pair is reported once, at the later segment.
+ * its own, or the same one as another segment (docs/methodology.md, "The five segment
+ * criteria" 5, Actionable: can you create different strategies per segment? If you would
+ * market and sell the same way, do not segment). Strategy comes from the segment's own
+ * fields and from its subsection under Segment Strategy. "The same" means the same words
+ * once stemmed, whatever their order; a pair is reported once, at the later segment
+ * (segments/report.ts reportPairs).
  */
-import { failing, reportCriterion, segmentSpan } from './segments/report';
+import { failing, reportPairs, segmentSpan } from './segments/report';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -18,15 +19,9 @@ export default defineRule({
     sameStrategy: 'Segment "{segment}" has the same strategy as "{other}" ("{value}"): if you would market and sell the same way, do not segment',
   },
   check(ctx) {
-    for (const e of failing(ctx, 'actionable')) {
-      const c = e.criteria.actionable;
-      if (c.reason !== 'sameStrategy') {
-        reportCriterion(ctx, e, 'actionable');
-        continue;
-      }
-      const earlier = (c.others ?? []).find((o) => o.segment.span.start < e.segment.span.start);
-      if (!earlier) continue;
-      ctx.report({ message: 'sameStrategy', args: { ...c.args, other: earlier.segment.name }, span: segmentSpan(e.segment) });
-    }
+    reportPairs(ctx, failing(ctx, 'actionable'), 'actionable', 'sameStrategy', (e, earlier) => {
+      const args = e.criteria.actionable.args;
+      ctx.report({ message: 'sameStrategy', args: { ...args, other: earlier.segment.name }, span: segmentSpan(e.segment) });
+    });
   },
 });

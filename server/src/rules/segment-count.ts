@@ -1,7 +1,7 @@
 /**
  * segment-count — a segmentation has fewer than `min` (3) or more than `max` (7) segments
- * (seed 002, "Segmentation Checklist": 3-7 segments, not too few, not too many; "Mistake 1:
- * Too Many Segments"). Only in segmentation documents, and only when the document has a
+ * (docs/methodology.md, "The segmentation checklist": three to seven segments, not too few,
+ * not too many). Only in segmentation documents, and only when the document has a
  * section that holds segments (Target Segments) or segments elsewhere. A Target Segments
  * section that is empty or still the template's placeholder is left to the empty-section and
  * placeholder rules. The finding sits on the Target Segments heading, else on the first

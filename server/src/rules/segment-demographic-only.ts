@@ -1,9 +1,9 @@
 /**
  * segment-demographic-only — a segment is defined by firmographics alone: industry, size,
  * location, stage, and nothing about its needs, pains, jobs, behaviour, values or value
- * proposition (seed 002, "Mistake 2: Demographic-Only Segmentation": demographics don't equal
- * needs; Framework 1: use demographics as one layer). Table rows keyed by segment count as
- * part of the segment (seed 003 gives needs and pains in a table).
+ * proposition (docs/methodology.md, "Segmentation bases": firmographics are the weakest
+ * alone, so use them as one layer). Table rows keyed by segment count as part of the
+ * segment (Russian segmentation documents give needs and pains in a table).
  */
 import type { Segment } from '../model/segments';
 import { segmentsOf } from './segments/vocabulary';

@@ -1,6 +1,7 @@
 /**
  * segment-measurable — a segment has no size with a number: no count of companies or users
- * (seed 002, "Segmentation Validation Criteria" 1: can you size the segment with data?). A
+ * (docs/methodology.md, "The five segment criteria" 1, Measurable: can you size the segment
+ * with data?). A
  * money amount (TAM) or a percent of the market does not size a segment, and a count of
  * employees is the companies' size, not the segment's (see segments/evaluate.ts).
  */

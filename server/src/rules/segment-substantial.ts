@@ -1,7 +1,7 @@
 /**
  * segment-substantial — a segment's revenue potential is below the minimum, or cannot be
- * computed (seed 002, "Segmentation Validation Criteria" 2: minimum viable segment usually
- * more than $1M revenue potential; "100 companies × $1k ACV = $100k (too small)"). The
+ * computed (docs/methodology.md, "The five segment criteria" 2, Substantial: a viable segment
+ * usually has more than $1M revenue potential; 100 companies × $1k ACV = $100k is too small). The
  * revenue potential is the one stated in money, else size × ACV; amounts in other currencies
  * are converted to US dollars at the `rates` (so `200 × 50 тыс. ₽`, about $110k, is not
  * substantial), and monthly amounts are made yearly.

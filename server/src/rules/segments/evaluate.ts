@@ -1,5 +1,5 @@
 /**
- * The five segment criteria of seed 002 ("Segmentation Validation Criteria"), evaluated for
+ * The five segment criteria (docs/methodology.md, "The five segment criteria"), evaluated for
  * every segment of a document. The segment-* rules report from this, and the score tallies
  * (code lenses `Measurable ✓ Substantial ✗ … — 4/5`, CLI `scores`) show it: both read the same
  * evaluation, so a ✗ in a lens always has a diagnostic saying why, unless the value is still a
@@ -23,6 +23,7 @@
  * - actionable: the segment has a strategy, approach, messaging or value proposition, and it
  *   is not the same (same stems) as another segment's.
  */
+import { employeeNouns } from '../../model/lexicon';
 import { annualize, DEFAULT_RATES, findQuantities, toUSD, type Currency, type Quantity } from '../../model/numbers';
 import type { Segment, SegmentField } from '../../model/segments';
 import type { SegDocument } from '../../model/types';
@@ -34,7 +35,7 @@ import { segmentsOf } from './vocabulary';
 
 export type CriterionId = 'measurable' | 'substantial' | 'accessible' | 'differentiable' | 'actionable';
 
-/** The criteria in the order seed 002 lists them (and the code lens shows them). */
+/** The criteria in the order docs/methodology.md lists them (and the code lens shows them). */
 export const CRITERIA: readonly CriterionId[] = ['measurable', 'substantial', 'accessible', 'differentiable', 'actionable'];
 
 /** The rule that reports each criterion; its catalogue holds the messages named by `reason`. */
@@ -128,14 +129,12 @@ function quantities(doc: SegDocument, field: SegmentField | undefined): Quantity
   return out;
 }
 
-const EMPLOYEES = /^(employees?|staff|headcount|ftes?|сотрудник|работник|штат)/iu;
-
 /** The segment's size: the first count in its size field that is not a count of employees. */
 function sizeOf(doc: SegDocument, segment: Segment): Quantity | undefined {
   for (const field of fieldsOf(segment, ['size'])) {
     for (const q of quantities(doc, field)) {
       const c = q.product ? q.product.count : q;
-      if ((c.kind === 'count' || c.kind === 'number') && c.value > 0 && !(c.noun && EMPLOYEES.test(c.noun))) return c;
+      if ((c.kind === 'count' || c.kind === 'number') && c.value > 0 && !(c.noun && employeeNouns.test(c.noun))) return c;
     }
   }
   return undefined;

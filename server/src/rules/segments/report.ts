@@ -35,3 +35,28 @@ export function reportCriterion(ctx: RuleContext<object>, e: SegmentEvaluation, 
   const c = e.criteria[criterion];
   ctx.report({ message: c.reason!, args: c.args ?? {}, span: segmentSpan(e.segment) });
 }
+
+/**
+ * Reports the failures of a criterion that compares segments (differentiable, actionable):
+ * a failure against other segments (reason `pairReason`) once per pair, at the later
+ * segment, naming the closest earlier one (`others` come closest first) — one finding per
+ * segment however many it resembles, and the earlier one gets its finding from its own
+ * earlier partners, if any; any other failure as its evaluation words it.
+ */
+export function reportPairs(
+  ctx: RuleContext<object>,
+  evaluations: readonly SegmentEvaluation[],
+  criterion: CriterionId,
+  pairReason: string,
+  reportPair: (e: SegmentEvaluation, earlier: { segment: Segment; value: number }) => void,
+): void {
+  for (const e of evaluations) {
+    const c = e.criteria[criterion];
+    if (c.reason !== pairReason) {
+      reportCriterion(ctx, e, criterion);
+      continue;
+    }
+    const earlier = (c.others ?? []).find((o) => o.segment.span.start < e.segment.span.start);
+    if (earlier) reportPair(e, earlier);
+  }
+}
