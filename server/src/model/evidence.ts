@@ -24,8 +24,21 @@
  * `разбор 12 сделок`. Deal, call and ticket counts need a word saying they were studied
  * (`win/loss`, `reviewed`, `support`, `recorded`, `разбор`), so that `handles 200 tickets a
  * week` describes a job, not a study.
+ *
+ * The words — speech verbs, attribution and research words, people — are the lexicon's
+ * (model/lexicon), every language at once; this module holds only how they are read.
  */
 import type { Span } from '../parse/text';
+import {
+  alternation,
+  attributionWords,
+  researchLine,
+  researchPeople,
+  researchSources,
+  researchVerbs,
+  speechWords,
+  type ResearchSource,
+} from './lexicon';
 import { findQuantities } from './numbers';
 import { findPlaceholders } from './placeholders';
 import type { Language, Section, SegDocument, TextRun } from './types';
@@ -80,7 +93,7 @@ export function customerQuotes(doc: SegDocument, options: QuoteOptions = {}): Te
   return out.sort((a, b) => a.span.start - b.span.start);
 }
 
-export type ResearchSource = 'interviews' | 'surveys' | 'deal-reviews' | 'calls' | 'tickets' | 'other';
+export type { ResearchSource } from './lexicon';
 
 export interface ResearchCount {
   source: ResearchSource;
@@ -101,7 +114,7 @@ export function researchCounts(text: string, options: { language?: Language } = 
     const after = expand(words(clauseAfter(text.slice(q.span.end, q.span.end + CLAUSE_WINDOW))).slice(0, 5));
     const before = expand(words(clauseBefore(text.slice(Math.max(0, q.span.start - CLAUSE_WINDOW), q.span.start), sample)).slice(-3).reverse());
     // A year is not a count (`2026 survey`), unless people follow it (`2000 respondents`).
-    if (!sample && /^(?:19[5-9]\d|20\d\d)$/.test(digits) && !after.slice(0, 2).some((w) => PEOPLE.test(w))) continue;
+    if (!sample && /^(?:19[5-9]\d|20\d\d)$/.test(digits) && !after.slice(0, 2).some((w) => researchPeople.test(w))) continue;
     const source = sourceOf(after, before, sample);
     if (source) out.push({ source, count: q.value, span: q.span });
   }
@@ -136,7 +149,7 @@ export function isResearchSection(doc: SegDocument, section: Section): boolean {
     lines++;
     const counts = researchCounts(text, { language: doc.language });
     if (counts.some((c) => c.source === 'interviews' || c.source === 'surveys' || c.source === 'deal-reviews')) counted = true;
-    if (counts.length || RESEARCH_LINE.test(text)) research++;
+    if (counts.length || researchLine.test(text)) research++;
   }
   return counted && research * 2 > lines;
 }
@@ -234,9 +247,8 @@ function bare(text: string): string {
   return text.replace(/[*_~`]+/g, '').trim();
 }
 
-/** Speech verbs and labels that introduce a quotation. */
-const SPEECH =
-  /(?:^|[^\p{L}])(?:says?|said|told\s+(?:us|me)|puts?\s+it|explains?|explained|complains?|complained|asks?|asked|notes?|noted|wrote|writes|quote|quoted|in\s+(?:her|his|their)\s+words|говорит|говорят|сказал[аи]?|жалуется|жалуются|объясняет|объяснил[аи]?|признаётся|признается|признал[аи]?|отмечает|пишет|написал[аи]?|цитата|по\s+словам\s+\p{L}+|словами\s+\p{L}+)[ \t]*[,:—–-]?$/iu;
+/** Speech verbs and labels that introduce a quotation (the lexicon's speech words), ending the text before it. */
+const SPEECH = new RegExp(`(?:^|[^\\p{L}])(?:${speechWords.source})[ \\t]*[,:—–-]?$`, speechWords.flags);
 
 /** Whether the text before a quotation leaves it standing: nothing, a colon or dash, or a speech verb. */
 function introduces(before: string): boolean {
@@ -256,7 +268,10 @@ function wordCount(text: string): number {
 
 /** An attribution: a dash line or a dash after the quote, or a closing parenthetical. */
 const ATTRIBUTION_LINE = /^[ \t]*(?:[—–―]|--?)[ \t]*\p{L}/u;
-const ATTRIBUTION_END = /(?:["”».!?…][ \t]*(?:[—–―]|--?)[ \t]*\p{L}[^\n]{0,120}|\((?=[^()\n]*(?:,|interview|call|survey|интервью|звон|опрос)|\p{Lu})[^()\n]{2,120}\))[ \t]*$/u;
+const ATTRIBUTION_END = new RegExp(
+  `(?:["”».!?…][ \\t]*(?:[—–―]|--?)[ \\t]*\\p{L}[^\\n]{0,120}|\\((?=[^()\\n]*(?:,|${alternation(attributionWords)})|\\p{Lu})[^()\\n]{2,120}\\))[ \\t]*$`,
+  'u',
+);
 
 /** Whether a block quote is a customer quote (see the header). */
 function isQuoteBlock(doc: SegDocument, span: Span, minWords: number, inQuoteSection: boolean): boolean {
@@ -282,40 +297,9 @@ function isQuoteBlock(doc: SegDocument, span: Span, minWords: number, inQuoteSec
 // ---------------------------------------------------------------------------------------
 // Research counts
 
-/** Words that say what a count counts (lower case, matched at the word's start). */
-const SOURCES: Array<{ source: ResearchSource; word: RegExp; cue?: RegExp }> = [
-  { source: 'interviews', word: /^(?:interview|conversations?$|интервью|проинтервью|собеседован|глубинн|бесед)/ },
-  { source: 'surveys', word: /^(?:survey|respondent|responses?$|questionnaire|polled|опрос|опрош|респондент|анкет)/ },
-  {
-    source: 'deal-reviews',
-    word: /^(?:deals?$|wins?$|loss(?:es)?$|win-loss$|opportunit|сделк|сделок|сделки)/,
-    cue: /^(?:review|analy|wins?$|loss|won$|lost$|closed|crm$|debrief|post-mortem|разбор|анализ|выигран|проигран|закрыт)/,
-  },
-  {
-    source: 'calls',
-    word: /^(?:calls?$|звонк|звонок|созвон|recordings?$)/,
-    cue: /^(?:sales|discovery|recorded|gong|chorus|customer|demo|analy|review|transcri|listen|прослуш|запис|продаж|разбор|анализ|клиент)/,
-  },
-  {
-    source: 'tickets',
-    word: /^(?:tickets?$|тикет|обращени)/,
-    cue: /^(?:support|helpdesk|zendesk|intercom|analy|review|tagged|coded|поддержк|анализ|разбор|изучил)/,
-  },
-  { source: 'other', word: /^(?:focus|фокус|usability|юзабилити|site-visits?$|visits?$|визит|diary|дневник|ethnograph|этнограф)/ },
-];
-
-/** Verbs before a count that make it research: `interviewed 14`, `talked to 20 customers`. */
-const BEFORE_VERBS: Array<{ source: ResearchSource; word: RegExp }> = [
-  { source: 'interviews', word: /^(?:interviewed|talked|spoke|проинтервью|побеседовал|поговорил)/ },
-  { source: 'surveys', word: /^(?:surveyed|polled|опросил|опрошен|опрошено|анкетирова)/ },
-  { source: 'deal-reviews', word: /^(?:reviewed|analy[sz]ed|разобрал|проанализирова)/ },
-];
-
-const PEOPLE = /^(?:respondents?|customers?|users?|people|buyers?|engineers?|leaders?|managers?|человек|клиент|респондент|пользовател|руководител)/;
-
-/** Words that make a line of a section about research, with or without a count. */
-const RESEARCH_LINE =
-  /(?:interview|survey|respondent|focus group|win[/-]loss|deal review|crm|analytics|gong|study|studies|research|sample|n\s*=|интервью|опрос|респондент|фокус-групп|разбор|сделк|исследован|аналитик|выборк|crm)/iu;
+// What a count counts (researchSources), the verbs before it that make it research
+// (researchVerbs), people (researchPeople) and lines about research (researchLine) are the
+// lexicon's research words (model/lexicon), every language at once.
 
 /** The words of a text, lower case; a hyphenated word also gives its parts (`closed-won` → closed, won). */
 function words(text: string): string[] {
@@ -344,14 +328,14 @@ function sourceOf(after: string[], before: string[], sample: boolean): ResearchS
   const near = [...after, ...before];
   for (const words of [after, before]) {
     for (const w of words) {
-      for (const s of SOURCES) {
+      for (const s of researchSources) {
         if (!s.word.test(w)) continue;
         if (s.cue && !near.some((x) => x !== w && s.cue!.test(x)) && !s.cue.test(w)) continue;
         return s.source;
       }
     }
   }
-  for (const w of before) for (const v of BEFORE_VERBS) if (v.word.test(w)) return v.source;
+  for (const w of before) for (const v of researchVerbs) if (v.word.test(w)) return v.source;
   return sample ? 'other' : undefined;
 }
 

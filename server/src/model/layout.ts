@@ -15,19 +15,9 @@
  * first column.
  */
 import { readField, trimRun } from './fragment';
+import { keyHeaders, valueHeaders } from './lexicon';
 import { normalizeKey } from './normalize';
 import type { Field, ListItem, Section, Table, TableCell, TextRun } from './types';
-
-/** Header cells that say "the rows are attributes of one thing" (`| Attribute | Detail |`). */
-const KEY_HEADERS = new Set([
-  '', 'attribute', 'attributes', 'field', 'fields', 'parameter', 'parameters', 'property', 'properties', 'characteristic',
-  'characteristics', 'key', 'aspect', 'item', 'trait', 'dimension', 'category', 'label', 'name',
-  'параметр', 'параметры', 'атрибут', 'атрибуты', 'поле', 'характеристика', 'характеристики', 'признак', 'показатель', 'аспект', 'свойство', 'категория',
-]);
-const VALUE_HEADERS = new Set([
-  '', 'detail', 'details', 'value', 'values', 'description', 'answer', 'info', 'information', 'notes', 'data',
-  'значение', 'значения', 'описание', 'детали', 'подробности', 'данные', 'ответ',
-]);
 
 /** `**Job Title**`, `__Job Title__`, `**Job Title:**`, `**Job Title**:`, `Job Title:` → the label and its offsets in `s`. */
 function labelOf(s: string): { start: number; end: number } | undefined {
@@ -92,11 +82,11 @@ function cellLabel(text: string, cell: TableCell): TextRun | undefined {
 const BOLD_CELL = /^(\*\*|__)[^*_]+\1:?$|^(\*\*|__)[^*_]+:\2$/;
 
 /**
- * How a table is laid out: `key-value` when its two columns are a key/value header
- * (`Attribute | Detail`, `Параметр | Значение`, an empty header) or a header row written
- * like its bold-labelled rows (the first pair is data); `labelled` when it has two columns and
- * every first-column cell is a short label (a row per thing, each also a field: `| Direct |
- * 60% |`); `rows` otherwise.
+ * How a table is laid out: `key-value` when its two columns are a key/value header (the
+ * lexicon's key and value headers: `Attribute | Detail`, `Параметр | Значение`, an empty
+ * header) or a header row written like its bold-labelled rows (the first pair is data);
+ * `labelled` when it has two columns and every first-column cell is a short label (a row per
+ * thing, each also a field: `| Direct | 60% |`); `rows` otherwise.
  */
 export function tableLayout(table: Table): 'key-value' | 'labelled' | 'rows' {
   if (table.header.length !== 2 || !table.rows.length) return 'rows';
@@ -105,7 +95,7 @@ export function tableLayout(table: Table): 'key-value' | 'labelled' | 'rows' {
   if (!labels.length || !labels.every((r) => { const l = labelOf(r[0]!.text); return l !== undefined && isShortLabel(r[0]!.text.slice(l.start, l.end)); })) {
     return 'rows';
   }
-  if (KEY_HEADERS.has(k) && VALUE_HEADERS.has(v)) return 'key-value';
+  if (keyHeaders.has(k) && valueHeaders.has(v)) return 'key-value';
   if (headerIsData(table)) return 'key-value';
   return 'labelled';
 }

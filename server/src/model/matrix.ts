@@ -1,35 +1,24 @@
 /**
- * Prioritization matrices (seed 002, "Segment Prioritization Framework"): any table whose
+ * Prioritization matrices (docs/methodology.md, "The prioritization matrix"): any table whose
  * header names Attractiveness, Fit, Accessibility and Strategic Value (optionally Total and
- * Tier), in English or Russian, under the names people give them ("Market attractiveness",
- * "Ability to win (fit)", "Reachability", "Score"), in any kind of document. All four
- * dimensions must be named: a table with three is not a matrix.
+ * Tier), in any language of the lexicon (model/lexicon), under the names people give them
+ * ("Market attractiveness", "Ability to win (fit)", "Reachability", "Score"), in any kind of
+ * document. All four dimensions must be named: a table with three is not a matrix.
  */
+import { matrixHeaders, matrixScoreWords, matrixStopWords, segmentHeaders, type MatrixHeaderColumn } from './lexicon';
 import { normalizeKey, stemWord } from './normalize';
 import type { SegDocument, Table } from './types';
 
-export type MatrixColumn = 'segment' | 'attractiveness' | 'fit' | 'accessibility' | 'strategic' | 'total' | 'tier';
+export type MatrixColumn = 'segment' | MatrixHeaderColumn;
 
 /**
- * What each column is called, in both languages. A header names a dimension when its words
- * (stemmed, linking words dropped) include all the words of one of that dimension's names, so
- * "Market attractiveness", "Attractiveness of market", "Ability to win (fit)" and "Fit (ability
- * to win)" all name theirs; Total and Tier headers must consist of their words only ("Fit
+ * A header names a dimension when its words (stemmed, linking words dropped) include all the
+ * words of one of that dimension's names in the lexicon (model/lexicon), so "Market
+ * attractiveness", "Attractiveness of market", "Ability to win (fit)" and "Fit (ability to
+ * win)" all name theirs; Total and Tier headers must consist of their words only ("Fit
  * score" is the fit column, "Score" alone the total).
  */
-const HEADERS: Record<Exclude<MatrixColumn, 'segment'>, string[]> = {
-  attractiveness: ['attractiveness', 'market attractiveness', 'market size/attractiveness', 'привлекательность', 'привлекательность рынка'],
-  fit: ['fit', 'ability to win', 'product fit', 'fit with product', 'соответствие', 'соответствие продукту', 'способность выиграть'],
-  accessibility: ['accessibility', 'access', 'reachability', 'reach', 'ease of reach', 'доступность', 'достижимость', 'охват'],
-  strategic: ['strategic value', 'strategic importance', 'strategic', 'стратегическая ценность', 'стратегическая важность', 'стратегическая значимость'],
-  total: ['total', 'total score', 'score', 'sum', 'overall', 'overall score', 'weighted total', 'итого', 'сумма', 'всего', 'итог', 'итоговый балл', 'сумма баллов', 'общий балл', 'балл', 'баллы'],
-  tier: ['tier', 'priority tier', 'priority', 'уровень', 'приоритет', 'уровень приоритета'],
-};
-
 const DIMENSIONS = ['attractiveness', 'fit', 'accessibility', 'strategic'] as const;
-
-/** Linking words that carry no meaning in a header ("ability to win", "attractiveness of market"). */
-const STOP = new Set(['of', 'to', 'the', 'a', 'an', 'with', 'for', 'in', 'on', 'by', 'score', 'scores', 'rating', 'оценка', 'оценки', 'для', 'с', 'по', 'к']);
 
 /** Stems by the script of the word (model/normalize.ts `stemWord`, memoised there). */
 const stem = stemWord;
@@ -38,13 +27,13 @@ const stem = stemWord;
 function stems(text: string, keepScore = false): string[] {
   return normalizeKey(text)
     .split(' ')
-    .filter((w) => w !== '' && (keepScore ? !STOP.has(w) || /^(score|scores|оценка|оценки)$/.test(w) : !STOP.has(w)))
+    .filter((w) => w !== '' && (!matrixStopWords.has(w) || (keepScore && matrixScoreWords.has(w))))
     .map(stem);
 }
 
-const DIMENSION_NAMES = DIMENSIONS.map((col) => ({ col, names: HEADERS[col].map((n) => stems(n)).filter((n) => n.length) }));
-const TOTAL_STEMS = new Set(HEADERS.total.flatMap((n) => stems(n, true)));
-const TIER_STEMS = new Set(HEADERS.tier.flatMap((n) => stems(n)));
+const DIMENSION_NAMES = DIMENSIONS.map((col) => ({ col, names: matrixHeaders[col].map((n) => stems(n)).filter((n) => n.length) }));
+const TOTAL_STEMS = new Set(matrixHeaders.total.flatMap((n) => stems(n, true)));
+const TIER_STEMS = new Set(matrixHeaders.tier.flatMap((n) => stems(n)));
 
 /** The dimensions a header names (usually none or one). */
 function dimensionsOf(text: string): Array<(typeof DIMENSIONS)[number]> {
@@ -63,9 +52,6 @@ function onlyOf(text: string, set: ReadonlySet<string>, keepScore: boolean): boo
   const words = stems(text, keepScore);
   return words.length > 0 && words.every((w) => set.has(w));
 }
-
-/** Headers that name the segment column, so a leading `#` or `Rank` column is not taken for it. */
-const SEGMENT_HEADERS = ['segment', 'segments', 'segment name', 'сегмент', 'сегменты', 'название сегмента'];
 
 export interface Matrix {
   table: Table;
@@ -91,7 +77,7 @@ export function readMatrix(table: Table): Matrix | undefined {
 function matrixOf(table: Table): Matrix | undefined {
   if (table.header.length < 4) return undefined;
   const columns: Partial<Record<MatrixColumn, number>> = {};
-  const named = table.header.findIndex((cell) => SEGMENT_HEADERS.includes(normalizeKey(cell.text)));
+  const named = table.header.findIndex((cell) => segmentHeaders.has(normalizeKey(cell.text)));
   if (named >= 0) columns.segment = named;
   // Dimensions first; a header naming two ("Strategic fit") takes the one no other header took.
   const candidates = table.header.map((cell, i) => (i === named ? [] : dimensionsOf(cell.text)));

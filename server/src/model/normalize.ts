@@ -4,6 +4,8 @@
  */
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemRussian } from '@orama/stemmers/russian';
+// The lexicon imports nothing from here, so this import makes no cycle.
+import { alternation, headingConjunctions, headingNumberWords, headingStopWords, pronounForms } from './lexicon';
 
 /**
  * Heading → comparison key: lower case, `ё` → `е`, numbering (`1.`, `3)`, `IV.`) and
@@ -23,6 +25,11 @@ export function normalizeHeading(text: string): string {
 const MEMO_LIMIT = 20_000;
 const memo = new Map<string, string>();
 
+// Numbering words before a number (`Section 2:`, `Part II —`, `Step 3.`, `Раздел 4.`, `Шаг 1 —`)
+// and `and` between words; the words are model/lexicon's, the numbering notation is here.
+const NUMBERING_WORD = new RegExp(`^(?:${alternation(headingNumberWords)})\\s+(?:\\d+|[ivx]+)\\b\\s*[.:)—–-]?\\s*(?=\\S)`, 'u');
+const CONJUNCTION = new RegExp(`(^| )(${alternation(headingConjunctions)})(?= |$)`, 'g');
+
 function fold(text: string): string {
   let s = text.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
   // Inline markup that can wrap a heading: emphasis, code, links.
@@ -31,14 +38,13 @@ function fold(text: string): string {
   s = s.replace(/\([^)]*\)/g, ' ');
   // Decoration before the name: emoji, bullets, arrows (`🎯 `, `→ `, `★ `, `#1 `).
   s = s.replace(/^[^\p{L}\p{N}]+/u, '');
-  // Numbering words: `Section 2:`, `Part II —`, `Step 3.`, `Раздел 4.`, `Шаг 1 —`.
-  s = s.replace(/^(?:section|part|step|chapter|раздел|часть|шаг|глава)\s+(?:\d+|[ivx]+)\b\s*[.:)—–-]?\s*(?=\S)/u, '');
+  s = s.replace(NUMBERING_WORD, '');
   s = s.replace(/^\s*(?:\d+|[ivx]+|[a-zа-я])[.)]\s+/u, '');
   s = s.replace(/^\s*\d+(?:\.\d+)*[.)]?\s*[—–-]?\s+/, '');
   s = s.replace(/^[^\p{L}\p{N}]+/u, '');
   s = s.replace(/&/g, ' ');
   s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
-  s = s.replace(/(^| )(and|и)(?= |$)/g, ' ');
+  s = s.replace(CONJUNCTION, ' ');
   return s.replace(/\s+/g, ' ').trim();
 }
 
@@ -57,20 +63,6 @@ export function cyrillicShare(text: string): number {
   return c + l === 0 ? 0 : c / (c + l);
 }
 
-// Words that decorate a heading without naming its subject ("Key challenges", "Our
-// segments", "The buying process"), and pronouns folded to one form so that "Who she is",
-// "Who he is" and "Who they are" compare equal.
-const HEADING_STOP = new Set(
-  (
-    'a an the our your my its this these that key main top core major biggest critical real ' +
-    'us it ll will is are am be of for to in on at by with s ' +
-    'наш наша наше наши ваш ваша ваши ключевой ключевые ключевая основной основные основная главные главный это'
-  ).split(' '),
-);
-const PRONOUN: Record<string, string> = {
-  she: 'they', he: 'they', her: 'they', him: 'they', his: 'they', their: 'they', them: 'they', hers: 'they', theirs: 'they',
-  она: 'они', он: 'они', ее: 'они', его: 'они', их: 'они', ей: 'они', ему: 'они', им: 'они', нее: 'они', него: 'они', них: 'они',
-};
 const HAS_CYRILLIC = /[\u0400-\u04FF]/;
 
 /** One word's stem, by the Snowball stemmer of its script (Cyrillic → Russian, else English). */
@@ -87,15 +79,16 @@ const stems = new Map<string, string>();
 
 /**
  * A normalised heading (see normalizeHeading) → the stems of the words that carry its
- * meaning: decoration and linking words dropped, pronouns folded, each word stemmed, so that
+ * meaning: decoration and linking words dropped and pronouns folded (model/lexicon
+ * `headingStopWords`, `pronouns`), each word stemmed, so that
  * "Key Challenges & Frustrations" gives `challeng frustrat` and "Кто она" gives `кто они`.
  * Numbers stay (they tell "Tier 1" from "Tier 2").
  */
 export function headingWords(normalized: string): string[] {
   const out: string[] = [];
   for (const w of normalized.split(' ')) {
-    if (!w || HEADING_STOP.has(w)) continue;
-    const pronoun = PRONOUN[w] ?? (w === 'they' || w === 'они' ? w : undefined);
+    if (!w || headingStopWords.has(w)) continue;
+    const pronoun = pronounForms.get(w);
     out.push(pronoun ?? (/^\d+$/.test(w) ? w : stemWord(w)));
   }
   return out;

@@ -1,15 +1,15 @@
 /**
  * persona-evidence — a persona shows no sign of research: no customer quote and no data
- * sources (seed 002, "Mistake 4: Made-Up Personas": "Based on 15 interviews, … — evidence-
- * based, with quotes and data"; "Evidence-Based Personas: … include actual quotes"). The
+ * sources (docs/methodology.md, "The comprehensive persona": a persona is trustworthy rather
+ * than invented when it holds real customer quotes and names the research behind it). The
  * finding is on the persona's title.
  *
- * A customer quote is any of: a Quote or Real Quotes section with content; a `**Quote**:`
- * field (seed 002 gives each pain point one); or what model/evidence.ts `customerQuotes`
- * takes for one — a block quote with an attribution (`— Dana, VP Eng`), a quoted sentence
- * that stands as an item, a cell or a field value, a quotation inside a pain point — outside
- * Messaging and Marketing Tactics, where quoted text is our own copy rather than the
- * customer's voice. A scare-quote inside a sentence (`we need "this"`, `the "single pane of
+ * A customer quote is any of: a Quote or Real Quotes section with content; a quote field
+ * (`**Quote**:`, as a pain point often has one; the labels are the lexicon's `quoteKeys`); or
+ * what model/evidence.ts `customerQuotes` takes for one — a block quote with an attribution
+ * (`— Dana, VP Eng`), a quoted sentence that stands as an item, a cell or a field value, a
+ * quotation inside a pain point — outside Messaging and Marketing Tactics, where quoted text
+ * is our own copy rather than the customer's voice. A scare-quote inside a sentence (`we need "this"`, `the "single pane of
  * glass" pitch`) is not a quote.
  * Data sources are a Data Sources section with content, a section that lists research with
  * counts whatever its heading (`## Research behind this persona`), or research counts
@@ -23,6 +23,7 @@
  * sources, each reported on its own.
  */
 import { customerQuotes, researchCounts } from '../model/evidence';
+import { quoteKeys } from '../model/lexicon';
 import type { Section, SegDocument } from '../model/types';
 import type { Span } from '../parse/text';
 import { sectionFields } from '../model/items';
@@ -38,9 +39,6 @@ interface Options {
 }
 
 type State = 'present' | 'unfilled' | 'absent';
-
-/** Field labels (normalised) that hold a customer quote. */
-const QUOTE_KEYS = new Set(['quote', 'quotes', 'customer quote', 'real quote', 'цитата', 'цитаты', 'цитата клиента']);
 
 /** Sections whose quoted text is our own copy (value proposition, headlines, calls to action). */
 const OWN_WORDS = new Set(['messaging', 'marketing-tactics']);
@@ -116,7 +114,7 @@ function quoteState(doc: SegDocument, byId: Map<string, Section>, minWords: numb
   const states: State[] = quoteSections.map((section) => sectionState(doc, section));
   for (const section of doc.allSections) {
     for (const f of sectionFields(section)) {
-      if (!QUOTE_KEYS.has(f.key)) continue;
+      if (!quoteKeys.has(f.key)) continue;
       const line: Line = { text: f.value.text, start: f.value.span.start, end: f.value.span.end };
       if (!f.value.text) continue;
       states.push(/[\p{L}\p{N}]/u.test(blankPlaceholders(doc, line)) ? 'present' : 'unfilled');

@@ -1,7 +1,8 @@
 /**
- * score-range — a prioritization matrix score is outside the 1–10 scale (seed 002: "Score
- * each segment on 4 dimensions (1-10 scale)"). The finding points at the score's cell and
- * names the dimension (as the matrix header writes it) and the segment.
+ * score-range — a prioritization matrix score is outside the 1–10 scale (docs/methodology.md,
+ * "The prioritization matrix": each segment is scored from 1 to 10 on four dimensions). The
+ * finding points at the score's cell and names the dimension (as the matrix header writes
+ * it) and the segment.
  */
 import { evaluateMatrices, formatNumber, SCORE_COLUMNS } from './matrix/evaluate';
 import { defineRule } from './types';

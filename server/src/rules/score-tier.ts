@@ -1,43 +1,32 @@
 /**
- * score-tier — a prioritization matrix row's Tier is not the tier its total implies (seed
- * 002: 30–40 → Tier 1, 20–29 → Tier 2, <20 → Tier 3; the thresholds are options). The total
+ * score-tier — a prioritization matrix row's Tier is not the tier its total implies
+ * (docs/methodology.md, "The prioritization matrix": 30–40 → Tier 1, 20–29 → Tier 2, <20 →
+ * Tier 3; the thresholds are options). The total
  * is the computed one, the sum of the four scores, so a row with a wrong Total and a Tier
  * that follows the wrong Total gets both findings. The finding points at the Tier cell.
  * Fix: write the computed tier in the form the cell uses: `2` → `1`, `Tier 2` → `Tier 1`,
  * `Уровень 2` → `Уровень 1`, and a tier word beside it follows (`2 (Secondary)` →
  * `1 (Primary)`, `Вторичный` → `Основной`).
  */
+import { tierWordForms } from '../model/lexicon';
 import type { Language } from '../model/types';
 import type { Span } from '../parse/text';
-import { evaluateMatrices, formatNumber, tierRange, tierWords, type CellValue, type Tier } from './matrix/evaluate';
+import { evaluateMatrices, formatNumber, tierRange, tierWords, type CellValue, type Tier, type TierThresholds } from './matrix/evaluate';
+import { thresholdsOf, tierThresholdOptions } from './matrix/thresholds';
 import { defineRule, type TextEdit } from './types';
 
-export interface ScoreTierOptions {
-  /** The lowest total of Tier 1. */
-  tier1Min: number;
-  /** The lowest total of Tier 2; lower totals are Tier 3. */
-  tier2Min: number;
-}
+export type ScoreTierOptions = TierThresholds;
 
-/** The tier words a fix writes, per language and (in Russian) per grammatical form. */
-const WORDS: Record<Language, Record<string, [string, string, string]>> = {
-  en: { '': ['primary', 'secondary', 'opportunistic'] },
-  ru: {
-    m: ['основной', 'вторичный', 'оппортунистический'],
-    f: ['основная', 'вторичная', 'оппортунистическая'],
-    n: ['основное', 'вторичное', 'оппортунистическое'],
-    pl: ['основные', 'вторичные', 'оппортунистические'],
-  },
-};
-
-/** `Вторичная` → `Основная`: the same language, grammatical form and capitalisation. */
+/**
+ * `Вторичная` → `Основная`: the same language, grammatical form and capitalisation. The words
+ * a fix writes are the language's lexicon `tierWordForms` (model/lexicon): the first form whose
+ * ending the written word has, else the language's first form.
+ */
 function tierWord(written: string, language: Language, tier: Tier): string {
-  let form = '';
-  if (language === 'ru') {
-    const end = written.slice(-2).toLowerCase();
-    form = end === 'ая' ? 'f' : end === 'ое' ? 'n' : end === 'ые' || end === 'ие' ? 'pl' : 'm';
-  }
-  const word = WORDS[language][form]![tier - 1]!;
+  const forms = tierWordForms(language);
+  const lower = written.toLowerCase();
+  const form = forms.find((f) => f.ending?.test(lower)) ?? forms[0]!;
+  const word = form.words[tier - 1]!;
   if (written === written.toUpperCase()) return word.toUpperCase();
   if (written[0] === written[0]!.toUpperCase()) return word[0]!.toUpperCase() + word.slice(1);
   return word;
@@ -63,17 +52,9 @@ export default defineRule<ScoreTierOptions>({
     wrong: 'Tier of "{segment}" is {stated}, but its total {total} implies tier {tier} ({range})',
     replace: 'Replace with tier {tier}',
   },
-  defaults: { tier1Min: 30, tier2Min: 20 },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      tier1Min: { type: 'number', description: 'The lowest total of Tier 1 (the prioritization matrix: 30). Keep tier-mismatch in step.' },
-      tier2Min: { type: 'number', description: 'The lowest total of Tier 2; lower totals are Tier 3 (the prioritization matrix: 20). Keep tier-mismatch in step.' },
-    },
-    additionalProperties: false,
-  },
+  ...tierThresholdOptions('tier-mismatch'),
   check(ctx) {
-    const thresholds = { tier1Min: ctx.options.tier1Min, tier2Min: ctx.options.tier2Min };
+    const thresholds = thresholdsOf(ctx.options);
     for (const { rows } of evaluateMatrices(ctx.doc, { ...thresholds, language: ctx.language })) {
       for (const row of rows) {
         const stated = row.statedTier;

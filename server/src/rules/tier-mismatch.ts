@@ -1,7 +1,7 @@
 /**
  * tier-mismatch — the tier a document gives a segment outside the matrix disagrees with the
- * tier its matrix total implies (PRODUCT.md §3: "The segments listed under the tiers must
- * match the matrix rows and their computed tiers"):
+ * tier its matrix total implies (the segments listed under the tiers must match the matrix
+ * rows and their computed tiers):
  *   - a segment is listed under a tier section (`**Segments**:` of Tier 1/2/3) other than its
  *     matrix tier → the listed name;
  *   - a segment's own `**Priority**: Tier 1 (Primary target)` field says another tier → the
@@ -12,16 +12,13 @@
  * thresholds are options, as in score-tier. Names listed under a tier that are not matrix
  * rows are not this rule's business: nothing says which tier they belong to.
  */
-import { evaluateMatrices, formatNumber, tierFor, tierRange, type MatrixRowEvaluation, type Tier } from './matrix/evaluate';
+import { evaluateMatrices, formatNumber, tierFor, tierRange } from './matrix/evaluate';
+import type { MatrixRowEvaluation, Tier, TierThresholds } from './matrix/evaluate';
 import { priorityFields, segmentKey, tierLists } from './matrix/names';
+import { thresholdsOf, tierThresholdOptions } from './matrix/thresholds';
 import { defineRule } from './types';
 
-export interface TierMismatchOptions {
-  /** The lowest total of Tier 1. */
-  tier1Min: number;
-  /** The lowest total of Tier 2; lower totals are Tier 3. */
-  tier2Min: number;
-}
+export type TierMismatchOptions = TierThresholds;
 
 export default defineRule<TierMismatchOptions>({
   id: 'tier-mismatch',
@@ -32,17 +29,9 @@ export default defineRule<TierMismatchOptions>({
     priority: '"{segment}" is given tier {listed}, but its matrix total {total} implies tier {tier} ({range})',
     unlisted: '"{segment}" (matrix total {total}, tier {tier}) is not listed under any tier',
   },
-  defaults: { tier1Min: 30, tier2Min: 20 },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      tier1Min: { type: 'number', description: 'The lowest total of Tier 1 (the prioritization matrix: 30). Keep score-tier in step.' },
-      tier2Min: { type: 'number', description: 'The lowest total of Tier 2; lower totals are Tier 3 (the prioritization matrix: 20). Keep score-tier in step.' },
-    },
-    additionalProperties: false,
-  },
+  ...tierThresholdOptions('score-tier'),
   check(ctx) {
-    const thresholds = { tier1Min: ctx.options.tier1Min, tier2Min: ctx.options.tier2Min };
+    const thresholds = thresholdsOf(ctx.options);
     // The first row of a name decides its tier: a segment scored twice is a copy, not a second opinion.
     const rows = new Map<string, { row: MatrixRowEvaluation; total: number; tier: Tier }>();
     for (const { rows: list } of evaluateMatrices(ctx.doc, { ...thresholds, language: ctx.language })) {

@@ -1,5 +1,6 @@
 /**
- * unit-economics — a stated figure misses the bar seed 001 sets in "Validation Metrics":
+ * unit-economics — a stated figure misses a bar the GTM template sets for validating the plan
+ * (docs/methodology.md, "The GTM template"):
  *
  *   - LTV/CAC above 3x (sustainability), written `4.5x`, `LTV:CAC 2.5:1` or `12.6:1`, also
  *     `LTV/CAC = 4.2x`, `4.2:1 LTV to CAC`, `LTV is 4.2x CAC`, `LTV/CAC — 4,2`;
@@ -16,8 +17,10 @@
  * promise about a bound: `>3x` meets the LTV/CAC bar, `>2x` and `<8 months` of payback
  * (`<` promises only that it is shorter than eight) do not. A range meets a bar only when
  * all of it does (`4–8 months` of payback does not). Placeholders (`[Target, >3x]`) are
- * not figures. Every bar is an option, with seed 001's value as the default.
+ * not figures. Every bar is an option, with the template's value as the default. The
+ * metrics' names are the lexicon's (model/lexicon), every language at once.
  */
+import { alternation, ltvMultipleFillers, ltvMultipleLinks, metricNameSource, metricValueLinks, type MetricId } from '../model/lexicon';
 import { durationIn, findQuantities, type Quantity, type QuantityKind } from '../model/numbers';
 import type { SegDocument, TableCell } from '../model/types';
 import type { Span } from '../parse/text';
@@ -35,8 +38,6 @@ interface Options {
   minPmfPercent: number;
 }
 
-type MetricId = 'ltvCac' | 'payback' | 'nrr' | 'pmf';
-
 interface Metric {
   id: MetricId;
   /** How the metric is named; matched anywhere on a line or in a table header cell. */
@@ -46,40 +47,32 @@ interface Metric {
   bareNumber: boolean;
 }
 
-// Abbreviations match in capitals only: `nrr` or `pmf` in running text are not the metrics.
+/** A metric's names in every language (the lexicon's `metricNames`), with no letter or digit either side. */
+function named(id: MetricId, more = ''): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${metricNameSource(id)}${more})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/**
+ * `LTV is 4.2x CAC`, `LTV of 4.2× CAC`, `LTV составляет 4,2x от CAC`: the name is `LTV`, and
+ * the multiple after it names CAC as what it multiplies (the link and filler words are the
+ * lexicon's; `х` is the Cyrillic letter people type for `x`).
+ */
+const LTV_TIMES_CAC =
+  'LTV(?=[ \\t]+' +
+  `(?:(?:${alternation(ltvMultipleLinks)}|=|:|—|–)[ \\t]+)?` +
+  '[~≈]?[ \\t]*\\d+(?:[.,]\\d+)?[ \\t]*[x×хX][ \\t]+' +
+  `(?:(?:${alternation(ltvMultipleFillers)})[ \\t]+)?` +
+  'CAC(?![\\p{L}\\p{N}]))';
+
 const METRICS: readonly Metric[] = [
-  {
-    id: 'ltvCac',
-    // `LTV:CAC`, `LTV/CAC`, `LTV to CAC`, `LTV к CAC`; and `LTV is 4.2x CAC`, `LTV of 4.2× CAC`,
-    // where the name is `LTV` and the multiple after it names CAC as what it multiplies.
-    name: /(?<![\p{L}\p{N}])(?:LTV[ \t]*(?:\/|:|-?to-?|к)[ \t]*CAC|LTV(?=[ \t]+(?:(?:is|of|at|=|:|—|–|составляет|в)[ \t]+)?[~≈]?[ \t]*\d+(?:[.,]\d+)?[ \t]*[x×хX][ \t]+(?:(?:the|times|our|its|от|раза?)[ \t]+)?CAC(?![\p{L}\p{N}])))(?![\p{L}\p{N}])/gu,
-    kinds: ['multiple', 'ratio'],
-    bareNumber: true,
-  },
-  {
-    id: 'payback',
-    // Verbs name it only with CAC beside them (`CAC is paid back in 5 months`, `pays back CAC`,
-    // `CAC окупается за 5 месяцев`): a loan or a server also pays back.
-    name: /(?<![\p{L}\p{N}])(?:(?:CAC[ \t]+)?[Pp]ayback(?:[ \t]+[Pp]eriod)?|[Оо]купаемост\p{L}*(?:[ \t]+CAC)?|[Сс]рок\p{L}*[ \t]+окупаемости(?:[ \t]+CAC)?|CAC[ \t]+(?:is[ \t]+|gets[ \t]+)?(?:paid|recovered|earned)[ \t]+back|CAC[ \t]+(?:is[ \t]+)?recovered|(?:[Pp]ay|[Pp]ays|[Pp]aying|[Rr]ecover|[Rr]ecovers|[Ee]arn|[Ee]arns)[ \t]+back[ \t]+(?:(?:the|our|its)[ \t]+)?CAC|(?:[Rr]ecover|[Rr]ecovers)[ \t]+(?:(?:the|our|its)[ \t]+)?CAC|CAC[ \t]+окупа(?:ется|ются|ем)|окупа(?:ется|ются|ем)[ \t]+CAC)(?![\p{L}\p{N}])/gu,
-    kinds: ['duration'],
-    bareNumber: true,
-  },
-  {
-    id: 'nrr',
-    name: /(?<![\p{L}\p{N}])(?:NRR|NDR|[Nn]et[ \t]+(?:[Rr]evenue|[Dd]ollar)[ \t]+[Rr]etention|[Чч]ист\p{L}*[ \t]+удержани\p{L}*[ \t]+выручки)(?![\p{L}\p{N}])/gu,
-    kinds: ['percent'],
-    bareNumber: false,
-  },
-  {
-    id: 'pmf',
-    name: /(?<![\p{L}\p{N}])(?:PMF|[Pp]roduct[ \t-]+[Mm]arket[ \t]+[Ff]it|[Vv]ery[ \t]+disappointed|[Оо]чень[ \t]+разочарован\p{L}*|Sean[ \t]+Ellis(?:[ \t]+(?:[Tt]est|[Ss]core|[Ss]urvey))?|тест[ \t]+Шона[ \t]+Эллиса)(?![\p{L}\p{N}])/gu,
-    kinds: ['percent'],
-    bareNumber: false,
-  },
+  { id: 'ltvCac', name: named('ltvCac', `|${LTV_TIMES_CAC}`), kinds: ['multiple', 'ratio'], bareNumber: true },
+  { id: 'payback', name: named('payback'), kinds: ['duration'], bareNumber: true },
+  { id: 'nrr', name: named('nrr'), kinds: ['percent'], bareNumber: false },
+  { id: 'pmf', name: named('pmf'), kinds: ['percent'], bareNumber: false },
 ];
 
-/** Between a name and a bare number that is its value: markup, `:`, `=`, `ratio`, `is`. */
-const BARE_GAP = /^(?:[\s*_:=|()-]|ratio|period|is|of|составляет|—|–)*$/iu;
+/** Between a name and a bare number that is its value: markup, `:`, `=`, the lexicon's link words (`ratio`, `is`). */
+const BARE_GAP = new RegExp(`^(?:[\\s*_:=|()-]|${alternation(metricValueLinks)}|—|–)*$`, 'iu');
 
 type Verdict = 'meets' | 'misses';
 

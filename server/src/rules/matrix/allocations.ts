@@ -1,7 +1,7 @@
 /**
- * Allocations: percentages that split one whole and so should add up to 100 %. Seed 002
- * splits resources across the three tiers (Tier 1 60–70 %, Tier 2 25–35 %, Tier 3 5–10 %);
- * a GTM strategy (seed 001) splits its channel mix (Direct / Partners / Marketplace) and its
+ * Allocations: percentages that split one whole and so should add up to 100 %. The
+ * prioritization matrix splits resources across the three tiers (Tier 1 60–70 %, Tier 2
+ * 25–35 %, Tier 3 5–10 %; docs/methodology.md); a GTM strategy splits its channel mix (Direct / Partners / Marketplace) and its
  * budget across tactics, written as `- **Direct**: 65% — …` items.
  *
  * Read however they are written: as fields in any layout (model/layout.ts), as a table with
@@ -9,7 +9,17 @@
  * shares, and — for the tier split — wherever the document states it: the tier sections'
  * Resource Allocation, else a Resource Allocation section or label block listing the tiers,
  * else a table with a Tier column and an allocation column, in a document of any kind.
+ * The words of labels and headers are the lexicon's (model/lexicon), every language at once.
  */
+import {
+  allocationHeaderStarts,
+  allocationHeaderWords,
+  allocationTotalKeys,
+  alternation,
+  shareHeaderWords,
+  tierHeaders,
+  tierLabelWords,
+} from '../../model/lexicon';
 import { normalizeKey } from '../../model/normalize';
 import { findQuantities, type Quantity } from '../../model/numbers';
 import type { Field, Language, Section, SegDocument, Table, TableCell, TextRun } from '../../model/types';
@@ -108,24 +118,27 @@ function namesAllocation(key: string, keys: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** A tier's number after the lexicon's tier label word (`Tier 1`, `P2`, `Уровень 3`), in a normalised label. */
+const TIER_LABEL = new RegExp(`^(?:${alternation(tierLabelWords)})\\s*([123])(?!\\d)`, 'u');
+
 /** The tier a label names: `Tier 1`, `Tier 1 (Primary Focus)`, `Уровень 2`, `P1`, `Primary`, `Вторичный фокус`. */
 export function tierOfLabel(text: string): Tier | undefined {
   const key = normalizeKey(text.replace(/[()]/g, ' '));
-  const m = /^(?:tier|priority|уровень|приоритет|p)\s*([123])(?!\d)/u.exec(key);
+  const m = TIER_LABEL.exec(key);
   if (m) return Number(m[1]) as Tier;
   if (/^[123]$/.test(key)) return Number(key) as Tier;
   const w = tierWords(key)[0];
   return w && w.start === 0 ? w.tier : undefined;
 }
 
-/** Tier column headers of an allocation table. */
-const TIER_HEADERS = new Set(['tier', 'tiers', 'priority', 'priority tier', 'уровень', 'уровни', 'приоритет', 'уровень приоритета']);
-
 /**
  * Column headers of the share in an allocation table, besides the Resource Allocation names:
  * `Share`, `Share of budget and headcount`, `% of resources`, `Доля ресурсов`, `Распределение`.
  */
-const ALLOCATION_HEADER = /^(?:share|resource share|resources|percent|percentage|доля|ресурсы|процент)(?: |$)|(?:^| )(?:allocation|распределение)(?: |$)/u;
+const ALLOCATION_HEADER = new RegExp(
+  `^(?:${alternation(allocationHeaderStarts)})(?: |$)|(?:^| )(?:${alternation(allocationHeaderWords)})(?: |$)`,
+  'u',
+);
 
 /**
  * The tier split written outside the tier sections: the tier-labelled fields (a list, a
@@ -161,7 +174,7 @@ function looseTierAllocations(doc: SegDocument, match: KindMatch, language: Lang
   for (const section of sections) {
     for (const table of section.tables) {
       const headers = table.header.map((c) => normalizeKey(c.text));
-      const tierCol = headers.findIndex((h) => TIER_HEADERS.has(h));
+      const tierCol = headers.findIndex((h) => tierHeaders.has(h));
       const shareCol = headers.findIndex((h, i) => i !== tierCol && (namesAllocation(h, keys) || ALLOCATION_HEADER.test(h) || /^%/.test(table.header[i]!.text.trim())));
       if (tierCol < 0 || shareCol < 0) continue;
       const rows = table.rows.filter((r) => r.some((c) => c.text !== ''));
@@ -182,9 +195,6 @@ function cellField(doc: SegDocument, label: TableCell, value: TableCell | undefi
   const v: TextRun = value ? { text: value.text, span: value.span } : { text: '', span: { start: span.end, end: span.end } };
   return { label: { text: label.text.replace(/^[*_]+|[*_]+$/g, ''), span: label.span }, key: normalizeKey(label.text), value: v, span, style: 'table', items: [] };
 }
-
-/** Labels of a line that states the whole, not a share of it: `- **Total**: $1.4M`, `100%`. */
-const TOTAL_KEYS = new Set(['total', 'total budget', 'overall', 'sum', 'итого', 'всего', 'сумма', 'общий бюджет', 'бюджет']);
 
 /**
  * The percentage a `Label: value` line states as its share: the first percentage, when no
@@ -221,7 +231,7 @@ function listAllocation(kind: AllocationKind, section: Section, language: Langua
   const parts: AllocationPart[] = [];
   for (const field of sectionFields(section)) {
     // Table rows are read per table, by tableAllocations.
-    if (field.style === 'table' || TOTAL_KEYS.has(field.key) || nested(section, field.span.start)) continue;
+    if (field.style === 'table' || allocationTotalKeys.has(field.key) || nested(section, field.span.start)) continue;
     const q = leadingPercent(field, language);
     if (q) parts.push({ label: field.label.text, quantity: q });
   }
@@ -232,7 +242,7 @@ function listAllocation(kind: AllocationKind, section: Section, language: Langua
  * Headers of a column that states shares (`Share`, `% of budget`, `Mix`, `Доля`), or that
  * says nothing of its own (`Detail`, `Value`, empty) so that the cells decide, as in a list.
  */
-const SHARE_WORDS = /(?:^| )(?:share|shares|mix|allocation|split|percent|percentage|portion|weight|budget|spend|of total|detail|details|value|доля|доли|распределение|процент|бюджет|вес|значение|детали)(?: |$)/u;
+const SHARE_WORDS = new RegExp(`(?:^| )(?:${alternation(shareHeaderWords)})(?: |$)`, 'u');
 
 /** Whether a column header may head shares: it has `%`, a share word, or nothing of its own. */
 function shareHeader(cell: TableCell | undefined): boolean {
@@ -256,7 +266,7 @@ function tableAllocations(kind: AllocationKind, section: Section, language: Lang
 }
 
 function oneTable(kind: AllocationKind, section: Section, table: Table, language: Language): Allocation[] {
-  const rows = table.rows.filter((r) => r[0] !== undefined && r[0].text !== '' && !TOTAL_KEYS.has(normalizeKey(r[0].text)));
+  const rows = table.rows.filter((r) => r[0] !== undefined && r[0].text !== '' && !allocationTotalKeys.has(normalizeKey(r[0].text)));
   if (rows.length < 2) return [];
   const out: Allocation[] = [];
   for (let col = 1; col < table.header.length; col++) {

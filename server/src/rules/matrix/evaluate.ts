@@ -1,5 +1,5 @@
 /**
- * Evaluating prioritization matrices (seed 002, "Segment Prioritization Framework"): each
+ * Evaluating prioritization matrices (docs/methodology.md, "The prioritization matrix"): each
  * row's four scores, the total they add up to, the tier that total implies, and what the
  * document states for Total and Tier. The matrix rules (score-range, score-total,
  * score-tier, tier-mismatch) and the score tallies (code lenses, CLI `scores`) read this one
@@ -10,22 +10,23 @@
  * `1 (Primary)` and `Уровень 1` all read as numbers with the span of the digits. A cell that
  * holds no number (blank, `High`, `TBD`) has no value; nothing is guessed for it.
  *
- * Placeholder rows (`[Segment 1]` in the seed template) are evaluated like any other row:
+ * Placeholder rows (`[Segment 1]` in the prioritization template) are evaluated like any other row:
  * the template's numbers are real numbers that a marketer keeps when filling in the names.
  */
+import { LANGUAGES, LEXICONS, type TierNumber } from '../../model/lexicon';
 import { findMatrices, type Matrix } from '../../model/matrix';
 import { parseQuantity } from '../../model/numbers';
 import type { Language, SegDocument, TableCell } from '../../model/types';
 import type { Span } from '../../parse/text';
 
-export type Tier = 1 | 2 | 3;
+export type Tier = TierNumber;
 
 export type ScoreColumn = 'attractiveness' | 'fit' | 'accessibility' | 'strategic';
 
-/** The four scored dimensions, in the order the seed lists them. */
+/** The four scored dimensions, in the order the methodology lists them. */
 export const SCORE_COLUMNS: readonly ScoreColumn[] = ['attractiveness', 'fit', 'accessibility', 'strategic'];
 
-/** Lowest total of each tier: seed 002 puts 30–40 in tier 1, 20–29 in tier 2, <20 in tier 3. */
+/** Lowest total of each tier: the prioritization matrix puts 30–40 in tier 1, 20–29 in tier 2, <20 in tier 3. */
 export interface TierThresholds {
   tier1Min: number;
   tier2Min: number;
@@ -82,7 +83,7 @@ export function tierFor(total: number, thresholds: Partial<TierThresholds> = {})
 
 /**
  * The totals of a tier as people write them: `≥ 30`, `20–29`, `< 20` (integer thresholds,
- * the seed's scale), or `20 to < 30.5` when a threshold has decimals.
+ * the matrix's 1–40 scale), or `20 to < 30.5` when a threshold has decimals.
  */
 export function tierRange(tier: Tier, thresholds: Partial<TierThresholds> = {}): string {
   const t = { ...DEFAULT_THRESHOLDS, ...thresholds };
@@ -189,16 +190,14 @@ function digitsSpan(cell: TableCell, span: Span): Span {
 }
 
 /**
- * Words that name a tier without its number, as the seed's section titles do: Tier 1
- * (Primary Focus), Tier 2 (Secondary Focus), Tier 3 (Opportunistic), and the Russian
- * Уровень 1 (Основной фокус) … Each entry matches the whole word; the first spelling per
- * language is what a fix writes.
+ * Words that name a tier without its number, as the tier section titles of the
+ * prioritization template do: Tier 1 (Primary Focus), Tier 2 (Secondary Focus), Tier 3
+ * (Opportunistic), and the Russian Уровень 1 (Основной фокус) … Each language's patterns are
+ * its lexicon's `tierWords` (model/lexicon); each matches the whole word.
  */
-export const TIER_WORDS: ReadonlyArray<{ tier: Tier; en: RegExp; ru: RegExp }> = [
-  { tier: 1, en: /primary/iu, ru: /основн\p{L}*|первичн\p{L}*/iu },
-  { tier: 2, en: /secondary/iu, ru: /вторичн\p{L}*/iu },
-  { tier: 3, en: /opportunistic|tertiary/iu, ru: /оппортунистическ\p{L}*/iu },
-];
+const TIER_PATTERNS: ReadonlyArray<{ tier: Tier; language: Language; pattern: RegExp }> = ([1, 2, 3] as const).flatMap((tier) =>
+  LANGUAGES.map((language) => ({ tier, language, pattern: LEXICONS[language].tierWords[tier - 1] })),
+);
 
 const WORD = /\p{L}+/gu;
 
@@ -207,12 +206,9 @@ export function tierWords(text: string): Array<{ tier: Tier; language: Language;
   const out: Array<{ tier: Tier; language: Language; start: number; end: number; word: string }> = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    for (const t of TIER_WORDS) {
-      for (const language of ['en', 'ru'] as const) {
-        const re = t[language];
-        const w = re.exec(m[0]);
-        if (w && w.index === 0 && w[0].length === m[0].length) out.push({ tier: t.tier, language, start: m.index, end: m.index + m[0].length, word: m[0] });
-      }
+    for (const { tier, language, pattern } of TIER_PATTERNS) {
+      const w = pattern.exec(m[0]);
+      if (w && w.index === 0 && w[0].length === m[0].length) out.push({ tier, language, start: m.index, end: m.index + m[0].length, word: m[0] });
     }
   }
   return out;

@@ -1,13 +1,14 @@
 /**
  * Where a document says which tier a segment is in, besides the matrix: the `**Segments**:`
- * lists of the prioritization kind's tier sections (seed 002, "Prioritization Template") and
- * a segment's own `**Priority**: Tier 1 (Primary target)` field (seed 002, segment example).
+ * lists of the prioritization kind's tier sections (docs/methodology.md, "The prioritization
+ * matrix") and a segment's own `**Priority**: Tier 1 (Primary target)` field.
  * The tier-mismatch rule compares these with the tiers the matrix totals imply.
  *
  * Names compare by their normalised text (model/normalize.ts), which already folds case,
  * punctuation, brackets and parentheticals, so `[Segment 1]` in the matrix and
  * `[Segment 1, Segment 2]` in a tier section name the same template segment.
  */
+import { alternation, tierValueWords } from '../../model/lexicon';
 import { normalizeKey } from '../../model/normalize';
 import { isPlaceholderValue } from '../../model/placeholders';
 import type { Field, Section, SegDocument, TextRun } from '../../model/types';
@@ -138,6 +139,12 @@ export interface PriorityField {
   segment: string;
 }
 
+/** A tier's number after the lexicon's tier word (`Tier 1`, `Уровень 2`), else a number the value starts with. */
+const STATED_TIER = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${alternation(tierValueWords)})\\s*[-–#]?\\s*(\\d+)(?![\\p{N}])|^[\\s*_]*(\\d+)(?![\\p{N}.,/%:])`,
+  'iu',
+);
+
 /**
  * The tier a Priority/Tier value states: `Tier 1 (Primary target)`, `Уровень 2`, a leading
  * `1`, or a tier word (`Primary`). Other values (`High`, `Top 3 focus`) state no tier.
@@ -145,7 +152,7 @@ export interface PriorityField {
 export function statedTier(value: TextRun): { tier: Tier; span: Span } | undefined {
   const text = value.text;
   const base = value.span.start;
-  const m = /(?<![\p{L}\p{N}])(?:tier|уровень|уровня)\s*[-–#]?\s*(\d+)(?![\p{N}])|^[\s*_]*(\d+)(?![\p{N}.,/%:])/iu.exec(text);
+  const m = STATED_TIER.exec(text);
   if (m) {
     const digits = (m[1] ?? m[2])!;
     const n = Number(digits);
