@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import {
   clearConfigCache,
+  configJsonSchema,
   configJsonSchemaPath,
   configJsonSchemaText,
   findConfigFile,
@@ -302,6 +303,28 @@ describe('config diagnostics are located in the config file', () => {
     assert.deepEqual(where(empty.diagnostics), ['1:1 invalidJson']);
     assert.equal(empty.diagnostics[0]!.message, 'Invalid JSON: value expected');
   });
+
+  test('the config schema decides: each occurrence of a key named twice, any URL scheme, aliases of a kind not loaded', () => {
+    const text = `{
+  "language": "en",
+  "language": "de",
+  "rules": { "segment-substantial": ["warning", { "minimum": -1, "minimum": 2 }] },
+  "kinds": {
+    "gtm": { "schema": "file:gtm.schema.json" },
+    "persona": { "aliases": { "pain-points": "Headaches" }, "schema": "./none.json" }
+  }
+}
+`;
+    const loaded = loadConfigFile(write('decides/.segdoc.json', text), { rules: testRules });
+    assert.deepEqual(where(loaded.diagnostics), ['3:15 badLanguage', '4:62 badOption', '6:24 schemaRemote', '7:46 mustBeStringArray', '7:71 schemaNotFound']);
+    assert.deepEqual(
+      loaded.diagnostics.map((d) => at(text, d)),
+      ['"de"', '-1', '"file:gtm.schema.json"', '"Headaches"', '"./none.json"'],
+    );
+    assert.equal(loaded.diagnostics[3]!.message, '"kinds.persona.aliases.pain-points" must be an array of strings');
+    // A setting with an invalid occurrence inside is left out, like any invalid setting.
+    assert.equal(loaded.config.rules?.['segment-substantial'], undefined);
+  });
 });
 
 describe('caching and unsaved text', () => {
@@ -381,6 +404,25 @@ describe('schemas/config.schema.json', () => {
     assert.equal(rules['segment-count']!.description, `${localize('ru', rule.description)} По умолчанию: "warning".`);
   });
 
+  test('every keyword that can fail outside rule settings has its message (services/config/validate.ts)', () => {
+    // Errors under "rules" are read by the form of the setting; elsewhere each keyword that
+    // can fail maps to a config message, and these are the places the mapping expects.
+    const failing = new Set(['type', 'additionalProperties', 'required', 'pattern', 'enum']);
+    const quiet = new Set(['$schema', 'title', 'description', 'markdownDescription', 'enumDescriptions', 'properties', 'definitions', 'items', '$ref']);
+    const places: string[] = [];
+    const walk = (schema: Record<string, unknown>, at: string): void => {
+      for (const [keyword, value] of Object.entries(schema)) {
+        assert.ok(failing.has(keyword) || quiet.has(keyword), `${at}: ${keyword}`);
+        if (failing.has(keyword) && keyword !== 'type' && keyword !== 'additionalProperties') places.push(`${at} ${keyword}`);
+        const sub = value as Record<string, Record<string, unknown>>;
+        if (keyword === 'properties' || keyword === 'definitions') for (const [name, s] of Object.entries(sub)) walk(s, `${at}/${name}`);
+        else if ((keyword === 'items' || keyword === 'additionalProperties') && value && typeof value === 'object') walk(value as Record<string, unknown>, `${at}/${keyword}`);
+      }
+    };
+    walk(configJsonSchema('en', []), '');
+    assert.deepEqual(places, ['/language enum', '/level enum', '/schema pattern', '/customKind required']);
+  });
+
   test('is a draft-07 schema that accepts a valid config and rejects a broken one', () => {
     const schema = JSON.parse(readFileSync(path.join(repoRoot, 'schemas/config.schema.json'), 'utf8'));
     const validate = new Ajv({ strict: false }).compile(schema);
@@ -397,5 +439,7 @@ describe('schemas/config.schema.json', () => {
     assert.equal(validate({ rules: { placeholder: 'loud' } }), false);
     assert.equal(validate({ kinds: { mysaas: { files: ['x'] } } }), false);
     assert.equal(validate({ kinds: { gtm: { schema: 'https://example.com/x.json' } } }), false);
+    assert.equal(validate({ kinds: { gtm: { schema: 'file:x.json' } } }), false);
+    assert.equal(validate({ kinds: { gtm: { schema: 'C:\\schemas\\gtm.json' } } }), true);
   });
 });

@@ -8,7 +8,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { clearConfigCache, lintOptionsFor, loadConfigFile, type LoadedConfig } from '../../server/src/services/config';
@@ -183,7 +183,7 @@ describe('regular expressions of workspace schemas run on RE2', () => {
       assert.ok(copy && copy.headingPatterns.every((re) => re instanceof LinearRegExp));
       for (const fixture of ['required-section', 'misspelled-section', 'placeholder']) {
         const folder = path.join(repoRoot, 'test/fixtures/rules', fixture);
-        for (const f of require('node:fs').readdirSync(folder).filter((x: string) => x.endsWith('.md'))) {
+        for (const f of readdirSync(folder).filter((x: string) => x.endsWith('.md'))) {
           const doc = readFileSync(path.join(folder, f), 'utf8');
           const at = path.join(dir, `copy-${name}`, f);
           const builtin = lint(doc, { path: at });
