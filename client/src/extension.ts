@@ -74,7 +74,11 @@ function errorHandler(policy: RestartPolicy, output: vscode.LogOutputChannel): E
         });
       } else if (decision.notify === 'gave-up') {
         void vscode.window
-          .showErrorMessage(t('gaveUp', lang, { count: policy.maxRestarts + 1 }), t('restartAction', lang), t('showOutputAction', lang))
+          .showErrorMessage(
+            t('gaveUp', lang, { count: policy.maxRestarts + 1 }),
+            t('restartAction', lang),
+            t('showOutputAction', lang),
+          )
           .then((choice) => {
             if (choice === t('restartAction', lang)) void vscode.commands.executeCommand('segdoc.restartServer');
             else if (choice) output.show(true);
@@ -82,7 +86,11 @@ function errorHandler(policy: RestartPolicy, output: vscode.LogOutputChannel): E
       }
       return decision.restart
         ? { action: CloseAction.Restart, message: 'The segdoc server stopped unexpectedly; restarting it.', handled: true }
-        : { action: CloseAction.DoNotRestart, message: 'The segdoc server keeps crashing; it will not be restarted.', handled: true };
+        : {
+            action: CloseAction.DoNotRestart,
+            message: 'The segdoc server keeps crashing; it will not be restarted.',
+            handled: true,
+          };
     },
   };
 }
@@ -90,23 +98,45 @@ function errorHandler(policy: RestartPolicy, output: vscode.LogOutputChannel): E
 export function activate(context: vscode.ExtensionContext): SegdocApi {
   const output = vscode.window.createOutputChannel('segdoc', { log: true });
   context.subscriptions.push(output);
+  const policy = new RestartPolicy(4, 3 * 60 * 1000);
+  const languageClient = new LanguageClient('segdoc', 'segdoc', serverOptions(context), clientOptions(context, policy, output));
+  client = languageClient;
+  registerRestart(context, languageClient, policy, output);
+  const ready = languageClient.start();
+  forwardWorkspaceTrust(context, languageClient, ready);
+  // The language client has already shown and logged a start failure; this only keeps the
+  // rejection from being reported as unhandled while callers of `ready` still see it.
+  ready.catch(() => undefined);
+  context.subscriptions.push(new ScoresStatus(languageClient, ready, language));
+  registerConfigSchema(context, language);
+  const scorecard = registerScorecard(context, languageClient, ready, language);
+  registerCommands(context, languageClient, ready, language);
+  return { client: languageClient, ready, scorecard };
+}
 
+/** How the bundled server (dist/server.js) is started: over IPC, with an inspector port in a debug run. */
+function serverOptions(context: vscode.ExtensionContext): ServerOptions {
   const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
+  return {
     run: { module, transport: TransportKind.ipc },
     // The debug run (F5 from the extension's own folder) lets a debugger attach to the server.
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+}
 
-  const policy = new RestartPolicy(4, 3 * 60 * 1000);
+/** Which documents the server gets, what it is told at start, and where its output and errors go. */
+function clientOptions(
+  context: vscode.ExtensionContext,
+  policy: RestartPolicy,
+  output: vscode.LogOutputChannel,
+): LanguageClientOptions {
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/.segdoc.json'),
     // Custom kind schemas referenced from a config file: editing one changes what is checked.
     vscode.workspace.createFileSystemWatcher('**/*.schema.json'),
   ];
   context.subscriptions.push(...watchers);
-
-  const clientOptions: LanguageClientOptions = {
+  return {
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
@@ -116,16 +146,26 @@ export function activate(context: vscode.ExtensionContext): SegdocApi {
     synchronize: { configurationSection: 'segdoc', fileEvents: watchers },
     // `commands` tells the server which client commands its code lenses may run; `trusted`
     // whether it may read the workspace's kind schema files (Workspace Trust).
-    initializationOptions: () => ({ settings: segdocSettings(), locale: vscode.env.language, commands: { showScores: SHOW_SCORES }, trusted: vscode.workspace.isTrusted }),
+    initializationOptions: () => ({
+      settings: segdocSettings(),
+      locale: vscode.env.language,
+      commands: { showScores: SHOW_SCORES },
+      trusted: vscode.workspace.isTrusted,
+    }),
     outputChannel: output,
     // The error handler tells the user what matters; the output stays where it is.
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: errorHandler(policy, output),
   };
+}
 
-  const languageClient = new LanguageClient('segdoc', 'segdoc', serverOptions, clientOptions);
-  client = languageClient;
-
+/** The Restart Server command: a restart on request also resets the crash count. */
+function registerRestart(
+  context: vscode.ExtensionContext,
+  languageClient: LanguageClient,
+  policy: RestartPolicy,
+  output: vscode.LogOutputChannel,
+): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('segdoc.restartServer', async () => {
       policy.reset();
@@ -133,23 +173,20 @@ export function activate(context: vscode.ExtensionContext): SegdocApi {
       await languageClient.restart();
     }),
   );
+}
 
-  const ready = languageClient.start();
-  // In an untrusted folder the server leaves custom kind schemas out (and says so in the
-  // .segdoc.json); once the user trusts the folder it reads them and checks everything again.
+/**
+ * In an untrusted folder the server leaves custom kind schemas out (and says so in the
+ * .segdoc.json); once the user trusts the folder it reads them and checks everything again.
+ */
+function forwardWorkspaceTrust(context: vscode.ExtensionContext, languageClient: LanguageClient, ready: Promise<void>): void {
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void ready.then(() => languageClient.sendNotification(WORKSPACE_TRUST_METHOD, { trusted: true } satisfies WorkspaceTrustParams)).catch(() => undefined);
+      void ready
+        .then(() => languageClient.sendNotification(WORKSPACE_TRUST_METHOD, { trusted: true } satisfies WorkspaceTrustParams))
+        .catch(() => undefined);
     }),
   );
-  // The language client has already shown and logged a start failure; this only keeps the
-  // rejection from being reported as unhandled while callers of `ready` still see it.
-  ready.catch(() => undefined);
-  context.subscriptions.push(new ScoresStatus(languageClient, ready, language));
-  registerConfigSchema(context, language);
-  const scorecard = registerScorecard(context, languageClient, ready, language);
-  registerCommands(context, languageClient, ready, language);
-  return { client: languageClient, ready, scorecard };
 }
 
 export async function deactivate(): Promise<void> {

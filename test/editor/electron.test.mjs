@@ -62,7 +62,7 @@ test('extension-host suite in desktop VS Code (@vscode/test-electron)', { skip: 
   const dirs = prepare(tmp.dir);
   const extension = snapshotExtension(join(tmp.dir, 'segdoc'));
   const resultsFile = join(tmp.dir, 'results.json');
-  let exitCode = 0;
+  let exitCode;
   try {
     exitCode = await runTests({
       ...(process.env.SEGDOC_VSCODE_EXECUTABLE

@@ -1,7 +1,7 @@
 /**
  * Snippets are generated from the kind schemas (scripts/gen-snippets.ts). This test fails
- * when the committed file is stale, checks that there is one for every template of the seeds
- * in both languages and that the block templates agree with the schemas they sit beside, and
+ * when the committed file is stale, checks that there is one for every template of the methodology
+ * (docs/methodology.md) in both languages and that the block templates agree with the schemas they sit beside, and
  * checks what a user gets from each snippet: expanded as inserted, only placeholders (and
  * missing recommended sections) are reported; with every placeholder filled in, only missing
  * recommended sections remain. A block (a pain point, a segment, …) is checked inside a
@@ -75,7 +75,7 @@ describe('snippets', () => {
     assert.equal(committed, renderSnippetsFile(), 'snippets/segdoc.code-snippets is stale: run npx tsx scripts/gen-snippets.ts');
   });
 
-  test('every template of the seeds has an English and a Russian snippet', () => {
+  test('every template of the methodology has an English and a Russian snippet', () => {
     const prefixes = Object.values(snippets).map((s) => s.prefix).sort();
     const templates = ['gtm', 'jtbd', 'objection', 'pain-point', 'persona', 'persona-full', 'positioning', 'prioritization', 'segment', 'segmentation'];
     assert.deepEqual(prefixes, templates.flatMap((p) => [p, `${p}-ru`]).sort());
@@ -96,11 +96,11 @@ describe('snippets', () => {
     assert.deepEqual(lines.filter((l) => /(^|[^\\])\$(?![{\d])/.test(l)), [], 'every literal $ is escaped');
   });
 
-  test('the comprehensive persona has every persona section, recommended ones included, in the order of seed 002', () => {
+  test('the comprehensive persona has every persona section, recommended ones included, in the order of the comprehensive persona template', () => {
     const persona = builtinKind('persona')!;
     const spec = source('persona-full').spec;
     assert.deepEqual(spec.sections!.map((s) => s.id).sort(), persona.sections.map((s) => s.id).sort(), 'every section of the persona schema, each once');
-    // Seed 002's "Persona Template (Comprehensive)": decision criteria sit inside "Buying
+    // The comprehensive persona ("Persona Template (Comprehensive)"): decision criteria sit inside "Buying
     // Behavior & Decision Process", psychographics come before media consumption.
     const ids = spec.sections!.map((s) => s.id);
     for (const [a, b] of [['executive-summary', 'demographics'], ['quote', 'background'], ['pain-points', 'buying-process'], ['buying-process', 'decision-criteria'], ['objections', 'psychographics'], ['psychographics', 'information-sources'], ['jtbd', 'messaging'], ['real-quotes', 'data-sources'], ['data-sources', 'persona-validation']]) {

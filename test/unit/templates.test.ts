@@ -20,7 +20,7 @@ function personaWith(edit: (x: Record<string, unknown>) => void): JsonSchema {
 }
 
 describe('templates', () => {
-  test('every kind has its default document first; the schemas add the seed templates', () => {
+  test('every kind has its default document first; the schemas add the methodology templates', () => {
     const ids = Object.fromEntries(builtinKinds().map((k) => [k.kind, templateSpecs(k).map((s) => s.id)]));
     assert.deepEqual(ids, {
       persona: ['default', 'comprehensive', 'pain-point', 'objection', 'jtbd'],
@@ -49,7 +49,7 @@ describe('templates', () => {
     assert.equal(headings.length, kind.sections.length);
     assert.equal(headings[0], '## Краткое описание');
     assert.equal(headings.at(-1), '## Валидация персоны');
-    assert.ok(headings.indexOf('## Психография') < headings.indexOf('## Источники информации'), 'seed 002: psychographics before media consumption');
+    assert.ok(headings.indexOf('## Психография') < headings.indexOf('## Источники информации'), 'the comprehensive persona: psychographics before media consumption');
   });
 
   test('a block is its own text, or its section’s template when the schema gives none', () => {

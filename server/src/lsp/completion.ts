@@ -20,12 +20,18 @@ import {
   MarkupKind,
   type CompletionItem,
   type CompletionParams,
-  type Connection,
   type InitializeParams,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { completionEntries, completionPlace, mayComplete, type CompletionEntryKind, type SegmentNameSource } from '../services/completion';
+import {
+  completionEntries,
+  completionPlace,
+  mayComplete,
+  type CompletionEntryKind,
+  type SegmentNameSource,
+} from '../services/completion';
 import { checkOfText, type DocumentHost } from './checked-text';
+import { ProtocolFeature } from './feature';
 
 export const TRIGGER_CHARACTERS = ['#', ':', ' '];
 
@@ -43,7 +49,7 @@ const KINDS: Record<CompletionEntryKind, CompletionItemKind> = {
   segment: CompletionItemKind.Reference,
 };
 
-export class CompletionFeature {
+export class CompletionFeature extends ProtocolFeature<CompletionHost> {
   private enabled = false;
   private snippets = false;
   private markdown = false;
@@ -51,13 +57,8 @@ export class CompletionFeature {
   /** Item kinds the client listed; undefined means the protocol's first set (Text … Reference). */
   private kinds: Set<number> | undefined;
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly host: CompletionHost,
-  ) {}
-
   /** Reads the client's capabilities; returns the server capabilities to declare. */
-  initialize(params: InitializeParams): Partial<ServerCapabilities> {
+  override initialize(params: InitializeParams): Partial<ServerCapabilities> {
     const c = params.capabilities.textDocument?.completion;
     this.enabled = c !== undefined;
     this.snippets = c?.completionItem?.snippetSupport === true;
@@ -69,7 +70,7 @@ export class CompletionFeature {
   }
 
   /** Registers the handler; called before initialize, so it checks the capability itself. */
-  listen(): void {
+  override listen(): void {
     this.connection.onCompletion((p) => (this.enabled ? this.complete(p) : null));
   }
 
@@ -87,26 +88,27 @@ export class CompletionFeature {
       const text = doc.getText();
       const offset = doc.offsetAt(params.position);
       const lineStart = doc.offsetAt({ line: params.position.line, character: 0 });
-      const trigger = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
+      const trigger =
+        params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? params.context.triggerCharacter : undefined;
       if (!mayComplete(text.slice(lineStart, offset), trigger)) return [];
       const result = await checkOfText(this.host, uri, text);
       if (!result) return [];
       const place = completionPlace(result, offset, trigger);
       if (!place) return [];
       const segmentNames = place.type === 'value' && place.segment ? await this.host.segmentNames(uri) : [];
-      return completionEntries(result, place, { snippets: this.snippets, segmentNames }).map(
-        (e): CompletionItem => ({
-          label: e.label,
-          ...(e.tag && this.labelDetails ? { labelDetails: { description: e.tag } } : {}),
-          kind: this.kind(e.kind),
-          detail: e.detail,
-          ...(e.documentation ? { documentation: this.markdown ? { kind: MarkupKind.Markdown, value: e.documentation } : e.documentation } : {}),
-          textEdit: { range: e.range, newText: e.newText },
-          insertTextFormat: e.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-          filterText: e.filterText,
-          sortText: e.sortText,
-        }),
-      );
+      return completionEntries(result, place, { snippets: this.snippets, segmentNames }).map((e): CompletionItem => ({
+        label: e.label,
+        ...(e.tag && this.labelDetails ? { labelDetails: { description: e.tag } } : {}),
+        kind: this.kind(e.kind),
+        detail: e.detail,
+        ...(e.documentation
+          ? { documentation: this.markdown ? { kind: MarkupKind.Markdown, value: e.documentation } : e.documentation }
+          : {}),
+        textEdit: { range: e.range, newText: e.newText },
+        insertTextFormat: e.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        filterText: e.filterText,
+        sortText: e.sortText,
+      }));
     } catch (e) {
       this.host.logError(`Computing completions for ${uri} failed`, e);
       return [];

@@ -50,22 +50,26 @@ export function toFixData(fix: Fix): FixData {
   return { title: fix.title, preferred: fix.preferred, edits: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) };
 }
 
+/** A problem segdoc reports (a finding, a config problem) as a diagnostic: the rule id as its code, linked to the rule's page. */
+function ruleDiagnostic(problem: { range: Range; severity: Severity; rule: string; message: string }): Diagnostic {
+  return {
+    range: problem.range,
+    severity: SEVERITY[problem.severity],
+    code: problem.rule,
+    codeDescription: { href: ruleDocUrl(problem.rule) },
+    source: SOURCE,
+    message: problem.message,
+  };
+}
+
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
   const data: DiagnosticData = { version, fixes: finding.fixes.map(toFixData) };
-  return {
-    range: finding.range,
-    severity: SEVERITY[finding.severity],
-    code: finding.rule,
-    codeDescription: { href: ruleDocUrl(finding.rule) },
-    source: SOURCE,
-    message: finding.message,
-    data,
-  };
+  return { ...ruleDiagnostic(finding), data };
 }
 
 /** A problem of a `.segdoc.json`, reported in that file. */
 export function configDiagnostic(d: ConfigDiagnostic): Diagnostic {
-  return { range: d.range, severity: SEVERITY[d.severity], code: d.rule, codeDescription: { href: ruleDocUrl(d.rule) }, source: SOURCE, message: d.message };
+  return ruleDiagnostic(d);
 }
 
 /** The data of a diagnostic we published, if the client handed it back intact. */
@@ -84,11 +88,22 @@ export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | und
 
 function isRange(r: unknown): r is Range {
   const x = r as Range | undefined;
-  return !!x && typeof x.start?.line === 'number' && typeof x.start?.character === 'number' && typeof x.end?.line === 'number' && typeof x.end?.character === 'number';
+  return (
+    !!x &&
+    typeof x.start?.line === 'number' &&
+    typeof x.start?.character === 'number' &&
+    typeof x.end?.line === 'number' &&
+    typeof x.end?.character === 'number'
+  );
 }
 
 export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /** The rule id of one of our diagnostics, or undefined for anyone else's. */
@@ -130,14 +145,31 @@ const FILE_LEVEL = /^<!--\s*segdoc-disable((?:\s+[A-Za-z0-9][\w-]*)+)\s*-->/;
 const LIST_ITEM = /^([ \t]*(?:>[ \t]?)*)([-*+]|\d{1,9}[.)])([ \t]+)\S/;
 const INDENT = /^[ \t]*(?:>[ \t]?)*/;
 
-/** An edit that adds `rule` after the rule list of a directive that ends `ruleListEnd` into its line. */
-function appendRule(doc: SegDocument, lineStart: number, ruleListEnd: number, rule: string): TextEdit {
-  const pos = doc.lines.positionAt(lineStart + ruleListEnd);
-  return { range: { start: pos, end: pos }, newText: ` ${rule}` };
+/** A directive comment already in place: its rule list, and the offset where that list ends. */
+interface Directive {
+  rules: string;
+  end: number;
 }
 
-function hasRule(list: string, rule: string): boolean {
-  return list.trim().split(/\s+/).includes(rule);
+/**
+ * The one way a disable action edits: a directive already in place gets `rule` added to its
+ * rule list (no edit when it lists the rule already), else `newText`, a new directive, is
+ * inserted at `offset`.
+ */
+function directiveEdit(
+  doc: SegDocument,
+  rule: string,
+  existing: Directive | undefined,
+  offset: number,
+  newText: string,
+): TextEdit | undefined {
+  if (existing) {
+    if (existing.rules.trim().split(/\s+/).includes(rule)) return undefined;
+    const pos = doc.lines.positionAt(existing.end);
+    return { range: { start: pos, end: pos }, newText: ` ${rule}` };
+  }
+  const pos = doc.lines.positionAt(offset);
+  return { range: { start: pos, end: pos }, newText };
 }
 
 /**
@@ -157,36 +189,33 @@ export function disableLineEdit(doc: SegDocument, line: number, rule: string): T
   if (doc.frontMatter && start < doc.frontMatter.span.end) return undefined;
   const text = doc.text.slice(start, lines.lineEnd(line));
 
-  const table = doc.allSections.concat(doc.preamble).flatMap((s) => s.tables).find((t) => t.span.start <= start && start < t.span.end);
+  const table = doc.allSections
+    .concat(doc.preamble)
+    .flatMap((s) => s.tables)
+    .find((t) => t.span.start <= start && start < t.span.end);
   if (table) {
     // The first two lines of a table are its header and delimiter row: an extra cell there
     // would change the column count and break the table.
     if (line <= lines.lineAt(table.span.start) + 1) return undefined;
-    const existing = SAME_LINE.exec(text);
-    if (existing) {
-      if (hasRule(existing[1]!, rule)) return undefined;
-      return appendRule(doc, start, existing.index + existing[0].indexOf(existing[1]!) + existing[1]!.length, rule);
-    }
+    const m = SAME_LINE.exec(text);
+    const existing = m ? { rules: m[1]!, end: start + m.index + m[0].indexOf(m[1]!) + m[1]!.length } : undefined;
     const trimmed = text.trimEnd();
     const sep = trimmed.endsWith('|') ? ' ' : ' | ';
-    const at = lines.positionAt(start + trimmed.length);
-    return { range: { start: at, end: at }, newText: `${sep}<!-- segdoc-disable-line ${rule} -->` };
-  }
-
-  if (line > 0) {
-    const prevStart = lines.lineStart(line - 1);
-    const prev = doc.text.slice(prevStart, lines.lineEnd(line - 1));
-    const m = NEXT_LINE.exec(prev);
-    if (m) {
-      if (hasRule(m[2]!, rule)) return undefined;
-      return appendRule(doc, prevStart, m[1]!.length + prev.slice(m[1]!.length).indexOf(m[2]!) + m[2]!.length, rule);
-    }
+    return directiveEdit(doc, rule, existing, start + trimmed.length, `${sep}<!-- segdoc-disable-line ${rule} -->`);
   }
 
   const item = LIST_ITEM.exec(text);
   const indent = item ? item[1]! + ' '.repeat(item[2]!.length) + item[3]! : INDENT.exec(text)![0];
-  const pos = lines.positionAt(start);
-  return { range: { start: pos, end: pos }, newText: `${indent}<!-- segdoc-disable-next-line ${rule} -->${lines.eol}` };
+  const newText = `${indent}<!-- segdoc-disable-next-line ${rule} -->${lines.eol}`;
+  return directiveEdit(doc, rule, line > 0 ? nextLineDirective(doc, line - 1) : undefined, start, newText);
+}
+
+/** The `segdoc-disable-next-line` directive that is the whole of line `line`, if it is one. */
+function nextLineDirective(doc: SegDocument, line: number): Directive | undefined {
+  const lineStart = doc.lines.lineStart(line);
+  const text = doc.text.slice(lineStart, doc.lines.lineEnd(line));
+  const m = NEXT_LINE.exec(text);
+  return m ? { rules: m[2]!, end: lineStart + m[1]!.length + text.slice(m[1]!.length).indexOf(m[2]!) + m[2]!.length } : undefined;
 }
 
 /**
@@ -209,13 +238,19 @@ export function disableFileEdit(doc: SegDocument, rule: string): TextEdit | unde
   }
   const firstLine = doc.text.slice(offset, lines.lineEnd(lines.lineAt(offset)));
   const m = FILE_LEVEL.exec(firstLine);
-  if (m && !prefix) {
-    if (hasRule(m[1]!, rule)) return undefined;
-    return appendRule(doc, offset, m[0].indexOf(m[1]!) + m[1]!.length, rule);
-  }
-  const pos = lines.positionAt(offset);
-  return { range: { start: pos, end: pos }, newText: `${prefix}<!-- segdoc-disable ${rule} -->${eol}` };
+  // A directive can only be in place where the front matter leaves a line for it.
+  const existing = m && !prefix ? { rules: m[1]!, end: offset + m[0].indexOf(m[1]!) + m[1]!.length } : undefined;
+  return directiveEdit(doc, rule, existing, offset, `${prefix}<!-- segdoc-disable ${rule} -->${eol}`);
 }
+
+/** The disable actions of the menu, each with the edit that puts its directive in place. */
+const DISABLE_ACTIONS: readonly {
+  title: 'disableLine' | 'disableFile';
+  edit: (doc: SegDocument, d: Diagnostic, rule: string) => TextEdit | undefined;
+}[] = [
+  { title: 'disableLine', edit: (doc, d, rule) => disableLineEdit(doc, d.range.start.line, rule) },
+  { title: 'disableFile', edit: (doc, _d, rule) => disableFileEdit(doc, rule) },
+];
 
 /** `source.fixAll.segdoc`: the kind `editor.codeActionsOnSave` asks for. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
@@ -297,13 +332,24 @@ export function codeActions(target: ActionTarget, request: ActionRequest, fixesO
 
   const d = underCursor({ ...request, diagnostics: ours });
   const rule = d && ruleOf(d);
-  if (d && rule) {
-    const line = disableLineEdit(target.doc, d.range.start.line, rule);
-    if (line) out.push({ title: message('disableLine', target.locale, { rule }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(target, [line]) });
-    const file = disableFileEdit(target.doc, rule);
-    if (file) out.push({ title: message('disableFile', target.locale, { rule }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(target, [file]) });
-  }
+  if (d && rule) out.push(...disableActions(target, d, rule));
   return out;
+}
+
+/** "Disable <rule> for this line" and "… for this file", each where its directive can go. */
+function disableActions(target: ActionTarget, diagnostic: Diagnostic, rule: string): CodeAction[] {
+  return DISABLE_ACTIONS.flatMap(({ title, edit }) => {
+    const e = edit(target.doc, diagnostic, rule);
+    if (!e) return [];
+    return [
+      {
+        title: message(title, target.locale, { rule }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(target, [e]),
+      },
+    ];
+  });
 }
 
 /** A finding's severity and fixes, as the fix-all action weighs them. */

@@ -5,25 +5,21 @@
  * Markdown only when the client lists it in contentFormat (plain text otherwise: the same
  * text, which reads fine unrendered).
  */
-import { MarkupKind, type Connection, type Hover, type HoverParams, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type HoverParams, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
 import { hoverAt } from '../services/hover';
 import { checkedAt, type DocumentHost } from './checked-text';
+import { ProtocolFeature } from './feature';
 
 export interface HoverHost extends DocumentHost {
   logError(what: string, e: unknown): void;
 }
 
-export class HoverFeature {
+export class HoverFeature extends ProtocolFeature<HoverHost> {
   private enabled = false;
   private markdown = false;
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly host: HoverHost,
-  ) {}
-
   /** Reads the client's capabilities; returns the server capabilities to declare. */
-  initialize(params: InitializeParams): Partial<ServerCapabilities> {
+  override initialize(params: InitializeParams): Partial<ServerCapabilities> {
     const h = params.capabilities.textDocument?.hover;
     this.enabled = h !== undefined;
     this.markdown = h?.contentFormat?.includes(MarkupKind.Markdown) === true;
@@ -31,7 +27,7 @@ export class HoverFeature {
   }
 
   /** Registers the handler; called before initialize, so it checks the capability itself. */
-  listen(): void {
+  override listen(): void {
     this.connection.onHover((p) => (this.enabled ? this.hover(p) : null));
   }
 
@@ -42,7 +38,10 @@ export class HoverFeature {
       if (!at) return null;
       const info = hoverAt(at.result, at.offset);
       if (!info) return null;
-      return { contents: { kind: this.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: info.markdown }, range: info.range };
+      return {
+        contents: { kind: this.markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: info.markdown },
+        range: info.range,
+      };
     } catch (e) {
       this.host.logError(`Computing the hover for ${uri} failed`, e);
       return null;

@@ -1,5 +1,5 @@
 /**
- * Code lenses with the score tallies (PRODUCT.md §5, §6): the kind and completeness above the
+ * Code lenses with the score tallies (README.md "In VS Code"): the kind and completeness above the
  * title, the five criteria and n/5 above each segment, the resource split above each
  * prioritization matrix and the computed total and tier above each of its rows, and done/total
  * above each checklist. Built from the Scores object (services/scores.ts) and nothing else,
@@ -33,13 +33,17 @@ export interface LensOptions {
 
 /** A lens sits above the first line of its range; the range itself is kept to that line. */
 function firstLine(range: Range): Range {
-  return range.start.line === range.end.line ? range : { start: range.start, end: { line: range.start.line, character: range.start.character } };
+  return range.start.line === range.end.line
+    ? range
+    : { start: range.start, end: { line: range.start.line, character: range.start.character } };
 }
 
 export function scoreLenses(scores: Scores, options: LensOptions): CodeLens[] {
   const locale = options.locale ?? scores.locale;
   const lens = (range: Range, title: string, tooltip?: string): CodeLens => {
-    const command: Command = options.command ? { title, command: options.command, arguments: [options.uri] } : { title, command: '' };
+    const command: Command = options.command
+      ? { title, command: options.command, arguments: [options.uri] }
+      : { title, command: '' };
     if (tooltip) command.tooltip = tooltip;
     return { range: firstLine(range), command };
   };
@@ -47,7 +51,8 @@ export function scoreLenses(scores: Scores, options: LensOptions): CodeLens[] {
   for (const s of scores.segments.items) out.push(lens(s.range, segmentTitle(s, locale)));
   scores.matrices.items.forEach((m, i) => {
     // The split is document-wide: shown once, above the first matrix.
-    if (i === 0 && scores.matrices.tiers.length) out.push(lens(m.range, tierSplitTitle(scores.matrices.tiers, scores.language, locale)));
+    if (i === 0 && scores.matrices.tiers.length)
+      out.push(lens(m.range, tierSplitTitle(scores.matrices.tiers, scores.language, locale)));
     for (const r of m.rows) out.push(lens(r.range, matrixRowTitle(r, scores.language, locale)));
   });
   for (const c of scores.checklists.items) out.push(lens(c.range, checklistTitle(c, locale)));

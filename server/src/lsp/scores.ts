@@ -9,11 +9,19 @@
  * lens runs a client command only when the client named it in initializationOptions
  * (`{ commands: { showScores: "segdoc.showScores" } }`).
  */
-import { CodeLensRefreshRequest, RequestType, type CodeLens, type CodeLensParams, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver';
+import {
+  CodeLensRefreshRequest,
+  RequestType,
+  type CodeLens,
+  type CodeLensParams,
+  type InitializeParams,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
 import type { LintResult } from '../services/engine';
 import { SCORES_METHOD, type DocumentParams } from '../protocol';
 import { computeScores, type Scores } from '../services/scores';
 import { scoreLenses } from './lenses';
+import { ProtocolFeature } from './feature';
 
 /** `segdoc/scores`: the tallies of an open document. */
 export const ScoresRequest = new RequestType<DocumentParams, Scores | null, void>(SCORES_METHOD);
@@ -24,7 +32,7 @@ export interface ScoresHost {
   logError(what: string, e: unknown): void;
 }
 
-export class ScoresFeature {
+export class ScoresFeature extends ProtocolFeature<ScoresHost> {
   private codeLens = false;
   private refreshSupport = false;
   private command: string | undefined;
@@ -32,13 +40,8 @@ export class ScoresFeature {
   private readonly cache = new WeakMap<LintResult, Scores | null>();
   private refreshQueued = false;
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly host: ScoresHost,
-  ) {}
-
   /** Reads the client's capabilities; returns the server capabilities to declare. */
-  initialize(params: InitializeParams): Partial<ServerCapabilities> {
+  override initialize(params: InitializeParams): Partial<ServerCapabilities> {
     this.codeLens = params.capabilities.textDocument?.codeLens !== undefined;
     this.refreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const init = params.initializationOptions as { commands?: { showScores?: unknown } } | null | undefined;
@@ -48,7 +51,7 @@ export class ScoresFeature {
   }
 
   /** Registers the handlers; called before initialize, so they check the capabilities themselves. */
-  listen(): void {
+  override listen(): void {
     this.connection.onCodeLens((p) => (this.codeLens ? this.lenses(p) : []));
     this.connection.onRequest(ScoresRequest, (p) => this.scores(p));
   }
@@ -62,7 +65,9 @@ export class ScoresFeature {
     this.refreshQueued = true;
     setImmediate(() => {
       this.refreshQueued = false;
-      this.connection.sendRequest(CodeLensRefreshRequest.type).catch((e: unknown) => this.host.logError('workspace/codeLens/refresh failed', e));
+      this.connection
+        .sendRequest(CodeLensRefreshRequest.type)
+        .catch((e: unknown) => this.host.logError('workspace/codeLens/refresh failed', e));
     });
   }
 

@@ -83,3 +83,91 @@ export function languageOfLocale(locale: unknown): Language | undefined {
 export function messageLanguage(settings: ServerSettings, clientLocale: Language | undefined): Language | undefined {
   return settings.language === 'auto' ? clientLocale : settings.language;
 }
+
+/** How the server asks the client for a document's settings (`workspace/configuration`). */
+export interface SettingsClient {
+  ask(uri: string): Promise<unknown>;
+  logError(what: string, e: unknown): void;
+}
+
+/**
+ * The settings of each document as far as the server knows them: asked from the client once
+ * per document (when it answers `workspace/configuration`), then kept until they change;
+ * for clients that cannot be asked, the initial settings overlaid with pushed ones.
+ */
+export class DocumentSettings {
+  /** Whether the client answers `workspace/configuration`. */
+  private canAsk = false;
+  /** Defaults overlaid with initializationOptions.settings. */
+  private base: ServerSettings = { ...DEFAULT_SETTINGS };
+  /** Settings pushed by didChangeConfiguration, for clients that cannot be asked. */
+  private pushed: ServerSettings | undefined;
+  private readonly requests = new Map<string, Promise<ServerSettings>>();
+  /** Settings already received, so that a change can be scheduled without waiting. */
+  private readonly received = new Map<string, ServerSettings>();
+  /** Bumped when the editor settings change: answers from before are outdated. */
+  private epoch = 0;
+
+  constructor(private readonly client: SettingsClient) {}
+
+  initialize(canAsk: boolean, initialSettings: unknown): void {
+    this.canAsk = canAsk;
+    this.base = mergeSettings(DEFAULT_SETTINGS, initialSettings);
+  }
+
+  /** The settings initialization gave (defaults overlaid with initializationOptions). */
+  get initial(): ServerSettings {
+    return this.base;
+  }
+
+  /** The settings when no document is involved (config files), and for clients that cannot be asked. */
+  general(): ServerSettings {
+    return this.pushed ?? this.base;
+  }
+
+  /** The settings for a document: asked from the client once, then kept until they change. */
+  for(uri: string): Promise<ServerSettings> {
+    if (!this.canAsk) return Promise.resolve(this.general());
+    let request = this.requests.get(uri);
+    if (!request) {
+      const epoch = this.epoch;
+      request = this.client.ask(uri).then(
+        (raw: unknown) => mergeSettings(this.base, raw),
+        (e: unknown) => {
+          this.client.logError('workspace/configuration failed; using the initial settings', e);
+          return this.base;
+        },
+      );
+      request = request.then((s) => {
+        // A configuration change while the request was out makes this answer outdated.
+        if (epoch === this.epoch) this.received.set(uri, s);
+        return s;
+      });
+      this.requests.set(uri, request);
+    }
+    return request;
+  }
+
+  /** A document's settings if they are at hand without asking the client; undefined when they must be asked for. */
+  known(uri: string): ServerSettings | undefined {
+    return this.received.get(uri) ?? (this.canAsk ? undefined : this.general());
+  }
+
+  /** A document's settings as received, else the general ones (for a debounce delay, which cannot wait). */
+  knownOrGeneral(uri: string): ServerSettings {
+    return this.received.get(uri) ?? this.general();
+  }
+
+  /** didChangeConfiguration: every answer is outdated; `pushed` counts for clients that cannot be asked. */
+  changed(pushed: unknown): void {
+    this.requests.clear();
+    this.received.clear();
+    this.epoch++;
+    if (!this.canAsk && Object.keys(settingsSection(pushed)).length) this.pushed = mergeSettings(this.base, pushed);
+  }
+
+  closed(uri: string): void {
+    this.requests.delete(uri);
+    this.received.delete(uri);
+  }
+}

@@ -12,7 +12,6 @@
  */
 import {
   SymbolKind,
-  type Connection,
   type DefinitionParams,
   type Location,
   type LocationLink,
@@ -39,6 +38,8 @@ import {
 } from '../services/symbols';
 import type { SegmentNameSource } from '../services/completion';
 import type { ChunkParser } from '../model/build';
+import type { LintResult } from '../services/engine';
+import { ProtocolFeature } from './feature';
 import { fsPathOf, uriOfPath } from './uri';
 
 export interface SymbolsHost extends DocumentHost {
@@ -59,7 +60,15 @@ const KINDS: Record<OutlineKind, [SymbolKind, SymbolKind]> = {
   'matrix-row': [SymbolKind.Number, SymbolKind.Number],
 };
 
-export class SymbolsFeature {
+/** An open document's check as a source of symbols and segment names; undefined when it is no segdoc document. */
+export function openSource(uri: string, result: LintResult): SummarySource | undefined {
+  const summary = summarizeResult(result);
+  if (!summary) return undefined;
+  const path = fsPathOf(uri);
+  return { uri, ...(path !== undefined ? { path } : {}), summary };
+}
+
+export class SymbolsFeature extends ProtocolFeature<SymbolsHost> {
   private documentSymbols = false;
   private hierarchical = false;
   private workspaceSymbolsEnabled = false;
@@ -70,17 +79,10 @@ export class SymbolsFeature {
   private toldTruncated = false;
   private definitions = false;
   private definitionLinks = false;
-  readonly index: WorkspaceIndex;
-
-  constructor(
-    private readonly connection: Connection,
-    private readonly host: SymbolsHost,
-  ) {
-    this.index = new WorkspaceIndex(undefined, host.parser);
-  }
+  readonly index = new WorkspaceIndex(undefined, this.host.parser);
 
   /** Reads the client's capabilities and workspace folders; returns the server capabilities to declare. */
-  initialize(params: InitializeParams): Partial<ServerCapabilities> {
+  override initialize(params: InitializeParams): Partial<ServerCapabilities> {
     const cc = params.capabilities;
     this.documentSymbols = cc.textDocument?.documentSymbol !== undefined;
     this.hierarchical = cc.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
@@ -105,7 +107,7 @@ export class SymbolsFeature {
   }
 
   /** Registers the handlers; called before initialize, so they check the capabilities themselves. */
-  listen(): void {
+  override listen(): void {
     this.connection.onDocumentSymbol((p) => (this.documentSymbols ? this.outline(p) : null));
     this.connection.onWorkspaceSymbol((p) => (this.workspaceSymbolsEnabled ? this.workspace(p) : null));
     this.connection.onDefinition((p) => (this.definitions ? this.definition(p) : null));
@@ -164,10 +166,8 @@ export class SymbolsFeature {
     const out: SummarySource[] = [];
     for (const uri of this.host.openDocuments()) {
       const result = await this.host.current(uri);
-      const summary = result && summarizeResult(result);
-      if (!summary) continue;
-      const path = fsPathOf(uri);
-      out.push({ uri, ...(path !== undefined ? { path } : {}), summary });
+      const source = result && openSource(uri, result);
+      if (source) out.push(source);
     }
     return out;
   }
@@ -178,7 +178,9 @@ export class SymbolsFeature {
     const all = await this.index.documents(open);
     if (this.index.truncated && !this.toldTruncated) {
       this.toldTruncated = true;
-      this.connection.console.info('The workspace is larger than the segdoc symbol index walks: some Markdown files are left out of workspace symbols and segment names');
+      this.connection.console.info(
+        'The workspace is larger than the segdoc symbol index walks: some Markdown files are left out of workspace symbols and segment names',
+      );
     }
     return all;
   }
@@ -199,7 +201,12 @@ export class SymbolsFeature {
       if (!found || !found.targets.length) return null;
       const targets = found.targets.map((t) => ({ uri: t.uri ?? uriOfPath(t.path!), range: t.range }));
       if (!this.definitionLinks) return targets;
-      return targets.map((t) => ({ originSelectionRange: found.origin, targetUri: t.uri, targetRange: t.range, targetSelectionRange: t.range }));
+      return targets.map((t) => ({
+        originSelectionRange: found.origin,
+        targetUri: t.uri,
+        targetRange: t.range,
+        targetSelectionRange: t.range,
+      }));
     } catch (e) {
       this.host.logError(`Finding the definition at ${uri} failed`, e);
       return null;

@@ -132,25 +132,21 @@ export class WorkspaceCheck {
 
   private async run(params: CheckWorkspaceParams, token: CancellationToken): Promise<CheckWorkspaceResult> {
     const locale = this.host.locale();
-    let progress: WorkDoneProgressReporter | undefined;
-    let progressCancel: CancellationToken | undefined;
-    if (params.workDoneToken !== undefined) progress = this.connection.window.attachWorkDoneProgress(params.workDoneToken);
-    else if (this.progressSupport) {
-      try {
-        const created = await this.connection.window.createWorkDoneProgress();
-        progress = created;
-        progressCancel = created.token;
-      } catch (e) {
-        this.host.logError('Creating a progress indicator for the workspace check failed', e);
-      }
-    }
-    const cancelled = (): boolean => token.isCancellationRequested || progressCancel?.isCancellationRequested === true;
-    const result: CheckWorkspaceResult = { files: 0, documents: 0, open: 0, errors: 0, warnings: 0, others: 0, truncated: false, cancelled: false };
+    const { progress, cancel } = await this.startProgress(params);
+    const cancelled = (): boolean => token.isCancellationRequested || cancel?.isCancellationRequested === true;
+    const result: CheckWorkspaceResult = {
+      files: 0,
+      documents: 0,
+      open: 0,
+      errors: 0,
+      warnings: 0,
+      others: 0,
+      truncated: false,
+      cancelled: false,
+    };
     progress?.begin(text('title', locale), 0, text('finding', locale), true);
     try {
-      const folders = (Array.isArray(params.folders) ? params.folders.filter((f): f is string => typeof f === 'string') : this.folders)
-        .map((uri) => ({ uri, fsPath: fsPathOf(uri) }))
-        .filter((f): f is { uri: string; fsPath: string } => f.fsPath !== undefined);
+      const folders = this.foldersOf(params);
       const scopes = new Map(folders.map((f) => [f.fsPath, f.uri]));
       const walk = await this.walker.walk([...scopes.keys()], LIMITS, cancelled);
       const files = walk.files.map((f) => ({ fsPath: f.path, scope: scopes.get(f.root)! }));
@@ -158,43 +154,14 @@ export class WorkspaceCheck {
       result.files = files.length;
       for (const [i, file] of files.entries()) {
         if (cancelled()) break;
-        progress?.report(Math.floor((i * 100) / Math.max(1, files.length)), text('checking', locale, { done: i + 1, total: files.length, file: path.basename(file.fsPath) }));
-        const uri = uriOfPath(file.fsPath);
-        if (this.host.isOpen(uri)) {
-          result.open++;
-          // Its diagnostics are the editor's to show, of the text being edited; once it is
-          // closed, the file on disk is checked (see closed()).
-          this.covered.set(uriKey(uri), { uri, fsPath: file.fsPath, scope: file.scope });
-          continue;
-        }
-        try {
-          const checked = await this.checkFile(uri, file.fsPath, file.scope);
-          if (checked) {
-            result.documents++;
-            result.errors += checked.errors;
-            result.warnings += checked.warnings;
-            result.others += checked.others;
-          }
-        } catch (e) {
-          this.host.logError(`Checking ${file.fsPath} from disk failed`, e);
-        }
-        await yieldTurn();
+        progress?.report(
+          Math.floor((i * 100) / Math.max(1, files.length)),
+          text('checking', locale, { done: i + 1, total: files.length, file: path.basename(file.fsPath) }),
+        );
+        if (await this.checkWalked(file, result)) await yieldTurn();
       }
-      // Files of these folders checked before that are no longer found (deleted, moved, now
-      // skipped) lose their diagnostics from disk; only a complete walk can tell.
-      if (!cancelled() && !result.truncated) {
-        const seen = new Set(files.map((f) => uriKey(uriOfPath(f.fsPath))));
-        const inside = (fsPath: string): boolean =>
-          folders.some((f) => {
-            const rel = path.relative(f.fsPath, fsPath);
-            return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-          });
-        for (const [key, entry] of [...this.covered]) {
-          if (seen.has(key) || this.host.isOpen(entry.uri) || !inside(entry.fsPath)) continue;
-          this.covered.delete(key);
-          this.connection.sendDiagnostics({ uri: entry.uri, diagnostics: [] });
-        }
-      }
+      // Only a complete walk can tell which files are gone.
+      if (!cancelled() && !result.truncated) this.forgetMissing(files, folders);
     } finally {
       result.cancelled = cancelled();
       progress?.done();
@@ -203,10 +170,85 @@ export class WorkspaceCheck {
   }
 
   /**
+   * The progress to report to: the request's `workDoneToken` (client-initiated), else one
+   * the server creates when the client supports it (whose cancel button counts too).
+   */
+  private async startProgress(
+    params: CheckWorkspaceParams,
+  ): Promise<{ progress?: WorkDoneProgressReporter; cancel?: CancellationToken }> {
+    if (params.workDoneToken !== undefined)
+      return { progress: this.connection.window.attachWorkDoneProgress(params.workDoneToken) };
+    if (!this.progressSupport) return {};
+    try {
+      const created = await this.connection.window.createWorkDoneProgress();
+      return { progress: created, cancel: created.token };
+    } catch (e) {
+      this.host.logError('Creating a progress indicator for the workspace check failed', e);
+      return {};
+    }
+  }
+
+  /** The folders to walk: the request's, else those of `initialize`; only those on disk. */
+  private foldersOf(params: CheckWorkspaceParams): { uri: string; fsPath: string }[] {
+    return (Array.isArray(params.folders) ? params.folders.filter((f): f is string => typeof f === 'string') : this.folders)
+      .map((uri) => ({ uri, fsPath: fsPathOf(uri) }))
+      .filter((f): f is { uri: string; fsPath: string } => f.fsPath !== undefined);
+  }
+
+  /**
+   * One file the walk found: left to the editor when it is open, else checked from disk,
+   * its counts added to `result`. Returns whether it was read (then the loop yields a turn).
+   */
+  private async checkWalked(file: { fsPath: string; scope: string }, result: CheckWorkspaceResult): Promise<boolean> {
+    const uri = uriOfPath(file.fsPath);
+    if (this.host.isOpen(uri)) {
+      result.open++;
+      // Its diagnostics are the editor's to show, of the text being edited; once it is
+      // closed, the file on disk is checked (see closed()).
+      this.covered.set(uriKey(uri), { uri, fsPath: file.fsPath, scope: file.scope });
+      return false;
+    }
+    try {
+      const checked = await this.checkFile(uri, file.fsPath, file.scope);
+      if (checked) {
+        result.documents++;
+        result.errors += checked.errors;
+        result.warnings += checked.warnings;
+        result.others += checked.others;
+      }
+    } catch (e) {
+      this.host.logError(`Checking ${file.fsPath} from disk failed`, e);
+    }
+    return true;
+  }
+
+  /**
+   * Files of these folders checked before that the walk no longer found (deleted, moved, now
+   * skipped) lose their diagnostics from disk.
+   */
+  private forgetMissing(files: readonly { fsPath: string }[], folders: readonly { fsPath: string }[]): void {
+    const seen = new Set(files.map((f) => uriKey(uriOfPath(f.fsPath))));
+    const inside = (fsPath: string): boolean =>
+      folders.some((f) => {
+        const rel = path.relative(f.fsPath, fsPath);
+        return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+      });
+    for (const [key, entry] of [...this.covered]) {
+      if (seen.has(key) || this.host.isOpen(entry.uri) || !inside(entry.fsPath)) continue;
+      this.covered.delete(key);
+      this.connection.sendDiagnostics({ uri: entry.uri, diagnostics: [] });
+    }
+  }
+
+  /**
    * Lints one file from disk and publishes its diagnostics, unless the editor has it open
    * by the time it is read. Returns the counts for a segdoc document, undefined otherwise.
    */
-  private async checkFile(uriOfFile: string, fsPath: string, scope: string): Promise<{ errors: number; warnings: number; others: number } | undefined> {
+  private async checkFile(
+    uriOfFile: string,
+    fsPath: string,
+    scope: string,
+  ): Promise<{ errors: number; warnings: number; others: number } | undefined> {
     // A file checked before is published under the URI it was published under.
     const uri = this.covered.get(uriKey(uriOfFile))?.uri ?? uriOfFile;
     const stat = await fs.stat(fsPath).catch(() => undefined);

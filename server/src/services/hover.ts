@@ -1,5 +1,5 @@
 /**
- * Hover (PRODUCT.md §6): what belongs where the pointer is, as Markdown with the span it is
+ * Hover (README.md "In VS Code"): what belongs where the pointer is, as Markdown with the span it is
  * about. The language server wraps it in a protocol Hover (lsp/hover.ts).
  *
  * - a section heading: the section's title and description from the kind schema, whether it
@@ -18,12 +18,20 @@ import type { Field, Language, Section } from '../model/types';
 import type { Range, Span } from '../parse/text';
 import { pick, type FieldSpec, type SectionSpec } from '../schemas/kinds';
 import { sectionFields } from '../model/items';
-import { evaluateMatrices, formatNumber, SCORE_COLUMNS, tierRange, type MatrixEvaluation, type MatrixRowEvaluation, type TierThresholds } from '../rules/matrix/evaluate';
+import {
+  evaluateMatrices,
+  formatNumber,
+  SCORE_COLUMNS,
+  tierRange,
+  type MatrixEvaluation,
+  type MatrixRowEvaluation,
+  type TierThresholds,
+} from '../rules/matrix/evaluate';
 import { ruleById } from '../rules/registry';
 import { ruleDocUrl } from './rules-doc';
 import { localize, translator } from '../l10n';
 import type { LintResult } from './engine';
-import { fieldSpecAt, offeredValues, sectionChain, valuesOf } from './completion';
+import { fieldSpecAt, offeredValues, sectionChain, sectionStatus, valuesOf } from './completion';
 import { tierThresholds } from './tiers';
 import { readDirectives } from './suppress';
 
@@ -55,7 +63,7 @@ export const texts = {
   tier: 'Tier {tier} {range}',
   rule: 'segdoc rule `{id}`',
   unknownRule: 'segdoc has no rule `{id}`.',
-  ruleDoc: '[The rule\'s page]({url}): what it checks and why, with examples and options.',
+  ruleDoc: "[The rule's page]({url}): what it checks and why, with examples and options.",
   takenByWords: 'segdoc reads this heading as the section **{section}**, judging by its words.',
   takenByContent: 'segdoc reads this heading as the section **{section}**, judging by what it holds.',
   unsure: 'This is a guess: rename the heading to make it explicit.',
@@ -66,7 +74,6 @@ const text = translator(texts);
 function inside(span: Span, offset: number): boolean {
   return span.start <= offset && offset < span.end;
 }
-
 
 /** The hover at `offset`, or undefined when there is nothing to say there. */
 export function hoverAt(result: LintResult, offset: number): HoverInfo | undefined {
@@ -102,7 +109,13 @@ export function hoverAt(result: LintResult, offset: number): HoverInfo | undefin
     return spec ? info(sectionHover(result, spec, heading), span) : undefined;
   }
   if (doc.title && heading.heading === doc.title) {
-    const lines = [`**${pick(kind.title, result.locale)}**`, '', pick(kind.description, result.locale), '', `_${text('kind', result.locale, { kind: kind.kind })}_`];
+    const lines = [
+      `**${pick(kind.title, result.locale)}**`,
+      '',
+      pick(kind.description, result.locale),
+      '',
+      `_${text('kind', result.locale, { kind: kind.kind })}_`,
+    ];
     return info(lines.join('\n'), span);
   }
   return undefined;
@@ -119,13 +132,18 @@ function labelSpan(text: string, field: Field): Span {
 function ruleHover(id: string, locale: Language): string {
   const rule = ruleById(id);
   if (!rule) return text('unknownRule', locale, { id });
-  return [`**${text('rule', locale, { id })}**`, '', localize(locale, rule.description), '', text('ruleDoc', locale, { url: ruleDocUrl(id) })].join('\n');
+  return [
+    `**${text('rule', locale, { id })}**`,
+    '',
+    localize(locale, rule.description),
+    '',
+    text('ruleDoc', locale, { url: ruleDocUrl(id) }),
+  ].join('\n');
 }
 
 function sectionHover(result: LintResult, spec: SectionSpec, section: Section): string {
   const locale = result.locale;
-  const status = spec.required ? 'requiredSection' : spec.recommended ? 'recommendedSection' : 'optionalSection';
-  const lines = [`**${pick(spec.title, locale)}** · ${text(status, locale)}`, '', pick(spec.description, locale)];
+  const lines = [`**${pick(spec.title, locale)}** · ${text(sectionStatus(spec), locale)}`, '', pick(spec.description, locale)];
   const match = result.match?.matches.find((m) => m.section === section);
   if (match && match.how !== 'name') {
     const taken = text(match.how === 'words' ? 'takenByWords' : 'takenByContent', locale, { section: pick(spec.title, locale) });
@@ -134,9 +152,12 @@ function sectionHover(result: LintResult, spec: SectionSpec, section: Section): 
   const required = spec.fields.filter((f) => f.required);
   if (required.length) {
     lines.push('', text('requiredFields', locale, { fields: required.map((f) => `**${pick(f.title, locale)}**`).join(', ') }));
-    const present = new Set(sectionFields(section).flatMap((f) => spec.fields.filter((fs) => fs.keys.has(f.key)).map((fs) => fs.id)));
+    const present = new Set(
+      sectionFields(section).flatMap((f) => spec.fields.filter((fs) => fs.keys.has(f.key)).map((fs) => fs.id)),
+    );
     const missing = required.filter((f) => !present.has(f.id));
-    if (missing.length) lines.push('', text('missingFields', locale, { fields: missing.map((f) => pick(f.title, locale)).join(', ') }));
+    if (missing.length)
+      lines.push('', text('missingFields', locale, { fields: missing.map((f) => pick(f.title, locale)).join(', ') }));
   }
   return lines.join('\n');
 }
@@ -190,9 +211,11 @@ function matrixRowHover(result: LintResult, m: MatrixEvaluation, row: MatrixRowE
   );
   const stated: string[] = [];
   const st = row.statedTotal?.value;
-  if (st !== undefined && row.computedTotal !== undefined && Math.abs(st - row.computedTotal) > 1e-9) stated.push(text('statedTotal', locale, { value: num(st) }));
+  if (st !== undefined && row.computedTotal !== undefined && Math.abs(st - row.computedTotal) > 1e-9)
+    stated.push(text('statedTotal', locale, { value: num(st) }));
   const tier = row.statedTier?.value;
-  if (tier !== undefined && row.computedTier !== undefined && tier !== row.computedTier) stated.push(text('statedTier', locale, { value: num(tier) }));
+  if (tier !== undefined && row.computedTier !== undefined && tier !== row.computedTier)
+    stated.push(text('statedTier', locale, { value: num(tier) }));
   if (stated.length) lines.push('', text('stated', locale, { stated: stated.join(', ') }));
   const tiers = ([1, 2, 3] as const).map((t) => text('tier', locale, { tier: t, range: tierRange(t, thresholds) })).join(' · ');
   lines.push('', text('thresholds', locale, { tiers }));

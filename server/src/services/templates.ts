@@ -8,7 +8,7 @@
  * kind schema may list more templates under `x-segdoc.templates`:
  *
  *   - a document variant names its sections (`"sections": ["executive-summary", …]`), in the
- *     order it writes them — the comprehensive persona of seed 002;
+ *     order it writes them — the comprehensive persona (docs/methodology.md);
  *   - a block names the section it belongs in (`"block": "objections"`) and has its own
  *     `template`, or, without one, is that section's template body — a pain point, an
  *     objection, a JTBD statement, a positioning statement, a hybrid segment.

@@ -1,5 +1,5 @@
 /**
- * Authoring help as VS Code's own commands see it (PRODUCT.md §6): completion, hover,
+ * Authoring help as VS Code's own commands see it (README.md "In VS Code"): completion, hover,
  * document and workspace symbols, code lenses — each asked through the command VS Code's
  * UI uses (vscode.execute…Provider), so what is asserted is what the editor gets from every
  * provider for the document, segdoc's included.
