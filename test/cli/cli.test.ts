@@ -141,7 +141,7 @@ describe('which files are checked', () => {
 });
 
 describe('formats', () => {
-  test('json: the PRODUCT.md §7 shape', () => {
+  test('json: the report shape (version 1)', () => {
     const r = segdoc(['check', '--format', 'json', 'docs']);
     const report = json(r);
     // `skipped` (files not checked, with the reason) was added after the first shape.
@@ -151,7 +151,7 @@ describe('formats', () => {
     const file = report.files[0]!;
     assert.deepEqual(Object.keys(file), ['path', 'kind', 'language', 'diagnostics', 'scores']);
     assert.deepEqual([file.path, file.kind, file.language], ['docs/missing.persona.md', 'persona', 'en']);
-    // The tallies of PRODUCT.md §5 (their shape is checked in scores.test.ts).
+    // The score tallies (their shape is checked in scores.test.ts).
     assert.equal((file.scores as { kind?: string }).kind, 'persona');
     for (const d of file.diagnostics) assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'range']);
     const buying = file.diagnostics.find((d) => d.message === 'Missing required section "Buying Process"');
@@ -193,6 +193,7 @@ describe('formats', () => {
     };
     const tty = await capture({});
     assert.equal(tty.code, 1);
+    // eslint-disable-next-line no-control-regex -- the ANSI escape is what this test looks for
     assert.match(tty.out, /\u001b\[31merror/);
     const plain = await capture({ NO_COLOR: '1' });
     assert.ok(!plain.out.includes('\u001b['));

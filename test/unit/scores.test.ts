@@ -1,5 +1,5 @@
 /**
- * Score tallies (services/scores.ts, PRODUCT.md §5) on fixture documents: completeness, the
+ * Score tallies (services/scores.ts) on fixture documents: completeness, the
  * five segment criteria (config overrides included), matrix rows and the tier split,
  * checklists and placeholders, the shape being plain JSON, and the texts the CLI and the code
  * lenses print, in English and Russian.

@@ -27,6 +27,7 @@
  *   so that a bar never leaves the chart; a wrong score is the matrix rules' to report.
  */
 import { t, type ClientLanguage, type MessageId } from '../messages';
+import { SCRIPT, STYLE } from './assets';
 import { CRITERIA, DIMENSIONS, type Range, type Scorecard, type ScorecardRow } from './types';
 
 /** The label templates the scorecard uses, in one language (see {@link scorecardStrings}). */
@@ -117,7 +118,10 @@ function revealLink(range: Range, label: string, title: string, className = ''):
   return `<a href="#"${className ? ` class="${className}"` : ''} data-line="${range.start.line}" data-character="${range.start.character}" title="${escapeHtml(title)}">${escapeHtml(label)}</a>`;
 }
 
-const REASONS = { absent: 'cardAbsent', empty: 'cardEmpty', placeholder: 'cardPlaceholderLeft' } as const satisfies Record<string, StringId>;
+const REASONS = { absent: 'cardAbsent', empty: 'cardEmpty', placeholder: 'cardPlaceholderLeft' } as const satisfies Record<
+  string,
+  StringId
+>;
 
 /** What is still to fill in: one line each, leading to its place when it has one. */
 function missingList(card: Scorecard, s: ScorecardStrings): string {
@@ -125,7 +129,9 @@ function missingList(card: Scorecard, s: ScorecardStrings): string {
   if (!items.length) return `<p class="muted">${escapeHtml(fmt(s, 'cardAllPresent'))}</p>`;
   const rows = items
     .map((m) => {
-      const name = m.range ? revealLink(m.range, m.label, fmt(s, 'cardGoTo', { name: m.label })) : `<span class="name">${escapeHtml(m.label)}</span>`;
+      const name = m.range
+        ? revealLink(m.range, m.label, fmt(s, 'cardGoTo', { name: m.label }))
+        : `<span class="name">${escapeHtml(m.label)}</span>`;
       return `<li class="missing-item" data-what="${m.what}" data-reason="${m.reason}">${name} <span class="muted">— ${escapeHtml(fmt(s, REASONS[m.reason]))}</span></li>`;
     })
     .join('');
@@ -196,8 +202,11 @@ function axis(card: Scorecard, s: ScorecardStrings, scale: number): string {
   const t2 = Math.min(Math.max(tier2Min, 0), scale);
   const t1 = Math.min(Math.max(tier1Min, t2), scale);
   const label = (tier: number, from: number, to: number): string =>
-    to - from > 0 ? `<text class="band-label band-label-${tier}" x="${pct((from + to) / 2, scale)}" y="13" text-anchor="middle">${escapeHtml(fmt(s, 'scoresTier', { tier }))}</text>` : '';
-  const tick = (v: number, anchor: string): string => `<text class="tick" x="${pct(v, scale)}" y="30" text-anchor="${anchor}">${num(v, s.language)}</text>`;
+    to - from > 0
+      ? `<text class="band-label band-label-${tier}" x="${pct((from + to) / 2, scale)}" y="13" text-anchor="middle">${escapeHtml(fmt(s, 'scoresTier', { tier }))}</text>`
+      : '';
+  const tick = (v: number, anchor: string): string =>
+    `<text class="tick" x="${pct(v, scale)}" y="30" text-anchor="${anchor}">${num(v, s.language)}</text>`;
   return `<svg class="axis" aria-hidden="true" width="100%" height="34">${bands(card, scale)}${label(3, 0, t2)}${label(2, t2, t1)}${label(1, t1, scale)}${tick(0, 'start')}${tick(t2, 'middle')}${tick(t1, 'middle')}${tick(scale, 'end')}</svg>`;
 }
 
@@ -211,7 +220,9 @@ function bar(card: Scorecard, s: ScorecardStrings, row: ScorecardRow, scale: num
     const name = fmt(s, d);
     described.push(`${name} ${num(v, s.language)}`);
     if (v <= 0) continue;
-    parts.push(`<rect class="seg d-${d}" x="${pct(x, scale)}" y="5" width="${pct(v, scale)}" height="18" data-dimension="${d}" data-score="${v}"><title>${escapeHtml(`${name}: ${num(v, s.language)}`)}</title></rect>`);
+    parts.push(
+      `<rect class="seg d-${d}" x="${pct(x, scale)}" y="5" width="${pct(v, scale)}" height="18" data-dimension="${d}" data-score="${v}"><title>${escapeHtml(`${name}: ${num(v, s.language)}`)}</title></rect>`,
+    );
     x += v;
   }
   const label = rowLabel(s, row);
@@ -225,9 +236,14 @@ function rowLabel(s: ScorecardStrings, row: ScorecardRow): { html: string; text:
     return { html: `<span class="total unknown">${escapeHtml(text)}</span>`, text };
   }
   const total = num(row.total, s.language);
-  const totalText = row.statedTotal !== undefined && Math.abs(row.statedTotal - row.total) > 1e-9 ? fmt(s, 'cardTotalStated', { total, stated: num(row.statedTotal, s.language) }) : total;
+  const totalText =
+    row.statedTotal !== undefined && Math.abs(row.statedTotal - row.total) > 1e-9
+      ? fmt(s, 'cardTotalStated', { total, stated: num(row.statedTotal, s.language) })
+      : total;
   const tierText =
-    row.statedTier !== undefined && row.statedTier !== row.tier ? fmt(s, 'cardTierStated', { tier: row.tier, stated: num(row.statedTier, s.language) }) : fmt(s, 'scoresTier', { tier: row.tier });
+    row.statedTier !== undefined && row.statedTier !== row.tier
+      ? fmt(s, 'cardTierStated', { tier: row.tier, stated: num(row.statedTier, s.language) })
+      : fmt(s, 'scoresTier', { tier: row.tier });
   const mismatch = totalText !== total || tierText !== fmt(s, 'scoresTier', { tier: row.tier });
   return {
     html: `<span class="total${mismatch ? ' mismatch' : ''}">${escapeHtml(totalText)}</span> <span class="tier tier-${row.tier}">${escapeHtml(tierText)}</span>`,
@@ -237,14 +253,17 @@ function rowLabel(s: ScorecardStrings, row: ScorecardRow): { html: string; text:
 
 function legend(s: ScorecardStrings): string {
   return `<ul class="legend">${DIMENSIONS.map(
-    (d) => `<li><svg class="swatch" aria-hidden="true" width="12" height="12"><rect class="seg d-${d}" x="0" y="0" width="12" height="12"/></svg>${escapeHtml(fmt(s, d))}</li>`,
+    (d) =>
+      `<li><svg class="swatch" aria-hidden="true" width="12" height="12"><rect class="seg d-${d}" x="0" y="0" width="12" height="12"/></svg>${escapeHtml(fmt(s, d))}</li>`,
   ).join('')}</ul>`;
 }
 
 function matrices(card: Scorecard, s: ScorecardStrings): string {
   const items = card.matrices.items;
   if (!items.length) return '';
-  const totals = items.flatMap((m) => m.rows.map((r) => DIMENSIONS.reduce((sum, d) => sum + Math.max(0, r.dimensions[d] ?? 0), 0)));
+  const totals = items.flatMap((m) =>
+    m.rows.map((r) => DIMENSIONS.reduce((sum, d) => sum + Math.max(0, r.dimensions[d] ?? 0), 0)),
+  );
   const scale = Math.max(card.matrices.max, ...totals);
   const charts = items
     .map((m) => {
@@ -347,112 +366,3 @@ ${body}
 </html>
 `;
 }
-
-/**
- * Only theme variables: VS Code sets them on the page for the current theme (and the
- * `vscode-light` / `vscode-dark` / `vscode-high-contrast` body classes).
- */
-const STYLE = `
-body { overflow-wrap: anywhere; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); line-height: 1.45; padding: 0 20px 24px; }
-main { max-width: 960px; }
-h1 { font-size: 1.5em; font-weight: 600; margin: 18px 0 2px; }
-h2 { font-size: 1.1em; font-weight: 600; margin: 26px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-widget-border, transparent)); }
-h2 .summary { font-weight: normal; color: var(--vscode-descriptionForeground); margin-left: 8px; }
-p { margin: 4px 0; }
-a { color: var(--vscode-textLink-foreground); text-decoration: none; cursor: pointer; }
-a:hover { text-decoration: underline; color: var(--vscode-textLink-activeForeground); }
-a:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
-.muted { color: var(--vscode-descriptionForeground); }
-.file { margin-top: 0; }
-.warn { color: var(--vscode-editorWarning-foreground); }
-.missing { list-style: none; padding: 0; margin: 4px 0 0; display: grid; gap: 2px; }
-.missing-item::before { content: '○'; color: var(--vscode-errorForeground); margin-right: 6px; }
-h3 { font-size: 1em; font-weight: 600; margin: 12px 0 4px; }
-.rule { font-size: 0.9em; max-width: 60em; }
-.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.meter-row { display: flex; align-items: center; gap: 12px; max-width: 480px; }
-.meter .track { fill: var(--vscode-editorWidget-border, var(--vscode-descriptionForeground)); fill-opacity: 0.35; }
-.meter .fill { fill: var(--vscode-charts-green); }
-.big { font-size: 1.4em; font-weight: 600; min-width: 3.5em; }
-.table-wrap { overflow-x: auto; }
-table.criteria { border-collapse: collapse; margin-top: 4px; }
-table.criteria th, table.criteria td { padding: 5px 9px; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-widget-border, transparent)); }
-table.criteria thead th { font-weight: 600; color: var(--vscode-descriptionForeground); text-align: center; font-size: 0.88em; }
-table.criteria thead th:first-child, table.criteria tbody th { text-align: left; }
-table.criteria tbody th { font-weight: normal; }
-td.ok, td.no { text-align: center; font-size: 1.15em; font-weight: 700; }
-td.ok { color: var(--vscode-charts-green); }
-td.no { color: var(--vscode-errorForeground); }
-td.met { text-align: center; font-variant-numeric: tabular-nums; }
-td.met.all { font-weight: 700; }
-.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 18px; padding: 0; margin: 10px 0 6px; }
-.legend li { display: flex; align-items: center; gap: 6px; }
-.chart { margin: 4px 0 8px; display: grid; grid-template-columns: fit-content(16em) minmax(160px, 1fr) max-content; column-gap: 14px; align-items: center; }
-.chart-row { display: contents; }
-.chart-row .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 16em; }
-/* One line per row, so that every bar has the same height and the bands run on unbroken. */
-.chart-row .value { font-variant-numeric: tabular-nums; white-space: nowrap; }
-.chart-row svg { display: block; overflow: visible; }
-.band { stroke: none; }
-.band-1 { fill: var(--vscode-charts-green); fill-opacity: 0.13; }
-.band-2 { fill: var(--vscode-charts-yellow); fill-opacity: 0.11; }
-.band-3 { fill: var(--vscode-foreground); fill-opacity: 0.04; }
-.band-label { font-size: 11px; font-weight: 600; fill: var(--vscode-descriptionForeground); }
-.tick { font-size: 10px; fill: var(--vscode-descriptionForeground); }
-.threshold { stroke: var(--vscode-descriptionForeground); stroke-width: 1; stroke-dasharray: 3 3; stroke-opacity: 0.8; }
-.seg { stroke: var(--vscode-editor-background); stroke-width: 1; }
-.d-attractiveness { fill: var(--vscode-charts-blue); }
-.d-fit { fill: var(--vscode-charts-purple); }
-.d-accessibility { fill: var(--vscode-charts-orange); }
-.d-strategic { fill: var(--vscode-charts-green); }
-.total { font-weight: 700; font-size: 1.05em; margin-right: 6px; }
-.total.unknown { font-weight: normal; color: var(--vscode-descriptionForeground); }
-.total.mismatch { color: var(--vscode-errorForeground); }
-.tier { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 0.9em; font-weight: 600; border: 1px solid currentColor; }
-.tier-1 { color: var(--vscode-charts-green); }
-.tier-2 { color: var(--vscode-charts-yellow); }
-.tier-3 { color: var(--vscode-descriptionForeground); }
-.tiers { list-style: none; padding: 0; margin: 8px 0 0; display: grid; gap: 4px; }
-.lists { list-style: none; padding: 0; margin: 0; display: grid; gap: 4px; }
-.lists li { display: flex; align-items: center; gap: 10px; }
-/* A narrow panel (a side panel of 500 px): the criteria table becomes one card per segment, */
-/* the chart puts each name over its bar, and nothing needs horizontal scrolling. */
-@media (max-width: 560px) {
-  body { padding: 0 12px 16px; }
-  table.criteria, table.criteria tbody, table.criteria tr { display: block; width: 100%; }
-  table.criteria thead { display: none; }
-  table.criteria tr { padding: 6px 0; border-bottom: 1px solid var(--vscode-editorWidget-border, var(--vscode-widget-border, transparent)); }
-  table.criteria tbody th { display: block; padding: 0 0 4px; border: none; font-weight: 600; }
-  table.criteria td { display: inline-flex; align-items: center; gap: 4px; padding: 2px 10px 2px 0; border: none; font-size: 1em; }
-  table.criteria td::before { content: attr(data-label); font-weight: normal; font-size: 0.88em; color: var(--vscode-descriptionForeground); }
-  .chart { grid-template-columns: minmax(0, 1fr); row-gap: 2px; }
-  .chart-row .name { max-width: none; margin-top: 8px; }
-  .chart-row.axis-row > span { display: none; }
-  .chart-row .value { white-space: normal; }
-}
-body.vscode-high-contrast .seg, body.vscode-high-contrast-light .seg { stroke: var(--vscode-contrastBorder); }
-body.vscode-high-contrast .band, body.vscode-high-contrast-light .band { fill-opacity: 0; }
-body.vscode-high-contrast .meter .track, body.vscode-high-contrast-light .meter .track { fill-opacity: 0; stroke: var(--vscode-contrastBorder); }
-body.vscode-high-contrast .threshold, body.vscode-high-contrast-light .threshold { stroke: var(--vscode-contrastBorder); stroke-opacity: 1; }
-`;
-
-/**
- * Clicks on a name post "reveal" with its place; an "update" message from the extension
- * swaps in a new body (rendered by renderScorecardBody, hence already escaped).
- */
-const SCRIPT = `
-(function () {
-  const vscode = acquireVsCodeApi();
-  const root = document.getElementById('root');
-  document.addEventListener('click', function (e) {
-    const a = e.target instanceof Element ? e.target.closest('[data-line]') : null;
-    if (!a) return;
-    e.preventDefault();
-    vscode.postMessage({ type: 'reveal', line: Number(a.getAttribute('data-line')), character: Number(a.getAttribute('data-character')) });
-  });
-  window.addEventListener('message', function (e) {
-    const m = e.data;
-    if (m && m.type === 'update' && typeof m.html === 'string') root.innerHTML = m.html;
-  });
-})();
-`;

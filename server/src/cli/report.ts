@@ -1,6 +1,6 @@
 /**
- * The three output formats of `segdoc check`: stylish (people), json (PRODUCT.md §7 shape,
- * scripts) and SARIF 2.1.0 (code-scanning dashboards).
+ * The three output formats of `segdoc check`: stylish (people), json (scripts; its shape,
+ * version 1, is `formatJson`'s) and SARIF 2.1.0 (code-scanning dashboards).
  */
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Result } from 'sarif';
@@ -26,7 +26,7 @@ export interface FileReport {
   kind: string;
   language: Language;
   diagnostics: ReportDiagnostic[];
-  /** The tallies of PRODUCT.md §5 (services/scores.ts); absent for a config file. */
+  /** The document's score tallies (services/scores.ts); absent for a config file. */
   scores?: Scores | null;
 }
 
@@ -84,7 +84,7 @@ export function formatJson(report: CheckReport): string {
       kind: f.kind,
       language: f.language,
       diagnostics: f.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
-      // The tallies of PRODUCT.md §5, the same object the language server answers
+      // The score tallies (services/scores.ts), the same object the language server answers
       // `segdoc/scores` with; a config file has none, and keeps the key with an empty object.
       scores: f.scores ?? {},
     })),
@@ -117,7 +117,8 @@ function ansi(styles: Style[], s: string): string {
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'gray' };
 
 export function formatStylish(report: CheckReport, options: { color: boolean }): string {
-  const paint = (style: Style | Style[], s: string): string => (options.color ? ansi(Array.isArray(style) ? style : [style], s) : s);
+  const paint = (style: Style | Style[], s: string): string =>
+    options.color ? ansi(Array.isArray(style) ? style : [style], s) : s;
   const locale = report.locale;
   const lines: string[] = [];
   let pendingBlank = false;

@@ -1,5 +1,5 @@
 /**
- * `segdoc check` (PRODUCT.md §7): arguments → files → engine → one of three formats → exit
+ * `segdoc check` (README.md, "CLI"): arguments → files → engine → one of three formats → exit
  * code. Written against a small I/O interface so tests can run it in-process too.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -31,7 +31,7 @@ export interface CliIO {
 export const FORMATS = ['stylish', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Exit codes (PRODUCT.md §7). */
+/** Exit codes (README.md, "CLI"): no errors, errors or too many warnings, a usage or configuration error. */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
@@ -96,12 +96,14 @@ function parse(argv: string[], locale: Language): Flags {
   }
   const lang = values['lang'];
   if (typeof lang === 'string') {
-    if (lang !== 'en' && lang !== 'ru') throw new UsageError(t('badValue', locale, { option: '--lang', value: lang, expected: 'en, ru' }));
+    if (lang !== 'en' && lang !== 'ru')
+      throw new UsageError(t('badValue', locale, { option: '--lang', value: lang, expected: 'en, ru' }));
     flags.lang = lang;
   }
   const max = values['max-warnings'];
   if (typeof max === 'string') {
-    if (!/^\d+$/.test(max)) throw new UsageError(t('badValue', locale, { option: '--max-warnings', value: max, expected: t('aNumber', locale) }));
+    if (!/^\d+$/.test(max))
+      throw new UsageError(t('badValue', locale, { option: '--max-warnings', value: max, expected: t('aNumber', locale) }));
     flags.maxWarnings = Number(max);
   }
   if (typeof values['config'] === 'string') flags.config = values['config'];
@@ -157,124 +159,197 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const [command, ...paths] = flags.positionals;
   if (command !== 'check') {
-    io.stderr.write(`${command === undefined ? t('missingCommand', locale) : t('unknownCommand', locale, { command })}\n\n${helpText(locale)}`);
+    io.stderr.write(
+      `${command === undefined ? t('missingCommand', locale) : t('unknownCommand', locale, { command })}\n\n${helpText(locale)}`,
+    );
     return EXIT_USAGE;
   }
   return check(paths, flags, locale, now, io);
 }
 
-async function check(paths: string[], flags: Flags, envLocale: Language, now: Date, io: CliIO): Promise<number> {
-  let usageProblem = false;
-  let fixedConfig: LoadedConfig | undefined;
-  if (flags.config !== undefined) {
-    const configPath = path.resolve(io.cwd, flags.config);
-    try {
-      // Only a regular file: a FIFO or a device named as the config would stall the run.
-      if (!statSync(configPath).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
-      readFileSync(configPath);
-    } catch (e) {
-      const detail = (e as NodeJS.ErrnoException).code ?? String(e);
-      io.stderr.write(`${t('configNotFound', envLocale, { path: flags.config, detail })}\n`);
-      return EXIT_USAGE;
-    }
-    fixedConfig = loadConfigFile(configPath, flags.lang ? { locale: flags.lang } : {});
-  }
-  // The language of the CLI's own lines: --lang, else the one config's, else the environment's.
-  const locale: Language = flags.lang ?? fixedConfig?.language ?? envLocale;
+/** A file read and linted once, kept for the workspace pass. */
+interface LintedFile {
+  file: string;
+  options: LintOptions;
+  cache: FragmentCache;
+  text: string;
+  result: LintResult;
+}
 
-  const { files, explicit, problems } = await collectFiles(paths, io.cwd);
-  for (const p of problems) {
-    io.stderr.write(`${t(p.kind === 'no-match' ? 'noMatch' : 'notFound', locale, { path: p.arg })}\n`);
-    usageProblem = true;
+/**
+ * What one `segdoc check` run has learnt on its way to the report: the config named by
+ * `--config` (if any), the configs found beside the files, the files not checked and whether a
+ * problem was said on stderr — any such line (a file that cannot be read, a broken config, a
+ * rule that threw) makes the run a configuration error, exit code 2.
+ */
+class CheckRun {
+  usageProblem = false;
+  /** Files not checked and why (sorted into the report at the end). */
+  readonly skipped: SkippedFile[] = [];
+  /** The configs that applied to the files, by path, each once. */
+  readonly configs = new Map<string, LoadedConfig>();
+
+  constructor(
+    readonly io: CliIO,
+    readonly flags: Flags,
+    readonly now: Date,
+    /** The config `--config` names, used for every file. */
+    readonly fixedConfig: LoadedConfig | undefined,
+    /** The language of the CLI's own lines. */
+    readonly locale: Language,
+  ) {}
+
+  shown(file: string): string {
+    return displayPath(file, this.io.cwd);
   }
 
-  const configs = new Map<string, LoadedConfig>();
-  const checked: Array<{ file: string; options: LintOptions; cache: FragmentCache; text: string; result: LintResult }> = [];
-  // Files not checked and why: the ones that cannot be read (also said on stderr, exit 2),
-  // and files named on the command line that are not segdoc documents.
-  const skipped: SkippedFile[] = [];
-  // One file's failure is that file's: it is said, and every other file is still reported.
-  const failed = (file: string, e: unknown): void => {
+  /** Says a problem on stderr; the run then exits 2. */
+  problem(line: string): void {
+    this.io.stderr.write(`${line}\n`);
+    this.usageProblem = true;
+  }
+
+  /** One file's failure is that file's: it is said, and every other file is still reported. */
+  failed(file: string, e: unknown): void {
     const detail = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`${t('checkFailed', locale, { path: displayPath(file, io.cwd), detail })}\n`);
-    skipped.push({ path: displayPath(file, io.cwd), reason: 'failed', message: detail });
-    usageProblem = true;
-  };
-  // Files are parsed in worker threads, one per core, each chunk within the parse budget
-  // (services/parse-pool.ts): a chunk too slow to parse is a parse-limit finding of its file.
-  const pool = io.engine?.pool ?? defaultPool();
-  const results: Array<(typeof checked)[number] | undefined> = new Array(files.length);
-  const checkFile = async (file: string, at: number): Promise<void> => {
-    const shown = displayPath(file, io.cwd);
-    const read = readDocument(file);
-    if (!('text' in read)) {
-      const line =
-        read.reason === 'not-a-file'
-          ? t('notAFile', locale, { path: shown })
-          : read.reason === 'too-large'
-            ? t('tooLarge', locale, { path: shown, size: read.size, limit: read.limit })
-            : t('unreadable', locale, { path: shown, detail: read.detail });
-      io.stderr.write(`${line}\n`);
-      skipped.push({ path: shown, reason: read.reason, message: line.replace(/^segdoc: /, '') });
-      usageProblem = true;
-      return;
-    }
-    const text = read.text;
-    try {
-      const loaded = fixedConfig ?? loadConfigForFile(file, flags.lang ? { locale: flags.lang } : {});
-      if (loaded.path) configs.set(loaded.path, loaded);
-      // Messages follow --lang, else the config's "language", else the user's environment,
-      // else (no usable locale) the document's own language.
-      const fileLocale = flags.lang ?? loaded.language ?? envLanguage(io.env);
-      const options: LintOptions = { path: file, ...lintOptionsFor(loaded, file), now, ...(fileLocale ? { locale: fileLocale } : {}) };
-      if (io.engine?.limits) options.limits = io.engine.limits;
-      const cache = new FragmentCache();
-      results[at] = { file, options, cache, text, result: await lintAsync(text, pool, { ...options, cache }) };
-    } catch (e) {
-      failed(file, e);
-    }
-  };
-  // A few files in flight per worker keep the workers busy while this thread runs the rules.
+    this.problem(t('checkFailed', this.locale, { path: this.shown(file), detail }));
+    this.skipped.push({ path: this.shown(file), reason: 'failed', message: detail });
+  }
+}
+
+async function check(paths: string[], flags: Flags, envLocale: Language, now: Date, io: CliIO): Promise<number> {
+  const named = namedConfig(flags, envLocale, io);
+  if (!named) return EXIT_USAGE;
+  // The language of the CLI's own lines: --lang, else the one config's, else the environment's.
+  const run = new CheckRun(io, flags, now, named.config, flags.lang ?? named.config?.language ?? envLocale);
+  const { files, explicit, problems } = await collectFiles(paths, io.cwd);
+  for (const p of problems) run.problem(t(p.kind === 'no-match' ? 'noMatch' : 'notFound', run.locale, { path: p.arg }));
+  const linted = await lintInLanes(run, files);
+  const documents = workspacePass(run, linted, explicit);
+  const report = checkReport(run, linted, [...configReports(run), ...documents]);
+  writeReport(run, report);
+  return exitCode(run, report);
+}
+
+/**
+ * The config `--config` names, loaded; `{}` when none is named, undefined (said on stderr)
+ * when the named one cannot be read.
+ */
+function namedConfig(flags: Flags, envLocale: Language, io: CliIO): { config?: LoadedConfig } | undefined {
+  if (flags.config === undefined) return {};
+  const configPath = path.resolve(io.cwd, flags.config);
+  try {
+    // Only a regular file: a FIFO or a device named as the config would stall the run.
+    if (!statSync(configPath).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
+    readFileSync(configPath);
+  } catch (e) {
+    const detail = (e as NodeJS.ErrnoException).code ?? String(e);
+    io.stderr.write(`${t('configNotFound', envLocale, { path: flags.config, detail })}\n`);
+    return undefined;
+  }
+  return { config: loadConfigFile(configPath, flags.lang ? { locale: flags.lang } : {}) };
+}
+
+/**
+ * Lints every file, in file order. Files are parsed in worker threads, one per core, each
+ * chunk within the parse budget (services/parse-pool.ts): a chunk too slow to parse is a
+ * parse-limit finding of its file. A few files in flight per worker keep the workers busy
+ * while this thread runs the rules.
+ */
+async function lintInLanes(run: CheckRun, files: readonly string[]): Promise<LintedFile[]> {
+  const pool = run.io.engine?.pool ?? defaultPool();
+  const results: Array<LintedFile | undefined> = new Array(files.length);
   let nextFile = 0;
   const lanes = Array.from({ length: Math.min(files.length, pool.size * 2) }, async () => {
     while (nextFile < files.length) {
       const at = nextFile++;
-      await checkFile(files[at]!, at);
+      results[at] = await lintFile(run, files[at]!, pool);
     }
   });
   await Promise.all(lanes);
-  for (const entry of results) if (entry) checked.push(entry);
+  return results.filter((entry): entry is LintedFile => entry !== undefined);
+}
 
-  // The segments the checked documents define are the "workspace" of the CLI: documents that
-  // name a segment (a persona's Segment) are checked again against them (unknown-segment),
-  // from the parse already cached.
-  const segments = checked.flatMap(({ file, result }) =>
-    (summarizeDocument(result.doc, result.detection, result.match)?.segments ?? []).map((s) => ({ name: s.name, source: path.basename(file) })),
+/** Reads and lints one file with the config of its folder; undefined (said on stderr) when it cannot be. */
+async function lintFile(run: CheckRun, file: string, pool: ParsePool): Promise<LintedFile | undefined> {
+  const { io, flags } = run;
+  const read = readDocument(file);
+  if (!('text' in read)) {
+    const shown = run.shown(file);
+    const line =
+      read.reason === 'not-a-file'
+        ? t('notAFile', run.locale, { path: shown })
+        : read.reason === 'too-large'
+          ? t('tooLarge', run.locale, { path: shown, size: read.size, limit: read.limit })
+          : t('unreadable', run.locale, { path: shown, detail: read.detail });
+    run.problem(line);
+    run.skipped.push({ path: shown, reason: read.reason, message: line.replace(/^segdoc: /, '') });
+    return undefined;
+  }
+  const text = read.text;
+  try {
+    const loaded = run.fixedConfig ?? loadConfigForFile(file, flags.lang ? { locale: flags.lang } : {});
+    if (loaded.path) run.configs.set(loaded.path, loaded);
+    // Messages follow --lang, else the config's "language", else the user's environment,
+    // else (no usable locale) the document's own language.
+    const fileLocale = flags.lang ?? loaded.language ?? envLanguage(io.env);
+    const options: LintOptions = {
+      path: file,
+      ...lintOptionsFor(loaded, file),
+      now: run.now,
+      ...(fileLocale ? { locale: fileLocale } : {}),
+    };
+    if (io.engine?.limits) options.limits = io.engine.limits;
+    const cache = new FragmentCache();
+    return { file, options, cache, text, result: await lintAsync(text, pool, { ...options, cache }) };
+  } catch (e) {
+    run.failed(file, e);
+    return undefined;
+  }
+}
+
+/**
+ * The reports of the segdoc documents among the linted files. The segments they define are
+ * the "workspace" of the CLI: documents that name a segment (a persona's Segment) are checked
+ * again against them (unknown-segment), from the parse already cached.
+ */
+function workspacePass(run: CheckRun, linted: readonly LintedFile[], explicit: ReadonlySet<string>): FileReport[] {
+  const segments = linted.flatMap(({ file, result }) =>
+    (summarizeDocument(result.doc, result.detection, result.match)?.segments ?? []).map((s) => ({
+      name: s.name,
+      source: path.basename(file),
+    })),
   );
   const reports: FileReport[] = [];
-  for (const entry of checked) {
+  for (const entry of linted) {
     const { file } = entry;
     let result: LintResult;
     try {
       const again = segments.length > 0 && usesWorkspace(entry.result, entry.options.rules);
       result = again ? lint(entry.text, { ...entry.options, cache: entry.cache, workspace: { segments } }) : entry.result;
     } catch (e) {
-      failed(file, e);
+      run.failed(file, e);
       continue;
     }
     // A rule that throws loses only its own findings; say so rather than pass silently.
     for (const { rule, error } of result.ruleErrors) {
-      io.stderr.write(`${t('ruleFailed', locale, { rule, path: displayPath(file, io.cwd), detail: error instanceof Error ? error.message : String(error) })}\n`);
-      usageProblem = true;
+      run.problem(
+        t('ruleFailed', run.locale, {
+          rule,
+          path: run.shown(file),
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
     if (!result.detection && !result.findings.length) {
       // A file found in a folder or by a glob that is not a segdoc document is simply not
       // one; a file named on the command line is said to be skipped.
-      if (explicit.has(file)) skipped.push({ path: displayPath(file, io.cwd), reason: 'not-segdoc', message: t('notSegdoc', locale) });
+      if (explicit.has(file))
+        run.skipped.push({ path: run.shown(file), reason: 'not-segdoc', message: t('notSegdoc', run.locale) });
       continue;
     }
     reports.push({
-      path: displayPath(file, io.cwd),
+      path: run.shown(file),
       // Front matter naming an unknown kind, and nothing else telling: its only finding says so.
       kind: result.detection?.kind.kind ?? 'unknown',
       language: result.doc.language,
@@ -282,38 +357,58 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
       scores: result.detection ? computeScores(result) : null,
     });
   }
+  return reports;
+}
 
-  // A broken config is reported in the config file, like a document's problems, and makes
-  // the run a configuration error.
-  const configReports: FileReport[] = [];
-  for (const loaded of fixedConfig ? [fixedConfig] : configs.values()) {
+/**
+ * The reports of broken configs, by path. A broken config is reported in the config file,
+ * like a document's problems, and makes the run a configuration error.
+ */
+function configReports(run: CheckRun): FileReport[] {
+  const reports: FileReport[] = [];
+  for (const loaded of run.fixedConfig ? [run.fixedConfig] : run.configs.values()) {
     if (!loaded.path || !loaded.diagnostics.length) continue;
-    usageProblem = true;
-    configReports.push({
-      path: displayPath(loaded.path, io.cwd),
+    run.usageProblem = true;
+    reports.push({
+      path: run.shown(loaded.path),
       kind: 'config',
-      language: loaded.language ?? locale,
+      language: loaded.language ?? run.locale,
       diagnostics: loaded.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
     });
   }
-  configReports.sort((a, b) => a.path.localeCompare(b.path));
+  return reports.sort((a, b) => a.path.localeCompare(b.path));
+}
 
-  skipped.sort((a, b) => a.path.localeCompare(b.path));
-  // With no language chosen (no --lang, config language or usable locale) documents that
-  // all share one language get the whole report in it: severities and tallies too.
-  const languages = new Set(checked.filter((c) => c.result.detection || c.result.findings.length).map((c) => c.result.locale));
-  const chosen = flags.lang ?? fixedConfig?.language ?? envLanguage(io.env);
-  const report: CheckReport = { files: [...configReports, ...reports], skipped, locale: !chosen && languages.size === 1 ? [...languages][0]! : locale };
+/**
+ * The whole report, in the run's language. With no language chosen (no --lang, config
+ * language or usable locale) documents that all share one language get the whole report in
+ * it: severities and tallies too.
+ */
+function checkReport(run: CheckRun, linted: readonly LintedFile[], files: FileReport[]): CheckReport {
+  const skipped = run.skipped.sort((a, b) => a.path.localeCompare(b.path));
+  const languages = new Set(linted.filter((c) => c.result.detection || c.result.findings.length).map((c) => c.result.locale));
+  const chosen = run.flags.lang ?? run.fixedConfig?.language ?? envLanguage(run.io.env);
+  return { files, skipped, locale: !chosen && languages.size === 1 ? [...languages][0]! : run.locale };
+}
+
+function writeReport(run: CheckRun, report: CheckReport): void {
+  const { io, flags } = run;
   const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
   if (flags.format === 'json') io.stdout.write(formatJson(report));
   else if (flags.format === 'sarif') io.stdout.write(formatSarif(report, pkg.version));
   else io.stdout.write(formatStylish(report, { color }));
+}
 
+/** 2 after a problem said on stderr, 1 with errors or more warnings than --max-warnings allows, else 0. */
+function exitCode(run: CheckRun, report: CheckReport): number {
   const summary = summarize(report);
-  if (usageProblem) return EXIT_USAGE;
+  if (run.usageProblem) return EXIT_USAGE;
   if (summary.errors > 0) return EXIT_PROBLEMS;
-  if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
-    io.stderr.write(`${t('tooManyWarnings', locale, { warnings: count(summary.warnings, 'warning', locale), max: flags.maxWarnings })}\n`);
+  const max = run.flags.maxWarnings;
+  if (max !== undefined && summary.warnings > max) {
+    run.io.stderr.write(
+      `${t('tooManyWarnings', run.locale, { warnings: count(summary.warnings, 'warning', run.locale), max })}\n`,
+    );
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;

@@ -1,7 +1,7 @@
 /**
  * gtm-motion — the GTM Motion section of a GTM strategy names the motion it chose: PLG
- * (Product-Led Growth), Sales-Led or Hybrid (seed 001, "GTM Motion Selection"; the save
- * template asks for "[PLG/Sales-Led/Hybrid с обоснованием]"). The finding is on the section
+ * (Product-Led Growth), Sales-Led or Hybrid (docs/methodology.md, "The GTM template"; the
+ * Russian template asks for "[PLG/Sales-Led/Hybrid с обоснованием]"). The finding is on the section
  * heading.
  *
  * The names come from the schema: the `motion` field of the section, its enum values and
@@ -11,9 +11,10 @@
  * section that is still its template, or whose only mention of a motion is a placeholder
  * still to be chosen (`[PLG/Sales-Led/Hybrid]`), is left to the placeholder rule.
  */
-import { blankPlaceholders, isUnfilled, NameFinder, sectionLines } from './content/lines';
+import { blankPlaceholders, NameFinder } from './content/lines';
 import { gtmField } from './content/schema';
 import { headingSpan } from './util/report';
+import { writtenSection } from './util/written-section';
 import { defineRule } from './types';
 
 /** The motions when no schema describes them (a custom GTM kind). */
@@ -39,16 +40,15 @@ export default defineRule<Options>({
       extraNames: {
         type: 'array',
         items: { type: 'string', minLength: 1 },
-        description: 'More names that count as naming a motion, besides the schema\'s motions and their aliases.',
+        description: "More names that count as naming a motion, besides the schema's motions and their aliases.",
       },
     },
     additionalProperties: false,
   },
   check(ctx) {
-    const section = ctx.match.byId.get('gtm-motion');
-    if (!section) return;
-    const lines = sectionLines(ctx.doc, section);
-    if (isUnfilled(ctx.doc, lines)) return;
+    const written = writtenSection(ctx.doc, ctx.match, 'gtm-motion');
+    if (!written) return;
+    const { section, lines } = written;
     const field = gtmField(ctx.kind, 'gtm-motion', 'motion');
     const motions = field?.enumNames.map((n) => n.name) ?? [];
     const finder = NameFinder.of([...(motions.length ? motions : FALLBACK), ...ctx.options.extraNames]);

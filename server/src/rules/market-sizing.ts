@@ -1,7 +1,7 @@
 /**
  * market-sizing — the Market Analysis section of a GTM strategy sizes the market as TAM,
- * SAM and SOM, and each is contained in the one before: TAM ≥ SAM ≥ SOM (seed 001, "Market
- * Analysis": $250B total, $45B serviceable, $900M obtainable).
+ * SAM and SOM, and each is contained in the one before: TAM ≥ SAM ≥ SOM (docs/methodology.md,
+ * "The GTM template"; its example: $250B total, $45B serviceable, $900M obtainable).
  *
  *   - TAM, SAM or SOM is not given → the section heading, naming what is missing;
  *   - a smaller market is larger than the one that contains it → the amount of the smaller
@@ -27,10 +27,12 @@
 import { DEFAULT_RATES, findQuantities, type Currency, type Quantity } from '../model/numbers';
 import type { Language, Section, SegDocument, Table } from '../model/types';
 import type { Span } from '../parse/text';
-import { blankPlaceholders, inSpans, isUnfilled, NameFinder, placeholdersOn, sectionLines, sectionRegions, type Line } from './content/lines';
+import type { KindSchema } from '../schemas/kinds';
+import { blankPlaceholders, inSpans, NameFinder, placeholdersOn, sectionRegions, type Line } from './content/lines';
 import { showMoney, usdBounds } from './content/money';
 import { fieldNames, gtmField } from './content/schema';
 import { headingSpan } from './util/report';
+import { writtenSection } from './util/written-section';
 import { defineRule } from './types';
 
 const MARKETS = ['tam', 'sam', 'som'] as const;
@@ -72,34 +74,36 @@ export default defineRule<Options>({
     additionalProperties: false,
   },
   check(ctx) {
-    const section = ctx.match.byId.get('market-analysis');
-    if (!section) return;
-    const lines = sectionLines(ctx.doc, section);
-    // A section that is still its template ("[TAM/SAM/SOM, конкуренты, тренды]") is the
-    // placeholder rule's to report.
-    if (isUnfilled(ctx.doc, lines)) return;
+    const written = writtenSection(ctx.doc, ctx.match, 'market-analysis');
+    if (!written) return;
+    const { section, lines } = written;
 
-    const names: Array<{ market: Market; names: string[] }> = [];
-    for (const m of MARKETS) {
-      const field = gtmField(ctx.kind, 'market-analysis', m);
-      names.push({ market: m, names: field ? fieldNames(field) : [LABEL[m]] });
-    }
-    const marketOf = new Map<string, Market>();
-    for (const { market, names: list } of names) for (const n of list) marketOf.set(n, market);
+    const marketOf = marketNames(ctx.kind);
     const finder = NameFinder.of([...marketOf.keys()]);
-
     const given: Record<Market, Given> = { tam: { named: false }, sam: { named: false }, som: { named: false } };
     // Prose wrapped at 80 columns is read a paragraph at a time, its line breaks as spaces:
     // `the serviceable available⏎market is roughly $900M` names SAM.
     for (const unit of paragraphs(lines)) {
       const text = latinNames(blankPlaceholders(ctx.doc, unit));
-      readLine(ctx.doc.language, { ...unit, text: latinNames(unit.text) }, finder, marketOf, given, text, placeholdersOn(ctx.doc, unit));
+      readLine(
+        ctx.doc.language,
+        { ...unit, text: latinNames(unit.text) },
+        finder,
+        marketOf,
+        given,
+        text,
+        placeholdersOn(ctx.doc, unit),
+      );
     }
     readColumnTables(ctx.doc, section, finder, marketOf, given);
 
     const missing = MARKETS.filter((m) => !given[m].named && !given[m].amount).map((m) => LABEL[m]);
     if (missing.length) {
-      ctx.report({ message: 'missing', args: { section: section.heading.text, missing: missing.join(', ') }, span: headingSpan(section) });
+      ctx.report({
+        message: 'missing',
+        args: { section: section.heading.text, missing: missing.join(', ') },
+        span: headingSpan(section),
+      });
     }
 
     // Each market against the nearest larger one that has an amount: SAM against TAM, SOM
@@ -117,12 +121,27 @@ export default defineRule<Options>({
       if (!s || !l || !(l.high < s.low)) continue;
       ctx.report({
         message: 'larger',
-        args: { small: LABEL[MARKETS[i]!], smallAmount: showMoney(small, rates), large: LABEL[MARKETS[j]!], largeAmount: showMoney(large, rates) },
+        args: {
+          small: LABEL[MARKETS[i]!],
+          smallAmount: showMoney(small, rates),
+          large: LABEL[MARKETS[j]!],
+          largeAmount: showMoney(large, rates),
+        },
         span: small.span,
       });
     }
   },
 });
+
+/** The names of the markets (`TAM`, `Total Addressable Market`, …), from the schema's Market Analysis fields. */
+function marketNames(kind: KindSchema): Map<string, Market> {
+  const marketOf = new Map<string, Market>();
+  for (const m of MARKETS) {
+    const field = gtmField(kind, 'market-analysis', m);
+    for (const n of field ? fieldNames(field) : [LABEL[m]]) marketOf.set(n, m);
+  }
+  return marketOf;
+}
 
 /** `ТАМ`, `САМ`, `СОМ` in Cyrillic (or mixed) capitals, for the Latin names; same length, so offsets hold. */
 const CYRILLIC_NAMES = /(?<![\p{L}\p{N}])(?:[TТ][AА][MМ]|[SС][AА][MМ]|[SС][OО][MМ])(?![\p{L}\p{N}])/gu;
@@ -145,7 +164,13 @@ function sectionTables(section: Section): Table[] {
 }
 
 /** Tables with the markets as columns (see the header): the first row with an amount in them. */
-function readColumnTables(doc: SegDocument, section: Section, finder: NameFinder, marketOf: Map<string, Market>, given: Record<Market, Given>): void {
+function readColumnTables(
+  doc: SegDocument,
+  section: Section,
+  finder: NameFinder,
+  marketOf: Map<string, Market>,
+  given: Record<Market, Given>,
+): void {
   for (const table of sectionTables(section)) {
     const columns: Array<{ col: number; market: Market }> = [];
     table.header.forEach((cell, col) => {
@@ -173,7 +198,8 @@ function readColumnTables(doc: SegDocument, section: Section, finder: NameFinder
  * What follows a name when it gives a figure: `:`, `=`, a dash, the next table cell or a verb
  * (`SOM is 2% of SAM`, `TAM составляет …`), maybe after `**` or `(…)`.
  */
-const DEFINES = /^(?:\*\*|__|\*|_)?[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:\*\*|__)?[ \t]*(?::|=|—|–|-(?!\d)|\||→|(?:is|are|of|составляет|составит|это)(?![\p{L}\p{N}]))/iu;
+const DEFINES =
+  /^(?:\*\*|__|\*|_)?[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:\*\*|__)?[ \t]*(?::|=|—|–|-(?!\d)|\||→|(?:is|are|of|составляет|составит|это)(?![\p{L}\p{N}]))/iu;
 
 /**
  * Reads one line (or a wrapped paragraph): names and amounts in the order written. Each
@@ -214,7 +240,8 @@ function readLine(
   for (const m of mentions) {
     const market = marketOf.get(m.name)!;
     const after = line.text.slice(m.end);
-    const definesHere = DEFINES.test(after) || placeholders.some((p) => p.start - line.start >= m.end && p.start - line.start <= m.end + 6);
+    const definesHere =
+      DEFINES.test(after) || placeholders.some((p) => p.start - line.start >= m.end && p.start - line.start <= m.end + 6);
     if (definesHere) given[market].named = true;
   }
 }

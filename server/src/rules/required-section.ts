@@ -1,10 +1,10 @@
 /**
- * required-section — a section the kind's schema requires is missing (seed 000 persona
- * template, seed 000/001 save templates). Fix: insert the section template at its place in
- * template order.
+ * required-section — a section the kind's schema requires is missing (docs/methodology.md:
+ * "The persona template", "The segmentation template", "The GTM template"). Fix: insert the
+ * section template at its place in template order.
  */
-import { renameHeading, sectionInsertion } from './util/insert';
-import { documentSpan, headingSpan, sectionTitle } from './util/report';
+import { reportMissingSection } from './util/missing-section';
+import { headingSpan } from './util/report';
 import { maybeUnparsed, unparsedHeadings } from './util/skipped';
 import { defineRule } from './types';
 
@@ -26,7 +26,6 @@ export default defineRule({
       const spec = issue.section;
       // A section in a part that was too large to parse may well be there; parse-limit says so.
       if (maybeUnparsed(spec, unparsed)) continue;
-      const title = sectionTitle(spec, ctx.language);
       // A check such as "at least one prioritization matrix" can fail while the section's
       // heading is there: point at that heading rather than insert the section again.
       const present = ctx.match.byId.get(spec.id);
@@ -34,16 +33,7 @@ export default defineRule({
         ctx.report({ message: 'incomplete', args: { section: present.heading.text }, span: headingSpan(present) });
         continue;
       }
-      const near = ctx.match.probable.get(spec.id);
-      ctx.report({
-        message: near ? 'missingNear' : 'missing',
-        args: near ? { section: title, heading: near.heading.text } : { section: title },
-        span: documentSpan(ctx.doc),
-        fixes: [
-          { title: 'insert', args: { section: title }, edits: [sectionInsertion(ctx.doc, ctx.kind, ctx.match, spec, ctx.language)], preferred: true },
-          ...(near ? [{ title: 'rename', args: { heading: near.heading.text, section: title }, edits: [renameHeading(near, title)] }] : []),
-        ],
-      });
+      reportMissingSection(ctx, spec);
     }
   },
 });

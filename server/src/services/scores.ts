@@ -1,9 +1,9 @@
 /**
- * Score tallies (PRODUCT.md §5): completeness, the five segment criteria, the prioritization
- * matrices with their tier split, checklists and placeholders left, computed from a lint
- * result. One function, one plain JSON-serialisable shape, read by every front end: the CLI
- * prints it (`--format json` `scores`, the stylish tally line), the language server turns it
- * into code lenses and answers `segdoc/scores` with it, and the VS Code status bar shows it.
+ * Score tallies: completeness, the five segment criteria, the prioritization matrices with
+ * their tier split, checklists and placeholders left, computed from a lint result. One
+ * function, one plain JSON-serialisable shape, read by every front end: the CLI prints it
+ * (`--format json` `scores`, the stylish tally line), the language server turns it into code
+ * lenses and answers `segdoc/scores` with it, and the VS Code status bar shows it.
  *
  * The tallies read the same evaluations as the rules (evaluateSegments, evaluateMatrices)
  * with the same options, config overrides included, so a ✗ or a tier in a tally always
@@ -11,18 +11,8 @@
  * characters), as in the CLI's diagnostics, so the CLI and the server share one shape.
  *
  * Decisions:
- * - completeness (`texts.completenessRule` says it in one sentence, in the lens tooltip) is
- *   the share of items filled in, rounded down: the items are the title, the kind's required
- *   sections and their required fields. The title counts unless a placeholder is left in it,
- *   a section when it has content and no placeholder is left in it (subsections included), a
- *   field when its value is neither empty nor only placeholders; while a placeholder is left
- *   anywhere, the percentage stays below 100. So an untouched template starts near 0 % (its
- *   headings and labels are there, but each holds placeholders) and a filled document
- *   reaches 100 %. An absent section counts as not filled with its required fields. A tier's
- *   Resource Allocation stated in a table or list elsewhere is filled, as required-field says.
- *   `missing` lists what is not filled, in template order: the title; a section by its title
- *   in the document's language when absent (as the required-section diagnostic quotes it),
- *   else by its heading as written; then the required fields of a present section.
+ * - completeness is the share of the title, required sections and required fields filled in
+ *   (completeness.ts says what counts as filled, and `missing` what is not).
  * - the five criteria are always tallied, whatever the severity of the segment-* rules: a
  *   rule turned off silences a diagnostic, not the methodology's count. Options (minimum,
  *   rates, threshold) come from the rules' settings in the config.
@@ -33,57 +23,28 @@
  *   Shares are of segments, allocations as stated: the two are shown side by side, never mixed.
  * - a checklist is a list holding task items (`- [ ]` / `- [x]`) at any depth; `done` and
  *   `total` count its task items only, nested ones included.
- * - placeholders are counted where the placeholder rule looks for them (not in code, HTML
- *   comments, front matter or unparsed parts), whatever that rule's settings.
+ * - placeholders are counted where the placeholder rule looks for them, whatever that rule's
+ *   settings (completeness.ts `placeholdersLeft`).
  */
-import { findPlaceholders, isPlaceholderValue, type Placeholder } from '../model/placeholders';
 import type { Currency } from '../model/numbers';
-import type { Field, Language, List, ListItem, SegDocument } from '../model/types';
+import type { Language, List, ListItem, SegDocument } from '../model/types';
 import type { Range, Span } from '../parse/text';
-import { pick } from '../schemas/kinds';
-import { hasContent } from '../schemas/validate';
-import { fieldStatedElsewhere, tierAllocations } from '../rules/matrix/allocations';
+import { pick, type KindSchema } from '../schemas/kinds';
+import type { KindMatch } from '../schemas/validate';
+import { tierAllocations } from '../rules/matrix/allocations';
 import { evaluateMatrices, formatNumber, type Tier } from '../rules/matrix/evaluate';
 import { CRITERIA, evaluateSegments, type CriterionId, type EvaluationOptions } from '../rules/segments/evaluate';
 import { ruleById } from '../rules/registry';
 import { counter, translator, type Plural } from '../l10n';
-import { documentSpan, headingSpan, isEmptyField } from '../rules/util/report';
-import { unparsedRegions } from '../rules/util/skipped';
+import { documentSpan } from '../rules/util/report';
+import { completenessOf, placeholdersLeft, type Completeness } from './completeness';
 import type { LintConfig, LintResult } from './engine';
 import { resolveRule } from './settings';
 import { tierThresholds } from './tiers';
 
 export type { CriterionId } from '../rules/segments/evaluate';
 export type { Tier } from '../rules/matrix/evaluate';
-
-/** The title, a required section or a required field that is not filled in yet. */
-export interface MissingItem {
-  /** The title as written, a section (`Goals & Responsibilities`) or a field with its section (`Demographics › Job Title`). */
-  label: string;
-  what: 'title' | 'section' | 'field';
-  /** The section's id in the kind schema, for a section or a field. */
-  section?: string;
-  /** The field's id, for a field. */
-  field?: string;
-  /** `absent`: not in the document; `empty`: nothing in it; `placeholder`: template placeholders left in it. */
-  reason: 'absent' | 'empty' | 'placeholder';
-  /** Where to go: the section's heading, or the field's line; none for an absent section. */
-  range?: Range;
-}
-
-export interface Completeness {
-  /** Items filled in: the title without a placeholder, required sections with content and no placeholder, required fields with a value. */
-  filled: number;
-  /** Items: the title, the kind's required sections and their required fields. */
-  total: number;
-  /**
-   * `filled / total` in percent, rounded down, and at most 99 while a placeholder is left
-   * (so 100 means everything required is filled in and nothing is left to fill).
-   */
-  percent: number;
-  /** What is not filled in, in template order; an absent section once, with its fields implied. */
-  missing: MissingItem[];
-}
+export type { Completeness, MissingItem } from './completeness';
 
 export interface SegmentScore {
   /** The segment's name as written. */
@@ -188,34 +149,8 @@ export function computeScores(result: LintResult, options: ScoreOptions = {}): S
 
   const placeholders = placeholdersLeft(doc);
   const completeness = completenessOf(result, placeholders, rangeOf);
-
-  // Segments: the evaluation the segment-* rules report from, with their options.
-  const substantial = ruleOptions(config, 'segment-substantial');
-  const differentiable = ruleOptions(config, 'segment-differentiable');
-  const evaluation: EvaluationOptions = {};
-  if (typeof substantial['minimum'] === 'number') evaluation.minimum = substantial['minimum'];
-  if (isRecord(substantial['rates'])) evaluation.rates = substantial['rates'] as Partial<Record<Currency, number>>;
-  if (typeof differentiable['threshold'] === 'number') evaluation.threshold = differentiable['threshold'];
-  const segmentItems = evaluateSegments(doc, match, kind, evaluation).map((e): SegmentScore => {
-    const s = e.segment;
-    const criteria = Object.fromEntries(CRITERIA.map((c) => [c, e.criteria[c].ok])) as Record<CriterionId, boolean>;
-    return { name: s.name, range: rangeOf(s.headingSpan ?? s.blockSpan ?? s.span), criteria, met: e.met, of: 5 };
-  });
-
-  // Matrices: the evaluation score-total and score-tier report from, with their thresholds.
-  const thresholds = tierThresholds(config);
-  const matrixItems = evaluateMatrices(doc, thresholds).map(
-    (m): MatrixScore => ({
-      range: rangeOf(m.matrix.table.span),
-      rows: m.rows.map((r): MatrixRowScore => {
-        const row: MatrixRowScore = { segment: r.segment, range: rangeOf(r.rowSpan), total: r.computedTotal ?? null, tier: r.computedTier ?? null };
-        if (r.statedTotal?.value !== undefined) row.statedTotal = r.statedTotal.value;
-        if (r.statedTier?.value !== undefined) row.statedTier = r.statedTier.value;
-        return row;
-      }),
-    }),
-  );
-
+  const segmentItems = segmentScores(doc, match, kind, config, rangeOf);
+  const matrixItems = matrixScores(doc, config, rangeOf);
   return {
     kind: kind.kind,
     title: pick(kind.title, locale),
@@ -228,6 +163,45 @@ export function computeScores(result: LintResult, options: ScoreOptions = {}): S
     checklists: checklists(doc),
     placeholders: placeholders.length,
   };
+}
+
+/** Each segment's five criteria, from the evaluation the segment-* rules report from, with their options. */
+function segmentScores(
+  doc: SegDocument,
+  match: KindMatch,
+  kind: KindSchema,
+  config: LintConfig | undefined,
+  rangeOf: (span: Span) => Range,
+): SegmentScore[] {
+  const substantial = ruleOptions(config, 'segment-substantial');
+  const differentiable = ruleOptions(config, 'segment-differentiable');
+  const evaluation: EvaluationOptions = {};
+  if (typeof substantial['minimum'] === 'number') evaluation.minimum = substantial['minimum'];
+  if (isRecord(substantial['rates'])) evaluation.rates = substantial['rates'] as Partial<Record<Currency, number>>;
+  if (typeof differentiable['threshold'] === 'number') evaluation.threshold = differentiable['threshold'];
+  return evaluateSegments(doc, match, kind, evaluation).map((e): SegmentScore => {
+    const s = e.segment;
+    const criteria = Object.fromEntries(CRITERIA.map((c) => [c, e.criteria[c].ok])) as Record<CriterionId, boolean>;
+    return { name: s.name, range: rangeOf(s.headingSpan ?? s.blockSpan ?? s.span), criteria, met: e.met, of: 5 };
+  });
+}
+
+/** Each matrix row's total and tier, from the evaluation score-total and score-tier report from, with their thresholds. */
+function matrixScores(doc: SegDocument, config: LintConfig | undefined, rangeOf: (span: Span) => Range): MatrixScore[] {
+  return evaluateMatrices(doc, tierThresholds(config)).map((m): MatrixScore => ({
+    range: rangeOf(m.matrix.table.span),
+    rows: m.rows.map((r): MatrixRowScore => {
+      const row: MatrixRowScore = {
+        segment: r.segment,
+        range: rangeOf(r.rowSpan),
+        total: r.computedTotal ?? null,
+        tier: r.computedTier ?? null,
+      };
+      if (r.statedTotal?.value !== undefined) row.statedTotal = r.statedTotal.value;
+      if (r.statedTier?.value !== undefined) row.statedTier = r.statedTier.value;
+      return row;
+    }),
+  }));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -274,70 +248,15 @@ function tasks(items: readonly ListItem[]): { done: number; total: number } {
 }
 
 function checklists(doc: SegDocument): Scores['checklists'] {
-  const lists: List[] = [...doc.preamble.lists, ...doc.allSections.flatMap((s) => s.lists)].sort((a, b) => a.span.start - b.span.start);
+  const lists: List[] = [...doc.preamble.lists, ...doc.allSections.flatMap((s) => s.lists)].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
   const items: ChecklistScore[] = [];
   for (const list of lists) {
     const t = tasks(list.items);
     if (t.total) items.push({ range: doc.lines.rangeOf(list.span), ...t });
   }
   return { items, done: items.reduce((n, c) => n + c.done, 0), total: items.reduce((n, c) => n + c.total, 0) };
-}
-
-/** Placeholders where the placeholder rule looks for them. */
-function placeholdersLeft(doc: SegDocument): Placeholder[] {
-  const exclude: Span[] = [...doc.codeSpans, ...doc.comments.map((c) => c.span), ...unparsedRegions(doc)];
-  if (doc.frontMatter) exclude.push(doc.frontMatter.span);
-  return findPlaceholders(doc.text, doc.definitions, exclude);
-}
-
-/** Whether a field holds a value: not empty, and not only placeholders (its nested items neither). */
-function fieldFilled(doc: SegDocument, field: Field): boolean {
-  if (isEmptyField(doc, field)) return false;
-  const value = field.value.text.trim();
-  if (value) return !isPlaceholderValue(value, doc.definitions);
-  // The value is in nested items, or continues on the next line: filled unless every item is a placeholder.
-  return !field.items.length || field.items.some((item) => !isPlaceholderValue(item.text, doc.definitions));
-}
-
-/** Completeness as the module header defines it. */
-function completenessOf(result: LintResult, placeholders: readonly Placeholder[], rangeOf: (span: Span) => Range): Completeness {
-  const { doc, match } = result;
-  const kind = match!.kind;
-  const language = doc.language;
-  const required = kind.sections.filter((s) => s.required).sort((a, b) => a.order - b.order);
-  const inside = (span: Span): boolean => placeholders.some((p) => p.span.start >= span.start && p.span.start < span.end);
-  const missing: MissingItem[] = [];
-  // The title: filled unless a placeholder is left in it (a document without one is another rule's business).
-  let total = 1;
-  let filled = 0;
-  if (doc.title && inside(doc.title.span)) missing.push({ label: doc.title.text, what: 'title', reason: 'placeholder', range: rangeOf(documentSpan(doc)) });
-  else filled++;
-  for (const spec of required) {
-    const fields = spec.fields.filter((f) => f.required);
-    total += 1 + fields.length;
-    const section = match!.byId.get(spec.id);
-    if (!section) {
-      missing.push({ label: pick(spec.title, language), what: 'section', section: spec.id, reason: 'absent' });
-      continue;
-    }
-    const label = section.heading.text || pick(spec.title, language);
-    const at = rangeOf(headingSpan(section));
-    if (!hasContent(section)) missing.push({ label, what: 'section', section: spec.id, reason: 'empty', range: at });
-    else if (inside(section.span)) missing.push({ label, what: 'section', section: spec.id, reason: 'placeholder', range: at });
-    else filled++;
-    const found = match!.fields.get(spec.id);
-    for (const f of fields) {
-      const field = found?.get(f.id);
-      const item = { label: `${label} › ${pick(f.title, language)}`, what: 'field' as const, section: spec.id, field: f.id };
-      if (field && fieldFilled(doc, field)) filled++;
-      else if (!field && fieldStatedElsewhere(match!, language, doc, spec.id, f.id)) filled++;
-      else if (!field) missing.push({ ...item, reason: 'absent', range: at });
-      else missing.push({ ...item, reason: isEmptyField(doc, field) ? 'empty' : 'placeholder', range: rangeOf(field.span) });
-    }
-  }
-  let percent = total ? Math.floor((filled * 100) / total) : 100;
-  if (placeholders.length) percent = Math.min(percent, 99);
-  return { filled, total, percent, missing };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -404,7 +323,9 @@ export function matrixRowTitle(row: MatrixRowScore, language: Language, locale: 
 }
 
 function percentRange(a: { min: number; max: number }, language: Language): string {
-  return a.min === a.max ? `${formatNumber(a.min, language)}%` : `${formatNumber(a.min, language)}–${formatNumber(a.max, language)}%`;
+  return a.min === a.max
+    ? `${formatNumber(a.min, language)}%`
+    : `${formatNumber(a.min, language)}–${formatNumber(a.max, language)}%`;
 }
 
 /** `Tier 1: 2 segments, 65% of resources · Tier 2: 2 segments, 28% of resources · …`. */
@@ -451,9 +372,14 @@ export function completenessTooltip(scores: Scores, locale: Language): string {
  */
 export function tallyLine(scores: Scores, locale: Language): string {
   const parts = [completenessTitle(scores, locale)];
-  if (scores.segments.items.length) parts.push(scoreText('segments', locale, { list: scores.segments.items.map((s) => `${s.met}/${s.of}`).join(', ') }));
-  if (scores.matrices.tiers.some((t) => t.segments.length)) parts.push(scores.matrices.tiers.map((t) => scoreText('tierCount', locale, { tier: t.tier, count: t.segments.length })).join(', '));
-  if (scores.checklists.total) parts.push(scoreText('checklist', locale, { done: scores.checklists.done, total: scores.checklists.total }));
+  if (scores.segments.items.length)
+    parts.push(scoreText('segments', locale, { list: scores.segments.items.map((s) => `${s.met}/${s.of}`).join(', ') }));
+  if (scores.matrices.tiers.some((t) => t.segments.length))
+    parts.push(
+      scores.matrices.tiers.map((t) => scoreText('tierCount', locale, { tier: t.tier, count: t.segments.length })).join(', '),
+    );
+  if (scores.checklists.total)
+    parts.push(scoreText('checklist', locale, { done: scores.checklists.done, total: scores.checklists.total }));
   if (scores.placeholders) parts.push(countOf(scores.placeholders, 'placeholder', locale));
   return parts.join(' · ');
 }

@@ -1,18 +1,7 @@
 /**
- * Symbols (PRODUCT.md §6): the outline of a segdoc document, and the segments and personas
- * of the whole workspace, as plain data. The language server turns them into DocumentSymbol
- * / SymbolInformation / WorkspaceSymbol (lsp/symbols.ts).
- *
- * Document outline: the section tree, where
- * - the title of a persona document is the persona (named without the `Persona:` prefix the
- *   kind's detection pattern matches), with the kind's title as detail;
- * - a segment heading (`### Segment 1: Cloud-Native Startups`) is the segment, named as the
- *   segment, with its criteria met (`4/5 criteria`) as detail;
- * - segments written as `**Segment**: Name` blocks or table rows, and the rows of
- *   prioritization matrices (`Total 34 · Tier 1`), are symbols inside the section that holds
- *   them.
- * The details are the score tallies' (services/scores.ts), so the outline says what the code
- * lenses say.
+ * Symbols: the outline of a segdoc document (outline.ts, re-exported here), and the segments
+ * and personas of the whole workspace, as plain data. The language server turns them into
+ * DocumentSymbol / SymbolInformation / WorkspaceSymbol (lsp/symbols.ts).
  *
  * Workspace: a {@link WorkspaceIndex} walks the workspace folders for Markdown files with
  * the walk Check Workspace uses too (services/workspace-files.ts: bounded, no `node_modules`,
@@ -25,147 +14,20 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildDocument, buildDocumentAsync, type ChunkParser } from '../model/build';
-import type { Section, SegDocument } from '../model/types';
-import type { Range, Span } from '../parse/text';
+import type { SegDocument } from '../model/types';
+import type { Range } from '../parse/text';
 import { builtinKinds } from '../schemas/builtin';
 import { detectKind, type Detection } from '../schemas/detect';
-import { pick, type KindSchema } from '../schemas/kinds';
 import { matchSections, type KindMatch } from '../schemas/validate';
-import { evaluateMatrices } from '../rules/matrix/evaluate';
 import { segmentReferenceFields } from '../rules/segments/references';
 import { segmentsOf } from '../rules/segments/vocabulary';
 import { referencesSegment, segmentNameKey } from '../model/segments';
 import { lintOptionsFor, loadConfigForFile, type LoadedConfig } from './config';
 import type { LintResult } from './engine';
-import { computeScores, matrixRowTitle, scoreText, type Scores } from './scores';
+import { nonEmpty, PERSONA_KIND, personaName } from './outline';
 import { WorkspaceFiles, type WalkLimits } from './workspace-files';
 
-// ---------------------------------------------------------------------------------------
-// Document outline
-
-export type OutlineKind = 'title' | 'section' | 'persona' | 'segment' | 'matrix-row';
-
-export interface OutlineSymbol {
-  name: string;
-  detail: string;
-  kind: OutlineKind;
-  /** Everything the symbol covers (a section with its subsections, a table row). */
-  span: Span;
-  /** What is selected when the symbol is picked (a heading's text, a name); inside `span`. */
-  selectionSpan: Span;
-  range: Range;
-  selectionRange: Range;
-  children: OutlineSymbol[];
-}
-
-/** The kind whose documents are personas: its title names the persona. */
-const PERSONA_KIND = 'persona';
-
-/** A persona's name from its document title: the text after the kind's `Persona:` prefix. */
-export function personaName(kind: KindSchema, title: string): string {
-  for (const re of kind.headingPatterns) {
-    const m = re.exec(title);
-    if (m && m.index === 0 && m[0].length < title.length) {
-      const rest = title.slice(m[0].length).trim();
-      if (rest) return rest;
-    }
-  }
-  return title;
-}
-
-function nonEmpty(span: Span, fallback: Span): Span {
-  return span.end > span.start ? span : fallback;
-}
-
-/**
- * The outline of a checked document; empty when it is not a segdoc document (an editor has
- * its own Markdown outline for those).
- */
-export function documentOutline(result: LintResult, scores: Scores | null = computeScores(result)): OutlineSymbol[] {
-  const { doc, detection, match, locale } = result;
-  if (!detection || !match || !scores) return [];
-  const kind = detection.kind;
-  const make = (name: string, detail: string, kindOf: OutlineKind, span: Span, selection: Span): OutlineSymbol => ({
-    name: name || '—',
-    detail,
-    kind: kindOf,
-    span,
-    selectionSpan: selection,
-    range: doc.lines.rangeOf(span),
-    selectionRange: doc.lines.rangeOf(selection),
-    children: [],
-  });
-
-  // Segments, with the criteria the tallies count (same order: both come from segmentsOf).
-  const headingSegments = new Map<Section, OutlineSymbol>();
-  const extras: OutlineSymbol[] = [];
-  segmentsOf(doc, match, kind).forEach((s, i) => {
-    if (s.placeholder && s.source !== 'heading') return;
-    const score = scores.segments.items[i];
-    const detail = score ? scoreText('criteria', locale, { met: score.met, of: score.of }) : '';
-    if (s.source === 'heading' && s.section) {
-      const heading = s.section.heading;
-      headingSegments.set(s.section, make(s.name, detail, 'segment', s.section.span, nonEmpty(s.nameSpan, nonEmpty(heading.textSpan, heading.span))));
-    } else {
-      extras.push(make(s.name, detail, 'segment', s.span, nonEmpty(s.nameSpan, s.span)));
-    }
-  });
-
-  // Matrix rows, with the total and tier the tallies show.
-  evaluateMatrices(doc).forEach((m, i) => {
-    m.rows.forEach((r, j) => {
-      const row = scores.matrices.items[i]?.rows[j];
-      const detail = row ? matrixRowTitle(row, doc.language, locale) : '';
-      extras.push(make(r.segment, detail, 'matrix-row', r.rowSpan, nonEmpty(r.segmentSpan, r.rowSpan)));
-    });
-  });
-
-  const symbolOf = (s: Section): OutlineSymbol => {
-    const heading = s.heading;
-    const selection = nonEmpty(heading.textSpan, heading.span);
-    let symbol = headingSegments.get(s);
-    if (!symbol) {
-      if (doc.title && heading === doc.title) {
-        const persona = kind.kind === PERSONA_KIND;
-        symbol = make(persona ? personaName(kind, heading.text) : heading.text, pick(kind.title, locale), persona ? 'persona' : 'title', s.span, selection);
-      } else {
-        const spec = s.key ? kind.sections.find((x) => x.id === s.key) : undefined;
-        const title = spec ? pick(spec.title, locale) : '';
-        symbol = make(heading.text || '#'.repeat(heading.depth), title && title !== heading.text ? title : '', 'section', s.span, selection);
-      }
-    }
-    symbol.children = s.children.map(symbolOf);
-    return symbol;
-  };
-  const roots = doc.sections.map(symbolOf);
-
-  // Block and table segments and matrix rows go inside the innermost section holding them.
-  const sections = new Set<OutlineSymbol>();
-  const mark = (list: OutlineSymbol[]): void => {
-    for (const x of list) {
-      sections.add(x);
-      mark(x.children);
-    }
-  };
-  mark(roots);
-  const place = (list: OutlineSymbol[], extra: OutlineSymbol): void => {
-    const parent = list.find((x) => sections.has(x) && x.span.start < extra.span.start && extra.span.start < x.span.end);
-    if (parent) place(parent.children, extra);
-    else list.push(extra);
-  };
-  for (const e of extras) place(roots, e);
-  const sort = (list: OutlineSymbol[]): void => {
-    list.sort((a, b) => a.span.start - b.span.start);
-    for (const x of list) sort(x.children);
-  };
-  sort(roots);
-  return roots;
-}
-
-/** The outline flattened in document order, each symbol with the name of the one holding it. */
-export function flattenOutline(symbols: readonly OutlineSymbol[], container?: string): Array<{ symbol: OutlineSymbol; container?: string }> {
-  return symbols.flatMap((s) => [{ symbol: s, ...(container !== undefined ? { container } : {}) }, ...flattenOutline(s.children, s.name)]);
-}
+export { documentOutline, flattenOutline, personaName, type OutlineKind, type OutlineSymbol } from './outline';
 
 // ---------------------------------------------------------------------------------------
 // Document summaries (what the workspace knows of each document)
@@ -186,7 +48,11 @@ export interface DocumentSummary {
 }
 
 /** A checked document's personas and segments; undefined when it is not a segdoc document. */
-export function summarize(doc: SegDocument, detection: Detection | undefined, match: KindMatch | undefined): DocumentSummary | undefined {
+export function summarize(
+  doc: SegDocument,
+  detection: Detection | undefined,
+  match: KindMatch | undefined,
+): DocumentSummary | undefined {
   if (!detection || !match) return undefined;
   const kind = detection.kind;
   const title = doc.title?.text ?? '';
@@ -206,7 +72,12 @@ export function summarizeResult(result: LintResult): DocumentSummary | undefined
 }
 
 /** Reads a file's text as the CLI would check it (its config's kinds and globs) and summarises it. */
-export async function summarizeText(text: string, filePath: string, loaded: LoadedConfig, parser?: ChunkParser): Promise<DocumentSummary | undefined> {
+export async function summarizeText(
+  text: string,
+  filePath: string,
+  loaded: LoadedConfig,
+  parser?: ChunkParser,
+): Promise<DocumentSummary | undefined> {
   const options = lintOptionsFor(loaded, filePath);
   // Workspace files do not go through the shared fragment cache: they would push the open
   // documents' fragments out of it.
@@ -291,10 +162,16 @@ export interface SegmentDefinition {
  * of `sources` it names (the exact name when one matches, else every segment it refers to,
  * see referencesSegment). Undefined when `offset` is not on such a value.
  */
-export function segmentDefinitions(result: LintResult, offset: number, sources: readonly SummarySource[]): { origin: Range; targets: SegmentDefinition[] } | undefined {
+export function segmentDefinitions(
+  result: LintResult,
+  offset: number,
+  sources: readonly SummarySource[],
+): { origin: Range; targets: SegmentDefinition[] } | undefined {
   const { doc, detection } = result;
   if (!detection) return undefined;
-  const field = segmentReferenceFields(doc, detection.kind).find((f) => f.value.text.trim() !== '' && f.value.span.start <= offset && offset <= f.value.span.end);
+  const field = segmentReferenceFields(doc, detection.kind).find(
+    (f) => f.value.text.trim() !== '' && f.value.span.start <= offset && offset <= f.value.span.end,
+  );
   if (!field) return undefined;
   const key = segmentNameKey(field.value.text);
   const found: Array<SegmentDefinition & { exact: boolean }> = [];
@@ -302,11 +179,20 @@ export function segmentDefinitions(result: LintResult, offset: number, sources: 
     for (const s of src.summary.segments) {
       const segmentKey = segmentNameKey(s.name);
       if (!referencesSegment(key, segmentKey)) continue;
-      found.push({ name: s.name, ...(src.uri ? { uri: src.uri } : {}), ...(src.path ? { path: src.path } : {}), range: s.range, exact: segmentKey === key });
+      found.push({
+        name: s.name,
+        ...(src.uri ? { uri: src.uri } : {}),
+        ...(src.path ? { path: src.path } : {}),
+        range: s.range,
+        exact: segmentKey === key,
+      });
     }
   }
   const exact = found.filter((f) => f.exact);
-  return { origin: doc.lines.rangeOf(field.value.span), targets: (exact.length ? exact : found).map(({ exact: _exact, ...d }) => d) };
+  return {
+    origin: doc.lines.rangeOf(field.value.span),
+    targets: (exact.length ? exact : found).map(({ exact: _exact, ...d }) => d),
+  };
 }
 
 /** Segment names of `sources` (each with the file or document it comes from), in order. */
@@ -325,7 +211,12 @@ export interface WorkspaceLimits extends WalkLimits {
   maxFileSize: number;
 }
 
-export const DEFAULT_WORKSPACE_LIMITS: Readonly<WorkspaceLimits> = { maxFiles: 2000, maxDirectories: 5000, maxDepth: 12, maxFileSize: 2_000_000 };
+export const DEFAULT_WORKSPACE_LIMITS: Readonly<WorkspaceLimits> = {
+  maxFiles: 2000,
+  maxDirectories: 5000,
+  maxDepth: 12,
+  maxFileSize: 2_000_000,
+};
 
 /** The config that applies to a file; a broken one counts as none (its problems are reported where it is edited). */
 function configFor(file: string): LoadedConfig {
@@ -435,7 +326,8 @@ export class WorkspaceIndex {
     }
     const hit = this.files.get(file);
     // The config loader returns the same object while the config and its schemas are unchanged.
-    if (hit && hit.stamp === stamp && (hit.config === config || (hit.config.path === undefined && config.path === undefined))) return hit.summary;
+    if (hit && hit.stamp === stamp && (hit.config === config || (hit.config.path === undefined && config.path === undefined)))
+      return hit.summary;
     let summary: DocumentSummary | undefined;
     if (size <= this.limits.maxFileSize) {
       try {
