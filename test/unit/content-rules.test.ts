@@ -76,8 +76,8 @@ describe('positioning-statement', () => {
     }
   });
 
-  test('English: a missing Unlike goes between That and the last line, inside seed 001\'s quoted paragraph', () => {
-    const text = fixture('positioning-statement', 'reject-seed-001-no-unlike.md');
+  test('English: a missing Unlike goes between That and the last line, inside the GTM template\'s quoted paragraph', () => {
+    const text = fixture('positioning-statement', 'reject-template-no-unlike.md');
     const { finding, after } = fixOnce(text, 'x.md', 'positioning-statement');
     assert.equal(finding.fixes[0]!.title, 'Insert Unlike');
     assert.deepEqual(between(after, /^That enables deployment/, /^Our platform provides/), ['Unlike [competitive alternatives]']);
@@ -235,7 +235,7 @@ describe('list-length', () => {
 describe('market-sizing', () => {
   const market = (body: string): string => `# GTM Strategy: Cloud\n\n## 1. Market Analysis\n${body}\n\n## 2. Target Segments\n- **Primary**: SMB\n`;
 
-  test('seed 001: $250B ≥ $45B ≥ $900M is accepted, in any of the ways it is written', () => {
+  test('the GTM template\'s $250B ≥ $45B ≥ $900M is accepted, in any of the ways it is written', () => {
     for (const body of [
       '- **TAM**: $250B\n- **SAM**: $45B\n- **SOM**: $900M',
       'Total Addressable Market (TAM): Global cloud infrastructure market = $250B\nServiceable Addressable Market (SAM): $45B\nServiceable Obtainable Market (SOM): 2% market share = $900M',
@@ -312,7 +312,7 @@ describe('unit-economics', () => {
     return findings(text, 'x.md', 'unit-economics').map((f) => text.slice(f.span.start, f.span.end));
   };
 
-  test('the seed-001 bars as the seed writes them are met', () => {
+  test('the GTM template\'s bars, as it writes them, are met', () => {
     assert.deepEqual(
       messages('- >3x LTV/CAC ratio (sustainability)\n- <6 месяцев CAC payback (cash efficiency)\n- >100% Net Revenue Retention (expansion evidence)\n- 40%+ users would be "very disappointed" if product gone (PMF threshold)'),
       [],

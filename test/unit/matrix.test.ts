@@ -1,12 +1,15 @@
 /**
- * Prioritization matrices (seed 002): the evaluation the matrix rules and the tallies share
+ * Prioritization matrices (docs/methodology.md "The prioritization matrix"): the evaluation the matrix rules and the tallies share
  * (server/src/rules/matrix/evaluate.ts), the tier lists and priorities tier-mismatch compares
  * with it, and the quick fixes of score-total and score-tier applied to real text: the
  * finding goes away and nothing but the number (and a tier word beside it) changes, CRLF
- * line endings included.
+ * line endings included. test/fixtures/reading/ holds our own prioritization documents with
+ * the rows and findings expected of them; the last part is an acceptance test against the
+ * methodology documents (../shared/seeds, outside the repository), skipped with one line
+ * where they are absent (test/fixtures/methodology-documents.ts).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildDocument } from '../../server/src/model/build';
@@ -14,6 +17,8 @@ import { evaluateMatrices, formatNumber, tierFor, tierRange, type MatrixRowEvalu
 import { listedNames, statedTier } from '../../server/src/rules/matrix/names';
 import { lint, type Finding, type LintOptions } from '../../server/src/services/engine';
 import { applyFixes } from '../fixtures/fixes';
+import { SEEDS_ABSENT, seedsDir, seedsPresent } from '../fixtures/methodology-documents';
+import { readingFixtures } from '../fixtures/reading/facts';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'rules');
@@ -159,7 +164,7 @@ describe('matrix headers by meaning, in both languages', () => {
 });
 
 describe('tiers and thresholds', () => {
-  test('seed 002: 30–40 → 1, 20–29 → 2, <20 → 3', () => {
+  test('the methodology\'s tiers: 30–40 → 1, 20–29 → 2, <20 → 3', () => {
     assert.deepEqual([40, 30, 29.5, 29, 20, 19.5, 19, 4].map((t) => tierFor(t)), [1, 1, 2, 2, 2, 3, 3, 3]);
   });
 
@@ -397,30 +402,24 @@ describe('allocations in every layout', () => {
   });
 });
 
-describe('documents that must stay clean of matrix findings', () => {
-  const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+describe('reading fixtures (test/fixtures/reading): our own prioritization documents', () => {
+  const matrices = readingFixtures().filter((f) => f.actual.rows);
+  for (const fixture of matrices) {
+    test(`${fixture.name}: rows, totals, tiers and where the matrix rules point`, () => {
+      assert.deepEqual(fixture.actual, fixture.expected());
+    });
+  }
 
-  test('seed 002 "Prioritization Template": its matrix and allocation are right', (t) => {
-    if (!existsSync(seedsDir)) return t.skip(`the seeds folder ${seedsDir} is absent`);
-    const name = readdirSync(seedsDir).find((f) => f.startsWith('002_'));
-    if (!name) return t.skip('seed 002 is absent');
-    const lines = readFileSync(path.join(seedsDir, name), 'utf8').split('\n');
-    const start = lines.findIndex((l, i) => l === '```markdown' && lines[i + 1] === '# Segment Prioritization: [Company/Product Name]');
-    assert.ok(start >= 0, 'seed 002 has the Prioritization Template fence');
-    const text = `${lines.slice(start + 1, lines.indexOf('```', start + 1)).join('\n')}\n`;
-    const rows = rowsOf(text);
-    assert.deepEqual(rows.map((r) => [r.segment, r.computedTotal, r.statedTotal?.value, r.computedTier, r.statedTier?.value]), [
-      ['[Segment 1]', 34, 34, 1, 1],
-      ['[Segment 2]', 32, 32, 1, 1],
-      ['[Segment 3]', 26, 26, 2, 2],
-      ['[Segment 4]', 21, 21, 2, 2],
-      ['[Segment 5]', 17, 17, 3, 3],
-    ]);
-    const result = lint(text, { path: 'prioritization.md', now: NOW });
-    assert.equal(result.detection?.kind.kind, 'prioritization');
-    assert.deepEqual(result.findings.filter((f) => MATRIX_RULES.includes(f.rule)).map((f) => f.message), []);
+  test('they cover English synonyms with a rank column and Russian headers with wrong totals and tiers', () => {
+    assert.deepEqual(matrices.map((f) => f.actual.language).sort(), ['en', 'ru']);
+    // One document whose arithmetic is right (34, 32, 26, 21, 17 → tiers 1, 1, 2, 2, 3; 65 + 30 + 5 = 100 %)…
+    assert.ok(matrices.some((f) => f.actual.rows!.length === 5 && Object.keys(f.actual.findings).length === 0));
+    // …and one that every matrix rule but the ranges has something to say about.
+    assert.ok(matrices.some((f) => ['score-total', 'score-tier', 'tier-mismatch', 'allocation-sum'].every((r) => f.actual.findings[r])));
   });
+});
 
+describe('documents that must stay clean of matrix findings', () => {
   test('examples have no matrix or allocation findings', () => {
     for (const lang of ['en', 'ru']) {
       const dir = path.join(repoRoot, 'examples', lang);
@@ -437,5 +436,27 @@ describe('documents that must stay clean of matrix findings', () => {
     assert.deepEqual(only(lint(text, { path: 'examples/en/stratus-cloud.prioritization.md', now: NOW }).findings, 'score-total').map((f) => f.message), [
       'Total of "Cloud-Native Startups" is 35, but 8 + 9 + 9 + 8 = 34',
     ]);
+  });
+});
+
+describe('acceptance: the methodology documents (seed 002)', { skip: seedsPresent ? false : SEEDS_ABSENT }, () => {
+  test('seed 002 "Prioritization Template": its matrix and allocation are right', () => {
+    const name = readdirSync(seedsDir).find((f) => f.startsWith('002_'));
+    assert.ok(name, `seed 002 in ${seedsDir}`);
+    const lines = readFileSync(path.join(seedsDir, name), 'utf8').split('\n');
+    const start = lines.findIndex((l, i) => l === '```markdown' && lines[i + 1] === '# Segment Prioritization: [Company/Product Name]');
+    assert.ok(start >= 0, 'seed 002 has the Prioritization Template fence');
+    const text = `${lines.slice(start + 1, lines.indexOf('```', start + 1)).join('\n')}\n`;
+    const rows = rowsOf(text);
+    assert.deepEqual(rows.map((r) => [r.segment, r.computedTotal, r.statedTotal?.value, r.computedTier, r.statedTier?.value]), [
+      ['[Segment 1]', 34, 34, 1, 1],
+      ['[Segment 2]', 32, 32, 1, 1],
+      ['[Segment 3]', 26, 26, 2, 2],
+      ['[Segment 4]', 21, 21, 2, 2],
+      ['[Segment 5]', 17, 17, 3, 3],
+    ]);
+    const result = lint(text, { path: 'prioritization.md', now: NOW });
+    assert.equal(result.detection?.kind.kind, 'prioritization');
+    assert.deepEqual(result.findings.filter((f) => MATRIX_RULES.includes(f.rule)).map((f) => f.message), []);
   });
 });

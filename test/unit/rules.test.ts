@@ -1,13 +1,18 @@
 /**
  * Rule fixtures (markdownlint's test/*.md, remark-lint's @example pairs): every rule has
  * documents it accepts and documents it rejects, in English and in Russian, under
- * test/fixtures/rules/<rule-id>/. Beside each `<name>.md` sits `<name>.expected`, that rule's
- * findings one per line as an editor shows them:
+ * test/fixtures/rules/<rule-id>/ (test/README.md says how to add one). Beside a rejected
+ * `<name>.md` sits `<name>.expected`, that rule's findings one per line as an editor shows
+ * them:
  *
  *   startLine:startCol-endLine:endCol rule-id message      (1-based lines and columns)
  *
- * Accepted documents have an empty golden file. `UPDATE_GOLDEN=1` rewrites the golden files
- * from the current output (review the diff before committing it).
+ * An accepted document needs no `.expected`: none means no findings of its rule; one that
+ * exists is compared all the same. A fixture starting with `<!-- fixture: <kind> <lang> -->`
+ * holds only the lines its rule needs and is checked inside a minimal valid document of that
+ * kind (test/fixtures/wrap.ts); its positions still count the lines of the fixture file.
+ * `UPDATE_GOLDEN=1` rewrites the golden files from the current output (review the diff before
+ * committing it).
  *
  * Every fix of every finding in a rejected document is applied and the document linted again:
  * the finding must be gone. A few fixes are also checked for the exact text they produce.
@@ -23,6 +28,7 @@ import { findDate } from '../../server/src/rules/util/dates';
 import { DEFAULT_LIMITS } from '../../server/src/parse/markdown';
 import { lint, type Finding, type Fix, type LintOptions } from '../../server/src/services/engine';
 import { applyFix } from '../fixtures/fixes';
+import { loadFixture, type Fixture } from '../fixtures/wrap';
 
 const root = resolve(__dirname, '..', '..');
 const fixturesDir = join(root, 'test', 'fixtures', 'rules');
@@ -30,9 +36,14 @@ const fixturesDir = join(root, 'test', 'fixtures', 'rules');
 const NOW = new Date('2026-11-01T00:00:00Z');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
-function show(f: Finding): string {
+/** A finding as an `.expected` line; lines count in the fixture file (a wrapper's line shows as `wrapper`). */
+function show(f: Finding, fixture?: Fixture): string {
   const { start, end } = f.range;
-  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${f.rule} ${f.message}`;
+  const line = (l: number) => {
+    const at = fixture ? fixture.fixtureLine(l) : l;
+    return at === undefined ? 'wrapper' : String(at + 1);
+  };
+  return `${line(start.line)}:${start.character + 1}-${line(end.line)}:${end.character + 1} ${f.rule} ${f.message}`;
 }
 
 /**
@@ -75,7 +86,7 @@ for (const ruleId of ruleDirs) {
       const seen = new Set<string>();
       for (const name of fixtures) {
         const path = join(dir, name);
-        const result = lintFixture(path, readFileSync(path, 'utf8'));
+        const result = lintFixture(path, loadFixture(path).text);
         seen.add(`${name.startsWith('accept') ? 'accept' : 'reject'} ${result.doc.language}`);
       }
       assert.deepEqual([...seen].sort(), ['accept en', 'accept ru', 'reject en', 'reject ru']);
@@ -87,14 +98,15 @@ for (const ruleId of ruleDirs) {
       const accepted = name.startsWith('accept');
       assert.ok(accepted || name.startsWith('reject'), `${name}: fixture names start with accept or reject`);
 
-      test(`${name} matches ${relative(dir, goldenPath)}`, () => {
-        const text = readFileSync(path, 'utf8');
-        const result = lintFixture(path, text);
+      test(`${name} matches ${accepted ? 'no findings' : relative(dir, goldenPath)}`, () => {
+        const fixture = loadFixture(path);
+        const result = lintFixture(path, fixture.text);
         assert.ok(result.detection, `${name} is detected as a segdoc document`);
-        const actual = result.findings.filter((f) => f.rule === ruleId).map(show);
-        if (UPDATE) writeFileSync(goldenPath, actual.map((l) => `${l}\n`).join(''));
-        assert.ok(existsSync(goldenPath), `${goldenPath} exists (run with UPDATE_GOLDEN=1 to create it)`);
-        const expected = readFileSync(goldenPath, 'utf8').split('\n').filter((l) => l.trim() !== '');
+        const actual = result.findings.filter((f) => f.rule === ruleId).map((f) => show(f, fixture));
+        // An accepted fixture with no findings needs no golden file; UPDATE_GOLDEN writes one only where there is something to say.
+        if (UPDATE && (!accepted || actual.length > 0 || existsSync(goldenPath))) writeFileSync(goldenPath, actual.map((l) => `${l}\n`).join(''));
+        assert.ok(accepted || existsSync(goldenPath), `${goldenPath} exists (run with UPDATE_GOLDEN=1 to create it)`);
+        const expected = existsSync(goldenPath) ? readFileSync(goldenPath, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
         assert.deepEqual(actual, expected);
         if (accepted) assert.equal(actual.length, 0, `${name} is accepted: no ${ruleId} findings`);
         else assert.ok(actual.length > 0, `${name} is rejected: at least one ${ruleId} finding`);
@@ -102,14 +114,14 @@ for (const ruleId of ruleDirs) {
 
       if (!accepted) {
         test(`${name}: every fix removes its finding`, () => {
-          const text = readFileSync(path, 'utf8');
-          const before = lintFixture(path, text).findings;
+          const fixture = loadFixture(path);
+          const before = lintFixture(path, fixture.text).findings;
           for (const finding of before.filter((f) => f.rule === ruleId)) {
             for (const fix of finding.fixes) {
-              const after = lintFixture(path, applyFix(text, fix)).findings;
+              const after = lintFixture(path, applyFix(fixture.text, fix)).findings;
               assert.ok(
                 count(after, ruleId, finding.message) < count(before, ruleId, finding.message),
-                `"${fix.title}" removes "${show(finding)}"`,
+                `"${fix.title}" removes "${show(finding, fixture)}"`,
               );
             }
           }
@@ -119,10 +131,23 @@ for (const ruleId of ruleDirs) {
   });
 }
 
+describe('fixture wrappers', () => {
+  const wrappersDir = join(root, 'test', 'fixtures', 'wrappers');
+  for (const file of readdirSync(wrappersDir).filter((f) => f.endsWith('.md')).sort()) {
+    test(`${file} is a clean document of its kind and language`, () => {
+      const [kind, language] = file.split('.') as [string, string];
+      const result = lint(readFileSync(join(wrappersDir, file), 'utf8'), { path: `wrapper-${file}`, now: NOW });
+      assert.equal(result.detection?.kind.kind, kind);
+      assert.equal(result.doc.language, language);
+      assert.deepEqual(result.findings.map((f) => show(f)), [], 'every rule accepts a wrapper, so a fixture inside it shows only its own findings');
+    });
+  }
+});
+
 /** Lints a fixture, applies the only fix of the one finding with `messageId`, returns the new text. */
 function fixed(rule: string, fixture: string, messageId: string, which = 0): { before: string; after: string; fix: Fix } {
   const path = join(fixturesDir, rule, fixture);
-  const text = readFileSync(path, 'utf8');
+  const text = loadFixture(path).text;
   const finding = lintFixture(path, text).findings.filter((f) => f.rule === rule && f.messageId === messageId)[which];
   assert.ok(finding, `${fixture} has a ${rule} ${messageId} finding`);
   const fix = finding.fixes[0];
@@ -194,7 +219,7 @@ describe('fixes produce the expected text', () => {
 
   test('field-value offers every allowed value when nothing is close, none preferred', () => {
     const path = join(fixturesDir, 'field-value', 'reject-role-ru.md');
-    const finding = lintFixture(path, readFileSync(path, 'utf8')).findings.find((f) => f.rule === 'field-value')!;
+    const finding = lintFixture(path, loadFixture(path).text).findings.find((f) => f.rule === 'field-value')!;
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
       [
@@ -216,20 +241,20 @@ describe('fixes produce the expected text', () => {
 
 describe('parts that were not parsed are not reported on', () => {
   const path = join(fixturesDir, 'parse-limit', 'reject-deep-quotes.md');
-  const text = readFileSync(path, 'utf8');
+  const text = loadFixture(path).text;
 
   test('a section in a skipped part is not reported missing', () => {
     const findings = lintFixture(path, text).findings;
     assert.deepEqual(findings.map((f) => f.rule), ['parse-limit']);
     // Without the deep quotes, the same document is clean: Real Quotes was there all along.
     const clean = text.replace(/^>{2,}.*\n/gm, '');
-    assert.deepEqual(lintFixture(path, clean).findings.map(show), []);
+    assert.deepEqual(lintFixture(path, clean).findings.map((f) => show(f)), []);
   });
 
   test('a document over the size limit gets one diagnostic and nothing else', () => {
-    const big = readFileSync(join(fixturesDir, 'placeholder', 'reject-unfilled.md'), 'utf8').replace(/^---[\s\S]*?---\n/, '');
+    const big = loadFixture(join(fixturesDir, 'placeholder', 'reject-unfilled.md')).text.replace(/^---[\s\S]*?---\n/, '');
     const findings = lint(big, { path: 'dana.persona.md', now: NOW, limits: { ...DEFAULT_LIMITS, maxDocumentLength: 1000 } }).findings;
-    assert.deepEqual(findings.map(show), [
+    assert.deepEqual(findings.map((f) => show(f)), [
       `1:1-1:54 parse-limit This document was not checked: it is ${big.length} characters long, over the limit of 1000`,
     ]);
   });
@@ -239,7 +264,7 @@ describe('options', () => {
   const persona = join(fixturesDir, 'stale-document', 'reject-january-2025.md');
 
   test('stale-document: reviewPeriodDays moves the threshold', () => {
-    const text = readFileSync(persona, 'utf8');
+    const text = loadFixture(persona).text;
     const stale = (days: number) =>
       lintFixture(persona, text, { config: { rules: { 'stale-document': ['info', { reviewPeriodDays: days }] } } }).findings.filter(
         (f) => f.rule === 'stale-document',
@@ -252,7 +277,7 @@ describe('options', () => {
 
   test('misspelled-section: a stricter similarity stops a two-letter typo', () => {
     const path = join(fixturesDir, 'misspelled-section', 'reject-typos.md');
-    const text = readFileSync(path, 'utf8');
+    const text = loadFixture(path).text;
     const found = (similarity: number) =>
       lintFixture(path, text, { config: { rules: { 'misspelled-section': ['info', { similarity }] } } })
         .findings.filter((f) => f.rule === 'misspelled-section')
@@ -273,7 +298,7 @@ describe('options', () => {
 });
 
 describe('helpers', () => {
-  test('dates in the forms the seeds use', () => {
+  test('dates in the forms segmentation documents use', () => {
     const iso = (s: string) => {
       const d = findDate(s);
       return d && `${d.date.toISOString().slice(0, 10)} ${d.precision} ${d.text}`;

@@ -1,12 +1,17 @@
 /**
  * Segments: reading them from documents (server/src/model/segments.ts) and judging them
- * against the five criteria of seed 002 (server/src/rules/segments/evaluate.ts), with the
- * seed examples the criteria were written from. The rule fixtures under
+ * against the five segment criteria (docs/methodology.md "The five segment criteria";
+ * server/src/rules/segments/evaluate.ts). The documents here and in test/fixtures/reading/
+ * are our own, written the way marketers write; the rule fixtures under
  * test/fixtures/rules/segment-* cover what each rule reports; this file covers what the
  * reader finds and the numbers behind the verdicts.
+ *
+ * The last part is an acceptance test against the methodology documents themselves
+ * (../shared/seeds, outside the repository): it reads their examples and skips with one
+ * line where they are absent (test/fixtures/methodology-documents.ts).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { buildDocument } from '../../server/src/model/build';
@@ -20,9 +25,10 @@ import { CRITERIA, evaluateSegments, formatUSD, type EvaluationOptions, type Seg
 import { jaccard, stems } from '../../server/src/rules/segments/similarity';
 import { segmentsOf } from '../../server/src/rules/segments/vocabulary';
 import { lint } from '../../server/src/services/engine';
+import { SEEDS_ABSENT, seedsDir, seedsPresent } from '../fixtures/methodology-documents';
+import { readingFixtures } from '../fixtures/reading/facts';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
 
 function kindOf(name: string): KindSchema {
   return builtinKinds().find((k) => k.kind === name)!;
@@ -46,47 +52,46 @@ function nameText(text: string, s: Segment): string {
   return text.slice(s.nameSpan.start, s.nameSpan.end);
 }
 
-// Seed 002, Framework 5 "Hybrid Segmentation", the example as the seed writes it.
-const HYBRID = `**Segment**: Fast-Growing Tech Startups
+// A hybrid segment (docs/methodology.md "Segmentation bases"): firmographic, behavioral,
+// psychographic and needs-based groups, then the numbers the criteria need.
+const HYBRID = `**Segment**: Growing Design Studios
 
 **Firmographic**:
-- Industry: SaaS, Technology
+- Industry: Design, branding agencies
 - Size: 10-50 employees
-- Stage: Series A/B
-- Growth: 100%+ YoY
-- Location: Major tech hubs
+- Stage: profitable, founder-led
+- Location: EU capitals
 
 **Behavioral**:
-- Early adopters of new tools
-- Rapid deployment (<30 days)
+- Try a new tool on one client project first
+- Buy within a month of the trial
 
 **Psychographic**:
-- Value: Move fast, ship quality
-- Attitude: Risk-tolerant, innovation-focused
+- Value: craft over process
+- Attitude: allergic to enterprise software
 
 **Needs-Based**:
-- **Job**: Scale operations without slowing velocity
-- **Functional**: Automate processes, integrate tools, maintain quality
-- **Emotional**: Reduce chaos, maintain startup culture
-- **Social**: Be seen as innovative, attract talent
+- **Job**: Take on more clients without hiring a producer
+- **Functional**: Plan projects, track hours, send invoices
+- **Emotional**: Stop chasing late approvals
+- **Social**: Look organised in front of clients
 
 **Size**: 8,000 companies
-**ACV**: $25k (higher than avg $15k)
-**Growth Rate**: 40% YoY (vs market 15%)
-**Strategic Value**: HIGH (land and expand, great references, early product feedback)
-**Priority**: Tier 1 (Primary target)
+**ACV**: $25k (two seats more than the average studio)
+**Growth Rate**: 20% YoY
+**Priority**: Tier 1 (first to launch)
 `;
 
-// Seed 002, Framework 1 "Demographic/Firmographic Segmentation", the example.
-const MID_MARKET = `**Segment**: Mid-Market Tech Companies
-- Industry: Software, Tech Services
-- Employees: 50-500
-- Revenue: $10M-$100M
-- Location: US & Canada
-- Tech Maturity: Cloud-native, modern stack
+// A firmographic segment with its market written as a TAM.
+const MID_MARKET = `**Segment**: Mid-Market Logistics Firms
+- Industry: Freight forwarding, 3PL
+- Employees: 100-1,000
+- Revenue: $20M-$200M
+- Location: Germany and Benelux
+- Tech Maturity: ERP in place, spreadsheets on top
 
-**Size**: 12,000 companies
-**TAM**: $180M (12,000 × $15k ACV)
+**Size**: 9,000 companies
+**TAM**: $144M (9,000 × $16k ACV)
 `;
 
 describe('reading segments', () => {
@@ -149,20 +154,20 @@ describe('reading segments', () => {
     assert.deepEqual(
       segments.map((s) => [s.name, s.source]),
       [
-        ['Fast-Growing Tech Startups', 'block'],
-        ['Mid-Market Tech Companies', 'block'],
+        ['Growing Design Studios', 'block'],
+        ['Mid-Market Logistics Firms', 'block'],
       ],
     );
     const [startups, midMarket] = segments as [Segment, Segment];
     // `- Size: 10-50 employees` under **Firmographic** is the companies' size, not the segment's.
     assert.equal(startups.fields.get('size')?.text, '8,000 companies');
-    assert.match(startups.fields.get('firmographic')!.text, /^SaaS, Technology; 10-50 employees; Series A\/B/);
+    assert.match(startups.fields.get('firmographic')!.text, /^Design, branding agencies; 10-50 employees; profitable, founder-led/);
     // The items of the Needs-Based group and its `**Job**:` lines are needs, without their labels.
     const needs = startups.fields.get('needs')!.text;
-    assert.match(needs, /Scale operations without slowing velocity/);
+    assert.match(needs, /Take on more clients without hiring a producer/);
     assert.doesNotMatch(needs, /\*\*Job\*\*/);
-    assert.equal(startups.fields.get('priority')?.text, 'Tier 1 (Primary target)');
-    assert.equal(midMarket.fields.get('revenue-potential')?.text, '$180M (12,000 × $15k ACV)');
+    assert.equal(startups.fields.get('priority')?.text, 'Tier 1 (first to launch)');
+    assert.equal(midMarket.fields.get('revenue-potential')?.text, '$144M (9,000 × $16k ACV)');
     assert.deepEqual(
       midMarket.fields.get('industry')?.values.map((v) => v.label.text),
       ['Industry'],
@@ -182,36 +187,36 @@ describe('reading segments', () => {
       '',
       '## Ключевые сегменты',
       '',
-      '### Сегмент 1: SMB‑операторы (малый/средний бизнес)',
-      '- **Профиль:** 10–200 сотрудников.',
+      '### Сегмент 1: Кофейни (одна-две точки)',
+      '- **Профиль:** 3–15 сотрудников.',
       '',
-      '### Сегмент 2: Mid‑market с процессной зрелостью',
-      '- **Цели:** стандартизация процессов.',
+      '### Сегмент 2: Сети пекарен с собственным производством',
+      '- **Цели:** единые техкарты.',
       '',
       '## Потребности и боли',
       '',
       '| Сегмент | Потребности | Боли | Барьеры |',
       '| --- | --- | --- | --- |',
-      '| SMB‑операторы | Быстрый старт | Недостаток времени | Сложность внедрения |',
-      '| Mid‑market | Масштабируемость | Разрозненные процессы | Интеграции |',
+      '| Кофейни | Касса за один день | Кассир уходит без сдачи смены | Цена оборудования |',
+      '| Сети пекарен | Учёт сырья по техкартам | Списания не сходятся | Интеграция с 1С |',
       '| Госсектор | Импортозамещение | Тендеры | Бюджет |',
       '',
       '## Приоритизация сегментов',
       '',
       '| Сегмент | Привлекательность | Соответствие | Доступность | Стратегическая ценность | Итого | Уровень |',
       '| --- | --- | --- | --- | --- | --- | --- |',
-      '| SMB‑операторы | 8 | 9 | 8 | 7 | 32 | 1 |',
+      '| Кофейни | 8 | 9 | 8 | 7 | 32 | 1 |',
     ].join('\n');
     const { segments } = read(text);
     assert.deepEqual(
       segments.map((s) => s.name),
-      ['SMB‑операторы (малый/средний бизнес)', 'Mid‑market с процессной зрелостью'],
+      ['Кофейни (одна-две точки)', 'Сети пекарен с собственным производством'],
       'a row naming no segment outside Target Segments creates none',
     );
     const [smb, mid] = segments as [Segment, Segment];
-    assert.equal(smb.fields.get('needs')?.text, 'Быстрый старт');
-    assert.equal(smb.fields.get('pains')?.text, 'Недостаток времени');
-    assert.equal(mid.fields.get('needs')?.text, 'стандартизация процессов.; Масштабируемость');
+    assert.equal(smb.fields.get('needs')?.text, 'Касса за один день');
+    assert.equal(smb.fields.get('pains')?.text, 'Кассир уходит без сдачи смены');
+    assert.equal(mid.fields.get('needs')?.text, 'единые техкарты.; Учёт сырья по техкартам');
     assert.deepEqual(
       mid.fields.get('needs')!.values.map((v) => v.source),
       ['field', 'table'],
@@ -548,8 +553,8 @@ describe('segments as people write them', () => {
 });
 
 describe('the five criteria', () => {
-  test('seed 002 hybrid example: 8,000 companies × $25k ACV is measurable and substantial ($200M)', () => {
-    const e = byName(read(HYBRID).evaluate(), 'Fast-Growing Tech Startups');
+  test('a hybrid segment: 8,000 companies × $25k ACV is measurable and substantial ($200M)', () => {
+    const e = byName(read(HYBRID).evaluate(), 'Growing Design Studios');
     assert.deepEqual(e.criteria.measurable, { ok: true, value: 8000 });
     assert.deepEqual(e.criteria.substantial, { ok: true, value: 200_000_000 });
     // It names no channel and no strategy of its own: 3 of 5.
@@ -558,17 +563,17 @@ describe('the five criteria', () => {
     assert.equal(e.met, 3);
   });
 
-  test('seed 002 firmographic example: 12,000 × $15k is substantial, from its TAM', () => {
-    const e = byName(read(MID_MARKET).evaluate(), 'Mid-Market Tech Companies');
-    assert.equal(e.criteria.measurable.value, 12_000);
-    assert.deepEqual(e.criteria.substantial, { ok: true, value: 180_000_000 });
+  test('a firmographic segment: 9,000 × $16k is substantial, from its TAM', () => {
+    const e = byName(read(MID_MARKET).evaluate(), 'Mid-Market Logistics Firms');
+    assert.equal(e.criteria.measurable.value, 9_000);
+    assert.deepEqual(e.criteria.substantial, { ok: true, value: 144_000_000 });
     // Size × ACV alone gives the same answer.
-    const product = byName(read('**Segment**: Mid-Market\n\n**Size**: 12,000 × $15k ACV\n').evaluate(), 'Mid-Market');
-    assert.deepEqual(product.criteria.measurable, { ok: true, value: 12_000 });
-    assert.deepEqual(product.criteria.substantial, { ok: true, value: 180_000_000 });
+    const product = byName(read('**Segment**: Mid-Market\n\n**Size**: 9,000 × $16k ACV\n').evaluate(), 'Mid-Market');
+    assert.deepEqual(product.criteria.measurable, { ok: true, value: 9_000 });
+    assert.deepEqual(product.criteria.substantial, { ok: true, value: 144_000_000 });
   });
 
-  test('seed 002 "too small": 100 companies × $1k ACV = $100k', () => {
+  test('too small: 100 companies × $1k ACV = $100k, under the $1M minimum', () => {
     const e = byName(read('**Segment**: Boutiques\n- **Size**: 100 companies\n- **ACV**: $1k\n').evaluate(), 'Boutiques');
     assert.deepEqual(e.criteria.substantial, {
       ok: false,
@@ -630,7 +635,7 @@ describe('the five criteria', () => {
     assert.deepEqual([...stems('the and of и в на для')], []);
   });
 
-  test('differentiable: seed 002 "Segments Too Similar" overlaps; the threshold option moves the line', () => {
+  test('differentiable: segments whose needs overlap are too similar; the threshold option moves the line', () => {
     const text = [
       '# Customer Segmentation Analysis',
       '## Target Segments',
@@ -638,7 +643,7 @@ describe('the five criteria', () => {
       '- **Needs**: automate processes, integrate tools, maintain quality',
       '### Segment B: Upper Mid-Market Companies',
       '- **Needs**: automate processes and integrate tools; keep quality high',
-      '### Segment C: Compliance Managers',
+      '### Segment C: Audit Leads',
       '- **Needs**: track changing regulations; generate audit reports',
     ].join('\n');
     const { evaluate } = read(text);
@@ -650,7 +655,7 @@ describe('the five criteria', () => {
     assert.equal(b.args?.['other'], 'Mid-Market Companies');
     // Both of the pair fail; the third segment does not.
     assert.equal(byName(all, 'Mid-Market Companies').criteria.differentiable.ok, false);
-    assert.equal(byName(all, 'Compliance Managers').criteria.differentiable.ok, true);
+    assert.equal(byName(all, 'Audit Leads').criteria.differentiable.ok, true);
     assert.equal(byName(evaluate({ threshold: 0.7 }), 'Upper Mid-Market Companies').criteria.differentiable.ok, true);
     // The rule reports the pair once, at the later segment, naming both.
     const found = lint(text, { path: 'x.segmentation.md' }).findings.filter((f) => f.rule === 'segment-differentiable');
@@ -737,11 +742,23 @@ describe('the schemas', () => {
   });
 });
 
-describe('seeds', () => {
-  const present = existsSync(seedsDir);
+describe('reading fixtures (test/fixtures/reading): our own documents, as marketers write them', () => {
+  for (const fixture of readingFixtures().filter((f) => f.actual.segments)) {
+    test(`${fixture.name}: segments, fields, criteria and where the segment rules point`, () => {
+      assert.deepEqual(fixture.actual, fixture.expected());
+    });
+  }
 
-  test('seed 002 hybrid example, read from the seed: measurable and substantial', (t) => {
-    if (!present) return t.skip(`the seeds folder ${seedsDir} is absent: skipped`);
+  test('they cover segments by heading, bold lead line, `**Segment**:` block and table row, in both languages', () => {
+    const all = readingFixtures().filter((f) => f.actual.segments);
+    const seen = new Set(all.flatMap((f) => f.actual.segments!.map((s) => `${s.source} ${f.actual.language}`)));
+    for (const want of ['heading ru', 'heading en', 'block en', 'table en']) assert.ok(seen.has(want), want);
+    assert.ok(all.some((f) => f.actual.kind === 'gtm'), 'a GTM document reads segments too');
+  });
+});
+
+describe('acceptance: the methodology documents (seeds 002 and 003)', { skip: seedsPresent ? false : SEEDS_ABSENT }, () => {
+  test('seed 002 hybrid example, read from the seed: measurable and substantial', () => {
     const file = readdirSync(seedsDir).find((f) => f.startsWith('002'))!;
     const lines = readFileSync(path.join(seedsDir, file), 'utf8').split('\n');
     const start = lines.indexOf('**Segment**: Fast-Growing Tech Startups');
@@ -752,9 +769,8 @@ describe('seeds', () => {
     assert.equal(e.criteria.substantial.value, 200_000_000);
   });
 
-  test('seed 003: five segments, table rows merged, measurable and substantial fire on each', (t) => {
-    const file = path.resolve(repoRoot, '..', 'shared', 'seeds', '003_051c741595058fae.txt');
-    if (!existsSync(file)) return t.skip(`${file} is absent: skipped`);
+  test('seed 003: five segments, table rows merged, measurable and substantial fire on each', () => {
+    const file = path.join(seedsDir, readdirSync(seedsDir).find((f) => f.startsWith('003'))!);
     const text = readFileSync(file, 'utf8');
     const { segments } = read(text);
     assert.deepEqual(
