@@ -1,7 +1,8 @@
 /**
  * The benchmark corpus: realistic segdoc documents, deterministic for a given seed.
  *
- * Bases are the seed documents (../shared/seeds), the ```markdown blocks inside them
+ * Bases are the methodology's source documents (../shared/seeds, when that folder sits beside
+ * the repository), the ```markdown blocks inside them
  * (templates and worked examples), the repository's examples/ and the test fixtures. Each
  * corpus document is a base put through one to three variations — sections shuffled,
  * segments renamed, headings and field names swapped between English and Russian, numbers
@@ -50,7 +51,7 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** The ```markdown blocks of a seed: templates and examples, each a document of its own. */
+/** The ```markdown blocks of a methodology document: templates and examples, each a document of its own. */
 export function markdownBlocks(text: string): string[] {
   const out: string[] = [];
   const lines = text.split('\n');
@@ -66,7 +67,7 @@ export function markdownBlocks(text: string): string[] {
   return out;
 }
 
-/** Guesses a file name the engine recognises, from the H1 of a seed block. */
+/** Guesses a file name the engine recognises, from the H1 of a block of a methodology document. */
 function nameFor(text: string, fallback: string): string {
   const h1 = /^# (.*)$/m.exec(text)?.[1] ?? '';
   if (/persona|персона/i.test(h1)) return `${fallback}.persona.md`;
@@ -266,7 +267,7 @@ function demote(text: string, by: number): string {
 /**
  * A ~`targetKB` realistic document with many sections: the English segmentation example
  * (or the largest segmentation base), followed by appendices a team would keep with it —
- * the methodology seeds with their headings demoted, and interview notes as a long nested
+ * the methodology's source documents with their headings demoted, and interview notes as a long nested
  * list, the largest section. Deterministic.
  */
 export function largeDocument(repoRoot: string, targetKB = 100): { path: string; text: string } {
@@ -285,7 +286,7 @@ export function largeDocument(repoRoot: string, targetKB = 100): { path: string;
     notes.push(`  - Pain: ${pick(r, ['egress charges', 'cluster sprawl', 'slow security reviews', 'долгие согласования', 'on-call fatigue'])}; tried ${pick(r, ['Terraform modules', 'Rancher', 'OpenShift', 'самописные скрипты'])}`);
     notes.push(`  - Quote: "${pick(r, ['We spend Fridays on upgrades.', 'Finance asks who spends what.', 'Нам нужен один счёт.', 'Security wants evidence, not slides.'])}"`);
   }
-  // Appendices from the seeds (front matter dropped, headings under an appendix heading).
+  // Appendices from the methodology's source documents (front matter dropped, headings under an appendix heading).
   const seeds = bases.filter((b) => /^seeds\/\d{3}_[0-9a-f]+\.md$/.test(b.path));
   let n = 0;
   while (text.length + notes.join('\n').length < target * 0.98 && seeds.length) {

@@ -4,7 +4,7 @@
  * in the code and translated through the @vscode/l10n bundles in l10n/
  * (`bundle.l10n.<locale>.json`, keyed by the English text, as `@vscode/l10n` and VS Code's
  * own l10n tooling expect). `l10n/bundle.l10n.json` lists every English text and is
- * generated from the code by `npm run l10n` (scripts/l10n-export.ts); the l10n tests prove
+ * generated from the code by `npm run l10n` (scripts/l10n.ts); the l10n tests prove
  * that every locale's bundle translates each of them.
  *
  * This is the lowest layer: it imports nothing of segdoc's, so the parser, the rules, the

@@ -1,5 +1,6 @@
 /**
- * allocation-range — a tier's Resource Allocation is outside the share seed 002 recommends:
+ * allocation-range — a tier's Resource Allocation is outside the share the prioritization matrix recommends
+ * (docs/methodology.md, "The prioritization matrix"):
  * Tier 1 60–70 %, Tier 2 25–35 %, Tier 3 5–10 % (options). The finding points at the value.
  * A range (`60-70%`) is accepted when it lies within the recommended one. A value that is not
  * a percentage (`[%]`, `$2M`) is not read. The shares are the tier sections' Resource

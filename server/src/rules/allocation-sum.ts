@@ -1,7 +1,9 @@
 /**
  * allocation-sum — the percentages of one allocation do not add up to 100 %:
- *   - the Resource Allocation of the tier sections (seed 002: 65 % + 30 % + 5 %);
- *   - the channel mix of a GTM Channel Strategy section (`- **Direct**: 65% — …`, seed 001);
+ *   - the Resource Allocation of the tier sections (docs/methodology.md, "The prioritization
+ *     matrix"; e.g. 65 % + 30 % + 5 %);
+ *   - the channel mix of a GTM Channel Strategy section (`- **Direct**: 65% — …`, "The GTM
+ *     template");
  *   - the split of a GTM Budget section (`- **Paid campaigns**: 30%`; the `Total` line is the
  *     whole, not a share).
  * Each is read in any layout (matrix/allocations.ts): lists, label lines, nested lists, and
@@ -33,7 +35,11 @@ export default defineRule<AllocationSumOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      tolerance: { type: 'number', minimum: 0, description: 'How far from 100 the sum may be, in percentage points (rounding: 33.3 × 3 = 99.9).' },
+      tolerance: {
+        type: 'number',
+        minimum: 0,
+        description: 'How far from 100 the sum may be, in percentage points (rounding: 33.3 × 3 = 99.9).',
+      },
     },
     additionalProperties: false,
   },

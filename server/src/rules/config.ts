@@ -1,5 +1,5 @@
 /**
- * config — the `.segdoc.json` file or a kind schema it names is invalid (PRODUCT.md §4, §8).
+ * config — the `.segdoc.json` file or a kind schema it names is invalid (README.md "Configuration").
  *
  * Unlike the other rules this one never looks at a Markdown document: the config loader
  * (services/config.ts) reports its diagnostics in the config file. It is a rule all the same

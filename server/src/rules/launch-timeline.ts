@@ -1,11 +1,11 @@
 /**
  * launch-timeline — the milestones of a launch plan, counted from launch day (`T-24 weeks`,
- * `T-8 недель`, `T-0`, `T+1 Week`, `T+12 weeks`; seed 001, "Launch Timeline"), are in
+ * `T-8 недель`, `T-0`, `T+1 Week`, `T+12 weeks`; the GTM template's "Launch Timeline"), are in
  * chronological order. The finding is on the first milestone out of order and names the
  * milestones it belongs between.
  *
  * Milestones are read in the Launch Plan section (its list items, paragraphs, table rows,
- * subheadings, or a fenced block as seed 001 writes it) where a line starts with one, so
+ * subheadings, or a fenced block as the GTM template writes it) where a line starts with one, so
  * that "risks addressed by T-4 weeks" in running text is not taken for a milestone. A
  * milestone without a unit takes the previous one's (weeks at first). Milestones on the
  * same day may come in any order. Which one is out of order is decided like section-order

@@ -1,6 +1,6 @@
 /**
- * list-length — a list the methodology sizes is too short: the top 3 pain points (seed 000's
- * persona template lists three, seed 002 asks for the "Top 3 Pain Points") and at least three
+ * list-length — a list the methodology sizes is too short: the top 3 pain points (the persona
+ * template lists three, the comprehensive persona asks for the "Top 3 Pain Points") and at least three
  * decision criteria. The sizes are the schema's (`minimum` on a section's `items`, with
  * `x-segdoc.rule: "list-length"`), so a team's schema can size other lists; this rule turns
  * those schema issues into findings on the list (or on the heading when there is no list).

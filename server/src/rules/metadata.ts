@@ -1,6 +1,7 @@
 /**
- * metadata — the document's metadata block (seed 000's "Метаданные": Date, Author, Status;
- * seed 001's: Product, Date, Owner, Status, Launch Date) is incomplete or wrong:
+ * metadata — the document's metadata block (the persona and segmentation
+ * templates' "Метаданные": Date, Author, Status; the GTM template's: Product, Date, Owner,
+ * Status, Launch Date) is incomplete or wrong:
  *   - a metadata field is missing or empty → the section heading / the field; fix inserts it;
  *   - a value names none of the allowed values (a metadata value must state one first:
  *     `Draft, pending review` is Draft, `Will be approved next week` is not Approved) → the

@@ -1,6 +1,6 @@
 /**
  * placeholder — template text that was never filled in: `[Persona Name]`, `$[Amount]`,
- * `[X:1]`, `YYYY-MM-DD` (the templates of seeds 000–002 are full of them). Each one is
+ * `[X:1]`, `YYYY-MM-DD` (the methodology's templates are full of them). Each one is
  * reported where it is. Not placeholders (model/placeholders.ts): links and images, task-list
  * boxes, footnotes, reference labels that have a definition, and anything in code, front
  * matter or HTML comments (where people keep notes and templates on purpose), or in parts

@@ -1,8 +1,8 @@
 /**
  * required-field — a section lacks a field its schema requires: Job Title, Company Size and
- * Industry in Demographics, Primary Goal, Role in Decision, Value Proposition (seed 000
- * persona template), Segments / Resource Allocation / Expected Revenue / Strategy in a tier
- * (seed 002 prioritization template). A required field written with nothing after it
+ * Industry in Demographics, Primary Goal, Role in Decision, Value Proposition (the persona
+ * template), Segments / Resource Allocation / Expected Revenue / Strategy in a tier
+ * (the prioritization matrix). A required field written with nothing after it
  * (`- **Job Title**: `) is reported too. Metadata fields belong to the metadata rule.
  * Fix: insert `- **Field**: ` after the section's last field.
  */

@@ -1,6 +1,6 @@
 /**
- * score-total — a prioritization matrix row's Total is not the sum of its four scores (seed
- * 002: "Total Score = Attractiveness + Fit + Accessibility + Strategic Value"). The finding
+ * score-total — a prioritization matrix row's Total is not the sum of its four scores (the
+ * prioritization matrix: "Total Score = Attractiveness + Fit + Accessibility + Strategic Value"). The finding
  * points at the Total cell and says both numbers: "Total is 33, but 9 + 8 + 9 + 8 = 34".
  * Fix: write the computed total in place of the stated one; only the digits change, so the
  * cell's padding, emphasis and a `/40` scale stay as they were.

@@ -1,5 +1,5 @@
 /**
- * section-order — for kinds whose template is a sequence (the numbered GTM plan of seed 001:
+ * section-order — for kinds whose template is a sequence (the numbered GTM template:
  * Metadata, Executive Summary, 1. Market Analysis … 10. Next Steps, Appendices), a section
  * that is out of template order.
  *

@@ -1,7 +1,8 @@
 /**
- * stale-document — the persona's "Last Updated" (Persona Validation, seed 002) or the
- * document's metadata Date is older than the review period. Seed 002 says to refine personas
- * and prioritization quarterly, hence 90 days by default. Dates are read as YYYY-MM-DD,
+ * stale-document — the persona's "Last Updated" (Persona Validation, docs/methodology.md
+ * "The comprehensive persona") or the document's metadata Date is older than the review
+ * period. The methodology refines personas and prioritization quarterly, hence 90 days by
+ * default. Dates are read as YYYY-MM-DD,
  * DD.MM.YYYY or "Month YYYY" in English and Russian ("January 2025", "январь 2025"); a
  * month-only date counts from the month's last day. Dates that cannot be read are the
  * metadata rule's business, not this one's.
@@ -32,7 +33,11 @@ export default defineRule<StaleOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      reviewPeriodDays: { type: 'integer', minimum: 1, description: 'Days after which a document is due for review (personas are refined quarterly).' },
+      reviewPeriodDays: {
+        type: 'integer',
+        minimum: 1,
+        description: 'Days after which a document is due for review (personas are refined quarterly).',
+      },
     },
     additionalProperties: false,
   },

@@ -1,6 +1,6 @@
 /**
  * unknown-segment — a persona's `**Segment**:` names no segment the workspace's segdoc
- * documents define (PRODUCT.md §4). Seed 002 ties every persona to a segment of the
+ * documents define. The comprehensive persona ties every persona to a segment of the
  * segmentation ("Segment: [Which segment this persona represents]"); a name that matches
  * none of them is a typo, a renamed segment, or a segment nobody has analysed yet.
  *

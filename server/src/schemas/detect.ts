@@ -1,5 +1,5 @@
 /**
- * Which kind a document is (PRODUCT.md §2): front matter `segdoc: <kind>`, then file-name
+ * Which kind a document is (README.md "What it recognises"): front matter `segdoc: <kind>`, then file-name
  * patterns (the kind schemas' and the config's), then the first H1. Every other Markdown
  * file is not a segdoc document and gets nothing.
  *

@@ -203,7 +203,7 @@ const LABEL_BLOCK = /^\*\*([^*\n]+?):?\*\*[ \t]*(?:\([^)\n]*\))?[ \t]*:?$/;
 
 /**
  * Sections a template writes as a bold label over a list inside another section instead of
- * under a heading of their own: seed 002's comprehensive persona has `**Decision Criteria**
+ * under a heading of their own: the comprehensive persona has `**Decision Criteria**
  * (in priority order):` and its numbered list inside "Buying Behavior & Decision Process".
  * When no heading names a section, such a block in a matched section stands for it: a
  * section whose "heading" is the label line and whose content is the list right below it.

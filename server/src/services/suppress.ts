@@ -1,5 +1,5 @@
 /**
- * Inline disable comments (PRODUCT.md §8):
+ * Inline disable comments (README.md "Rules"):
  *   <!-- segdoc-disable rule-a rule-b -->   … until segdoc-enable or the end of the file;
  *                                           above the first heading: the whole file
  *   <!-- segdoc-enable rule-a -->

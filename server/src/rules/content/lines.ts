@@ -2,8 +2,8 @@
  * Line-level reading for the content rules (market sizing, unit economics, positioning,
  * launch timeline, persona evidence). Those rules look for things the methodology writes one
  * per line — `- **TAM**: $15B`, `T-24 weeks: …`, `Unlike AWS …` — in whatever block holds
- * them: a list, a paragraph, a table row, a block quote or a fenced block, since seed 001
- * writes its own examples in fenced blocks. So they read source lines with offsets rather
+ * them: a list, a paragraph, a table row, a block quote or a fenced block, since the GTM
+ * template writes its own examples in fenced blocks. So they read source lines with offsets rather
  * than the model's blocks, and use the model only to know where sections begin and end.
  */
 import { findPlaceholders } from '../../model/placeholders';

@@ -5,7 +5,7 @@
  */
 import { annualize, rateToUSD, type Currency, type Quantity } from '../../model/numbers';
 
-/** `$250B`, `$1.5B`, `$900M`, `$48K`, `$950`: short, like the seeds write amounts. */
+/** `$250B`, `$1.5B`, `$900M`, `$48K`, `$950`: short, as the methodology's templates write amounts. */
 export function formatUSD(value: number): string {
   const abs = Math.abs(value);
   const sign = value < 0 ? '-' : '';

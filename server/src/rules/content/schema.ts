@@ -36,7 +36,7 @@ export interface StatementPart {
 }
 
 /**
- * The parts of a positioning statement (Geoffrey Moore, seed 001 "Positioning Strategy"), in
+ * The parts of a positioning statement (Geoffrey Moore; the GTM template's "Positioning Strategy"), in
  * order, from the positioning section's `x-segdoc.statement`.
  */
 export function statementParts(kind: KindSchema): StatementPart[] {

@@ -1,7 +1,7 @@
 /**
  * Reading the dates people write in segmentation documents: `2025-01-15` (the templates'
- * YYYY-MM-DD), `15.01.2025` (the Russian habit), `January 2025` (seed 002's "Last Updated:
- * January 2025") and `январь 2025` / `15 января 2025`. Used by stale-document (how old is the
+ * YYYY-MM-DD), `15.01.2025` (the Russian habit), `January 2025` (the comprehensive persona's "Last
+ * Updated: January 2025") and `январь 2025` / `15 января 2025`. Used by stale-document (how old is the
  * document) and metadata (offer the ISO spelling of a date written another way).
  */
 

@@ -93,7 +93,7 @@ function nextMarker(doc: SegDocument, itemStart: number): string {
 /**
  * An edit inserting a field line after the section's last field (or after its heading).
  * In a list-style section the line is a new item of the same list; in a paragraph-style
- * section (`**Key**: value` lines, as seed 002 writes Persona Validation) it is a new line
+ * section (`**Key**: value` lines, as the comprehensive persona writes Persona Validation) it is a new line
  * of the same paragraph, which is how the other fields are written.
  */
 export function fieldInsertion(doc: SegDocument, section: Section, field: FieldSpec, language: Language): TextEdit {

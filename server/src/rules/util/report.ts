@@ -40,8 +40,8 @@ export function issueSection(match: KindMatch, issue: SchemaIssue): Section | un
 /**
  * Whether a schema issue says a field is there but has nothing in it (`**Author**:` with no
  * value). A field whose value sits in nested list items under it is not empty, and neither
- * is one whose value continues on the next line of the same paragraph, as seed 002 writes
- * `**Value Proposition for This Persona**:` with the text on the line below.
+ * is one whose value continues on the next line of the same paragraph, as the comprehensive
+ * persona writes `**Value Proposition for This Persona**:` with the text on the line below.
  */
 export function isEmptyValueIssue(doc: SegDocument, issue: SchemaIssue): boolean {
   return issue.keyword === 'minLength' && issue.source !== undefined && isEmptyField(doc, issue.source);
