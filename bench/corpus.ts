@@ -147,8 +147,30 @@ const EN_RU: Array<[string, string]> = [
   ['Economic buyer', 'Экономический покупатель'],
 ];
 
-const NAMES = ['Northwind', 'Contoso', 'Acme Cloud', 'Globex', 'Initech', 'Umbrella', 'Северный ветер', 'Ромашка', 'Вектор', 'Hooli', 'Stark Ops', 'Wayne Data'];
-const PEOPLE = ['DevOps Dana', 'CTO Chris', 'Platform Pat', 'FinOps Fiona', 'Ирина, DBA', 'Алексей, CTO', 'Мария, CISO', 'Sam the SRE'];
+const NAMES = [
+  'Northwind',
+  'Contoso',
+  'Acme Cloud',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Северный ветер',
+  'Ромашка',
+  'Вектор',
+  'Hooli',
+  'Stark Ops',
+  'Wayne Data',
+];
+const PEOPLE = [
+  'DevOps Dana',
+  'CTO Chris',
+  'Platform Pat',
+  'FinOps Fiona',
+  'Ирина, DBA',
+  'Алексей, CTO',
+  'Мария, CISO',
+  'Sam the SRE',
+];
 const KINDS = ['persona', 'segmentation', 'gtm', 'prioritization'];
 
 type Variation = (text: string, r: () => number, bases: readonly Base[]) => string;
@@ -184,18 +206,23 @@ const variations: Record<string, Variation> = {
     const company = pick(r, NAMES);
     const person = pick(r, PEOPLE);
     return text
-      .replace(/^(#{2,4} (?:Segment|Сегмент) \d+: ).*$/gm, (_m, p: string) => p + pick(r, NAMES) + ' ' + pick(r, ['Operators', 'Teams', 'Builders', 'компании', 'команды']))
+      .replace(
+        /^(#{2,4} (?:Segment|Сегмент) \d+: ).*$/gm,
+        (_m, p: string) => p + pick(r, NAMES) + ' ' + pick(r, ['Operators', 'Teams', 'Builders', 'компании', 'команды']),
+      )
       .replace(/\[(?:Persona Name|Product|Company|Name)\]/g, person)
       .replace(/Stratus Cloud|Северное облако|MySaaS/g, company);
   },
   toRussian(text) {
     let out = text;
-    for (const [en, ru] of EN_RU) out = out.replace(new RegExp(`(^#{1,6} .*?|\\*\\*)${escape(en)}`, 'gm'), (_m, p: string) => p + ru);
+    for (const [en, ru] of EN_RU)
+      out = out.replace(new RegExp(`(^#{1,6} .*?|\\*\\*)${escape(en)}`, 'gm'), (_m, p: string) => p + ru);
     return out;
   },
   toEnglish(text) {
     let out = text;
-    for (const [en, ru] of EN_RU) out = out.replace(new RegExp(`(^#{1,6} .*?|\\*\\*)${escape(ru)}`, 'gm'), (_m, p: string) => p + en);
+    for (const [en, ru] of EN_RU)
+      out = out.replace(new RegExp(`(^#{1,6} .*?|\\*\\*)${escape(ru)}`, 'gm'), (_m, p: string) => p + en);
     return out;
   },
   numbers(text, r) {
@@ -206,7 +233,10 @@ const variations: Record<string, Variation> = {
     return text.replace(/\[([A-Z][A-Za-z /]{2,40})\]/g, () => pick(r, [...NAMES, ...PEOPLE]));
   },
   frontMatter(text, r) {
-    return `---\nsegdoc: ${pick(r, KINDS)}\nowner: ${pick(r, PEOPLE)}\nreviewed: 2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}\n---\n\n` + text;
+    return (
+      `---\nsegdoc: ${pick(r, KINDS)}\nowner: ${pick(r, PEOPLE)}\nreviewed: 2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}\n---\n\n` +
+      text
+    );
   },
   drop(text, r) {
     const [head, ...rest] = sections(text);
@@ -233,7 +263,11 @@ function escape(s: string): string {
  * At least `minDocs` documents: every base once as it is, then bases in turn with one to
  * three variations each (every one applied to every base over the corpus).
  */
-export function buildCorpus(repoRoot: string, minDocs = 1000, seed = 20260101): { docs: CorpusDoc[]; bases: Base[]; sources: string[] } {
+export function buildCorpus(
+  repoRoot: string,
+  minDocs = 1000,
+  seed = 20260101,
+): { docs: CorpusDoc[]; bases: Base[]; sources: string[] } {
   const { bases, sources } = loadBases(repoRoot);
   if (!bases.length) throw new Error('No seeds, examples or fixtures found to build a corpus from');
   const r = rng(seed);
@@ -276,15 +310,23 @@ export function largeDocument(repoRoot: string, targetKB = 100): { path: string;
   const target = targetKB * 1024;
   const main =
     bases.find((b) => b.path.endsWith('stratus-cloud.segmentation.md')) ??
-    bases.filter((b) => /segmentation\.md$/.test(b.path)).reduce<Base | undefined>((a, b) => (!a || b.text.length > a.text.length ? b : a), undefined) ??
+    bases
+      .filter((b) => /segmentation\.md$/.test(b.path))
+      .reduce<Base | undefined>((a, b) => (!a || b.text.length > a.text.length ? b : a), undefined) ??
     bases[0]!;
   let text = main.text.endsWith('\n') ? main.text : main.text + '\n';
   // Interview notes: the largest section, about a seventh of the document.
   const notes = ['## Appendix: Interview Notes', ''];
   for (let i = 1; notes.join('\n').length < target * 0.14; i++) {
-    notes.push(`- **Interview ${i}** (${pick(r, PEOPLE)}, ${pick(r, NAMES)}, ${pick(r, ['Berlin', 'Austin', 'Москва', 'Казань', 'Warsaw'])}): ${pick(r, ['wants predictable bills', 'upgrades take a weekend', 'needs audit evidence', 'хочет меньше ручной работы', 'compares us with EKS', 'считает стоимость владения'])}`);
-    notes.push(`  - Pain: ${pick(r, ['egress charges', 'cluster sprawl', 'slow security reviews', 'долгие согласования', 'on-call fatigue'])}; tried ${pick(r, ['Terraform modules', 'Rancher', 'OpenShift', 'самописные скрипты'])}`);
-    notes.push(`  - Quote: "${pick(r, ['We spend Fridays on upgrades.', 'Finance asks who spends what.', 'Нам нужен один счёт.', 'Security wants evidence, not slides.'])}"`);
+    notes.push(
+      `- **Interview ${i}** (${pick(r, PEOPLE)}, ${pick(r, NAMES)}, ${pick(r, ['Berlin', 'Austin', 'Москва', 'Казань', 'Warsaw'])}): ${pick(r, ['wants predictable bills', 'upgrades take a weekend', 'needs audit evidence', 'хочет меньше ручной работы', 'compares us with EKS', 'считает стоимость владения'])}`,
+    );
+    notes.push(
+      `  - Pain: ${pick(r, ['egress charges', 'cluster sprawl', 'slow security reviews', 'долгие согласования', 'on-call fatigue'])}; tried ${pick(r, ['Terraform modules', 'Rancher', 'OpenShift', 'самописные скрипты'])}`,
+    );
+    notes.push(
+      `  - Quote: "${pick(r, ['We spend Fridays on upgrades.', 'Finance asks who spends what.', 'Нам нужен один счёт.', 'Security wants evidence, not slides.'])}"`,
+    );
   }
   // Appendices from the methodology's source documents (front matter dropped, headings under an appendix heading).
   const seeds = bases.filter((b) => /^seeds\/\d{3}_[0-9a-f]+\.md$/.test(b.path));

@@ -13,17 +13,57 @@ const CAP_MS = Number(process.env['LIMITS_CAP_MS'] ?? 8000);
 
 /** Generators: size parameter → Markdown text. */
 const cases: Record<string, { sizes: number[]; make: (n: number) => string; what: string }> = {
-  'nested-quotes': { what: '">" × n + " a"', sizes: [8, 16, 32, 64, 128, 256, 1000, 4000, 12000], make: (n) => '>'.repeat(n) + ' a\n' },
-  'nested-quotes-spaced': { what: '"> " × n + "a"', sizes: [16, 64, 256, 1000, 4000, 12000], make: (n) => '> '.repeat(n) + 'a\n' },
-  'emph-in-deep-quote': { what: '">" × n + "a*" + "b" × n + "*c"', sizes: [16, 64, 256, 1000, 4000, 12000], make: (n) => '>'.repeat(n) + 'a*' + 'b'.repeat(n) + '*c\n' },
-  'empty-lines-in-nested-list': { what: '"- " × n + "x" + "\\n" × n', sizes: [8, 16, 32, 64, 128, 256, 512, 1000, 2000], make: (n) => '- '.repeat(n) + 'x' + '\n'.repeat(n) },
-  'empty-lines-in-nested-list-in-quote': { what: '"> " + "- " × n + "x\\n" + ">\\n" × n', sizes: [8, 16, 32, 64, 128, 256, 512, 1000], make: (n) => '> ' + '- '.repeat(n) + 'x\n' + '>\n'.repeat(n) },
-  'nested-list-by-indent': { what: 'line i: "  " × i + "* a", i < n', sizes: [16, 32, 64, 128, 256, 1000], make: (n) => Array.from({ length: n }, (_, i) => '  '.repeat(i) + '* a\n').join('') },
-  'nested-list-by-indent-loose': { what: 'line i: "  " × i + "- a" + blank line', sizes: [16, 32, 64, 128, 256, 1000], make: (n) => Array.from({ length: n }, (_, i) => '  '.repeat(i) + '- a\n\n').join('') },
+  'nested-quotes': {
+    what: '">" × n + " a"',
+    sizes: [8, 16, 32, 64, 128, 256, 1000, 4000, 12000],
+    make: (n) => '>'.repeat(n) + ' a\n',
+  },
+  'nested-quotes-spaced': {
+    what: '"> " × n + "a"',
+    sizes: [16, 64, 256, 1000, 4000, 12000],
+    make: (n) => '> '.repeat(n) + 'a\n',
+  },
+  'emph-in-deep-quote': {
+    what: '">" × n + "a*" + "b" × n + "*c"',
+    sizes: [16, 64, 256, 1000, 4000, 12000],
+    make: (n) => '>'.repeat(n) + 'a*' + 'b'.repeat(n) + '*c\n',
+  },
+  'empty-lines-in-nested-list': {
+    what: '"- " × n + "x" + "\\n" × n',
+    sizes: [8, 16, 32, 64, 128, 256, 512, 1000, 2000],
+    make: (n) => '- '.repeat(n) + 'x' + '\n'.repeat(n),
+  },
+  'empty-lines-in-nested-list-in-quote': {
+    what: '"> " + "- " × n + "x\\n" + ">\\n" × n',
+    sizes: [8, 16, 32, 64, 128, 256, 512, 1000],
+    make: (n) => '> ' + '- '.repeat(n) + 'x\n' + '>\n'.repeat(n),
+  },
+  'nested-list-by-indent': {
+    what: 'line i: "  " × i + "* a", i < n',
+    sizes: [16, 32, 64, 128, 256, 1000],
+    make: (n) => Array.from({ length: n }, (_, i) => '  '.repeat(i) + '* a\n').join(''),
+  },
+  'nested-list-by-indent-loose': {
+    what: 'line i: "  " × i + "- a" + blank line',
+    sizes: [16, 32, 64, 128, 256, 1000],
+    make: (n) => Array.from({ length: n }, (_, i) => '  '.repeat(i) + '- a\n\n').join(''),
+  },
   // Inputs just under the default limits, repeated to fill a chunk: what the limits allow.
-  'quotes-16-deep-repeated-to-k-KB': { what: '(">" × 16 + " a\\n") to n KB', sizes: [16, 64, 160], make: (n) => fill('>'.repeat(16) + ' a **b** *c*\n', n) },
-  'list-32-deep-repeated-to-k-KB': { what: '("- " × 32 + "x\\n\\n") to n KB', sizes: [16, 64, 160], make: (n) => fill('- '.repeat(32) + 'x\n\n', n) },
-  'indent-list-32-deep-repeated-to-k-KB': { what: '32-level indented list, repeated to n KB', sizes: [16, 64, 160], make: (n) => fill(Array.from({ length: 32 }, (_, i) => '  '.repeat(i) + '- a\n\n').join(''), n) },
+  'quotes-16-deep-repeated-to-k-KB': {
+    what: '(">" × 16 + " a\\n") to n KB',
+    sizes: [16, 64, 160],
+    make: (n) => fill('>'.repeat(16) + ' a **b** *c*\n', n),
+  },
+  'list-32-deep-repeated-to-k-KB': {
+    what: '("- " × 32 + "x\\n\\n") to n KB',
+    sizes: [16, 64, 160],
+    make: (n) => fill('- '.repeat(32) + 'x\n\n', n),
+  },
+  'indent-list-32-deep-repeated-to-k-KB': {
+    what: '32-level indented list, repeated to n KB',
+    sizes: [16, 64, 160],
+    make: (n) => fill(Array.from({ length: 32 }, (_, i) => '  '.repeat(i) + '- a\n\n').join(''), n),
+  },
   // Quadratic inline and setext paths (issue 10; cmark's test/pathological_tests.py), n KB in one
   // chunk (no blank line, no heading: nothing the chunker can cut).
   ...Object.fromEntries(
@@ -66,20 +106,72 @@ const cases: Record<string, { sizes: number[]; make: (n: number) => string; what
   // Realistic content of one section: how long may a chunk be?
   // Depth × length: realistic quotes and lists are shallow; how fast does deep get slow?
   ...Object.fromEntries(
-    [1, 2, 4, 8, 16].map((d) => [`quote-depth-${d}-16KB`, { what: `a ${d}-deep block quote of 16 KB`, sizes: [16], make: (n: number) => fill('>'.repeat(d) + ' Клиенты говорят о **стоимости** и `сложности` миграции.\n', n) }]),
+    [1, 2, 4, 8, 16].map((d) => [
+      `quote-depth-${d}-16KB`,
+      {
+        what: `a ${d}-deep block quote of 16 KB`,
+        sizes: [16],
+        make: (n: number) => fill('>'.repeat(d) + ' Клиенты говорят о **стоимости** и `сложности` миграции.\n', n),
+      },
+    ]),
   ),
   ...Object.fromEntries(
-    [2, 4, 8, 16, 32].map((l) => [`list-levels-${l}-16KB`, { what: `"- " × ${l} + text, blank line, repeated to 16 KB`, sizes: [16], make: (n: number) => fill('- '.repeat(l) + 'x **y** z\n\n', n) }]),
+    [2, 4, 8, 16, 32].map((l) => [
+      `list-levels-${l}-16KB`,
+      {
+        what: `"- " × ${l} + text, blank line, repeated to 16 KB`,
+        sizes: [16],
+        make: (n: number) => fill('- '.repeat(l) + 'x **y** z\n\n', n),
+      },
+    ]),
   ),
   ...Object.fromEntries(
-    [4, 8, 16, 32].map((l) => [`indented-list-levels-${l}-16KB`, { what: `a ${l}-level list nested by indentation, repeated to 16 KB`, sizes: [16], make: (n: number) => fill(Array.from({ length: l }, (_, i) => '  '.repeat(i) + '- item **b**\n').join(''), n) }]),
+    [4, 8, 16, 32].map((l) => [
+      `indented-list-levels-${l}-16KB`,
+      {
+        what: `a ${l}-level list nested by indentation, repeated to 16 KB`,
+        sizes: [16],
+        make: (n: number) => fill(Array.from({ length: l }, (_, i) => '  '.repeat(i) + '- item **b**\n').join(''), n),
+      },
+    ]),
   ),
   ...Object.fromEntries(
-    [8, 16, 32].map((l) => [`empty-lines-${l}-levels-16KB`, { what: `("- " × ${l} + "x" + "\\n" × ${l}) repeated to 16 KB`, sizes: [16], make: (n: number) => fill('- '.repeat(l) + 'x' + '\n'.repeat(l), n) }]),
+    [8, 16, 32].map((l) => [
+      `empty-lines-${l}-levels-16KB`,
+      {
+        what: `("- " × ${l} + "x" + "\\n" × ${l}) repeated to 16 KB`,
+        sizes: [16],
+        make: (n: number) => fill('- '.repeat(l) + 'x' + '\n'.repeat(l), n),
+      },
+    ]),
   ),
-  'persona-list-section-k-KB': { what: 'nested `**Key**: value` lists, n KB in one section', sizes: [8, 16, 32, 64, 128, 160, 256], make: (n) => '## Pain Points\n\n' + fill('- **Cost**: Cloud spend grows 30% a year — нужна экономия\n  - Manual rightsizing takes 2 days/month\n  - [ ] Evaluate `reserved instances`\n', n) },
-  'table-section-k-KB': { what: 'a table, n KB in one section', sizes: [16, 64, 160, 256], make: (n) => '## Matrix\n\n| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |\n|---|---|---|---|---|---|---|\n' + fill('| SMB Operators | 8 | 7 | 9 | 6 | 30 | 1 |\n', n) },
-  'prose-section-k-KB': { what: 'paragraphs, n KB in one section', sizes: [16, 64, 160, 256], make: (n) => '## Notes\n\n' + fill('Сегмент SMB растёт на 20% в год, *ключевые* боли — **стоимость** и `сложность`. See [the report](https://example.com).\n\n', n) },
+  'persona-list-section-k-KB': {
+    what: 'nested `**Key**: value` lists, n KB in one section',
+    sizes: [8, 16, 32, 64, 128, 160, 256],
+    make: (n) =>
+      '## Pain Points\n\n' +
+      fill(
+        '- **Cost**: Cloud spend grows 30% a year — нужна экономия\n  - Manual rightsizing takes 2 days/month\n  - [ ] Evaluate `reserved instances`\n',
+        n,
+      ),
+  },
+  'table-section-k-KB': {
+    what: 'a table, n KB in one section',
+    sizes: [16, 64, 160, 256],
+    make: (n) =>
+      '## Matrix\n\n| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |\n|---|---|---|---|---|---|---|\n' +
+      fill('| SMB Operators | 8 | 7 | 9 | 6 | 30 | 1 |\n', n),
+  },
+  'prose-section-k-KB': {
+    what: 'paragraphs, n KB in one section',
+    sizes: [16, 64, 160, 256],
+    make: (n) =>
+      '## Notes\n\n' +
+      fill(
+        'Сегмент SMB растёт на 20% в год, *ключевые* боли — **стоимость** и `сложность`. See [the report](https://example.com).\n\n',
+        n,
+      ),
+  },
 };
 
 function inline(name: string, unit: string, kb: number): string {
@@ -136,7 +228,10 @@ function main(): void {
     if (only.length && !only.some((o) => name.includes(o))) continue;
     console.log(`\n${name}: ${c.what}`);
     for (const n of c.sizes) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', name, String(n)], { encoding: 'utf8', timeout: CAP_MS });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', name, String(n)], {
+        encoding: 'utf8',
+        timeout: CAP_MS,
+      });
       let out: string;
       if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') out = `> ${CAP_MS} ms (stopped)`;
       else if (/Maximum call stack size exceeded/.test(r.stderr)) out = 'stack overflow';

@@ -20,7 +20,12 @@ import {
   ShutdownRequest,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'node:url';
 import { LineIndex } from '../server/src/parse/text';
 import { rng } from './corpus';
@@ -48,7 +53,13 @@ const INSERTS = 'abcdefghijklmnopqrstuvwxyzабвгдежз 0123456789.,';
 /** A safe offset near `at`: not between \r and \n, not between the halves of a surrogate pair. */
 function safeOffset(text: string, at: number): number {
   let o = Math.max(0, Math.min(at, text.length));
-  while (o > 0 && o < text.length && ((text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10) || (text.charCodeAt(o) >= 0xdc00 && text.charCodeAt(o) <= 0xdfff))) o--;
+  while (
+    o > 0 &&
+    o < text.length &&
+    ((text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10) ||
+      (text.charCodeAt(o) >= 0xdc00 && text.charCodeAt(o) <= 0xdfff))
+  )
+    o--;
   return o;
 }
 
@@ -58,7 +69,12 @@ export interface SessionOptions {
   folder?: string;
 }
 
-export async function startServer(serverPath: string, uri: string, text: string, options: SessionOptions = {}): Promise<ServerSession> {
+export async function startServer(
+  serverPath: string,
+  uri: string,
+  text: string,
+  options: SessionOptions = {},
+): Promise<ServerSession> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   // BENCH_NODE_FLAGS: node options for the server process, to compare (e.g. heap settings).
   const flags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
@@ -87,28 +103,39 @@ export async function startServer(serverPath: string, uri: string, text: string,
   connection.listen();
 
   const waitFor = (version: number): Promise<{ params: PublishDiagnosticsParams; at: number }> =>
-    Promise.race([died, new Promise<{ params: PublishDiagnosticsParams; at: number }>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`No diagnostics for version ${version} within ${timeoutMs} ms. Server stderr:\n${stderr}`)), timeoutMs);
-      waiting.set(version, (params, at) => {
-        clearTimeout(timer);
-        resolve({ params, at });
-      });
-    })]);
+    Promise.race([
+      died,
+      new Promise<{ params: PublishDiagnosticsParams; at: number }>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`No diagnostics for version ${version} within ${timeoutMs} ms. Server stderr:\n${stderr}`)),
+          timeoutMs,
+        );
+        waiting.set(version, (params, at) => {
+          clearTimeout(timer);
+          resolve({ params, at });
+        });
+      }),
+    ]);
 
-  await Promise.race([died, connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: null,
-    workspaceFolders: options.folder ? [{ uri: pathToFileURL(options.folder).href, name: 'bench' }] : null,
-    capabilities: options.folder ? { workspace: { symbol: {}, workspaceFolders: true } } : {},
-    initializationOptions: { settings: { debounceMs: 0, validate: 'onType' } },
-  })]);
+  await Promise.race([
+    died,
+    connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: options.folder ? [{ uri: pathToFileURL(options.folder).href, name: 'bench' }] : null,
+      capabilities: options.folder ? { workspace: { symbol: {}, workspaceFolders: true } } : {},
+      initializationOptions: { settings: { debounceMs: 0, validate: 'onType' } },
+    }),
+  ]);
   await connection.sendNotification(InitializedNotification.type, {});
 
   let version = 1;
   let current = text;
   const opened = waitFor(version);
   const t0 = performance.now();
-  await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version, text } });
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: 'markdown', version, text },
+  });
   const first = await opened;
   const openMs = first.at - t0;
 
@@ -136,7 +163,10 @@ export async function startServer(serverPath: string, uri: string, text: string,
         if (region) region = { from: region.from, to: region.to + (del ? -1 : 1) };
         const published = waitFor(version);
         const sent = performance.now();
-        await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text: insert }] });
+        await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version },
+          contentChanges: [{ range, text: insert }],
+        });
         const got = await published;
         samples.push(got.at - sent);
         last = got.params;

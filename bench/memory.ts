@@ -64,13 +64,17 @@ async function edits(): Promise<Record<string, number>> {
       const r = await peakDuring(session.pid, () => session.edits(Math.ceil(EDITS / rounds), 100 + round));
       peak = Math.max(peak, r.peak);
       last = rssMb(session.pid);
-      console.log(`   after ${Math.ceil(EDITS / rounds) * round} edits: ${last.toFixed(0)} MB (peak so far ${peak.toFixed(0)} MB)`);
+      console.log(
+        `   after ${Math.ceil(EDITS / rounds) * round} edits: ${last.toFixed(0)} MB (peak so far ${peak.toFixed(0)} MB)`,
+      );
     }
     // What stays once the typing stops: V8 gives memory back when its heap is idle.
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const settled = rssMb(session.pid);
     console.log(`   ${SETTLE_MS / 1000} s after the last edit: ${settled.toFixed(0)} MB`);
-    console.log(`   target ≤ 200 MB after ${EDITS} edits: ${last <= 200 ? 'met' : 'NOT met'} (${last.toFixed(0)} MB at once, ${settled.toFixed(0)} MB settled, peak ${peak.toFixed(0)} MB)`);
+    console.log(
+      `   target ≤ 200 MB after ${EDITS} edits: ${last <= 200 ? 'met' : 'NOT met'} (${last.toFixed(0)} MB at once, ${settled.toFixed(0)} MB settled, peak ${peak.toFixed(0)} MB)`,
+    );
     return { openedMb: opened, afterMb: last, settledMb: settled, peakMb: peak };
   } finally {
     await session.stop();
@@ -99,8 +103,12 @@ async function index(): Promise<Record<string, number>> {
     const ms = performance.now() - t0;
     const symbols = Array.isArray(r.value) ? r.value.length : 0;
     const after = rssMb(session.pid);
-    console.log(`   before: ${before.toFixed(0)} MB; index built in ${(ms / 1000).toFixed(1)} s (${symbols} symbols); after: ${after.toFixed(0)} MB, peak ${r.peak.toFixed(0)} MB`);
-    console.log(`   target ≤ 300 MB with ${DOCS} documents indexed: ${after <= 300 ? 'met' : 'NOT met'} (${after.toFixed(0)} MB)`);
+    console.log(
+      `   before: ${before.toFixed(0)} MB; index built in ${(ms / 1000).toFixed(1)} s (${symbols} symbols); after: ${after.toFixed(0)} MB, peak ${r.peak.toFixed(0)} MB`,
+    );
+    console.log(
+      `   target ≤ 300 MB with ${DOCS} documents indexed: ${after <= 300 ? 'met' : 'NOT met'} (${after.toFixed(0)} MB)`,
+    );
     return { beforeMb: before, afterMb: after, peakMb: r.peak, indexMs: ms, symbols };
   } finally {
     await session.stop();

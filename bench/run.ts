@@ -45,7 +45,10 @@ function median(xs: readonly number[]): number {
 
 function machine(): string {
   const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   return `machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB; node ${process.version} ${process.platform}-${process.arch}; load average at start ${load}`;
 }
 
@@ -67,9 +70,13 @@ function corpusBench(): Record<string, number> {
   }
   const chars = docs.reduce((a, d) => a + d.text.length, 0);
   const sizes = docs.map((d) => d.text.length);
-  console.log(`\n== Corpus: ${docs.length} documents (those over the parse limits left out), ${(chars / 1e6).toFixed(2)} M characters`);
+  console.log(
+    `\n== Corpus: ${docs.length} documents (those over the parse limits left out), ${(chars / 1e6).toFixed(2)} M characters`,
+  );
   console.log(`   from ${built.bases.length} bases in ${built.sources.join(', ')}`);
-  console.log(`   sizes: median ${(median(sizes) / 1024).toFixed(1)} KB, p95 ${(percentile(sizes, 95) / 1024).toFixed(1)} KB, max ${(Math.max(...sizes) / 1024).toFixed(1)} KB`);
+  console.log(
+    `   sizes: median ${(median(sizes) / 1024).toFixed(1)} KB, p95 ${(percentile(sizes, 95) / 1024).toFixed(1)} KB, max ${(Math.max(...sizes) / 1024).toFixed(1)} KB`,
+  );
 
   const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
   // Warm up both code paths (JIT) on a slice of the corpus.
@@ -133,11 +140,21 @@ function corpusBench(): Record<string, number> {
     buildRatio: median(totals.build.map((b, i) => b / totals.bare[i]!)),
   };
   console.log(`   median of ${PASSES} passes:`);
-  console.log(`     bare remark parse (whole texts)      ${result.bareS.toFixed(2)} s   ${(result.megachars / result.bareS).toFixed(2)} M chars/s`);
-  console.log(`     engine check, cold cache (lint)      ${result.coldS.toFixed(2)} s   ${(result.megachars / result.coldS).toFixed(2)} M chars/s`);
-  console.log(`     ratio engine / bare                  ${result.ratio.toFixed(3)}   (target ≤ 1.15: ${result.ratio <= 1.15 ? 'met' : 'NOT met'})`);
-  console.log(`     parse + model only, cold (buildDocument) ${result.buildS.toFixed(2)} s   ratio to bare ${result.buildRatio.toFixed(3)}`);
-  console.log(`     engine check, warm cache             ${result.warmS.toFixed(2)} s   (${((result.warmS / docs.length) * 1000).toFixed(2)} ms per document: detection, validation, rules, model assembly)`);
+  console.log(
+    `     bare remark parse (whole texts)      ${result.bareS.toFixed(2)} s   ${(result.megachars / result.bareS).toFixed(2)} M chars/s`,
+  );
+  console.log(
+    `     engine check, cold cache (lint)      ${result.coldS.toFixed(2)} s   ${(result.megachars / result.coldS).toFixed(2)} M chars/s`,
+  );
+  console.log(
+    `     ratio engine / bare                  ${result.ratio.toFixed(3)}   (target ≤ 1.15: ${result.ratio <= 1.15 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `     parse + model only, cold (buildDocument) ${result.buildS.toFixed(2)} s   ratio to bare ${result.buildRatio.toFixed(3)}`,
+  );
+  console.log(
+    `     engine check, warm cache             ${result.warmS.toFixed(2)} s   (${((result.warmS / docs.length) * 1000).toFixed(2)} ms per document: detection, validation, rules, model assembly)`,
+  );
   return result;
 }
 
@@ -190,7 +207,9 @@ async function latencyBench(): Promise<Record<string, number> | undefined> {
   const body = big.text;
   const chunks = splitChunks(body);
   const largest = chunks.reduce((a, c) => (c.text.length > a.text.length ? c : a));
-  console.log(`\n== Latency through the language server: ${(body.length / 1024).toFixed(1)} KB document, ${chunks.length} chunks, largest ${(largest.text.length / 1024).toFixed(1)} KB ("${largest.text.split('\n')[0]}")`);
+  console.log(
+    `\n== Latency through the language server: ${(body.length / 1024).toFixed(1)} KB document, ${chunks.length} chunks, largest ${(largest.text.length / 1024).toFixed(1)} KB ("${largest.text.split('\n')[0]}")`,
+  );
   const serverPath = serverBundle();
   if (!serverPath) {
     console.log('   skipped: server/src/lsp is not there yet (run again once the language server exists)');
@@ -211,7 +230,9 @@ async function latencyBench(): Promise<Record<string, number> | undefined> {
     console.log('   ' + describe('same kind of edits, lint() in process', inProcess));
     const local = lint(worst.text, { path: join(folder, big.path), now: NOW, cache: null });
     const agree = local.findings.length === worst.lastDiagnostics;
-    console.log(`   check: the server's last diagnostics (${worst.lastDiagnostics}) ${agree ? 'match' : 'DO NOT match'} a local lint() of the same text (${local.findings.length})`);
+    console.log(
+      `   check: the server's last diagnostics (${worst.lastDiagnostics}) ${agree ? 'match' : 'DO NOT match'} a local lint() of the same text (${local.findings.length})`,
+    );
     const p95 = percentile(random.samples, 95);
     console.log(`   target p95 ≤ 25 ms at random places: ${p95 <= 25 ? 'met' : 'NOT met'} (${p95.toFixed(1)} ms)`);
     return {
@@ -233,7 +254,16 @@ async function main(): Promise<void> {
   console.log('Figures are wall-clock on a shared machine: other processes add noise. Repeat runs and compare medians.');
   const corpus = env['BENCH_SKIP_CORPUS'] ? undefined : corpusBench();
   const latency = env['BENCH_SKIP_LSP'] ? undefined : await latencyBench();
-  console.log('\nRESULT ' + JSON.stringify({ node: process.version, cpu: os.cpus()[0]?.model.trim(), cores: os.availableParallelism(), corpus, latency }));
+  console.log(
+    '\nRESULT ' +
+      JSON.stringify({
+        node: process.version,
+        cpu: os.cpus()[0]?.model.trim(),
+        cores: os.availableParallelism(),
+        corpus,
+        latency,
+      }),
+  );
 }
 
 main().catch((e: unknown) => {

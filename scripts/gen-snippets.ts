@@ -55,7 +55,11 @@ export function snippetSources(): SnippetSource[] {
           kind,
           spec,
           language,
-          snippet: { prefix: snippetPrefix(spec, language), body: snippet.replace(/\n$/, '').split('\n'), description: pick(spec.description, language) },
+          snippet: {
+            prefix: snippetPrefix(spec, language),
+            body: snippet.replace(/\n$/, '').split('\n'),
+            description: pick(spec.description, language),
+          },
         });
       }
     }

@@ -16,13 +16,20 @@ const generators = ['scripts/gen-snippets.ts', 'scripts/config-schema.mjs', 'scr
 
 const stale = [];
 for (const script of generators) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...(check ? ['--check'] : [])], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, ...(check ? ['--check'] : [])], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);
   if (r.status !== 0) stale.push(script);
 }
 if (stale.length) {
-  console.error(check ? `Stale generated files: run \`npm run generate\` (${stale.join(', ')} reported them).` : `Failed: ${stale.join(', ')}`);
+  console.error(
+    check
+      ? `Stale generated files: run \`npm run generate\` (${stale.join(', ')} reported them).`
+      : `Failed: ${stale.join(', ')}`,
+  );
   process.exit(1);
 }
 if (check) console.log('Every generated file is current.');

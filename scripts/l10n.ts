@@ -36,7 +36,11 @@ export const SOURCES: Record<string, Catalogue[]> = {
   'server/src/services/engine.ts': ruleCatalogues,
   // The config file's schema (schemas/config.schema.<locale>.json): its own texts, and the
   // rules' descriptions and the descriptions in their options schemas.
-  'server/src/services/config/messages.ts': [...ruleCatalogues, schemaTexts, Object.fromEntries(rules.flatMap(optionDescriptions).map((d) => [d, d]))],
+  'server/src/services/config/messages.ts': [
+    ...ruleCatalogues,
+    schemaTexts,
+    Object.fromEntries(rules.flatMap(optionDescriptions).map((d) => [d, d])),
+  ],
   'server/src/cli/report.ts': ruleCatalogues,
   'server/src/services/hover.ts': [hoverTexts, ...ruleCatalogues],
   'server/src/services/completion.ts': [completionTexts],

@@ -27,7 +27,12 @@ function update(relative, next, current) {
 }
 
 const readme = readFileSync(new URL('README.md', root), 'utf8');
-const next = readmeWithGenerated(readme, readJson('snippets/segdoc.code-snippets'), readJson('package.json'), readJson('package.nls.json'));
+const next = readmeWithGenerated(
+  readme,
+  readJson('snippets/segdoc.code-snippets'),
+  readJson('package.json'),
+  readJson('package.nls.json'),
+);
 if (typeof next !== 'string') {
   console.error(`README.md has no ${next.missing}:start / ${next.missing}:end markers.`);
   process.exit(1);

@@ -15,7 +15,11 @@ import type { ClientLanguage } from './messages';
 
 export const CONFIG_SCHEMA_SCHEME = 'segdoc-schema';
 /** With an authority (`://`): VS Code accepts a `jsonValidation` URL only in that form. */
-export const CONFIG_SCHEMA_URI = vscode.Uri.from({ scheme: CONFIG_SCHEMA_SCHEME, authority: 'segdoc', path: '/config.schema.json' });
+export const CONFIG_SCHEMA_URI = vscode.Uri.from({
+  scheme: CONFIG_SCHEMA_SCHEME,
+  authority: 'segdoc',
+  path: '/config.schema.json',
+});
 
 /** The extension's schema file in a language: what scripts/config-schema.mjs writes. */
 export function configSchemaFile(language: ClientLanguage): string {

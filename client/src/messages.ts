@@ -11,7 +11,8 @@ export type ClientLanguage = Locale;
 
 export const catalogue = {
   restarted: 'The segdoc language server stopped unexpectedly and was restarted. Details are in the "segdoc" output.',
-  gaveUp: 'The segdoc language server crashed {count} times in a few minutes and will not be restarted. Documents are not being checked.',
+  gaveUp:
+    'The segdoc language server crashed {count} times in a few minutes and will not be restarted. Documents are not being checked.',
   startFailed: 'The segdoc language server could not start: {error}',
   restartAction: 'Restart Server',
   showOutputAction: 'Show Output',

@@ -23,7 +23,6 @@ export const SHOW_SCORES = 'segdoc.showScores';
 /** The quick pick of the tallies, each leading to its place in the document. */
 export const GO_TO_SCORE = 'segdoc.goToScore';
 
-
 /** Delay after a diagnostics change before asking, so that a burst of changes asks once. */
 const DEBOUNCE_MS = 150;
 
@@ -41,11 +40,16 @@ export function statusText(scores: Scores, language: ClientLanguage): string {
 function statusTooltip(scores: Scores, language: ClientLanguage): string {
   const lines = [
     `${scores.title} (${scores.kind})`,
-    t('scoresCompleteness', language, { percent: scores.completeness.percent, filled: scores.completeness.filled, total: scores.completeness.total }),
+    t('scoresCompleteness', language, {
+      percent: scores.completeness.percent,
+      filled: scores.completeness.filled,
+      total: scores.completeness.total,
+    }),
   ];
   if (scores.completeness.missing.length) lines.push(t('scoresMissing', language, { missing: missingLabels(scores) }));
   if (scores.segments.of) lines.push(t('statusCriteria', language, { met: scores.segments.met, of: scores.segments.of }));
-  if (scores.checklists.total) lines.push(t('scoresChecklists', language, { done: scores.checklists.done, total: scores.checklists.total }));
+  if (scores.checklists.total)
+    lines.push(t('scoresChecklists', language, { done: scores.checklists.done, total: scores.checklists.total }));
   lines.push(t('scoresPlaceholders', language, { count: scores.placeholders }));
   lines.push('', t('completenessRule', language), '', t('statusClick', language));
   return lines.join('\n');
@@ -87,12 +91,18 @@ export function scoreItems(scores: Scores, language: ClientLanguage): ScoreItem[
     for (const m of scores.matrices.items) {
       for (const r of m.rows) {
         const description =
-          r.total === null || r.tier === null ? t('scoresRowUnknown', language) : t('scoresRow', language, { total: r.total, tier: r.tier });
+          r.total === null || r.tier === null
+            ? t('scoresRowUnknown', language)
+            : t('scoresRow', language, { total: r.total, tier: r.tier });
         items.push({ label: r.segment, description, range: r.range });
       }
     }
     for (const tier of scores.matrices.tiers) {
-      const allocation = tier.allocation ? (tier.allocation.min === tier.allocation.max ? `${tier.allocation.min}%` : `${tier.allocation.min}–${tier.allocation.max}%`) : '—';
+      const allocation = tier.allocation
+        ? tier.allocation.min === tier.allocation.max
+          ? `${tier.allocation.min}%`
+          : `${tier.allocation.min}–${tier.allocation.max}%`
+        : '—';
       items.push({
         label: t('scoresTier', language, { tier: tier.tier }),
         description: t('scoresTierSplit', language, { count: tier.segments.length, share: tier.share, allocation }),
@@ -104,7 +114,11 @@ export function scoreItems(scores: Scores, language: ClientLanguage): ScoreItem[
   if (scores.checklists.items.length) {
     items.push(sep(t('scoresChecklists', language, { done: scores.checklists.done, total: scores.checklists.total })));
     for (const list of scores.checklists.items) {
-      items.push({ label: t('scoresChecklist', language, { line: list.range.start.line + 1 }), description: `${list.done}/${list.total}`, range: list.range });
+      items.push({
+        label: t('scoresChecklist', language, { line: list.range.start.line + 1 }),
+        description: `${list.done}/${list.total}`,
+        range: list.range,
+      });
     }
   }
   items.push(sep(''));
@@ -188,7 +202,12 @@ export class ScoresStatus implements vscode.Disposable {
   /** `segdoc.goToScore [uri]`: the tallies in a quick pick; picking one goes to its place. */
   private async show(arg: unknown): Promise<void> {
     const language = this.language();
-    const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    const uri =
+      typeof arg === 'string'
+        ? vscode.Uri.parse(arg)
+        : arg instanceof vscode.Uri
+          ? arg
+          : vscode.window.activeTextEditor?.document.uri;
     const scores = uri ? await this.scoresOf(uri) : null;
     if (!uri || !scores) {
       void vscode.window.showInformationMessage(t('scoresNone', language));

@@ -22,7 +22,18 @@ function segdoc(args: string[], cwd = fixtures, env: Record<string, string> = {}
 
 function json(r: Run): {
   version: number;
-  files: Array<{ path: string; kind: string; language: string; diagnostics: Array<{ rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>; scores: object }>;
+  files: Array<{
+    path: string;
+    kind: string;
+    language: string;
+    diagnostics: Array<{
+      rule: string;
+      severity: string;
+      message: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }>;
+    scores: object;
+  }>;
   summary: { files: number; errors: number; warnings: number; infos: number };
 } {
   return JSON.parse(r.stdout);
@@ -52,7 +63,11 @@ describe('exit codes', () => {
     // Each document's tally line (scores.test.ts checks them), then the summary.
     const lines = r.stdout.split('\n');
     assert.equal(lines.length, 11, r.stdout);
-    for (const line of lines.slice(0, 8)) assert.match(line, /^examples\/(en|ru)\/[\w.-]+\.md {2}(Buyer persona|Segmentation analysis|GTM strategy|Segment prioritization) · 100% complete/);
+    for (const line of lines.slice(0, 8))
+      assert.match(
+        line,
+        /^examples\/(en|ru)\/[\w.-]+\.md {2}(Buyer persona|Segmentation analysis|GTM strategy|Segment prioritization) · 100% complete/,
+      );
     assert.deepEqual(lines.slice(8), ['', 'No problems (8 files).', '']);
     assert.equal(r.stderr, '');
   });
@@ -82,28 +97,42 @@ describe('exit codes', () => {
     assert.match(r.stdout, /docs\/missing\.persona\.md:1:3/);
   });
 
-  test('2 for a file that cannot be read', { skip: process.getuid?.() === 0 ? 'running as root: every file is readable' : false }, () => {
-    const dir = workspace('unreadable');
-    const file = path.join(dir, 'dana.persona.md');
-    chmodSync(file, 0o000);
-    try {
-      const r = segdoc(['check'], dir);
-      assert.equal(r.code, 2);
-      assert.equal(r.stderr, 'segdoc: cannot read dana.persona.md: EACCES\n');
-    } finally {
-      chmodSync(file, 0o644);
-    }
-  });
+  test(
+    '2 for a file that cannot be read',
+    { skip: process.getuid?.() === 0 ? 'running as root: every file is readable' : false },
+    () => {
+      const dir = workspace('unreadable');
+      const file = path.join(dir, 'dana.persona.md');
+      chmodSync(file, 0o000);
+      try {
+        const r = segdoc(['check'], dir);
+        assert.equal(r.code, 2);
+        assert.equal(r.stderr, 'segdoc: cannot read dana.persona.md: EACCES\n');
+      } finally {
+        chmodSync(file, 0o644);
+      }
+    },
+  );
 
   test('2 for usage errors, with the usage text', () => {
-    for (const args of [['check', '--format', 'xml'], ['check', '--max-warnings', 'many'], ['check', '--lang', 'de'], ['check', '--bogus'], ['lint'], []]) {
+    for (const args of [
+      ['check', '--format', 'xml'],
+      ['check', '--max-warnings', 'many'],
+      ['check', '--lang', 'de'],
+      ['check', '--bogus'],
+      ['lint'],
+      [],
+    ]) {
       const r = segdoc(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, /^segdoc: /, args.join(' '));
       assert.match(r.stderr, /Usage: segdoc check/, args.join(' '));
       assert.equal(r.stdout, '', args.join(' '));
     }
-    assert.equal(segdoc(['check', '--format', 'xml']).stderr.split('\n')[0], 'segdoc: invalid value "xml" for --format; expected stylish, json, sarif.');
+    assert.equal(
+      segdoc(['check', '--format', 'xml']).stderr.split('\n')[0],
+      'segdoc: invalid value "xml" for --format; expected stylish, json, sarif.',
+    );
     assert.equal(segdoc(['check', '--bogus']).stderr.split('\n')[0], 'segdoc: unknown option "--bogus".');
   });
 
@@ -128,15 +157,27 @@ describe('which files are checked', () => {
     copyFileSync(path.join(fixtures, 'docs', 'README.md'), path.join(dir, 'README.md'));
     const r = segdoc(['check', '--format', 'json'], dir);
     // dana.markdown is found by its extension and detected by its "# Persona:" title.
-    assert.deepEqual(json(r).files.map((f) => [f.path, f.kind]), [['a/b/sam.persona.md', 'persona'], ['c/dana.markdown', 'persona']]);
+    assert.deepEqual(
+      json(r).files.map((f) => [f.path, f.kind]),
+      [
+        ['a/b/sam.persona.md', 'persona'],
+        ['c/dana.markdown', 'persona'],
+      ],
+    );
     // An explicit file or glob is taken as given.
     const glob = segdoc(['check', '--format', 'json', '**/*.persona.md'], dir);
-    assert.deepEqual(json(glob).files.map((f) => f.path), ['a/b/sam.persona.md']);
+    assert.deepEqual(
+      json(glob).files.map((f) => f.path),
+      ['a/b/sam.persona.md'],
+    );
   });
 
   test('paths are printed relative to the working folder with forward slashes', () => {
     const r = segdoc(['check', '--format', 'json', path.join(fixtures, 'docs')], repoRoot);
-    assert.deepEqual(json(r).files.map((f) => f.path), ['test/fixtures/cli/docs/missing.persona.md']);
+    assert.deepEqual(
+      json(r).files.map((f) => f.path),
+      ['test/fixtures/cli/docs/missing.persona.md'],
+    );
   });
 });
 
@@ -161,7 +202,12 @@ describe('formats', () => {
     // The title "Persona: Sam the Site Reliability Engineer" after "# ".
     assert.deepEqual(buying.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 44 } });
     const count = (s: string) => file.diagnostics.filter((d) => d.severity === s).length;
-    assert.deepEqual(report.summary, { files: 1, errors: count('error'), warnings: count('warning'), infos: count('info') + count('hint') });
+    assert.deepEqual(report.summary, {
+      files: 1,
+      errors: count('error'),
+      warnings: count('warning'),
+      infos: count('info') + count('hint'),
+    });
     assert.equal(report.summary.errors, 6);
   });
 
@@ -172,7 +218,12 @@ describe('formats', () => {
     assert.equal(lines[0], 'docs/missing.persona.md  Buyer persona · 40% complete');
     const rows = lines.filter((l) => l.startsWith('  '));
     assert.ok(rows.length >= 6);
-    assert.ok(rows.includes('  docs/missing.persona.md:1:3  error  Missing required section "Buying Process"                       required-section'), rows.join('\n'));
+    assert.ok(
+      rows.includes(
+        '  docs/missing.persona.md:1:3  error  Missing required section "Buying Process"                       required-section',
+      ),
+      rows.join('\n'),
+    );
     // Columns line up: every rule id starts at the same column.
     const ruleColumns = new Set(rows.map((l) => l.search(/(required|recommended)-section$/)));
     assert.equal(ruleColumns.size, 1);
@@ -206,18 +257,29 @@ describe('formats', () => {
     assert.equal(log.version, '2.1.0');
     const run = log.runs[0];
     assert.equal(run.tool.driver.name, 'segdoc');
-    assert.deepEqual(run.tool.driver.rules.map((x: { id: string }) => x.id), registry.map((x) => x.id));
+    assert.deepEqual(
+      run.tool.driver.rules.map((x: { id: string }) => x.id),
+      registry.map((x) => x.id),
+    );
     const req = run.tool.driver.rules.find((x: { id: string }) => x.id === 'required-section');
     assert.equal(req.shortDescription.text, 'A section the document kind requires is missing.');
     assert.equal(req.defaultConfiguration.level, 'error');
-    const result = run.results.find((x: { message: { text: string } }) => x.message.text === 'Missing required section "Buying Process"');
+    const result = run.results.find(
+      (x: { message: { text: string } }) => x.message.text === 'Missing required section "Buying Process"',
+    );
     assert.equal(result.ruleId, 'required-section');
     assert.equal(result.level, 'error');
-    assert.equal(result.ruleIndex, registry.findIndex((x) => x.id === 'required-section'));
+    assert.equal(
+      result.ruleIndex,
+      registry.findIndex((x) => x.id === 'required-section'),
+    );
     const loc = result.locations[0].physicalLocation;
     assert.equal(loc.artifactLocation.uri, 'docs/missing.persona.md');
     assert.deepEqual(loc.region, { startLine: 1, startColumn: 3, endLine: 1, endColumn: 45 });
-    assert.ok(run.results.some((x: { level: string }) => x.level === 'note'), 'infos are SARIF notes');
+    assert.ok(
+      run.results.some((x: { level: string }) => x.level === 'note'),
+      'infos are SARIF notes',
+    );
   });
 });
 
@@ -226,7 +288,10 @@ describe('language', () => {
     const r = segdoc(['check', '--lang', 'ru', 'docs']);
     assert.equal(r.code, 1);
     // Section names are quoted as the document writes them: this document is in English.
-    assert.ok(r.stdout.includes('  docs/missing.persona.md:1:3  ошибка     Отсутствует обязательный раздел «Buying Process»'), r.stdout);
+    assert.ok(
+      r.stdout.includes('  docs/missing.persona.md:1:3  ошибка     Отсутствует обязательный раздел «Buying Process»'),
+      r.stdout,
+    );
     assert.match(r.stdout, /✖ \d+ (проблема|проблемы|проблем) \(6 ошибок, 0 предупреждений, 7 замечаний\)\n$/);
   });
 
@@ -234,14 +299,24 @@ describe('language', () => {
     const r = segdoc(['check', 'docs'], fixtures, { LANG: 'ru_RU.UTF-8' });
     assert.match(r.stdout, /ошибка +Отсутствует обязательный раздел «Buying Process»/);
     const usage = segdoc(['check', '--format', 'xml'], fixtures, { LC_ALL: 'ru_RU.UTF-8' });
-    assert.equal(usage.stderr.split('\n')[0], 'segdoc: недопустимое значение «xml» для --format; ожидается stylish, json, sarif.');
-    assert.equal(segdoc(['check', '--lang', 'en', 'docs'], fixtures, { LANG: 'ru_RU.UTF-8' }).stdout.includes('Missing required section'), true);
+    assert.equal(
+      usage.stderr.split('\n')[0],
+      'segdoc: недопустимое значение «xml» для --format; ожидается stylish, json, sarif.',
+    );
+    assert.equal(
+      segdoc(['check', '--lang', 'en', 'docs'], fixtures, { LANG: 'ru_RU.UTF-8' }).stdout.includes('Missing required section'),
+      true,
+    );
   });
 });
 
 describe('the config file', () => {
   test('a rule turned off', () => {
-    const dir = workspace('off', (t) => t.replace(/## Buying Process[\s\S]*?(?=## Objections)/, ''), '{ "rules": { "required-section": "off" } }');
+    const dir = workspace(
+      'off',
+      (t) => t.replace(/## Buying Process[\s\S]*?(?=## Objections)/, ''),
+      '{ "rules": { "required-section": "off" } }',
+    );
     const r = segdoc(['check', '--format', 'json'], dir);
     assert.equal(r.code, 0, r.stdout);
     assert.deepEqual(json(r).files[0]!.diagnostics, []);
@@ -251,7 +326,11 @@ describe('the config file', () => {
   });
 
   test('a severity changed', () => {
-    const dir = workspace('severity', (t) => t.replace(/## Buying Process[\s\S]*?(?=## Objections)/, ''), '{ "rules": { "required-section": "warning" } }');
+    const dir = workspace(
+      'severity',
+      (t) => t.replace(/## Buying Process[\s\S]*?(?=## Objections)/, ''),
+      '{ "rules": { "required-section": "warning" } }',
+    );
     const r = segdoc(['check', '--format', 'json'], dir);
     assert.equal(r.code, 0);
     assert.deepEqual(
@@ -263,14 +342,21 @@ describe('the config file', () => {
   test('a rule option', () => {
     const dir = workspace('option', undefined, '{ "rules": { "stale-document": ["warning", { "reviewPeriodDays": 5 }] } }');
     const r = segdoc(['check', '--format', 'json'], dir);
-    assert.deepEqual(json(r).files[0]!.diagnostics.map((d) => [d.rule, d.severity, d.range.start.line]), [['stale-document', 'warning', 113]]);
+    assert.deepEqual(
+      json(r).files[0]!.diagnostics.map((d) => [d.rule, d.severity, d.range.start.line]),
+      [['stale-document', 'warning', 113]],
+    );
     // The default review period (90 days) is not exceeded on 2026-11-23.
     rmSync(path.join(dir, '.segdoc.json'));
     assert.deepEqual(json(segdoc(['check', '--format', 'json'], dir)).files[0]!.diagnostics, []);
   });
 
   test('--config FILE is used instead of the nearest .segdoc.json', () => {
-    const dir = workspace('explicit', (t) => t.replace(/## Buying Process[\s\S]*?(?=## Objections)/, ''), '{ "rules": { "required-section": "off" } }');
+    const dir = workspace(
+      'explicit',
+      (t) => t.replace(/## Buying Process[\s\S]*?(?=## Objections)/, ''),
+      '{ "rules": { "required-section": "off" } }',
+    );
     writeFileSync(path.join(tmp, 'strict.json'), '{ "rules": { "required-section": "error" } }');
     assert.equal(segdoc(['check'], dir).code, 0);
     assert.equal(segdoc(['check', '--config', path.join(tmp, 'strict.json')], dir).code, 1);
@@ -289,25 +375,49 @@ describe('the config file', () => {
     const cells = lines.filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/ {2,}/));
     assert.deepEqual(cells, [
       ['.segdoc.json:3:5', 'error', 'Unknown rule "required-sections"; did you mean "required-section"?', 'config'],
-      ['.segdoc.json:4:20', 'error', 'Invalid severity "loud" for rule "placeholder"; expected one of "off", "error", "warning", "info", "hint"', 'config'],
+      [
+        '.segdoc.json:4:20',
+        'error',
+        'Invalid severity "loud" for rule "placeholder"; expected one of "off", "error", "warning", "info", "hint"',
+        'config',
+      ],
     ]);
     const report = json(segdoc(['check', '--format', 'json'], dir));
-    assert.deepEqual(report.files.map((f) => [f.path, f.kind]), [['.segdoc.json', 'config'], ['dana.persona.md', 'persona']]);
-    assert.deepEqual(report.files[0]!.diagnostics[0]!.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 23 } });
+    assert.deepEqual(
+      report.files.map((f) => [f.path, f.kind]),
+      [
+        ['.segdoc.json', 'config'],
+        ['dana.persona.md', 'persona'],
+      ],
+    );
+    assert.deepEqual(report.files[0]!.diagnostics[0]!.range, {
+      start: { line: 2, character: 4 },
+      end: { line: 2, character: 23 },
+    });
   });
 });
 
 describe('the other checked documents (unknown-segment)', () => {
-  const typo = (t: string): string => t.replace('**Segment**: Mid-Market Platform Teams', '**Segment**: Mid-Market Platfrom Teams');
+  const typo = (t: string): string =>
+    t.replace('**Segment**: Mid-Market Platform Teams', '**Segment**: Mid-Market Platfrom Teams');
 
   test('a persona is compared with the segments the checked segmentation documents define', () => {
     const dir = workspace('segments', typo);
-    copyFileSync(path.join(repoRoot, 'examples', 'en', 'stratus-cloud.segmentation.md'), path.join(dir, 'stratus.segmentation.md'));
+    copyFileSync(
+      path.join(repoRoot, 'examples', 'en', 'stratus-cloud.segmentation.md'),
+      path.join(dir, 'stratus.segmentation.md'),
+    );
     const report = json(segdoc(['check', '--format', 'json'], dir));
     const persona = report.files.find((f) => f.path === 'dana.persona.md')!;
     assert.deepEqual(
       persona.diagnostics.map((d) => [d.rule, d.message, d.range.start.line]),
-      [['unknown-segment', 'Segment "Mid-Market Platfrom Teams" is not defined in the workspace: did you mean "Mid-Market Platform Teams" (stratus.segmentation.md)?', 4]],
+      [
+        [
+          'unknown-segment',
+          'Segment "Mid-Market Platfrom Teams" is not defined in the workspace: did you mean "Mid-Market Platform Teams" (stratus.segmentation.md)?',
+          4,
+        ],
+      ],
     );
     // Checked on its own, the persona has nothing to be compared with: no finding.
     assert.deepEqual(json(segdoc(['check', '--format', 'json', 'dana.persona.md'], dir)).files[0]!.diagnostics, []);

@@ -51,7 +51,11 @@ export function installPackage(): Installed {
   assert.equal(r.status, 0, r.stderr);
   const [info] = JSON.parse(r.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
   const prefix = path.join(tmp, 'prefix');
-  const install = run(npm, ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', path.join(tmp, info!.filename)], tmp);
+  const install = run(
+    npm,
+    ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', path.join(tmp, info!.filename)],
+    tmp,
+  );
   assert.equal(install.status, 0, install.stdout + install.stderr);
   const windows = process.platform === 'win32';
   return {

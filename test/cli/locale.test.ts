@@ -12,8 +12,26 @@ import * as path from 'node:path';
 import { envLanguage } from '../../server/src/cli/run';
 import { ensureBuilt, segdoc } from './run-cli';
 
-const RU = ['# Персона: Дана', '', '## Демография', '', '- **Должность**: руководитель DevOps', '- **Размер компании**: 200', '- **Отрасль**: SaaS', ''].join('\n');
-const EN = ['# Persona: Dana', '', '## Demographics', '', '- **Job Title**: DevOps lead', '- **Company Size**: 200', '- **Industry**: SaaS', ''].join('\n');
+const RU = [
+  '# Персона: Дана',
+  '',
+  '## Демография',
+  '',
+  '- **Должность**: руководитель DevOps',
+  '- **Размер компании**: 200',
+  '- **Отрасль**: SaaS',
+  '',
+].join('\n');
+const EN = [
+  '# Persona: Dana',
+  '',
+  '## Demographics',
+  '',
+  '- **Job Title**: DevOps lead',
+  '- **Company Size**: 200',
+  '- **Industry**: SaaS',
+  '',
+].join('\n');
 
 let dir: string;
 
@@ -35,7 +53,13 @@ function check(files: string[], env: Record<string, string>): string {
 }
 
 describe('message language from the environment', () => {
-  const envs: Array<Record<string, string>> = [{ LANG: 'C' }, { LANG: 'POSIX' }, { LANG: 'C.UTF-8' }, {}, { LC_ALL: 'C', LANG: 'en_US.UTF-8' }];
+  const envs: Array<Record<string, string>> = [
+    { LANG: 'C' },
+    { LANG: 'POSIX' },
+    { LANG: 'C.UTF-8' },
+    {},
+    { LC_ALL: 'C', LANG: 'en_US.UTF-8' },
+  ];
   for (const env of envs) {
     test(`a Russian document gets Russian messages with ${JSON.stringify(env)}`, () => {
       const out = check(['dana-ru.persona.md'], env);

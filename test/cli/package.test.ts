@@ -42,17 +42,35 @@ after(() => pkg?.cleanup());
 
 describe('the npm package', { skip }, () => {
   test('the tarball holds what runs and nothing else', () => {
-    for (const required of ['package.json', 'README.md', 'LICENSE', 'bin/segdoc.js', 'bin/segdoc-language-server.js', 'dist/cli.js', 'dist/server.js', 'schemas/config.schema.json', 'schemas/persona.schema.json', 'snippets/segdoc.code-snippets']) {
+    for (const required of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'bin/segdoc.js',
+      'bin/segdoc-language-server.js',
+      'dist/cli.js',
+      'dist/server.js',
+      'schemas/config.schema.json',
+      'schemas/persona.schema.json',
+      'snippets/segdoc.code-snippets',
+    ]) {
       assert.ok(packed.includes(required), `${required} is missing from the tarball: ${packed.join(', ')}`);
     }
-    const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/[\w-]+\.js|dist\/[\w-]+\.js|schemas\/[\w.-]+\.json|snippets\/[\w.-]+)$/;
-    assert.deepEqual(packed.filter((f) => !allowed.test(f)), []);
+    const allowed =
+      /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|bin\/[\w-]+\.js|dist\/[\w-]+\.js|schemas\/[\w.-]+\.json|snippets\/[\w.-]+)$/;
+    assert.deepEqual(
+      packed.filter((f) => !allowed.test(f)),
+      [],
+    );
     // The VS Code client bundle needs the editor's `vscode` module; it belongs in the VSIX only.
     assert.ok(!packed.includes('dist/client.js'));
   });
 
   test('the install took nothing from the registry', () => {
-    const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { dependencies?: object; private?: boolean };
+    const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+      dependencies?: object;
+      private?: boolean;
+    };
     assert.equal(manifest.private, undefined);
     assert.deepEqual(manifest.dependencies ?? {}, {});
     assert.ok(!existsSync(path.join(installed, 'node_modules')), 'the installed package has a node_modules folder');
@@ -62,10 +80,19 @@ describe('the npm package', { skip }, () => {
     const docs = path.join(tmp, 'docs');
     mkdirSync(docs, { recursive: true });
     writeFileSync(path.join(docs, 'irina.persona.md'), readFileSync(fixture));
-    const r = run(path.join(binDir, 'segdoc'), ['check', '--format', 'json', '--lang', 'en', 'irina.persona.md'], docs, cleanEnv({ LANG: 'C', SEGDOC_TODAY: '2026-11-23' }));
+    const r = run(
+      path.join(binDir, 'segdoc'),
+      ['check', '--format', 'json', '--lang', 'en', 'irina.persona.md'],
+      docs,
+      cleanEnv({ LANG: 'C', SEGDOC_TODAY: '2026-11-23' }),
+    );
     assert.equal(r.stderr, '');
-    const report = JSON.parse(r.stdout) as { files: Array<{ path: string; diagnostics: Array<{ rule: string; message: string; range: object }> }> };
-    const findings = report.files.flatMap((f) => f.diagnostics.filter((d) => d.rule === 'field-value').map((d) => ({ path: f.path, message: d.message, range: d.range })));
+    const report = JSON.parse(r.stdout) as {
+      files: Array<{ path: string; diagnostics: Array<{ rule: string; message: string; range: object }> }>;
+    };
+    const findings = report.files.flatMap((f) =>
+      f.diagnostics.filter((d) => d.rule === 'field-value').map((d) => ({ path: f.path, message: d.message, range: d.range })),
+    );
     assert.equal(findings.length, 1, r.stdout);
     assert.equal(findings[0]!.path, 'irina.persona.md');
     assert.match(findings[0]!.message, /"Техничский оцнщик".*"Роль в решении"/);
@@ -77,12 +104,20 @@ describe('the npm package', { skip }, () => {
   });
 
   test('segdoc-language-server speaks LSP over stdio and publishes diagnostics', LIMIT, async (t) => {
-    const child = spawn(path.join(binDir, 'segdoc-language-server'), [], { cwd: tmp, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(path.join(binDir, 'segdoc-language-server'), [], {
+      cwd: tmp,
+      env: cleanEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((res) => child.once('exit', (code) => res(code)));
     const client = await TestClient.start({
-      transport: { reader: new StreamMessageReader(child.stdout), writer: new StreamMessageWriter(child.stdin), dispose: () => child.stdin.end() },
+      transport: {
+        reader: new StreamMessageReader(child.stdout),
+        writer: new StreamMessageWriter(child.stdin),
+        dispose: () => child.stdin.end(),
+      },
       initializationOptions: { locale: 'en' },
     });
     t.after(async () => {
@@ -101,7 +136,10 @@ describe('the npm package', { skip }, () => {
     assert.equal(more.length, 0);
     assert.match(messageOf(d!), /^"Техничский оцнщик" is not an allowed value of "Роль в решении"/);
     // UTF-16 columns on a Cyrillic line: the value starts after 22 code units.
-    assert.deepEqual(d!.range, { start: { line: 48, character: BAD_LINE.indexOf('Техничский') }, end: { line: 48, character: BAD_LINE.length } });
+    assert.deepEqual(d!.range, {
+      start: { line: 48, character: BAD_LINE.indexOf('Техничский') },
+      end: { line: 48, character: BAD_LINE.length },
+    });
     assert.equal(stderr, '');
   });
 
@@ -110,7 +148,10 @@ describe('the npm package', { skip }, () => {
       const r = run(path.join(binDir, 'segdoc-language-server'), args, tmp);
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, /^Usage: segdoc-language-server \[--stdio \| --node-ipc \| --socket=<port> \| --pipe=<name>\]: .*\n$/);
+      assert.match(
+        r.stderr,
+        /^Usage: segdoc-language-server \[--stdio \| --node-ipc \| --socket=<port> \| --pipe=<name>\]: .*\n$/,
+      );
     }
     // The bundle itself without a transport: the same line, not minified code in a stack trace.
     const bare = run(process.execPath, [path.join(installed, 'dist', 'server.js')], tmp);

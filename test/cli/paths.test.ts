@@ -49,53 +49,92 @@ interface Json {
 
 describe('paths and odd files', () => {
   test('a % in a folder name is a path like any other', async () => {
-    const cwd = folder({ '100%/dana.persona.md': example, '50% off/#1 what?.persona.md': example, 'a&b (1)/Дана.PERSONA.MD': example });
+    const cwd = folder({
+      '100%/dana.persona.md': example,
+      '50% off/#1 what?.persona.md': example,
+      'a&b (1)/Дана.PERSONA.MD': example,
+    });
     const r = await check(['--format', 'json'], cwd);
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0);
     const report = JSON.parse(r.stdout) as Json;
     assert.deepEqual(
       report.files.map((f) => [f.path, f.kind]),
-      [['100%/dana.persona.md', 'persona'], ['50% off/#1 what?.persona.md', 'persona'], ['a&b (1)/Дана.PERSONA.MD', 'persona']],
+      [
+        ['100%/dana.persona.md', 'persona'],
+        ['50% off/#1 what?.persona.md', 'persona'],
+        ['a&b (1)/Дана.PERSONA.MD', 'persona'],
+      ],
     );
     const named = await check(['100%/dana.persona.md'], cwd);
     assert.equal(named.code, 0, named.stderr);
     assert.match(named.stdout, /^100%\/dana\.persona\.md {2}/);
     // SARIF file URIs keep `%`, `#` and `?` part of the name.
-    const sarif = JSON.parse((await check(['--format', 'sarif', '50% off', 'no/such.md'], cwd)).stdout) as { runs: Array<{ results: Array<unknown> }> };
+    const sarif = JSON.parse((await check(['--format', 'sarif', '50% off', 'no/such.md'], cwd)).stdout) as {
+      runs: Array<{ results: Array<unknown> }>;
+    };
     assert.equal(sarif.runs[0]!.results.length, 0);
   });
 
-  test('a FIFO and a link to /dev/zero among good files: refused with a message each, every other result kept', { skip: posix ? false : 'POSIX only' }, async () => {
-    const broken = example.replace(/## Buying Process[\s\S]*?(?=\n## )/, '');
-    const cwd = folder({ 'a.persona.md': example, 'b.persona.md': broken });
-    execFileSync('mkfifo', [path.join(cwd, 'fifo.persona.md')]);
-    symlinkSync('/dev/zero', path.join(cwd, 'zero.persona.md'));
-    const r = await check(['--format', 'json'], cwd);
-    assert.equal(r.code, 2, 'a file that cannot be read is exit 2');
-    assert.equal(
-      r.stderr,
-      'segdoc: fifo.persona.md is not a regular file (a device, FIFO or socket); not read\n' +
-        'segdoc: zero.persona.md is not a regular file (a device, FIFO or socket); not read\n',
-    );
-    const report = JSON.parse(r.stdout) as Json;
-    assert.deepEqual(report.files.map((f) => f.path), ['a.persona.md', 'b.persona.md']);
-    assert.ok(report.files[1]!.diagnostics.some((d) => d.message === 'Missing required section "Buying Process"'));
-    assert.deepEqual(report.skipped.map((s) => [s.path, s.reason]), [['fifo.persona.md', 'not-a-file'], ['zero.persona.md', 'not-a-file']]);
-    // Named explicitly, the same.
-    const named = await check(['zero.persona.md', 'a.persona.md'], cwd);
-    assert.equal(named.code, 2);
-    assert.match(named.stdout, /a\.persona\.md/);
-  });
+  test(
+    'a FIFO and a link to /dev/zero among good files: refused with a message each, every other result kept',
+    { skip: posix ? false : 'POSIX only' },
+    async () => {
+      const broken = example.replace(/## Buying Process[\s\S]*?(?=\n## )/, '');
+      const cwd = folder({ 'a.persona.md': example, 'b.persona.md': broken });
+      execFileSync('mkfifo', [path.join(cwd, 'fifo.persona.md')]);
+      symlinkSync('/dev/zero', path.join(cwd, 'zero.persona.md'));
+      const r = await check(['--format', 'json'], cwd);
+      assert.equal(r.code, 2, 'a file that cannot be read is exit 2');
+      assert.equal(
+        r.stderr,
+        'segdoc: fifo.persona.md is not a regular file (a device, FIFO or socket); not read\n' +
+          'segdoc: zero.persona.md is not a regular file (a device, FIFO or socket); not read\n',
+      );
+      const report = JSON.parse(r.stdout) as Json;
+      assert.deepEqual(
+        report.files.map((f) => f.path),
+        ['a.persona.md', 'b.persona.md'],
+      );
+      assert.ok(report.files[1]!.diagnostics.some((d) => d.message === 'Missing required section "Buying Process"'));
+      assert.deepEqual(
+        report.skipped.map((s) => [s.path, s.reason]),
+        [
+          ['fifo.persona.md', 'not-a-file'],
+          ['zero.persona.md', 'not-a-file'],
+        ],
+      );
+      // Named explicitly, the same.
+      const named = await check(['zero.persona.md', 'a.persona.md'], cwd);
+      assert.equal(named.code, 2);
+      assert.match(named.stdout, /a\.persona\.md/);
+    },
+  );
 
   test('a file named on the command line that is not a segdoc document is reported as skipped', async () => {
-    const cwd = folder({ 'README.md': '# Notes\n\nNothing to see.\n', 'dana.persona.md': example, 'docs/CHANGELOG.md': '# Changes\n' });
+    const cwd = folder({
+      'README.md': '# Notes\n\nNothing to see.\n',
+      'dana.persona.md': example,
+      'docs/CHANGELOG.md': '# Changes\n',
+    });
     const stylish = await check(['README.md', 'dana.persona.md'], cwd);
     assert.equal(stylish.code, 0);
-    assert.match(stylish.stdout, /^README\.md {2}skipped: not a segdoc document \(no kind in its front matter, file name or title\)$/m);
+    assert.match(
+      stylish.stdout,
+      /^README\.md {2}skipped: not a segdoc document \(no kind in its front matter, file name or title\)$/m,
+    );
     const json = JSON.parse((await check(['--format', 'json', 'README.md', 'dana.persona.md'], cwd)).stdout) as Json;
-    assert.deepEqual(json.files.map((f) => f.path), ['dana.persona.md']);
-    assert.deepEqual(json.skipped, [{ path: 'README.md', reason: 'not-segdoc', message: 'skipped: not a segdoc document (no kind in its front matter, file name or title)' }]);
+    assert.deepEqual(
+      json.files.map((f) => f.path),
+      ['dana.persona.md'],
+    );
+    assert.deepEqual(json.skipped, [
+      {
+        path: 'README.md',
+        reason: 'not-segdoc',
+        message: 'skipped: not a segdoc document (no kind in its front matter, file name or title)',
+      },
+    ]);
     // Files a folder holds are not listed: a folder has plenty of plain Markdown.
     const walked = JSON.parse((await check(['--format', 'json'], cwd)).stdout) as Json;
     assert.deepEqual(walked.skipped, []);
@@ -105,7 +144,10 @@ describe('paths and odd files', () => {
   });
 
   test('front matter naming an unknown kind is a finding, not "No segdoc documents found"', async () => {
-    const cwd = folder({ 'dana.persona.md': example.replace(/^/, '---\nsegdoc: personna\n---\n'), 'notes.md': '---\nsegdoc: personna\n---\n# Dana\n' });
+    const cwd = folder({
+      'dana.persona.md': example.replace(/^/, '---\nsegdoc: personna\n---\n'),
+      'notes.md': '---\nsegdoc: personna\n---\n# Dana\n',
+    });
     const r = await check(['--format', 'json'], cwd);
     assert.equal(r.code, 1);
     const report = JSON.parse(r.stdout) as Json;
@@ -117,15 +159,25 @@ describe('paths and odd files', () => {
       ],
     );
     const stylish = await check(['notes.md'], cwd);
-    assert.match(stylish.stdout, /notes\.md:2:9 {2}error {2}Unknown document kind "personna"; did you mean "persona"\? {2}unknown-kind/);
+    assert.match(
+      stylish.stdout,
+      /notes\.md:2:9 {2}error {2}Unknown document kind "personna"; did you mean "persona"\? {2}unknown-kind/,
+    );
   });
 
-  test('folders: each real file once, links to folders followed without looping, extensions in any case', { skip: posix ? false : 'POSIX only' }, async () => {
-    const cwd = folder({ 'docs/dana.persona.md': example, 'docs/sub/UPPER.PERSONA.MD': example });
-    symlinkSync('..', path.join(cwd, 'docs/sub/up'));
-    symlinkSync(path.join(cwd, 'docs/dana.persona.md'), path.join(cwd, 'docs/sub/dana-link.persona.md'));
-    const r = await check(['--format', 'json', 'docs', 'docs/sub'], cwd);
-    assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual((JSON.parse(r.stdout) as Json).files.map((f) => f.path), ['docs/dana.persona.md', 'docs/sub/UPPER.PERSONA.MD']);
-  });
+  test(
+    'folders: each real file once, links to folders followed without looping, extensions in any case',
+    { skip: posix ? false : 'POSIX only' },
+    async () => {
+      const cwd = folder({ 'docs/dana.persona.md': example, 'docs/sub/UPPER.PERSONA.MD': example });
+      symlinkSync('..', path.join(cwd, 'docs/sub/up'));
+      symlinkSync(path.join(cwd, 'docs/dana.persona.md'), path.join(cwd, 'docs/sub/dana-link.persona.md'));
+      const r = await check(['--format', 'json', 'docs', 'docs/sub'], cwd);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as Json).files.map((f) => f.path),
+        ['docs/dana.persona.md', 'docs/sub/UPPER.PERSONA.MD'],
+      );
+    },
+  );
 });

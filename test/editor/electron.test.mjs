@@ -27,11 +27,18 @@ const cacheDir = join(root, '.vscode-test');
  */
 async function cannotRun() {
   if (process.env.SEGDOC_VSCODE_EXECUTABLE) {
-    return existsSync(process.env.SEGDOC_VSCODE_EXECUTABLE) ? undefined : `SEGDOC_VSCODE_EXECUTABLE=${process.env.SEGDOC_VSCODE_EXECUTABLE} does not exist`;
+    return existsSync(process.env.SEGDOC_VSCODE_EXECUTABLE)
+      ? undefined
+      : `SEGDOC_VSCODE_EXECUTABLE=${process.env.SEGDOC_VSCODE_EXECUTABLE} does not exist`;
   }
   // A VS Code downloaded earlier is reused by test-electron without going online for it
   // when a version is pinned; "stable" needs the update server to name the version.
-  if (process.env.SEGDOC_VSCODE_VERSION && existsSync(cacheDir) && readdirSync(cacheDir).some((d) => d.includes(process.env.SEGDOC_VSCODE_VERSION))) return undefined;
+  if (
+    process.env.SEGDOC_VSCODE_VERSION &&
+    existsSync(cacheDir) &&
+    readdirSync(cacheDir).some((d) => d.includes(process.env.SEGDOC_VSCODE_VERSION))
+  )
+    return undefined;
   let timer;
   try {
     await Promise.race([
@@ -70,7 +77,10 @@ test('extension-host suite in desktop VS Code (@vscode/test-electron)', { skip: 
         : { version: process.env.SEGDOC_VSCODE_VERSION ?? 'stable', cachePath: cacheDir }),
       extensionDevelopmentPath: extension,
       extensionTestsPath: suite,
-      extensionTestsEnv: { SEGDOC_EDITOR_RESULTS: resultsFile, ...(process.env.SEGDOC_EDITOR_GREP ? { SEGDOC_EDITOR_GREP: process.env.SEGDOC_EDITOR_GREP } : {}) },
+      extensionTestsEnv: {
+        SEGDOC_EDITOR_RESULTS: resultsFile,
+        ...(process.env.SEGDOC_EDITOR_GREP ? { SEGDOC_EDITOR_GREP: process.env.SEGDOC_EDITOR_GREP } : {}),
+      },
       launchArgs: [
         dirs.workspace,
         `--user-data-dir=${dirs.userData}`,

@@ -20,7 +20,9 @@ for (let i = 0; i < runs; i++) {
   if (run.exitCode !== 0) throw new Error(`activation tests failed:\n${run.log.join('\n')}`);
   for (const [k, v] of Object.entries(run.metrics)) add(k, v);
   for (const [k, v] of Object.entries(await measureColdStart(vsix.path))) add(k, v);
-  console.error(`run ${i + 1}/${runs}: ${JSON.stringify(Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.at(-1)])))}`);
+  console.error(
+    `run ${i + 1}/${runs}: ${JSON.stringify(Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.at(-1)])))}`,
+  );
 }
 
 const label = {

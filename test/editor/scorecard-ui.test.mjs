@@ -23,11 +23,23 @@ const skip = missingEditor();
 if (skip) console.log(`scorecard UI test skipped: ${skip}`);
 
 const EN = {
-  rows: ['Fintech Startups 35 Tier 1', 'Regional Banks 31 Tier 1', 'Agencies 26 Tier 2', 'Public Sector 21 Tier 2', 'Hobbyists 14 (stated 15) Tier 3 (stated 2)'],
+  rows: [
+    'Fintech Startups 35 Tier 1',
+    'Regional Banks 31 Tier 1',
+    'Agencies 26 Tier 2',
+    'Public Sector 21 Tier 2',
+    'Hobbyists 14 (stated 15) Tier 3 (stated 2)',
+  ],
   bands: ['Tier 3', 'Tier 2', 'Tier 1'],
 };
 const RU = {
-  rows: ['Fintech Startups 35 Уровень 1', 'Regional Banks 31 Уровень 1', 'Agencies 26 Уровень 2', 'Public Sector 21 Уровень 2', 'Hobbyists 14 (указано 15) Уровень 3 (указано 2)'],
+  rows: [
+    'Fintech Startups 35 Уровень 1',
+    'Regional Banks 31 Уровень 1',
+    'Agencies 26 Уровень 2',
+    'Public Sector 21 Уровень 2',
+    'Hobbyists 14 (указано 15) Уровень 3 (указано 2)',
+  ],
   bands: ['Уровень 3', 'Уровень 2', 'Уровень 1'],
 };
 
@@ -117,7 +129,10 @@ const DOCUMENT = `# Customer Segmentation Analysis: Northwind Cloud
 `;
 
 /** The same analysis unfinished: the Author left as the template wrote it, no ICP Definition. */
-const UNFINISHED = DOCUMENT.replace('- **Author**: Maria Chen', '- **Author**: [Author Name]').replace('## ICP Definition\n- Fintech companies with 10–200 employees in the EU.\n\n', '');
+const UNFINISHED = DOCUMENT.replace('- **Author**: Maria Chen', '- **Author**: [Author Name]').replace(
+  '## ICP Definition\n- Fintech companies with 10–200 employees in the EU.\n\n',
+  '',
+);
 const MISSING = {
   en: ['Metadata — placeholder left', 'Metadata › Author — placeholder left', 'ICP Definition — not in the document'],
   ru: ['Metadata — остался плейсхолдер', 'Metadata › Author — остался плейсхолдер', 'ICP Definition — нет в документе'],
@@ -127,8 +142,12 @@ test('scorecard UI in light, dark and high-contrast themes, with screenshots', {
   const shots = ensureResultsDir('editor-scorecard');
   const timings = {};
   // SEGDOC_SCORECARD_RUNS=narrow-light,dark runs only those (each run starts its own editor).
-  const only = process.env.SEGDOC_SCORECARD_RUNS?.split(',').map((n) => n.trim()).filter(Boolean);
-  for (const { name, theme, expect, narrow = false, settings = {} } of THEMES.filter((r) => !only?.length || only.includes(r.name))) {
+  const only = process.env.SEGDOC_SCORECARD_RUNS?.split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  for (const { name, theme, expect, narrow = false, settings = {} } of THEMES.filter(
+    (r) => !only?.length || only.includes(r.name),
+  )) {
     await t.test(`${name} theme (${theme})`, async () => {
       const t0 = performance.now();
       const tmp = tempDir(`scorecard-${name}`);
@@ -144,20 +163,32 @@ test('scorecard UI in light, dark and high-contrast themes, with screenshots', {
         const { page } = browser;
         page.setDefaultTimeout(60_000);
         await page.goto(workbenchUrl(server, dirs.workspace, { extensionDevelopmentPath: extension, openFile: doc }));
-        await page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: '# Customer Segmentation Analysis' }).first().waitFor();
+        await page
+          .locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: '# Customer Segmentation Analysis' })
+          .first()
+          .waitFor();
         // The first check has run once the status bar item shows the kind.
-        await page.locator('.statusbar-item', { hasText: /Segmentation analysis|Анализ сегментации/ }).first().waitFor();
+        await page
+          .locator('.statusbar-item', { hasText: /Segmentation analysis|Анализ сегментации/ })
+          .first()
+          .waitFor();
         // More room for the two editors side by side.
         await page.keyboard.press('F1');
         await page.locator('.quick-input-widget').waitFor();
         await page.keyboard.type('View: Close Primary Side Bar');
-        await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Close Primary Side Bar' }).first().waitFor();
+        await page
+          .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Close Primary Side Bar' })
+          .first()
+          .waitFor();
         await page.keyboard.press('Enter');
         await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
         await page.keyboard.press('F1');
         await page.locator('.quick-input-widget').waitFor();
         await page.keyboard.type('segdoc: Show Scorecard');
-        await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Show Scorecard' }).first().waitFor();
+        await page
+          .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Show Scorecard' })
+          .first()
+          .waitFor();
         await page.keyboard.press('Enter');
         // The webview's document sits in an iframe inside the webview's iframe.
         const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -174,13 +205,21 @@ test('scorecard UI in light, dark and high-contrast themes, with screenshots', {
         assert.equal(await view.locator('td.ok, td.no').count(), 25, 'five criteria per segment');
         assert.deepEqual(await view.locator('.band-label').allTextContents(), expect.bands);
         // Bars are drawn in proportion: the longest bar is Fintech's 35 of 40.
-        const widths = await view.locator('.chart-row:not(.axis-row) svg.bar').evaluateAll((svgs) =>
-          svgs.map((svg) => [...svg.querySelectorAll('rect.seg')].reduce((n, r) => n + r.getBoundingClientRect().width, 0) / svg.getBoundingClientRect().width),
-        );
+        const widths = await view
+          .locator('.chart-row:not(.axis-row) svg.bar')
+          .evaluateAll((svgs) =>
+            svgs.map(
+              (svg) =>
+                [...svg.querySelectorAll('rect.seg')].reduce((n, r) => n + r.getBoundingClientRect().width, 0) /
+                svg.getBoundingClientRect().width,
+            ),
+          );
         assert.ok(Math.abs(widths[0] - 35 / 40) < 0.02, `Fintech's bar covers 35/40 of the axis: ${widths[0]}`);
         assert.ok(Math.abs(widths[4] - 14 / 40) < 0.02, `Hobbyists' bar covers 14/40 of the axis: ${widths[4]}`);
         // Theme colours reach the page: the text is not the browser's default black on white.
-        const colors = await view.locator('body').evaluate((b) => ({ fg: getComputedStyle(b).color, bg: getComputedStyle(b).backgroundColor }));
+        const colors = await view
+          .locator('body')
+          .evaluate((b) => ({ fg: getComputedStyle(b).color, bg: getComputedStyle(b).backgroundColor }));
         t.diagnostic(`${name}: body ${colors.fg} on ${colors.bg}`);
         assert.notEqual(colors.fg, colors.bg);
 
@@ -197,11 +236,21 @@ test('scorecard UI in light, dark and high-contrast themes, with screenshots', {
             const wide = [...document.querySelectorAll('main *')]
               // Past the panel's right edge, or a box that scrolls sideways (clipping on purpose, as
               // the screen-reader texts and the ellipsis of a long name do, is not scrolling).
-              .filter((el) => el.getBoundingClientRect().right > limit || (el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)))
-              .map((el) => `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} ${Math.round(el.getBoundingClientRect().right)}`);
+              .filter(
+                (el) =>
+                  el.getBoundingClientRect().right > limit ||
+                  (el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)),
+              )
+              .map(
+                (el) =>
+                  `${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+              );
             return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
           });
-          assert.ok(overflow.scrollWidth <= overflow.clientWidth, `no horizontal scrolling: ${overflow.scrollWidth} > ${overflow.clientWidth}`);
+          assert.ok(
+            overflow.scrollWidth <= overflow.clientWidth,
+            `no horizontal scrolling: ${overflow.scrollWidth} > ${overflow.clientWidth}`,
+          );
           assert.deepEqual(overflow.wide, [], 'no element overflows the panel');
           // The criteria stack into one card per segment: every mark labelled, each card as wide as the panel at most.
           const headerShown = await view.locator('table.criteria thead').isVisible();

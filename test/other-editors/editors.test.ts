@@ -80,7 +80,14 @@ function runEditor(name: string, cmd: string, args: string[]): Result & Record<s
     SEGDOC_DOC: doc,
     SEGDOC_OUT: out,
   });
-  const r = spawnSync(cmd, args, { cwd: dir, env, encoding: 'utf8', timeout: 90_000, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(cmd, args, {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+    timeout: 90_000,
+    killSignal: 'SIGKILL',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const context = `${name} exit ${r.status}${r.signal ? ` (${r.signal}: timed out?)` : ''}\n${r.stdout}\n${r.stderr}`;
   let result: Result & Record<string, unknown>;
   try {
@@ -99,7 +106,14 @@ function runEditor(name: string, cmd: string, args: string[]): Result & Record<s
 describe('Neovim (vim.lsp.start_client)', { skip: nvim }, () => {
   test('diagnostics on a Cyrillic line, and the quick fix applies', () => {
     const r = runEditor('nvim', 'nvim', ['--headless', '-n', '-i', 'NONE', '-u', path.join(here, 'nvim-init.lua')]);
-    const diagnostics = r['diagnostics'] as Array<{ lnum: number; col: number; end_lnum: number; end_col: number; message: string; code: string }>;
+    const diagnostics = r['diagnostics'] as Array<{
+      lnum: number;
+      col: number;
+      end_lnum: number;
+      end_col: number;
+      message: string;
+      code: string;
+    }>;
     const published = r['published'] as Array<{ diagnostics: Array<{ code: string; range: unknown }> }>;
     const after = r['after'] as unknown[];
     const ours = diagnostics.filter((d) => d.code === 'field-value');
@@ -107,7 +121,10 @@ describe('Neovim (vim.lsp.start_client)', { skip: nvim }, () => {
     assert.match(ours[0]!.message, MESSAGE);
     // Neovim's columns are bytes: it converted the server's UTF-16 columns.
     assert.deepEqual([ours[0]!.lnum, ours[0]!.col, ours[0]!.end_lnum, ours[0]!.end_col], [LINE, byteStart, LINE, byteEnd]);
-    assert.deepEqual(published[0]!.diagnostics.find((d) => d.code === 'field-value')!.range, { start: { line: LINE, character: START }, end: { line: LINE, character: END } });
+    assert.deepEqual(published[0]!.diagnostics.find((d) => d.code === 'field-value')!.range, {
+      start: { line: LINE, character: START },
+      end: { line: LINE, character: END },
+    });
     assert.deepEqual(after, []);
     assert.equal(r['stopped'], true);
   });
@@ -116,7 +133,13 @@ describe('Neovim (vim.lsp.start_client)', { skip: nvim }, () => {
 describe('Emacs (eglot)', { skip: emacs }, () => {
   test('diagnostics on a Cyrillic line, and the quick fix applies', () => {
     const r = runEditor('emacs', 'emacs', ['--batch', '-l', path.join(here, 'eglot-test.el')]);
-    const diagnostics = r['diagnostics'] as Array<{ line: number; column: number; endColumn: number; code: string; message: string }>;
+    const diagnostics = r['diagnostics'] as Array<{
+      line: number;
+      column: number;
+      endColumn: number;
+      code: string;
+      message: string;
+    }>;
     const ours = diagnostics.filter((d) => d.code === 'field-value');
     assert.equal(ours.length, 1, JSON.stringify(diagnostics));
     // Flymake shows "segdoc [rule]: message".

@@ -187,7 +187,11 @@ export class TestClient {
   }
 
   /** The next publish for `uri` that satisfies `match`, from now on (or from `since`). */
-  diagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, since?: number): Promise<PublishDiagnosticsParams> {
+  diagnostics(
+    uri: string,
+    match: (p: PublishDiagnosticsParams) => boolean = () => true,
+    since?: number,
+  ): Promise<PublishDiagnosticsParams> {
     if (since !== undefined) {
       const found = this.publishes.slice(since).find((p) => p.uri === uri && match(p));
       if (found) return Promise.resolve(found);
@@ -227,7 +231,9 @@ export class TestClient {
 
   open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
     this.texts.set(uri, TextDocument.create(uri, languageId, 1, text));
-    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   /** Sends incremental changes (applied in order, as LSP says) and returns the new version. */
@@ -235,7 +241,10 @@ export class TestClient {
     const doc = this.doc(uri);
     const next = TextDocument.update(doc, changes, doc.version + 1);
     this.texts.set(uri, next);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: next.version }, contentChanges: changes });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: next.version },
+      contentChanges: changes,
+    });
     return next.version;
   }
 
@@ -284,7 +293,9 @@ export class TestClient {
 /** The edits of a workspace edit for one document (`documentChanges` or `changes`). */
 export function editsOf(edit: WorkspaceEdit, uri: string): TextEdit[] {
   if (edit.documentChanges) {
-    return edit.documentChanges.flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? (c.edits as TextEdit[]) : []));
+    return edit.documentChanges.flatMap((c) =>
+      'textDocument' in c && c.textDocument.uri === uri ? (c.edits as TextEdit[]) : [],
+    );
   }
   return edit.changes?.[uri] ?? [];
 }
@@ -322,7 +333,10 @@ export interface Started {
  * is stopped, then the folder removed. `options` may depend on the folder (its files written
  * first, or it sent as a workspace folder).
  */
-export async function startInFolder(t: TestContext, options: StartOptions | ((folder: TempFolder) => StartOptions) = {}): Promise<Started> {
+export async function startInFolder(
+  t: TestContext,
+  options: StartOptions | ((folder: TempFolder) => StartOptions) = {},
+): Promise<Started> {
   const folder = tempFolder();
   const client = await TestClient.start(typeof options === 'function' ? options(folder) : options);
   t.after(async () => {
@@ -336,7 +350,11 @@ export async function startInFolder(t: TestContext, options: StartOptions | ((fo
  * In-memory streams for running the server inside the test process: the server reads
  * `toServer` and writes `toClient`. (Each side wraps them with its own jsonrpc package.)
  */
-export function inMemoryPipes(): { toServer: PassThrough; toClient: PassThrough; transport: NonNullable<StartOptions['transport']> } {
+export function inMemoryPipes(): {
+  toServer: PassThrough;
+  toClient: PassThrough;
+  transport: NonNullable<StartOptions['transport']>;
+} {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   return {

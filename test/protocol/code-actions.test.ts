@@ -6,10 +6,24 @@
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
 import { CodeActionKind, type CodeAction, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { applyEdits, editsOf, fullCapabilities, messageOf, ofRule, TestClient, startInFolder, type StartOptions , LIMIT } from './client';
+import {
+  applyEdits,
+  editsOf,
+  fullCapabilities,
+  messageOf,
+  ofRule,
+  TestClient,
+  startInFolder,
+  type StartOptions,
+  LIMIT,
+} from './client';
 import { MATRIX, MISSING, PERSONA } from './docs';
 
-async function open(t: TestContext, text: string, options: StartOptions = {}): Promise<{ client: TestClient; doc: string; first: PublishDiagnosticsParams }> {
+async function open(
+  t: TestContext,
+  text: string,
+  options: StartOptions = {},
+): Promise<{ client: TestClient; doc: string; first: PublishDiagnosticsParams }> {
   const { client, uri } = await startInFolder(t, { settings: { debounceMs: 0 }, ...options });
   const doc = uri('dana.persona.md');
   const published = client.diagnosticsFor(doc, 1);
@@ -48,7 +62,10 @@ describe('code actions over stdio', () => {
     const actions = await client.codeActions(doc, onTitle[0]!.range, infosFirst);
     const fixes = actions.filter((a) => a.title.startsWith('Insert section'));
     const severities = fixes.map((a) => a.diagnostics?.[0]?.severity);
-    assert.deepEqual(severities, [...severities].sort((a, b) => (a ?? 4) - (b ?? 4)));
+    assert.deepEqual(
+      severities,
+      [...severities].sort((a, b) => (a ?? 4) - (b ?? 4)),
+    );
     assert.equal(severities[0], 1);
   });
 
@@ -87,72 +104,97 @@ describe('code actions over stdio', () => {
     assert.equal(actions[1]!.isPreferred ?? false, false);
   });
 
-  test('the menu on a title with many missing sections: insert all first, one fix per section, disable actions last and once', LIMIT, async (t) => {
-    const { client, doc, first } = await open(t, PERSONA);
-    // What VS Code sends for Ctrl+. on the title: every diagnostic there, cursor in the title.
-    const onTitle = first.diagnostics.filter((d) => d.range.start.line === 0);
-    const recommended = ofRule(first, 'recommended-section').map((d) => messageOf(d).replace(/^Missing recommended section "(.*)"$/, '$1'));
-    assert.ok(recommended.length >= 2, 'recommended sections are missing too');
-    const cursor = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
-    const actions = await client.codeActions(doc, cursor, onTitle);
-    const total = MISSING.length + recommended.length;
-    assert.deepEqual(
-      actions.map((a) => a.title),
-      [
-        `Insert all ${MISSING.length} missing required sections`,
-        `Insert all ${total} missing sections`,
-        ...MISSING.map((s) => `Insert section "${s}"`),
-        ...recommended.map((s) => `Insert section "${s}"`),
-        'Disable required-section for this line',
-        'Disable required-section for this file',
-      ],
-    );
-    for (const a of actions) assert.equal(a.kind, CodeActionKind.QuickFix);
-    // Preferred, like each section's insert: VS Code lists preferred fixes first, so the
-    // insert-all actions lead its menu too; the disable actions are not preferred.
-    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [...actions.slice(0, -2).map(() => true), false, false]);
-    assert.deepEqual(actions[0]!.diagnostics?.map((d) => d.message), MISSING.map((s) => `Missing required section "${s}"`));
-  });
+  test(
+    'the menu on a title with many missing sections: insert all first, one fix per section, disable actions last and once',
+    LIMIT,
+    async (t) => {
+      const { client, doc, first } = await open(t, PERSONA);
+      // What VS Code sends for Ctrl+. on the title: every diagnostic there, cursor in the title.
+      const onTitle = first.diagnostics.filter((d) => d.range.start.line === 0);
+      const recommended = ofRule(first, 'recommended-section').map((d) =>
+        messageOf(d).replace(/^Missing recommended section "(.*)"$/, '$1'),
+      );
+      assert.ok(recommended.length >= 2, 'recommended sections are missing too');
+      const cursor = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
+      const actions = await client.codeActions(doc, cursor, onTitle);
+      const total = MISSING.length + recommended.length;
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        [
+          `Insert all ${MISSING.length} missing required sections`,
+          `Insert all ${total} missing sections`,
+          ...MISSING.map((s) => `Insert section "${s}"`),
+          ...recommended.map((s) => `Insert section "${s}"`),
+          'Disable required-section for this line',
+          'Disable required-section for this file',
+        ],
+      );
+      for (const a of actions) assert.equal(a.kind, CodeActionKind.QuickFix);
+      // Preferred, like each section's insert: VS Code lists preferred fixes first, so the
+      // insert-all actions lead its menu too; the disable actions are not preferred.
+      assert.deepEqual(
+        actions.map((a) => a.isPreferred ?? false),
+        [...actions.slice(0, -2).map(() => true), false, false],
+      );
+      assert.deepEqual(
+        actions[0]!.diagnostics?.map((d) => d.message),
+        MISSING.map((s) => `Missing required section "${s}"`),
+      );
+    },
+  );
 
-  test('"Insert all missing required sections" adds them in template order in one edit, and none is missing after', LIMIT, async (t) => {
-    const { client, doc, first } = await open(t, PERSONA);
-    const d = byMessage(first, 'Missing recommended section "Quote"');
-    const req = byMessage(first, 'Missing required section "Pain Points"');
-    const actions = await client.codeActions(doc, d.range, [d, req]);
-    const all = action(actions, `Insert all ${MISSING.length} missing required sections`);
-    const after = await apply(client, doc, all);
-    const text = client.text(doc);
-    const headings = text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-    assert.deepEqual(headings, ['Demographics', ...MISSING]);
-    // Sections are one blank line apart, and the document keeps its text before them.
-    assert.ok(text.startsWith(PERSONA.trimEnd() + '\n\n## Goals & Responsibilities\n'), text);
-    assert.doesNotMatch(text, /\n\n\n/);
-    assert.deepEqual(ofRule(after, 'required-section'), []);
-    assert.ok(ofRule(after, 'recommended-section').length > 0, 'recommended sections are left alone');
-  });
+  test(
+    '"Insert all missing required sections" adds them in template order in one edit, and none is missing after',
+    LIMIT,
+    async (t) => {
+      const { client, doc, first } = await open(t, PERSONA);
+      const d = byMessage(first, 'Missing recommended section "Quote"');
+      const req = byMessage(first, 'Missing required section "Pain Points"');
+      const actions = await client.codeActions(doc, d.range, [d, req]);
+      const all = action(actions, `Insert all ${MISSING.length} missing required sections`);
+      const after = await apply(client, doc, all);
+      const text = client.text(doc);
+      const headings = text
+        .split('\n')
+        .filter((l) => l.startsWith('## '))
+        .map((l) => l.slice(3));
+      assert.deepEqual(headings, ['Demographics', ...MISSING]);
+      // Sections are one blank line apart, and the document keeps its text before them.
+      assert.ok(text.startsWith(PERSONA.trimEnd() + '\n\n## Goals & Responsibilities\n'), text);
+      assert.doesNotMatch(text, /\n\n\n/);
+      assert.deepEqual(ofRule(after, 'required-section'), []);
+      assert.ok(ofRule(after, 'recommended-section').length > 0, 'recommended sections are left alone');
+    },
+  );
 
-  test('"Insert all missing sections" adds required and recommended ones, each where its single insert would', LIMIT, async (t) => {
-    const { client, doc, first } = await open(t, PERSONA);
-    const d = ofRule(first, 'required-section')[0]!;
-    const actions = await client.codeActions(doc, d.range, [d]);
-    const all = action(actions, `Insert all ${MISSING.length + ofRule(first, 'recommended-section').length} missing sections`);
-    const allEdits = editsOf(all.edit!, doc);
-    // Each section is inserted at the position its own "Insert section" fix uses.
-    const singles = first.diagnostics.filter((x) => x.range.start.line === 0 && /^Missing (required|recommended) section/.test(messageOf(x)));
-    for (const single of singles) {
-      const fix = (await client.codeActions(doc, single.range, [single])).find((x) => x.title.startsWith('Insert section'))!;
-      const edit = editsOf(fix.edit!, doc)[0]!;
-      const heading = /^## .*$/m.exec(edit.newText)![0];
-      const holder = allEdits.find((e) => e.newText.split(/\r?\n/).includes(heading));
-      assert.ok(holder, `${heading} is inserted`);
-      assert.deepEqual(holder.range, edit.range, heading);
-    }
-    const after = await apply(client, doc, all);
-    assert.deepEqual(ofRule(after, 'required-section'), []);
-    assert.deepEqual(ofRule(after, 'recommended-section'), []);
-    assert.doesNotMatch(client.text(doc), /\n\n\n/);
-    assert.ok(client.text(doc).includes(PERSONA.slice(PERSONA.indexOf('## Demographics'))), 'the text already there is kept');
-  });
+  test(
+    '"Insert all missing sections" adds required and recommended ones, each where its single insert would',
+    LIMIT,
+    async (t) => {
+      const { client, doc, first } = await open(t, PERSONA);
+      const d = ofRule(first, 'required-section')[0]!;
+      const actions = await client.codeActions(doc, d.range, [d]);
+      const all = action(actions, `Insert all ${MISSING.length + ofRule(first, 'recommended-section').length} missing sections`);
+      const allEdits = editsOf(all.edit!, doc);
+      // Each section is inserted at the position its own "Insert section" fix uses.
+      const singles = first.diagnostics.filter(
+        (x) => x.range.start.line === 0 && /^Missing (required|recommended) section/.test(messageOf(x)),
+      );
+      for (const single of singles) {
+        const fix = (await client.codeActions(doc, single.range, [single])).find((x) => x.title.startsWith('Insert section'))!;
+        const edit = editsOf(fix.edit!, doc)[0]!;
+        const heading = /^## .*$/m.exec(edit.newText)![0];
+        const holder = allEdits.find((e) => e.newText.split(/\r?\n/).includes(heading));
+        assert.ok(holder, `${heading} is inserted`);
+        assert.deepEqual(holder.range, edit.range, heading);
+      }
+      const after = await apply(client, doc, all);
+      assert.deepEqual(ofRule(after, 'required-section'), []);
+      assert.deepEqual(ofRule(after, 'recommended-section'), []);
+      assert.doesNotMatch(client.text(doc), /\n\n\n/);
+      assert.ok(client.text(doc).includes(PERSONA.slice(PERSONA.indexOf('## Demographics'))), 'the text already there is kept');
+    },
+  );
 
   test('the insert-all title counts in Russian plural forms', LIMIT, async (t) => {
     const { client, doc, first } = await open(t, PERSONA, { locale: 'ru' });
@@ -164,7 +206,10 @@ describe('code actions over stdio', () => {
 
   test('source.fixAll.segdoc applies the safe fixes in one edit and leaves the rest', LIMIT, async (t) => {
     const { client, uri } = await startInFolder(t, { settings: { debounceMs: 0 } });
-    assert.ok(JSON.stringify(client.initializeResult.capabilities.codeActionProvider).includes('source.fixAll.segdoc'), 'the kind is declared');
+    assert.ok(
+      JSON.stringify(client.initializeResult.capabilities.codeActionProvider).includes('source.fixAll.segdoc'),
+      'the kind is declared',
+    );
     const doc = uri('contoso.md');
     const published = client.diagnosticsFor(doc, 1);
     await client.open(doc, MATRIX);
@@ -175,7 +220,10 @@ describe('code actions over stdio', () => {
     // What codeActionsOnSave asks: only the fix-all kind, for the whole document.
     const whole = { start: { line: 0, character: 0 }, end: { line: MATRIX.split('\n').length, character: 0 } };
     const actions = await client.codeActions(doc, whole, first.diagnostics, ['source.fixAll.segdoc']);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safe segdoc problems', 'source.fixAll.segdoc']]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [['Fix all safe segdoc problems', 'source.fixAll.segdoc']],
+    );
     const after = await apply(client, doc, actions[0]!);
     assert.equal(client.text(doc), MATRIX.replace('|   33 |', '|   34 |').replace('**30**', '**32**').replace('~19', '~17'));
     assert.deepEqual(ofRule(after, 'score-total'), []);
@@ -202,14 +250,22 @@ describe('code actions over stdio', () => {
   test('disabling a second rule on the same line extends the existing comment', LIMIT, async (t) => {
     const { client, doc, first } = await open(t, PERSONA);
     const req = ofRule(first, 'required-section')[0]!;
-    const afterFirst = await apply(client, doc, action(await client.codeActions(doc, req.range, [req]), 'Disable required-section for this line'));
+    const afterFirst = await apply(
+      client,
+      doc,
+      action(await client.codeActions(doc, req.range, [req]), 'Disable required-section for this line'),
+    );
 
     const rec = ofRule(afterFirst, 'recommended-section')[0];
     if (!rec) {
       t.skip('recommended-section does not report on this document');
       return;
     }
-    const after = await apply(client, doc, action(await client.codeActions(doc, rec.range, [rec]), 'Disable recommended-section for this line'));
+    const after = await apply(
+      client,
+      doc,
+      action(await client.codeActions(doc, rec.range, [rec]), 'Disable recommended-section for this line'),
+    );
     assert.equal(client.text(doc), `<!-- segdoc-disable-next-line required-section recommended-section -->\n${PERSONA}`);
     assert.deepEqual(ofRule(after, 'recommended-section'), []);
     assert.deepEqual(ofRule(after, 'required-section'), []);
@@ -223,8 +279,15 @@ describe('code actions over stdio', () => {
       t.skip('placeholder does not report on this document');
       return;
     }
-    const after = await apply(client, doc, action(await client.codeActions(doc, d.range, [d]), 'Disable placeholder for this line'));
-    assert.equal(client.text(doc), text.replace('- **Industry**', '  <!-- segdoc-disable-next-line placeholder -->\n- **Industry**'));
+    const after = await apply(
+      client,
+      doc,
+      action(await client.codeActions(doc, d.range, [d]), 'Disable placeholder for this line'),
+    );
+    assert.equal(
+      client.text(doc),
+      text.replace('- **Industry**', '  <!-- segdoc-disable-next-line placeholder -->\n- **Industry**'),
+    );
     assert.deepEqual(ofRule(after, 'placeholder'), []);
   });
 
@@ -233,7 +296,11 @@ describe('code actions over stdio', () => {
     const { client, doc, first } = await open(t, text);
     const d = ofRule(first, 'required-section')[0]!;
     assert.ok(d);
-    const after = await apply(client, doc, action(await client.codeActions(doc, d.range, [d]), 'Disable required-section for this file'));
+    const after = await apply(
+      client,
+      doc,
+      action(await client.codeActions(doc, d.range, [d]), 'Disable required-section for this file'),
+    );
     assert.equal(client.text(doc), text.replace('---\n# Dana', '---\n<!-- segdoc-disable required-section -->\n# Dana'));
     assert.deepEqual(ofRule(after, 'required-section'), []);
   });
@@ -242,7 +309,11 @@ describe('code actions over stdio', () => {
     const text = PERSONA.replace(/\n/g, '\r\n');
     const { client, doc, first } = await open(t, text);
     const d = ofRule(first, 'required-section')[0]!;
-    const after = await apply(client, doc, action(await client.codeActions(doc, d.range, [d]), 'Disable required-section for this line'));
+    const after = await apply(
+      client,
+      doc,
+      action(await client.codeActions(doc, d.range, [d]), 'Disable required-section for this line'),
+    );
     assert.equal(client.text(doc), `<!-- segdoc-disable-next-line required-section -->\r\n${text}`);
     assert.deepEqual(ofRule(after, 'required-section'), []);
   });
@@ -294,6 +365,9 @@ describe('code actions over stdio', () => {
     const titles = (await client.codeActions(doc, d.range, [d])).map((a) => a.title);
     assert.ok(titles.includes('Отключить required-section для этой строки'), titles.join('; '));
     assert.ok(titles.includes('Отключить required-section для этого файла'), titles.join('; '));
-    assert.ok(titles.some((x) => x.startsWith('Вставить раздел «')), titles.join('; '));
+    assert.ok(
+      titles.some((x) => x.startsWith('Вставить раздел «')),
+      titles.join('; '),
+    );
   });
 });

@@ -9,7 +9,17 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { CancellationTokenSource, WorkDoneProgress, WorkDoneProgressCancelNotification, WorkDoneProgressCreateRequest, type ClientCapabilities, type ProgressToken, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageserver-protocol';
+import {
+  CancellationTokenSource,
+  WorkDoneProgress,
+  WorkDoneProgressCancelNotification,
+  WorkDoneProgressCreateRequest,
+  type ClientCapabilities,
+  type ProgressToken,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
+} from 'vscode-languageserver-protocol';
 import { builtinKind } from '../../server/src/schemas/builtin';
 import { lint } from '../../server/src/services/engine';
 import { computeScores } from '../../server/src/services/scores';
@@ -64,20 +74,30 @@ describe('segdoc/templates and segdoc/template', () => {
 
   test('a template in a language, as text and as a snippet, straight from the kind schema', LIMIT, async (t) => {
     const { client } = await start(t);
-    const ru = await client.connection.sendRequest<RenderedTemplate | null>('segdoc/template', { kind: 'persona', language: 'ru' });
+    const ru = await client.connection.sendRequest<RenderedTemplate | null>('segdoc/template', {
+      kind: 'persona',
+      language: 'ru',
+    });
     assert.ok(ru);
     assert.deepEqual(ru, renderTemplate(builtinKind('persona')!, 'ru'));
     assert.match(ru.text, /^# Персона: \[Имя персоны\] - \[Роль\]\n/);
     assert.match(ru.snippet, /^# Персона: \$\{1:\[Имя персоны\]\} - \$\{2:\[Роль\]\}\n/);
     assert.equal(ru.variant, 'default');
     // The comprehensive variant has the recommended sections the default one leaves out.
-    const full = await client.connection.sendRequest<RenderedTemplate | null>('segdoc/template', { kind: 'persona', language: 'en', variant: 'comprehensive' });
+    const full = await client.connection.sendRequest<RenderedTemplate | null>('segdoc/template', {
+      kind: 'persona',
+      language: 'en',
+      variant: 'comprehensive',
+    });
     assert.ok(full);
     assert.match(full.text, /^## Objections & Concerns$/m);
     assert.match(full.text, /^## Persona Validation$/m);
     // The template lints as a fresh document should: placeholders and recommended sections only.
     const rules = new Set(lint(full.text, { path: 'untitled:Untitled-1' }).findings.map((f) => f.rule));
-    assert.deepEqual([...rules].filter((r) => r !== 'placeholder' && r !== 'recommended-section'), []);
+    assert.deepEqual(
+      [...rules].filter((r) => r !== 'placeholder' && r !== 'recommended-section'),
+      [],
+    );
   });
 
   test('null for a kind, language or variant there is no template of', LIMIT, async (t) => {
@@ -101,15 +121,43 @@ describe('segdoc/scorecard', () => {
     assert.ok(card);
     const scores = computeScores(lint(TALLY, { path: 'tally.segmentation.md' }))!;
     // Everything the tallies say, unchanged.
-    assert.deepEqual({ ...card, matrices: { items: card.matrices.items.map((m) => ({ ...m, rows: m.rows.map(({ dimensions: _d, ...r }) => r) })), tiers: card.matrices.tiers } }, scores);
+    assert.deepEqual(
+      {
+        ...card,
+        matrices: {
+          items: card.matrices.items.map((m) => ({ ...m, rows: m.rows.map(({ dimensions: _d, ...r }) => r) })),
+          tiers: card.matrices.tiers,
+        },
+      },
+      scores,
+    );
     assert.deepEqual(card.matrices.thresholds, { tier1Min: 30, tier2Min: 20 });
     assert.equal(card.matrices.max, 40);
     const rows = card.matrices.items[0]!.rows;
     assert.deepEqual(
-      rows.map((r) => [r.segment, r.dimensions.attractiveness, r.dimensions.fit, r.dimensions.accessibility, r.dimensions.strategic, r.total]),
-      rows.map((r) => [r.segment, ...TALLY.split('\n').find((l) => l.startsWith(`| ${r.segment} |`))!.split('|').slice(2, 6).map((c) => Number(c.trim())), r.total]),
+      rows.map((r) => [
+        r.segment,
+        r.dimensions.attractiveness,
+        r.dimensions.fit,
+        r.dimensions.accessibility,
+        r.dimensions.strategic,
+        r.total,
+      ]),
+      rows.map((r) => [
+        r.segment,
+        ...TALLY.split('\n')
+          .find((l) => l.startsWith(`| ${r.segment} |`))!
+          .split('|')
+          .slice(2, 6)
+          .map((c) => Number(c.trim())),
+        r.total,
+      ]),
     );
-    for (const r of rows) assert.equal(Object.values(r.dimensions).reduce((a, b) => a! + b!, 0), r.total);
+    for (const r of rows)
+      assert.equal(
+        Object.values(r.dimensions).reduce((a, b) => a! + b!, 0),
+        r.total,
+      );
   });
 
   test('thresholds from the config the document is checked with; null for other documents', LIMIT, async (t) => {
@@ -143,14 +191,23 @@ describe('segdoc/checkWorkspace', () => {
     const before = client.publishes.length;
     const result = await client.connection.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', { folders: [uri('')] });
     const published = client.publishes.slice(before);
-    assert.deepEqual(published.map((p) => p.uri).sort(), [uri('analysis/tally.segmentation.md'), uri('personas/dana.persona.md')]);
+    assert.deepEqual(published.map((p) => p.uri).sort(), [
+      uri('analysis/tally.segmentation.md'),
+      uri('personas/dana.persona.md'),
+    ]);
     // The same findings the engine reports for the file, at the same places.
     const dana = published.find((p) => p.uri === uri('personas/dana.persona.md'))!;
     const expected = lint(PERSONA, { path: path.join(dir, 'personas/dana.persona.md') }).findings;
-    assert.deepEqual(dana.diagnostics.map((d) => [d.code, d.range.start.line, d.message]), expected.map((f) => [f.rule, f.range.start.line, f.message]));
+    assert.deepEqual(
+      dana.diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
+      expected.map((f) => [f.rule, f.range.start.line, f.message]),
+    );
     assert.equal(ofRule(dana, 'required-section').length, 7);
     assert.equal(dana.version, undefined, 'diagnostics of a file on disk carry no document version');
-    assert.deepEqual({ ...result, errors: 0, warnings: 0, others: 0 }, { files: 3, documents: 2, open: 0, errors: 0, warnings: 0, others: 0, truncated: false, cancelled: false });
+    assert.deepEqual(
+      { ...result, errors: 0, warnings: 0, others: 0 },
+      { files: 3, documents: 2, open: 0, errors: 0, warnings: 0, others: 0, truncated: false, cancelled: false },
+    );
     const all = published.flatMap((p) => p.diagnostics);
     assert.equal(result.errors + result.warnings + result.others, all.length);
     assert.equal(result.errors, all.filter((d) => d.severity === 1).length);
@@ -179,7 +236,10 @@ describe('segdoc/checkWorkspace', () => {
     const liveRequired = ofRule(await live, 'required-section').length;
     const before = client.publishes.length;
     const result = await client.connection.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', { folders: [uri('')] });
-    assert.deepEqual(client.publishes.slice(before).map((p) => p.uri), [uri('analysis/tally.segmentation.md')]);
+    assert.deepEqual(
+      client.publishes.slice(before).map((p) => p.uri),
+      [uri('analysis/tally.segmentation.md')],
+    );
     assert.deepEqual([result.files, result.documents, result.open], [3, 1, 1]);
     // Closing the edited document: the file on disk applies again (7 missing sections, not 6).
     const fromDisk = client.diagnostics(dana, (p) => p.diagnostics.length > 0);
@@ -187,7 +247,13 @@ describe('segdoc/checkWorkspace', () => {
     const after = await fromDisk;
     assert.equal(liveRequired, 6);
     assert.equal(ofRule(after, 'required-section').length, 7);
-    assert.ok(!client.publishesOf(dana).slice(-2).some((p) => p.diagnostics.length === 0), 'never cleared in between');
+    assert.ok(
+      !client
+        .publishesOf(dana)
+        .slice(-2)
+        .some((p) => p.diagnostics.length === 0),
+      'never cleared in between',
+    );
   });
 
   test('a file that is no longer there loses its diagnostics at the next check', LIMIT, async (t) => {
@@ -214,7 +280,10 @@ describe('segdoc/checkWorkspace', () => {
     assert.match((values[0] as WorkDoneProgressBegin).title, /segdoc/);
     const reports = values.filter((v): v is WorkDoneProgressReport => v.kind === 'report');
     assert.equal(reports.length, 3, 'one report per Markdown file');
-    assert.deepEqual(reports.map((r) => r.percentage), [0, 33, 66]);
+    assert.deepEqual(
+      reports.map((r) => r.percentage),
+      [0, 33, 66],
+    );
     assert.match(reports[2]!.message!, /^3\/3 /);
     assert.equal(values.at(-1)?.kind, 'end');
   });
@@ -240,7 +309,9 @@ describe('segdoc/checkWorkspace', () => {
       asked = true;
       return null;
     });
-    const result = await plain.client.connection.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', { folders: [plain.uri('')] });
+    const result = await plain.client.connection.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', {
+      folders: [plain.uri('')],
+    });
     assert.equal(result.documents, 2);
     assert.equal(asked, false);
   });
@@ -258,7 +329,8 @@ describe('segdoc/checkWorkspace', () => {
 describe('segdoc/checkWorkspace cancellation', () => {
   /** Enough documents that a cancellation sent at the first report arrives before the last one is checked. */
   function many(dir: string, count: number): void {
-    for (let i = 0; i < count; i++) write(dir, `personas/p${String(i).padStart(3, '0')}.persona.md`, PERSONA.replace('Dana', `Dana ${i}`));
+    for (let i = 0; i < count; i++)
+      write(dir, `personas/p${String(i).padStart(3, '0')}.persona.md`, PERSONA.replace('Dana', `Dana ${i}`));
   }
 
   test('cancelling the request stops the walk; what was checked stays published', LIMIT, async (t) => {
@@ -270,8 +342,15 @@ describe('segdoc/checkWorkspace cancellation', () => {
     });
     const before = client.publishes.length;
     const outcome = await client.connection
-      .sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', { folders: [uri('')], workDoneToken: 'cancel-me' }, source.token)
-      .then((r) => ({ result: r }), (e: unknown) => ({ error: e }));
+      .sendRequest<CheckWorkspaceResult>(
+        'segdoc/checkWorkspace',
+        { folders: [uri('')], workDoneToken: 'cancel-me' },
+        source.token,
+      )
+      .then(
+        (r) => ({ result: r }),
+        (e: unknown) => ({ error: e }),
+      );
     const published = client.publishes.length - before;
     t.diagnostic(`published ${published} of 300 before the cancellation took effect; ${JSON.stringify(outcome)}`);
     assert.ok(published < 300, 'the walk stopped before the end');
@@ -283,7 +362,8 @@ describe('segdoc/checkWorkspace cancellation', () => {
     many(dir, 300);
     client.connection.onRequest(WorkDoneProgressCreateRequest.method, (p: { token: ProgressToken }) => {
       client.connection.onProgress(WorkDoneProgress.type, p.token, (v) => {
-        if (v.kind === 'report') void client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: p.token });
+        if (v.kind === 'report')
+          void client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: p.token });
       });
       return null;
     });

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol';
-import { ofRule, startInFolder, type Started , LIMIT } from './client';
+import { ofRule, startInFolder, type Started, LIMIT } from './client';
 import { PERSONA } from './docs';
 
 function setup(t: TestContext, config: string | undefined): Promise<Started> {
@@ -45,7 +45,10 @@ describe('config files', () => {
     assert.equal(d.source, 'segdoc');
     assert.equal(d.severity, DiagnosticSeverity.Error);
     const at = text.split('\n')[2]!.indexOf('"requried-section"');
-    assert.deepEqual(d.range, { start: { line: 2, character: at }, end: { line: 2, character: at + '"requried-section"'.length } });
+    assert.deepEqual(d.range, {
+      start: { line: 2, character: at },
+      end: { line: 2, character: at + '"requried-section"'.length },
+    });
   });
 
   test('a config file changed on disk re-checks open documents (didChangeWatchedFiles)', LIMIT, async (t) => {
@@ -56,7 +59,9 @@ describe('config files', () => {
     assert.ok(ofRule(await opened, 'required-section').every((d) => d.severity === DiagnosticSeverity.Error));
 
     writeFileSync(join(dir, '.segdoc.json'), WARN_REQUIRED);
-    const rechecked = client.diagnostics(doc, (p) => ofRule(p, 'required-section').some((d) => d.severity === DiagnosticSeverity.Warning));
+    const rechecked = client.diagnostics(doc, (p) =>
+      ofRule(p, 'required-section').some((d) => d.severity === DiagnosticSeverity.Warning),
+    );
     await client.changeWatchedFiles([{ uri: uri('.segdoc.json'), type: FileChangeType.Created }]);
     const p = await rechecked;
     assert.equal(p.version, 1);
@@ -86,7 +91,9 @@ describe('config files', () => {
 
     const config = uri('.segdoc.json');
     await client.open(config, '{}\n', 'json');
-    const rechecked = client.diagnostics(doc, (p) => ofRule(p, 'required-section').some((d) => d.severity === DiagnosticSeverity.Warning));
+    const rechecked = client.diagnostics(doc, (p) =>
+      ofRule(p, 'required-section').some((d) => d.severity === DiagnosticSeverity.Warning),
+    );
     await client.change(config, [{ text: WARN_REQUIRED }]);
     await rechecked;
 
@@ -98,7 +105,9 @@ describe('config files', () => {
     assert.equal(p.diagnostics[0]!.code, 'config');
 
     // Closing the buffer: the file on disk ({}) applies again.
-    const back = client.diagnostics(doc, (x) => ofRule(x, 'required-section').some((d) => d.severity === DiagnosticSeverity.Error));
+    const back = client.diagnostics(doc, (x) =>
+      ofRule(x, 'required-section').some((d) => d.severity === DiagnosticSeverity.Error),
+    );
     await client.close(config);
     await back;
   });

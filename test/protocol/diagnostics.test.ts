@@ -109,7 +109,8 @@ describe('diagnostics over stdio', () => {
     await barrier;
 
     const versions = client.publishesOf(doc).map((p) => p.version!);
-    for (let i = 1; i < versions.length; i++) assert.ok(versions[i]! >= versions[i - 1]!, `published versions ${versions.join(', ')} never go back`);
+    for (let i = 1; i < versions.length; i++)
+      assert.ok(versions[i]! >= versions[i - 1]!, `published versions ${versions.join(', ')} never go back`);
     assert.equal(versions[versions.length - 1], version);
   });
 
@@ -138,34 +139,38 @@ describe('diagnostics over stdio', () => {
     assert.equal(ofRule(await saved, 'required-section').length, MISSING.length - 1);
   });
 
-  test('in onSave mode a settings change does not check unsaved edits, even after a code action looked at them', LIMIT, async (t) => {
-    const { client, uri } = await start(t, { settings: { validate: 'onSave', debounceMs: 0 } });
-    const doc = uri('dana.persona.md');
-    const opened = client.diagnosticsFor(doc, 1);
-    await client.open(doc, PERSONA);
-    const first = await opened;
+  test(
+    'in onSave mode a settings change does not check unsaved edits, even after a code action looked at them',
+    LIMIT,
+    async (t) => {
+      const { client, uri } = await start(t, { settings: { validate: 'onSave', debounceMs: 0 } });
+      const doc = uri('dana.persona.md');
+      const opened = client.diagnosticsFor(doc, 1);
+      await client.open(doc, PERSONA);
+      const first = await opened;
 
-    const at = endOf(PERSONA);
-    await client.change(doc, [{ range: { start: at, end: at }, text: `\n${PAIN_POINTS}` }]);
-    // The light bulb asks for actions on the changed text; then the settings change (VS Code
-    // announces it twice) and every open document is re-checked.
-    const d = first.diagnostics[0]!;
-    await client.codeActions(doc, d.range, [d]);
-    await client.changeConfiguration(null);
-    await client.changeConfiguration(null);
-    const other = uri('other.persona.md');
-    const barrier = client.diagnosticsFor(other, 1);
-    await client.open(other, PERSONA);
-    await barrier;
-    assert.deepEqual(
-      client.publishesOf(doc).map((p) => p.version),
-      [1],
-    );
+      const at = endOf(PERSONA);
+      await client.change(doc, [{ range: { start: at, end: at }, text: `\n${PAIN_POINTS}` }]);
+      // The light bulb asks for actions on the changed text; then the settings change (VS Code
+      // announces it twice) and every open document is re-checked.
+      const d = first.diagnostics[0]!;
+      await client.codeActions(doc, d.range, [d]);
+      await client.changeConfiguration(null);
+      await client.changeConfiguration(null);
+      const other = uri('other.persona.md');
+      const barrier = client.diagnosticsFor(other, 1);
+      await client.open(other, PERSONA);
+      await barrier;
+      assert.deepEqual(
+        client.publishesOf(doc).map((p) => p.version),
+        [1],
+      );
 
-    const saved = client.diagnosticsFor(doc, 2);
-    await client.save(doc);
-    assert.equal(ofRule(await saved, 'required-section').length, MISSING.length - 1);
-  });
+      const saved = client.diagnosticsFor(doc, 2);
+      await client.save(doc);
+      assert.equal(ofRule(await saved, 'required-section').length, MISSING.length - 1);
+    },
+  );
 
   test('closing a document clears its diagnostics', LIMIT, async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });

@@ -21,7 +21,8 @@ const flag = defineRule({
   messages: { flagged: 'Flagged' },
   check(ctx) {
     const re = /FLAG/g;
-    for (let m = re.exec(ctx.doc.text); m; m = re.exec(ctx.doc.text)) ctx.report({ message: 'flagged', span: { start: m.index, end: m.index + 4 } });
+    for (let m = re.exec(ctx.doc.text); m; m = re.exec(ctx.doc.text))
+      ctx.report({ message: 'flagged', span: { start: m.index, end: m.index + 4 } });
   },
 });
 const rules = [flag, requiredSection] as Rule<object>[];

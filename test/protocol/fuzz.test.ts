@@ -116,7 +116,11 @@ interface Edit {
 }
 const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
-  cut: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.double({ min: 0, max: 0.02, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 0, max: 0.5, noNaN: true }) }),
+  cut: fc.oneof(
+    { weight: 5, arbitrary: fc.constant(0) },
+    { weight: 4, arbitrary: fc.double({ min: 0, max: 0.02, noNaN: true }) },
+    { weight: 1, arbitrary: fc.double({ min: 0, max: 0.5, noNaN: true }) },
+  ),
   text: fc.oneof({ weight: 3, arbitrary: insertion }, { weight: 1, arbitrary: fc.constant('') }),
 });
 
@@ -139,23 +143,46 @@ function assertInside(p: PublishDiagnosticsParams, text: string): void {
   const lines = linesOf(text);
   for (const d of p.diagnostics) {
     for (const pos of [d.range.start, d.range.end]) {
-      assert.ok(pos.line >= 0 && pos.line < lines.length, `line ${pos.line} outside ${lines.length} lines (${String(d.code)}: ${messageOf(d)})`);
-      assert.ok(pos.character >= 0 && pos.character <= lines[pos.line]!.length, `character ${pos.character} past line ${pos.line} of ${lines[pos.line]!.length} (${String(d.code)}: ${messageOf(d)})`);
+      assert.ok(
+        pos.line >= 0 && pos.line < lines.length,
+        `line ${pos.line} outside ${lines.length} lines (${String(d.code)}: ${messageOf(d)})`,
+      );
+      assert.ok(
+        pos.character >= 0 && pos.character <= lines[pos.line]!.length,
+        `character ${pos.character} past line ${pos.line} of ${lines[pos.line]!.length} (${String(d.code)}: ${messageOf(d)})`,
+      );
     }
     const s = d.range.start;
     const e = d.range.end;
-    assert.ok(s.line < e.line || (s.line === e.line && s.character <= e.character), `range ends before it starts (${String(d.code)})`);
+    assert.ok(
+      s.line < e.line || (s.line === e.line && s.character <= e.character),
+      `range ends before it starts (${String(d.code)})`,
+    );
   }
 }
 
 type Seen = Array<[unknown, number, number, number, number, string]>;
 
 function seenOfPublish(p: PublishDiagnosticsParams): Seen {
-  return p.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, messageOf(d)]);
+  return p.diagnostics.map((d) => [
+    d.code,
+    d.range.start.line,
+    d.range.start.character,
+    d.range.end.line,
+    d.range.end.character,
+    messageOf(d),
+  ]);
 }
 
 function seenOfLint(r: LintResult): Seen {
-  return r.findings.map((f) => [f.rule, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character, f.message]);
+  return r.findings.map((f) => [
+    f.rule,
+    f.range.start.line,
+    f.range.start.character,
+    f.range.end.line,
+    f.range.end.character,
+    f.message,
+  ]);
 }
 
 /**
@@ -204,7 +231,10 @@ describe('fuzz: random edits through the server', () => {
               // document is checked again: the same version may be published once more.
               for (let again = 0; again < 3 && JSON.stringify(seenOfPublish(p)) !== JSON.stringify(expected); again++) {
                 let timer: NodeJS.Timeout | undefined;
-                const next = await Promise.race([client.diagnostics(docUri, (q) => q.version === version), new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), 2000)))]);
+                const next = await Promise.race([
+                  client.diagnostics(docUri, (q) => q.version === version),
+                  new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), 2000))),
+                ]);
                 clearTimeout(timer);
                 if (!next) break;
                 republished++;
@@ -212,7 +242,11 @@ describe('fuzz: random edits through the server', () => {
                 assertInside(p, text);
               }
               findings += expected.length;
-              assert.deepStrictEqual(seenOfPublish(p), expected, `server diagnostics differ from a fresh lint of ${JSON.stringify(text)}`);
+              assert.deepStrictEqual(
+                seenOfPublish(p),
+                expected,
+                `server diagnostics differ from a fresh lint of ${JSON.stringify(text)}`,
+              );
             }
           } finally {
             await client.close(docUri);
@@ -239,56 +273,79 @@ function freshLintAll(docs: Array<{ text: string; file: string }>): LintResult[]
 }
 
 describe('fuzz: edits across documents open together', () => {
-  test('a segmentation and a persona edited in turn: each ends with a fresh lint against the segments of both', TIMEOUT, async (t) => {
-    ensureBuilt();
-    const { client, dir, uri } = await startInFolder(t, { settings: { debounceMs: 0 }, locale: 'en' });
-    const pairs = [
-      ['good-shiftly.segmentation.md', 'good-derek.persona.md'],
-      ['severnoe-oblako.segmentation.md', 'irina-dba.persona.md'],
-    ].map(([a, b]) => [SOURCES.find((s) => s.name === a)!, SOURCES.find((s) => s.name === b)!] as const);
-    let opened = 0;
-    let compared = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...pairs), fc.array(fc.record({ which: fc.constantFrom(0, 1), edits: fc.array(edit, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 4 }), async (pair, batches) => {
-        const n = ++opened;
-        const docs = pair.map((source) => ({ name: `pair-${n}-${source.name}`, source }));
-        const uris = docs.map((d) => uri(d.name));
-        const files = docs.map((d) => path.join(dir, d.name));
-        for (const [i, d] of docs.entries()) {
-          await client.open(uris[i]!, d.source.text);
-          await client.diagnosticsFor(uris[i]!, 1);
-        }
-        try {
-          for (const batch of batches) {
-            const target = uris[batch.which]!;
-            let version = 0;
-            for (const e of batch.edits) version = await client.change(target, [toChange(client.text(target), e)]);
-            await client.diagnosticsFor(target, version);
-            const expected = freshLintAll(uris.map((u, i) => ({ text: client.text(u), file: files[i]! }))).map(seenOfLint);
-            for (const [i, u] of uris.entries()) {
-              // The other document is checked again when the segments it uses change: wait
-              // (a bounded while) for its diagnostics to settle.
-              const latest = (): PublishDiagnosticsParams => client.publishesOf(u).at(-1)!;
-              for (let waited = 0; waited < 30 && JSON.stringify(seenOfPublish(latest())) !== JSON.stringify(expected[i]); waited++) {
-                await new Promise((r) => setTimeout(r, 100));
-              }
-              const p = latest();
-              assert.equal(p.version, client.version(u));
-              assertInside(p, client.text(u));
-              assert.deepStrictEqual(seenOfPublish(p), expected[i], `${docs[i]!.name} differs from a fresh lint after edits of ${docs[batch.which]!.name}`);
-              compared += expected[i]!.length;
+  test(
+    'a segmentation and a persona edited in turn: each ends with a fresh lint against the segments of both',
+    TIMEOUT,
+    async (t) => {
+      ensureBuilt();
+      const { client, dir, uri } = await startInFolder(t, { settings: { debounceMs: 0 }, locale: 'en' });
+      const pairs = [
+        ['good-shiftly.segmentation.md', 'good-derek.persona.md'],
+        ['severnoe-oblako.segmentation.md', 'irina-dba.persona.md'],
+      ].map(([a, b]) => [SOURCES.find((s) => s.name === a)!, SOURCES.find((s) => s.name === b)!] as const);
+      let opened = 0;
+      let compared = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...pairs),
+          fc.array(fc.record({ which: fc.constantFrom(0, 1), edits: fc.array(edit, { minLength: 1, maxLength: 4 }) }), {
+            minLength: 1,
+            maxLength: 4,
+          }),
+          async (pair, batches) => {
+            const n = ++opened;
+            const docs = pair.map((source) => ({ name: `pair-${n}-${source.name}`, source }));
+            const uris = docs.map((d) => uri(d.name));
+            const files = docs.map((d) => path.join(dir, d.name));
+            for (const [i, d] of docs.entries()) {
+              await client.open(uris[i]!, d.source.text);
+              await client.diagnosticsFor(uris[i]!, 1);
             }
-          }
-        } finally {
-          for (const u of uris) await client.close(u);
-        }
-        assert.deepEqual(client.logs.filter((l) => l.type === 1), [], 'the server logged an error');
-      }),
-      params(8),
-    );
-    t.diagnostic(`${opened} pairs, ${compared} findings compared`);
-    assert.ok(compared > 0);
-  });
+            try {
+              for (const batch of batches) {
+                const target = uris[batch.which]!;
+                let version = 0;
+                for (const e of batch.edits) version = await client.change(target, [toChange(client.text(target), e)]);
+                await client.diagnosticsFor(target, version);
+                const expected = freshLintAll(uris.map((u, i) => ({ text: client.text(u), file: files[i]! }))).map(seenOfLint);
+                for (const [i, u] of uris.entries()) {
+                  // The other document is checked again when the segments it uses change: wait
+                  // (a bounded while) for its diagnostics to settle.
+                  const latest = (): PublishDiagnosticsParams => client.publishesOf(u).at(-1)!;
+                  for (
+                    let waited = 0;
+                    waited < 30 && JSON.stringify(seenOfPublish(latest())) !== JSON.stringify(expected[i]);
+                    waited++
+                  ) {
+                    await new Promise((r) => setTimeout(r, 100));
+                  }
+                  const p = latest();
+                  assert.equal(p.version, client.version(u));
+                  assertInside(p, client.text(u));
+                  assert.deepStrictEqual(
+                    seenOfPublish(p),
+                    expected[i],
+                    `${docs[i]!.name} differs from a fresh lint after edits of ${docs[batch.which]!.name}`,
+                  );
+                  compared += expected[i]!.length;
+                }
+              }
+            } finally {
+              for (const u of uris) await client.close(u);
+            }
+            assert.deepEqual(
+              client.logs.filter((l) => l.type === 1),
+              [],
+              'the server logged an error',
+            );
+          },
+        ),
+        params(8),
+      );
+      t.diagnostic(`${opened} pairs, ${compared} findings compared`);
+      assert.ok(compared > 0);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------
@@ -303,9 +360,21 @@ type Mutation =
   | { kind: 'crlf' };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), count: fc.integer({ min: 1, max: 20 }) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), count: fc.integer({ min: 1, max: 20 }) }),
-  fc.record({ kind: fc.constant('swap' as const), a: fc.double({ min: 0, max: 1, noNaN: true }), b: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    count: fc.integer({ min: 1, max: 20 }),
+  }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    count: fc.integer({ min: 1, max: 20 }),
+  }),
+  fc.record({
+    kind: fc.constant('swap' as const),
+    a: fc.double({ min: 0, max: 1, noNaN: true }),
+    b: fc.double({ min: 0, max: 1, noNaN: true }),
+  }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: insertion }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('crlf' as const) }),
@@ -341,47 +410,57 @@ function mutate(text: string, m: Mutation): string {
 }
 
 interface JsonReport {
-  files: Array<{ path: string; diagnostics: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } } }> }>;
+  files: Array<{
+    path: string;
+    diagnostics: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+  }>;
   skipped: Array<{ path: string; reason: string }>;
 }
 
 describe('fuzz: mutated documents through the CLI', () => {
   test('exit 0 or 1, every file listed, no internal error, ranges inside the file', TIMEOUT, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.constantFrom(...SOURCES), { minLength: 1, maxLength: 4, selector: (s) => s.name }), fc.array(fc.array(mutation, { maxLength: 6 }), { minLength: 4, maxLength: 4 }), async (sources, mutations) => {
-        const dir = mkdtempSync(path.join(tmpdir(), 'segdoc-fuzz-'));
-        try {
-          const texts = new Map<string, string>();
-          sources.forEach((s, i) => {
-            const text = mutations[i]!.reduce(mutate, s.text);
-            writeFileSync(path.join(dir, s.name), text);
-            texts.set(s.name, text);
-          });
-          let stdout = '';
-          let stderr = '';
-          const code = await runCli(['check', '--format', 'json', ...sources.map((s) => s.name)], {
-            cwd: dir,
-            env: { SEGDOC_TODAY: '2026-11-23', LANG: 'C' },
-            stdout: { write: (s: string) => (stdout += s) },
-            stderr: { write: (s: string) => (stderr += s) },
-          });
-          assert.ok(code === 0 || code === 1, `exit ${code}; stderr: ${stderr}`);
-          assert.doesNotMatch(stderr, /internal error/i);
-          const report = JSON.parse(stdout) as JsonReport;
-          const listed = [...report.files.map((f) => f.path), ...report.skipped.map((f) => f.path)].sort();
-          assert.deepEqual(listed, [...texts.keys()].sort(), 'every file named is listed once');
-          for (const f of report.files) {
-            const lines = linesOf(texts.get(f.path)!);
-            for (const d of f.diagnostics) {
-              for (const pos of [d.range.start, d.range.end]) {
-                assert.ok(pos.line < lines.length && pos.character <= lines[pos.line]!.length, `${f.path}: ${JSON.stringify(d)} outside the file`);
+      fc.asyncProperty(
+        fc.uniqueArray(fc.constantFrom(...SOURCES), { minLength: 1, maxLength: 4, selector: (s) => s.name }),
+        fc.array(fc.array(mutation, { maxLength: 6 }), { minLength: 4, maxLength: 4 }),
+        async (sources, mutations) => {
+          const dir = mkdtempSync(path.join(tmpdir(), 'segdoc-fuzz-'));
+          try {
+            const texts = new Map<string, string>();
+            sources.forEach((s, i) => {
+              const text = mutations[i]!.reduce(mutate, s.text);
+              writeFileSync(path.join(dir, s.name), text);
+              texts.set(s.name, text);
+            });
+            let stdout = '';
+            let stderr = '';
+            const code = await runCli(['check', '--format', 'json', ...sources.map((s) => s.name)], {
+              cwd: dir,
+              env: { SEGDOC_TODAY: '2026-11-23', LANG: 'C' },
+              stdout: { write: (s: string) => (stdout += s) },
+              stderr: { write: (s: string) => (stderr += s) },
+            });
+            assert.ok(code === 0 || code === 1, `exit ${code}; stderr: ${stderr}`);
+            assert.doesNotMatch(stderr, /internal error/i);
+            const report = JSON.parse(stdout) as JsonReport;
+            const listed = [...report.files.map((f) => f.path), ...report.skipped.map((f) => f.path)].sort();
+            assert.deepEqual(listed, [...texts.keys()].sort(), 'every file named is listed once');
+            for (const f of report.files) {
+              const lines = linesOf(texts.get(f.path)!);
+              for (const d of f.diagnostics) {
+                for (const pos of [d.range.start, d.range.end]) {
+                  assert.ok(
+                    pos.line < lines.length && pos.character <= lines[pos.line]!.length,
+                    `${f.path}: ${JSON.stringify(d)} outside the file`,
+                  );
+                }
               }
             }
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
           }
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      }),
+        },
+      ),
       params(60),
     );
   });

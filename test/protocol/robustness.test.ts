@@ -40,7 +40,7 @@ import { LifecycleGate } from '../../server/src/lsp/lifecycle';
 import { startServer } from '../../server/src/lsp/server';
 import { fsPathOf, uriOfPath } from '../../server/src/lsp/uri';
 import type { CheckWorkspaceResult } from '../../server/src/protocol';
-import { fullCapabilities, inMemoryPipes, ofRule, serverPath, TestClient, tempFolder , LIMIT } from './client';
+import { fullCapabilities, inMemoryPipes, ofRule, serverPath, TestClient, tempFolder, LIMIT } from './client';
 import { MISSING, PAIN_POINTS, PERSONA } from './docs';
 
 /**
@@ -72,7 +72,11 @@ async function inProcess(
   options: Parameters<typeof startServer>[1] = {},
 ): Promise<{ client: TestClient; folder: ReturnType<typeof tempFolder> }> {
   const pipes = inMemoryPipes();
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(pipes.toServer), new StreamMessageWriter(pipes.toClient));
+  const connection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(pipes.toServer),
+    new StreamMessageWriter(pipes.toClient),
+  );
   startServer(connection, options);
   const folder = tempFolder();
   const client = await TestClient.start({ settings: { debounceMs: 0 }, transport: pipes.transport });
@@ -126,9 +130,15 @@ describe('robustness', () => {
         if (p.uri === doc) res(p);
       }),
     );
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: fullCapabilities(false) });
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: fullCapabilities(false),
+    });
     await connection.sendNotification(InitializedNotification.type, {});
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'markdown', version: 1, text: PERSONA } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: doc, languageId: 'markdown', version: 1, text: PERSONA },
+    });
     assert.equal(ofRule(await published, 'required-section').length, MISSING.length);
 
     await connection.sendRequest(ShutdownRequest.type);
@@ -154,13 +164,23 @@ describe('robustness', () => {
     const symbols = () => connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
 
     assert.equal(await errorOf(hover()), ErrorCodes.ServerNotInitialized, 'a request before initialize');
-    assert.equal(await errorOf(connection.sendRequest('segdoc/checkWorkspace', {})), ErrorCodes.ServerNotInitialized, 'a custom request before initialize');
+    assert.equal(
+      await errorOf(connection.sendRequest('segdoc/checkWorkspace', {})),
+      ErrorCodes.ServerNotInitialized,
+      'a custom request before initialize',
+    );
     // A notification before initialize is dropped: the document is not open afterwards.
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: PERSONA } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: PERSONA },
+    });
 
     const result = await connection.sendRequest(InitializeRequest.type, init);
     assert.ok(result.capabilities.textDocumentSync, 'initialize answers with the capabilities');
-    assert.equal(await errorOf(connection.sendRequest(InitializeRequest.type, init)), ErrorCodes.InvalidRequest, 'a second initialize');
+    assert.equal(
+      await errorOf(connection.sendRequest(InitializeRequest.type, init)),
+      ErrorCodes.InvalidRequest,
+      'a second initialize',
+    );
     await connection.sendNotification(InitializedNotification.type, {});
     assert.equal(await errorOf(symbols()), undefined, 'requests are answered once initialized');
     assert.equal(await symbols(), null, 'the document opened before initialize was dropped');
@@ -170,32 +190,47 @@ describe('robustness', () => {
         if (p.uri === uri) res();
       });
     });
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: PERSONA } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: PERSONA },
+    });
     await opened;
     assert.equal(await errorOf(hover()), undefined);
 
     await connection.sendRequest(ShutdownRequest.type);
     assert.equal(await errorOf(hover()), ErrorCodes.InvalidRequest, 'a request after shutdown');
     assert.equal(await errorOf(connection.sendRequest(ShutdownRequest.type)), ErrorCodes.InvalidRequest, 'a second shutdown');
-    assert.equal(await errorOf(connection.sendRequest(InitializeRequest.type, init)), ErrorCodes.InvalidRequest, 'initialize after shutdown');
+    assert.equal(
+      await errorOf(connection.sendRequest(InitializeRequest.type, init)),
+      ErrorCodes.InvalidRequest,
+      'initialize after shutdown',
+    );
   }
 
-  test('lifecycle: ServerNotInitialized before initialize, one initialize, InvalidRequest after shutdown (in process)', LIMIT, async (t) => {
-    const pipes = inMemoryPipes();
-    const gate = new LifecycleGate();
-    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(pipes.toServer), new StreamMessageWriter(pipes.toClient), { messageStrategy: gate });
-    startServer(server, { lifecycle: gate });
-    const folder = tempFolder();
-    const connection = createProtocolConnection(pipes.transport.reader, pipes.transport.writer);
-    connection.listen();
-    t.after(() => {
-      connection.dispose();
-      server.dispose();
-      pipes.transport.dispose();
-      folder.cleanup();
-    });
-    await lifecycle(connection, folder.uri('dana.persona.md'));
-  });
+  test(
+    'lifecycle: ServerNotInitialized before initialize, one initialize, InvalidRequest after shutdown (in process)',
+    LIMIT,
+    async (t) => {
+      const pipes = inMemoryPipes();
+      const gate = new LifecycleGate();
+      const server = createConnection(
+        ProposedFeatures.all,
+        new StreamMessageReader(pipes.toServer),
+        new StreamMessageWriter(pipes.toClient),
+        { messageStrategy: gate },
+      );
+      startServer(server, { lifecycle: gate });
+      const folder = tempFolder();
+      const connection = createProtocolConnection(pipes.transport.reader, pipes.transport.writer);
+      connection.listen();
+      t.after(() => {
+        connection.dispose();
+        server.dispose();
+        pipes.transport.dispose();
+        folder.cleanup();
+      });
+      await lifecycle(connection, folder.uri('dana.persona.md'));
+    },
+  );
 
   test('lifecycle: the same over stdio (dist/server.js), and exit after shutdown is 0', LIMIT, async (t) => {
     const folder = tempFolder();
@@ -223,15 +258,23 @@ describe('robustness', () => {
     assert.equal(ofRule(await live, 'required-section').length, MISSING.length);
 
     const before = client.publishes.length;
-    const result = await client.connection.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', { folders: [pathToFileURL(folder.dir).href] });
+    const result = await client.connection.sendRequest<CheckWorkspaceResult>('segdoc/checkWorkspace', {
+      folders: [pathToFileURL(folder.dir).href],
+    });
     const published = client.publishes.slice(before);
     assert.deepEqual([result.files, result.documents, result.open], [3, 2, 1]);
-    assert.deepEqual(published.map((p) => fsPathOf(p.uri)).sort(), [join(folder.dir, '100%/sam.persona.md'), join(folder.dir, 'notes.md')]);
+    assert.deepEqual(published.map((p) => fsPathOf(p.uri)).sort(), [
+      join(folder.dir, '100%/sam.persona.md'),
+      join(folder.dir, 'notes.md'),
+    ]);
     const sam = published.find((p) => p.uri.endsWith('sam.persona.md'))!;
     assert.ok(sam.uri.includes('/100%25/'), sam.uri);
     assert.equal(ofRule(sam, 'required-section').length, MISSING.length);
     const notes = published.find((p) => p.uri.endsWith('notes.md'))!;
-    assert.deepEqual(notes.diagnostics.map((d) => d.code), ['unknown-kind']);
+    assert.deepEqual(
+      notes.diagnostics.map((d) => d.code),
+      ['unknown-kind'],
+    );
 
     // Closed: the file on disk applies again, under the URI the editor used.
     const fromDisk = client.diagnostics(nodeSpelling, (p) => p.version === undefined && p.diagnostics.length > 0);

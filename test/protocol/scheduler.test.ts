@@ -26,7 +26,8 @@ function recorder(onRun: (id: string, s: CheckScheduler) => void | Promise<void>
     },
     onError: (id, e) => errors.push(`${id}: ${(e as Error).message}`),
   });
-  const until = (n: number): Promise<void> => (runs.length >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve })));
+  const until = (n: number): Promise<void> =>
+    runs.length >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve }));
   return { scheduler, runs, errors, until };
 }
 

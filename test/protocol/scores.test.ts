@@ -151,7 +151,10 @@ describe('code lenses', () => {
     await client.change(doc, [{ range: { start: { line, character: 11 }, end: { line, character: 14 } }, text: '$20k' }]);
     await published;
     await refreshed;
-    assert.equal(titles(await lenses(client, doc))[3], '23: Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5');
+    assert.equal(
+      titles(await lenses(client, doc))[3],
+      '23: Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5',
+    );
   });
 
   test('no refresh for a client without refresh support', LIMIT, async (t) => {
@@ -176,9 +179,19 @@ describe('segdoc/scores', () => {
     assert.ok(s);
     assert.deepEqual(s, computeScores(lint(TALLY, { path: 'tally.segmentation.md' })));
     assert.deepEqual([s.completeness.filled, s.completeness.total, s.completeness.percent], [5, 9, 55]);
-    assert.deepEqual(s.completeness.missing.map((m) => m.label), ['Metadata', 'Metadata › Author', 'Segment Strategy', 'ICP Definition']);
+    assert.deepEqual(
+      s.completeness.missing.map((m) => m.label),
+      ['Metadata', 'Metadata › Author', 'Segment Strategy', 'ICP Definition'],
+    );
     assert.deepEqual([s.segments.met, s.segments.of], [14, 15]);
-    assert.deepEqual(s.matrices.items[0]!.rows.map((r) => [r.total, r.tier]), [[34, 1], [27, 2], [14, 3]]);
+    assert.deepEqual(
+      s.matrices.items[0]!.rows.map((r) => [r.total, r.tier]),
+      [
+        [34, 1],
+        [27, 2],
+        [14, 3],
+      ],
+    );
     assert.deepEqual([s.checklists.done, s.checklists.total, s.placeholders], [3, 5, 1]);
   });
 

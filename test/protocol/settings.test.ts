@@ -38,7 +38,11 @@ describe('settings and language', () => {
     const barrier = client.diagnosticsFor(other, 1);
     await client.open(other, PERSONA);
     await barrier;
-    assert.deepEqual(client.publishesOf(doc).map((p) => p.version), [1], 'onSave from initializationOptions: no check on change');
+    assert.deepEqual(
+      client.publishesOf(doc).map((p) => p.version),
+      [1],
+      'onSave from initializationOptions: no check on change',
+    );
     assert.deepEqual(client.configurationRequests, []);
 
     const saved = client.diagnosticsFor(doc, 2);
@@ -47,7 +51,10 @@ describe('settings and language', () => {
   });
 
   test('without workspace/configuration, pushed didChangeConfiguration settings re-check open documents', LIMIT, async (t) => {
-    const { client, uri } = await start(t, { configuration: false, initializationOptions: { settings: { debounceMs: 0 }, locale: 'en' } });
+    const { client, uri } = await start(t, {
+      configuration: false,
+      initializationOptions: { settings: { debounceMs: 0 }, locale: 'en' },
+    });
     const doc = uri('dana.persona.md');
     const opened = client.diagnosticsFor(doc, 1);
     await client.open(doc, PERSONA);
@@ -73,31 +80,35 @@ describe('settings and language', () => {
     assert.equal(client.configurationRequests.length, 2);
   });
 
-  test('a request that checks the document first after a language change does not keep the new messages from being published', LIMIT, async (t) => {
-    const { client, uri } = await start(t, { settings: { debounceMs: 0, language: 'en' } });
-    // Documents opened before it, so that its scheduled re-check waits behind theirs.
-    for (const name of ['a', 'b', 'c', 'd']) {
-      const other = uri(`${name}.persona.md`);
-      const published = client.diagnosticsFor(other, 1);
-      await client.open(other, PERSONA);
-      await published;
-    }
-    const doc = uri('dana.persona.md');
-    const opened = client.diagnosticsFor(doc, 1);
-    await client.open(doc, PERSONA);
-    assert.ok((await opened).diagnostics.some((d) => d.message === EN));
+  test(
+    'a request that checks the document first after a language change does not keep the new messages from being published',
+    LIMIT,
+    async (t) => {
+      const { client, uri } = await start(t, { settings: { debounceMs: 0, language: 'en' } });
+      // Documents opened before it, so that its scheduled re-check waits behind theirs.
+      for (const name of ['a', 'b', 'c', 'd']) {
+        const other = uri(`${name}.persona.md`);
+        const published = client.diagnosticsFor(other, 1);
+        await client.open(other, PERSONA);
+        await published;
+      }
+      const doc = uri('dana.persona.md');
+      const opened = client.diagnosticsFor(doc, 1);
+      await client.open(doc, PERSONA);
+      assert.ok((await opened).diagnostics.some((d) => d.message === EN));
 
-    // VS Code asks for code lenses (which need the current check) right after a publish, so
-    // a request can check a document in the new language before its scheduled re-check
-    // runs; that re-check must still publish what the request computed.
-    client.settings = { debounceMs: 0, language: 'ru' };
-    const since = client.publishes.length;
-    const rechecked = client.diagnostics(doc, (p) => p.diagnostics.some((d) => d.message === RU), since);
-    void client.changeConfiguration(null);
-    const scores = await client.connection.sendRequest<{ kind: string } | null>('segdoc/scores', { uri: doc });
-    assert.equal(scores?.kind, 'persona');
-    await rechecked;
-  });
+      // VS Code asks for code lenses (which need the current check) right after a publish, so
+      // a request can check a document in the new language before its scheduled re-check
+      // runs; that re-check must still publish what the request computed.
+      client.settings = { debounceMs: 0, language: 'ru' };
+      const since = client.publishes.length;
+      const rechecked = client.diagnostics(doc, (p) => p.diagnostics.some((d) => d.message === RU), since);
+      void client.changeConfiguration(null);
+      const scores = await client.connection.sendRequest<{ kind: string } | null>('segdoc/scores', { uri: doc });
+      assert.equal(scores?.kind, 'persona');
+      await rechecked;
+    },
+  );
 
   test('a configuration change that changes nothing publishes nothing again', async (t) => {
     const { client, uri } = await start(t, { settings: { debounceMs: 0 } });
@@ -113,7 +124,10 @@ describe('settings and language', () => {
     const barrier = client.diagnosticsFor(other, 1);
     await client.open(other, PERSONA);
     await barrier;
-    assert.ok(client.configurationRequests.filter((r) => r[0]?.scopeUri === doc).length >= 2, 'the settings were asked for again');
+    assert.ok(
+      client.configurationRequests.filter((r) => r[0]?.scopeUri === doc).length >= 2,
+      'the settings were asked for again',
+    );
     assert.equal(client.publishesOf(doc).length, 1);
   });
 
@@ -123,12 +137,19 @@ describe('settings and language', () => {
     const published = client.diagnosticsFor(doc, 1);
     await client.open(doc, PERSONA);
     const p = await published;
-    assert.ok(p.diagnostics.some((d) => d.message === RU), p.diagnostics.map((d) => d.message).join('; '));
+    assert.ok(
+      p.diagnostics.some((d) => d.message === RU),
+      p.diagnostics.map((d) => d.message).join('; '),
+    );
     assert.ok(ofRule(p, 'required-section').every((d) => messageOf(d).startsWith('Отсутствует обязательный раздел «')));
   });
 
   test('a regional locale (ru-RU) from initializationOptions counts as Russian', LIMIT, async (t) => {
-    const { client, uri } = await start(t, { settings: { debounceMs: 0 }, locale: 'en', initializationOptions: { locale: 'ru-RU' } });
+    const { client, uri } = await start(t, {
+      settings: { debounceMs: 0 },
+      locale: 'en',
+      initializationOptions: { locale: 'ru-RU' },
+    });
     const doc = uri('dana.persona.md');
     const published = client.diagnosticsFor(doc, 1);
     await client.open(doc, PERSONA);

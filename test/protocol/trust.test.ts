@@ -35,7 +35,13 @@ describe('Workspace Trust', () => {
     const warning = (await configWarning).diagnostics;
     assert.deepEqual(
       warning.map((d) => [d.severity, messageOf(d), d.range.start.line]),
-      [[2, 'Kind schemas of this folder are not loaded until you trust it (Workspace Trust): "acme". Built-in kinds and the rule settings apply meanwhile', 0]],
+      [
+        [
+          2,
+          'Kind schemas of this folder are not loaded until you trust it (Workspace Trust): "acme". Built-in kinds and the rule settings apply meanwhile',
+          0,
+        ],
+      ],
     );
 
     const cleared = client.diagnostics(configUri, (p) => p.diagnostics.length === 0);

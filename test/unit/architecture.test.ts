@@ -35,7 +35,8 @@ function files(dir: string): string[] {
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
-  const re = /^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  const re =
+    /^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)/gm;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push((m[1] ?? m[2] ?? m[3])!);
   return out;
 }
@@ -56,7 +57,8 @@ test('layers import one way: l10n → parse → model → schemas → rules → 
       const target = resolve(dirname(f), spec);
       if (!target.startsWith(src)) continue;
       const targetLayer = relative(src, target).split(/[\\/]/)[0]!;
-      if (!allowed[layer]!.includes(targetLayer)) violations.push(`${relative(root, f)} imports ${spec} (${layer} → ${targetLayer})`);
+      if (!allowed[layer]!.includes(targetLayer))
+        violations.push(`${relative(root, f)} imports ${spec} (${layer} → ${targetLayer})`);
     }
   }
   assert.deepEqual(violations, []);
@@ -73,7 +75,8 @@ test('only server/src/lsp imports vscode-languageserver, and the client never im
   }
   for (const f of files(join(root, 'client', 'src'))) {
     for (const spec of imports(f)) {
-      if (spec.includes('server/src') && !/server\/src\/(l10n|protocol)$/.test(spec)) violations.push(`${relative(root, f)} imports ${spec}`);
+      if (spec.includes('server/src') && !/server\/src\/(l10n|protocol)$/.test(spec))
+        violations.push(`${relative(root, f)} imports ${spec}`);
     }
   }
   assert.deepEqual(violations, []);
@@ -93,7 +96,8 @@ test('l10n imports nothing of segdoc but its bundles', () => {
   const violations: string[] = [];
   for (const f of files(join(src, 'l10n'))) {
     for (const spec of imports(f)) {
-      if (spec.startsWith('.') && !/\/l10n\/bundle\.l10n\.[\w-]+\.json$/.test(spec)) violations.push(`${relative(root, f)} imports ${spec}`);
+      if (spec.startsWith('.') && !/\/l10n\/bundle\.l10n\.[\w-]+\.json$/.test(spec))
+        violations.push(`${relative(root, f)} imports ${spec}`);
     }
   }
   assert.deepEqual(violations, []);

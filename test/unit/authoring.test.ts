@@ -38,7 +38,12 @@ function at(marked: string, file: string, options: LintOptions = {}): { result: 
   return { result: lint(text, { path: file, now: NOW, ...options }), offset };
 }
 
-function complete(marked: string, file: string, options: Parameters<typeof completions>[2] = {}, lintOptions: LintOptions = {}): CompletionEntry[] {
+function complete(
+  marked: string,
+  file: string,
+  options: Parameters<typeof completions>[2] = {},
+  lintOptions: LintOptions = {},
+): CompletionEntry[] {
   const { result, offset } = at(marked, file, lintOptions);
   return completions(result, offset, options);
 }
@@ -51,8 +56,6 @@ function apply(marked: string, entry: CompletionEntry): string {
   return text.slice(0, entry.span.start) + entry.newText + text.slice(entry.span.end);
 }
 
-
-
 describe('completion: section headings', () => {
   const persona = builtinKind('persona')!;
   const present = new Set(['executive-summary', 'demographics', 'buying-process']);
@@ -61,7 +64,11 @@ describe('completion: section headings', () => {
   test('on an empty line: the sections the document lacks, required ones first and marked, each group in template order', () => {
     const list = complete(`${PERSONA}\n${CURSOR}`, 'dana.persona.md').filter((e) => e.kind === 'section');
     const group = (g: (s: (typeof missing)[number]) => boolean): string[] => missing.filter(g).map((s) => s.title.en);
-    assert.deepEqual(labels(list), [...group((s) => s.required), ...group((s) => !s.required && s.recommended), ...group((s) => !s.required && !s.recommended)]);
+    assert.deepEqual(labels(list), [
+      ...group((s) => s.required),
+      ...group((s) => !s.required && s.recommended),
+      ...group((s) => !s.required && !s.recommended),
+    ]);
     const goals = list.find((e) => e.label === 'Goals & Responsibilities')!;
     assert.equal(goals.detail, 'Required section');
     assert.equal(goals.tag, 'required section');
@@ -78,18 +85,28 @@ describe('completion: section headings', () => {
   });
 
   test('the heading and its template, placeholders as tabstops keeping their brackets', () => {
-    const goals = complete(`${PERSONA}\n${CURSOR}`, 'dana.persona.md', { snippets: true }).find((e) => e.label === 'Goals & Responsibilities')!;
+    const goals = complete(`${PERSONA}\n${CURSOR}`, 'dana.persona.md', { snippets: true }).find(
+      (e) => e.label === 'Goals & Responsibilities',
+    )!;
     assert.equal(goals.snippet, true);
-    assert.ok(goals.newText.startsWith('## Goals & Responsibilities\n\n- **Primary Goal**: ${1:[What success looks like]}\n'), goals.newText);
+    assert.ok(
+      goals.newText.startsWith('## Goals & Responsibilities\n\n- **Primary Goal**: ${1:[What success looks like]}\n'),
+      goals.newText,
+    );
     assert.match(goals.newText, /\$\{2:\[/);
     // Without snippet support: the template as it is.
-    const plain = complete(`${PERSONA}\n${CURSOR}`, 'dana.persona.md', { snippets: false }).find((e) => e.label === 'Goals & Responsibilities')!;
+    const plain = complete(`${PERSONA}\n${CURSOR}`, 'dana.persona.md', { snippets: false }).find(
+      (e) => e.label === 'Goals & Responsibilities',
+    )!;
     assert.equal(plain.snippet, false);
     assert.equal(plain.newText, `## Goals & Responsibilities\n\n${persona.sections.find((s) => s.id === 'goals')!.template.en}`);
   });
 
   test('template snippets: task boxes and links are not tabstops; $ and } are escaped', () => {
-    assert.equal(templateSnippet('- [ ] 3-7 segments\n- [x] [Name]\n[docs](http://x) costs $5 {a}'), '- [ ] 3-7 segments\n- [x] ${1:[Name]}\n[docs](http://x) costs \\$5 {a\\}');
+    assert.equal(
+      templateSnippet('- [ ] 3-7 segments\n- [x] [Name]\n[docs](http://x) costs $5 {a}'),
+      '- [ ] 3-7 segments\n- [x] ${1:[Name]}\n[docs](http://x) costs \\$5 {a\\}',
+    );
   });
 
   test('after `#` or `##`: headings only, at the depth the document uses, filtered by what was typed', () => {
@@ -102,9 +119,14 @@ describe('completion: section headings', () => {
     const text = `${PERSONA}\n## Pa${CURSOR}`;
     const pains = complete(text, 'dana.persona.md').find((e) => e.label === 'Pain Points')!;
     assert.equal(pains.filterText, '## Pain Points');
-    assert.ok(apply(text, pains).includes('\n## Pain Points\n\n1. **[Pain Point 1]**: [Detailed description]\n'), apply(text, pains));
+    assert.ok(
+      apply(text, pains).includes('\n## Pain Points\n\n1. **[Pain Point 1]**: [Detailed description]\n'),
+      apply(text, pains),
+    );
     // A document whose sections are `###` gets `###` headings.
-    const deep = complete('# Persona: Dana\n\n### Demographics\n- **Job Title**: Lead\n\n##' + CURSOR, 'dana.persona.md', { trigger: '#' });
+    const deep = complete('# Persona: Dana\n\n### Demographics\n- **Job Title**: Lead\n\n##' + CURSOR, 'dana.persona.md', {
+      trigger: '#',
+    });
     assert.ok(deep[0]!.newText.startsWith('### '), deep[0]!.newText);
     // A heading deeper than the sections is a subheading: nothing to offer.
     assert.deepEqual(complete(`${PERSONA}\n###${CURSOR}`, 'dana.persona.md', { trigger: '#' }), []);
@@ -151,17 +173,30 @@ describe('completion: field names', () => {
   test('on an empty line of a list section: missing required sections, the required field, recommended sections, the other fields', () => {
     const text = PERSONA.replace('- **Company Size**: Mid-Market\n', `- **Company Size**: Mid-Market\n${CURSOR}\n`);
     const list = complete(text, 'dana.persona.md');
-    const required = ['Goals & Responsibilities', 'Pain Points', 'Decision Criteria', 'Information Sources', 'Messaging', 'Marketing Tactics'];
+    const required = [
+      'Goals & Responsibilities',
+      'Pain Points',
+      'Decision Criteria',
+      'Information Sources',
+      'Messaging',
+      'Marketing Tactics',
+    ];
     assert.deepEqual(labels(list).slice(0, 7), [...required, 'Industry']);
     const industry = list[6]!;
     assert.deepEqual([industry.kind, industry.newText, industry.tag], ['field', '- **Industry**: ', 'required field']);
     const rest = labels(list).slice(7);
     // Recommended sections, then the section's other fields as list items, then the optional sections.
     const firstField = rest.indexOf('Reporting To');
-    assert.ok(firstField > 0 && list.slice(7, 7 + firstField).every((e) => e.kind === 'section' && e.tag === 'recommended section'), rest.join(', '));
+    assert.ok(
+      firstField > 0 && list.slice(7, 7 + firstField).every((e) => e.kind === 'section' && e.tag === 'recommended section'),
+      rest.join(', '),
+    );
     assert.deepEqual(rest.slice(firstField, firstField + 3), ['Reporting To', 'Team Size', 'Experience']);
     assert.ok(list.slice(7 + firstField + 3).every((e) => e.kind === 'section' && e.tag === undefined));
-    assert.deepEqual(list.map((e) => e.sortText), [...list.map((e) => e.sortText)].sort());
+    assert.deepEqual(
+      list.map((e) => e.sortText),
+      [...list.map((e) => e.sortText)].sort(),
+    );
   });
 
   test('on an empty line of a persona missing two required sections: those two lead, marked required', () => {
@@ -188,23 +223,32 @@ describe('completion: field names', () => {
     const firstOptional = rest.findIndex((e) => e.kind === 'section' && e.tag === undefined);
     assert.ok(firstOptional === -1 || lastRecommended < firstOptional);
     // Every client keeps this order: the sort keys sort the same way.
-    assert.deepEqual(list.map((e) => e.sortText), [...list.map((e) => e.sortText)].sort());
+    assert.deepEqual(
+      list.map((e) => e.sortText),
+      [...list.map((e) => e.sortText)].sort(),
+    );
   });
 
   test('a paragraph-style section gets `**Label**: ` lines; Russian documents Russian labels', () => {
     const text = PERSONA.replace('**Priority**: Tier 1\n', `**Priority**: Tier 1\n${CURSOR}\n`);
     // Executive Summary has Segment and Priority: nothing left but headings.
     assert.ok(complete(text, 'dana.persona.md').every((e) => e.kind === 'section'));
-    const ru = complete(PERSONA_RU.replace('- **Должность**: руководитель группы DBA\n', `- **Должность**: руководитель группы DBA\n- **Раз${CURSOR}\n`), 'irina.persona.md');
+    const ru = complete(
+      PERSONA_RU.replace(
+        '- **Должность**: руководитель группы DBA\n',
+        `- **Должность**: руководитель группы DBA\n- **Раз${CURSOR}\n`,
+      ),
+      'irina.persona.md',
+    );
     assert.deepEqual(labels(ru).slice(0, 2), ['Размер компании', 'Отрасль']);
     assert.equal(ru[0]!.span.end - ru[0]!.span.start, '**Раз'.length);
   });
 
   test('inside a segment: the segment fields it lacks', () => {
-    const text = readFileSync(path.join(repoRoot, 'test/fixtures/authoring/workspace/analysis/stratus.segmentation.md'), 'utf8').replace(
-      '- **ACV**: $18k\n',
-      `- **ACV**: $18k\n- ${CURSOR}\n`,
-    );
+    const text = readFileSync(
+      path.join(repoRoot, 'test/fixtures/authoring/workspace/analysis/stratus.segmentation.md'),
+      'utf8',
+    ).replace('- **ACV**: $18k\n', `- **ACV**: $18k\n- ${CURSOR}\n`);
     const list = complete(text, 'stratus.segmentation.md');
     assert.ok(list.length > 0);
     assert.ok(!labels(list).includes('Size') && !labels(list).includes('ACV'));
@@ -214,15 +258,26 @@ describe('completion: field names', () => {
 });
 
 describe('completion: values', () => {
-  const SEGMENTATION = ['# Customer Segmentation Analysis: Acme', '', '## Metadata', '- **Date**: 2026-11-16', '- **Status**: ', ''].join('\n');
+  const SEGMENTATION = [
+    '# Customer Segmentation Analysis: Acme',
+    '',
+    '## Metadata',
+    '- **Date**: 2026-11-16',
+    '- **Status**: ',
+    '',
+  ].join('\n');
 
   test('after an enum field: its values, in English documents the canonical ones', () => {
-    const list = complete(SEGMENTATION.replace('- **Status**: ', `- **Status**: ${CURSOR}`), 'acme.segmentation.md', { trigger: ' ' });
+    const list = complete(SEGMENTATION.replace('- **Status**: ', `- **Status**: ${CURSOR}`), 'acme.segmentation.md', {
+      trigger: ' ',
+    });
     assert.deepEqual(labels(list), ['Draft', 'Approved']);
     assert.equal(list[0]!.kind, 'enum');
     assert.equal(list[0]!.newText, 'Draft');
     // Right after the colon, a space comes with the value.
-    const colon = complete(SEGMENTATION.replace('- **Status**: ', `- **Status**:${CURSOR}`), 'acme.segmentation.md', { trigger: ':' });
+    const colon = complete(SEGMENTATION.replace('- **Status**: ', `- **Status**:${CURSOR}`), 'acme.segmentation.md', {
+      trigger: ':',
+    });
     assert.equal(colon[0]!.newText, ' Draft');
     // A value already there is replaced whole.
     const text = SEGMENTATION.replace('- **Status**: ', `- **Status**: Dr${CURSOR}aft`);
@@ -273,7 +328,10 @@ describe('completion: values', () => {
     assert.equal(size[0]!.kind, 'example');
     const tier = complete(PERSONA.replace('**Priority**: Tier 1', `**Priority**: ${CURSOR}`), 'dana.persona.md');
     assert.deepEqual(labels(tier), ['Tier 1', 'Tier 2', 'Tier 3']);
-    const tierRu = complete(['# Персона: Ирина', '', '## Краткое описание', `**Приоритет**: ${CURSOR}`, ''].join('\n'), 'irina.persona.md');
+    const tierRu = complete(
+      ['# Персона: Ирина', '', '## Краткое описание', `**Приоритет**: ${CURSOR}`, ''].join('\n'),
+      'irina.persona.md',
+    );
     assert.deepEqual(labels(tierRu), ['Уровень 1', 'Уровень 2', 'Уровень 3', 'Tier 1', 'Tier 2', 'Tier 3']);
   });
 
@@ -292,7 +350,12 @@ describe('completion: values', () => {
   });
 
   test('a field without values offers nothing', () => {
-    assert.deepEqual(complete(PERSONA.replace('- **Job Title**: Platform Engineering Lead', `- **Job Title**: ${CURSOR}`), 'dana.persona.md', { trigger: ' ' }), []);
+    assert.deepEqual(
+      complete(PERSONA.replace('- **Job Title**: Platform Engineering Lead', `- **Job Title**: ${CURSOR}`), 'dana.persona.md', {
+        trigger: ' ',
+      }),
+      [],
+    );
   });
 });
 
@@ -325,10 +388,15 @@ describe('hover', () => {
   test('a field label: its description and allowed values; in Russian for a Russian locale', () => {
     const md = hover(PERSONA.replace('**Role in Decision**', `**Role in ${CURSOR}Decision**`), 'dana.persona.md')!;
     assert.match(md, /^\*\*Role in Decision\*\* · Required field of Buying Process\n\n/);
-    assert.match(md, /Allowed values: Economic buyer, Technical evaluator, Influencer, User, Decision maker, Gatekeeper, Champion, .*, Security reviewer$/);
+    assert.match(
+      md,
+      /Allowed values: Economic buyer, Technical evaluator, Influencer, User, Decision maker, Gatekeeper, Champion, .*, Security reviewer$/,
+    );
     // The markup around the label counts as the label.
     assert.ok(hover(PERSONA.replace('- **Role', `- ${CURSOR}**Role`), 'dana.persona.md'));
-    const ru = hover(PERSONA.replace('**Role in Decision**', `**Role in ${CURSOR}Decision**`), 'dana.persona.md', { locale: 'ru' })!;
+    const ru = hover(PERSONA.replace('**Role in Decision**', `**Role in ${CURSOR}Decision**`), 'dana.persona.md', {
+      locale: 'ru',
+    })!;
     assert.match(ru, /^\*\*Роль в решении\*\* · Обязательное поле раздела «Процесс покупки»/);
     assert.match(ru, /Допустимые значения: Экономический покупатель \(Economic buyer\), /);
     const size = hover(PERSONA.replace('**Company Size**', `**Company ${CURSOR}Size**`), 'dana.persona.md')!;
@@ -373,7 +441,10 @@ describe('hover', () => {
   });
 
   test('a rule id in a disable comment: the rule description and a link to its page', () => {
-    const text = PERSONA.replace('## Buying Process', `<!-- segdoc-disable-next-line placeholder required-${CURSOR}field -->\n## Buying Process`);
+    const text = PERSONA.replace(
+      '## Buying Process',
+      `<!-- segdoc-disable-next-line placeholder required-${CURSOR}field -->\n## Buying Process`,
+    );
     const page = 'https://github.com/segdoc/segdoc/blob/main/docs/rules/required-field.md';
     assert.equal(
       hover(text, 'dana.persona.md'),
@@ -387,19 +458,30 @@ describe('hover', () => {
   });
 
   test('nothing on plain text', () => {
-    assert.equal(hover(PERSONA.replace('Platform Engineering Lead', `Platform ${CURSOR}Engineering Lead`), 'dana.persona.md'), undefined);
+    assert.equal(
+      hover(PERSONA.replace('Platform Engineering Lead', `Platform ${CURSOR}Engineering Lead`), 'dana.persona.md'),
+      undefined,
+    );
   });
 });
 
 describe('document outline', () => {
-  const outline = (file: string, options: LintOptions = {}): OutlineSymbol[] => documentOutline(lint(readFileSync(path.join(repoRoot, file), 'utf8'), { path: file, now: NOW, ...options }));
-  const lines = (list: OutlineSymbol[]): string[] => flattenOutline(list).map(({ symbol: s, container }) => `${container ?? ''} > ${s.kind} ${s.name} [${s.detail}] ${s.range.start.line}:${s.selectionRange.start.character}`);
+  const outline = (file: string, options: LintOptions = {}): OutlineSymbol[] =>
+    documentOutline(lint(readFileSync(path.join(repoRoot, file), 'utf8'), { path: file, now: NOW, ...options }));
+  const lines = (list: OutlineSymbol[]): string[] =>
+    flattenOutline(list).map(
+      ({ symbol: s, container }) =>
+        `${container ?? ''} > ${s.kind} ${s.name} [${s.detail}] ${s.range.start.line}:${s.selectionRange.start.character}`,
+    );
 
   test('sections, segments with their criteria, matrix rows with total and tier', () => {
     const list = lines(outline('examples/en/stratus-cloud.segmentation.md'));
     assert.equal(list[0], ' > title Customer Segmentation Analysis: Stratus Cloud [Segmentation analysis] 0:2');
     assert.ok(list.includes('Target Segments > segment Cloud-Native Startups [5/5 criteria] 23:15'), list.join('\n'));
-    assert.ok(list.includes('Segment Prioritization > matrix-row Cloud-Native Startups [Total 34 · Tier 1] 133:2'), list.join('\n'));
+    assert.ok(
+      list.includes('Segment Prioritization > matrix-row Cloud-Native Startups [Total 34 · Tier 1] 133:2'),
+      list.join('\n'),
+    );
     assert.ok(list.includes('Customer Segmentation Analysis: Stratus Cloud > section Metadata [] 2:3'));
   });
 
@@ -415,7 +497,18 @@ describe('document outline', () => {
   });
 
   test('block segments sit inside their section; symbols select inside their range', () => {
-    const text = ['# Customer Segmentation Analysis: Acme', '', '## Target Segments', '', '**Segment**: SMB Operators', '**Size**: 8,000 companies', '', '**Segment**: Enterprise IT', '**Size**: 900 companies', ''].join('\n');
+    const text = [
+      '# Customer Segmentation Analysis: Acme',
+      '',
+      '## Target Segments',
+      '',
+      '**Segment**: SMB Operators',
+      '**Size**: 8,000 companies',
+      '',
+      '**Segment**: Enterprise IT',
+      '**Size**: 900 companies',
+      '',
+    ].join('\n');
     const [root] = documentOutline(lint(text, { path: 'acme.segmentation.md' }));
     const target = root!.children[0]!;
     assert.deepEqual(
@@ -442,7 +535,10 @@ describe('workspace', () => {
     cpSync(path.join(repoRoot, 'test/fixtures/authoring/workspace'), dir, { recursive: true });
     for (const skipped of ['node_modules/pkg', '.archive']) {
       mkdirSync(path.join(dir, skipped), { recursive: true });
-      writeFileSync(path.join(dir, skipped, 'hidden.segmentation.md'), '# Customer Segmentation Analysis: Hidden\n\n## Target Segments\n\n### Segment 1: Hidden Segment\n- **Size**: 10 companies\n');
+      writeFileSync(
+        path.join(dir, skipped, 'hidden.segmentation.md'),
+        '# Customer Segmentation Analysis: Hidden\n\n## Target Segments\n\n### Segment 1: Hidden Segment\n- **Size**: 10 companies\n',
+      );
     }
     return dir;
   }
@@ -483,7 +579,11 @@ describe('workspace', () => {
     writeFileSync(path.join(dir, 'analysis/more.persona.md'), '# Persona: Felix - CTO\n');
     assert.deepEqual(
       (await index.documents()).map((d) => d.summary.title),
-      ['Persona: Felix - CTO', 'Customer Segmentation Analysis: Stratus Cloud', 'Persona: DevOps Dana - Platform Engineering Lead'],
+      [
+        'Persona: Felix - CTO',
+        'Customer Segmentation Analysis: Stratus Cloud',
+        'Persona: DevOps Dana - Platform Engineering Lead',
+      ],
     );
   });
 

@@ -46,7 +46,10 @@ describe('completeness of untouched templates', () => {
   }
 
   test('every document snippet, as inserted, is below 20 %', () => {
-    const snippets = parse(readFileSync(path.join(repoRoot, 'snippets', 'segdoc.code-snippets'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
+    const snippets = parse(readFileSync(path.join(repoRoot, 'snippets', 'segdoc.code-snippets'), 'utf8')) as Record<
+      string,
+      { prefix: string; body: string[] }
+    >;
     const documents = Object.values(snippets).filter((s) => s.body[0]?.startsWith('# ') || s.body[0] === '---');
     // One per document template and language: persona, persona-full, segmentation, gtm, prioritization, twice.
     assert.equal(documents.length, 10, documents.map((s) => s.prefix).join(', '));

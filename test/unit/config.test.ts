@@ -141,7 +141,10 @@ describe('a valid config', () => {
       ['mysaas', 'persona', 'segmentation', 'gtm', 'prioritization'],
     );
     assert.ok(loaded.dependencies.includes(path.join(dir, 'custom/standards/mysaas.schema.json')));
-    const result = lint('# Customer Segmentation: MySaaS Standards\n\n## Overview\n\nText.\n', { path: 'std.md', ...lintOptionsFor(loaded, path.join(dir, 'custom/std.md')) });
+    const result = lint('# Customer Segmentation: MySaaS Standards\n\n## Overview\n\nText.\n', {
+      path: 'std.md',
+      ...lintOptionsFor(loaded, path.join(dir, 'custom/std.md')),
+    });
     assert.equal(result.detection?.kind.kind, 'mysaas');
     assert.deepEqual(
       result.findings.filter((f) => f.rule === 'required-section').map((f) => f.args['section']),
@@ -200,7 +203,10 @@ describe('config diagnostics are located in the config file', () => {
     const [suggest, unknown, level, range, extra, type] = loaded.diagnostics;
     assert.equal(suggest!.message, 'Unknown rule "placeholdr"; did you mean "placeholder"?');
     assert.equal(unknown!.message, 'Unknown rule "no-such-rule-at-all"');
-    assert.equal(level!.message, 'Invalid severity "warn" for rule "placeholder"; expected one of "off", "error", "warning", "info", "hint"');
+    assert.equal(
+      level!.message,
+      'Invalid severity "warn" for rule "placeholder"; expected one of "off", "error", "warning", "info", "hint"',
+    );
     assert.equal(at(text, level!), '"warn"');
     assert.equal(range!.message, 'Invalid option "minimum" of rule "segment-substantial": must be >= 0');
     assert.equal(at(text, range!), '-5');
@@ -249,18 +255,26 @@ describe('config diagnostics are located in the config file', () => {
     ]);
     assert.deepEqual(
       loaded.diagnostics.map((d) => at(text, d)),
-      ['"mysaas"', '"painpoints"', '"file"', '"https://example.com/gtm.schema.json"', '"./nowhere/segmentation.schema.json"', '"*.md"'],
+      [
+        '"mysaas"',
+        '"painpoints"',
+        '"file"',
+        '"https://example.com/gtm.schema.json"',
+        '"./nowhere/segmentation.schema.json"',
+        '"*.md"',
+      ],
     );
     assert.equal(loaded.diagnostics[1]!.message, 'Kind "persona" has no section "painpoints"; did you mean "pain-points"?');
-    assert.equal(loaded.diagnostics[3]!.message, 'Schema "https://example.com/gtm.schema.json" must be a local file path: remote schemas are never fetched');
+    assert.equal(
+      loaded.diagnostics[3]!.message,
+      'Schema "https://example.com/gtm.schema.json" must be a local file path: remote schemas are never fetched',
+    );
     assert.equal(loaded.diagnostics[4]!.message, 'Schema file "./nowhere/segmentation.schema.json" not found');
     // The broken replacements fall back to the built-in kinds.
-    assert.deepEqual(loaded.config.kinds?.map((k) => k.source), [
-      'builtin:persona',
-      'builtin:segmentation',
-      'builtin:gtm',
-      'builtin:prioritization',
-    ]);
+    assert.deepEqual(
+      loaded.config.kinds?.map((k) => k.source),
+      ['builtin:persona', 'builtin:segmentation', 'builtin:gtm', 'builtin:prioritization'],
+    );
   });
 
   test('invalid kind schemas: bad JSON (with its position), no x-segdoc, ajv compile errors, remote $ref', () => {
@@ -272,9 +286,19 @@ describe('config diagnostics are located in the config file', () => {
     );
     write(
       'schemas/s/remote.json',
-      JSON.stringify({ 'x-segdoc': { kind: 'd' }, $ref: 'https://example.com/never-fetched.json', properties: { sections: { properties: {} } } }),
+      JSON.stringify({
+        'x-segdoc': { kind: 'd' },
+        $ref: 'https://example.com/never-fetched.json',
+        properties: { sections: { properties: {} } },
+      }),
     );
-    write('schemas/s/badregex.json', JSON.stringify({ 'x-segdoc': { kind: 'e', detect: { headings: ['(unclosed'] } }, properties: { sections: { properties: {} } } }));
+    write(
+      'schemas/s/badregex.json',
+      JSON.stringify({
+        'x-segdoc': { kind: 'e', detect: { headings: ['(unclosed'] } },
+        properties: { sections: { properties: {} } },
+      }),
+    );
     const text = `{
   "kinds": {
     "a": { "schema": "s/badjson.json" },
@@ -285,7 +309,13 @@ describe('config diagnostics are located in the config file', () => {
   }
 }`;
     const loaded = loadConfigFile(write('schemas/.segdoc.json', text));
-    assert.deepEqual(where(loaded.diagnostics), ['3:22 schemaInvalidJson', '4:22 schemaInvalid', '5:22 schemaInvalid', '6:22 schemaInvalid', '7:22 schemaInvalid']);
+    assert.deepEqual(where(loaded.diagnostics), [
+      '3:22 schemaInvalidJson',
+      '4:22 schemaInvalid',
+      '5:22 schemaInvalid',
+      '6:22 schemaInvalid',
+      '7:22 schemaInvalid',
+    ]);
     assert.equal(at(text, loaded.diagnostics[0]!), '"s/badjson.json"');
     const [json, nokind, keyword, remote, regex] = loaded.diagnostics.map((d) => d.message);
     assert.equal(json, 'Schema file "s/badjson.json" is not valid JSON at 3:20: property name expected');
@@ -316,7 +346,13 @@ describe('config diagnostics are located in the config file', () => {
 }
 `;
     const loaded = loadConfigFile(write('decides/.segdoc.json', text), { rules: testRules });
-    assert.deepEqual(where(loaded.diagnostics), ['3:15 badLanguage', '4:62 badOption', '6:24 schemaRemote', '7:46 mustBeStringArray', '7:71 schemaNotFound']);
+    assert.deepEqual(where(loaded.diagnostics), [
+      '3:15 badLanguage',
+      '4:62 badOption',
+      '6:24 schemaRemote',
+      '7:46 mustBeStringArray',
+      '7:71 schemaNotFound',
+    ]);
     assert.deepEqual(
       loaded.diagnostics.map((d) => at(text, d)),
       ['"de"', '-1', '"file:gtm.schema.json"', '"Headaches"', '"./none.json"'],
@@ -329,7 +365,10 @@ describe('config diagnostics are located in the config file', () => {
 
 describe('caching and unsaved text', () => {
   test('the result is cached until the config or a schema file changes', () => {
-    const schemaPath = write('cache/k.schema.json', JSON.stringify({ 'x-segdoc': { kind: 'k' }, properties: { sections: { properties: {} } } }));
+    const schemaPath = write(
+      'cache/k.schema.json',
+      JSON.stringify({ 'x-segdoc': { kind: 'k' }, properties: { sections: { properties: {} } } }),
+    );
     const file = write('cache/.segdoc.json', '{ "kinds": { "k": { "schema": "./k.schema.json" } } }');
     const first = loadConfigFile(file);
     assert.deepEqual(first.diagnostics, []);
@@ -374,8 +413,10 @@ describe('schemas/config.schema.json', () => {
   }
 
   test('the Russian schema has the structure of the English one, and describes everything in Russian', () => {
-    const read = (locale: 'en' | 'ru'): Record<string, unknown> => JSON.parse(readFileSync(path.join(repoRoot, configJsonSchemaPath(locale)), 'utf8')) as Record<string, unknown>;
-    const isText = (key: string): boolean => key === 'description' || key === 'markdownDescription' || key === 'title' || key === 'enumDescriptions';
+    const read = (locale: 'en' | 'ru'): Record<string, unknown> =>
+      JSON.parse(readFileSync(path.join(repoRoot, configJsonSchemaPath(locale)), 'utf8')) as Record<string, unknown>;
+    const isText = (key: string): boolean =>
+      key === 'description' || key === 'markdownDescription' || key === 'title' || key === 'enumDescriptions';
     /** The schema with its texts blanked out, and the texts. */
     const split = (node: unknown, texts: string[] = []): { shape: unknown; texts: string[] } => {
       const walk = (n: unknown): unknown => {
@@ -396,11 +437,17 @@ describe('schemas/config.schema.json', () => {
     assert.deepEqual(ru.shape, en.shape);
     assert.ok(ru.texts.length > 100, `${ru.texts.length} texts`);
     // Section titles and kind ids are what documents and the config write, in either language: data, not UI text.
-    const names = builtinKinds().flatMap((k) => [k.kind, ...k.sections.map((s) => s.title.en)]).sort((a, b) => b.length - a.length);
+    const names = builtinKinds()
+      .flatMap((k) => [k.kind, ...k.sections.map((s) => s.title.en)])
+      .sort((a, b) => b.length - a.length);
     const prose = (t: string): string => names.reduce((text, name) => text.split(name).join(' '), t);
-    assert.deepEqual(ru.texts.flatMap((t) => englishWords(prose(t)).map((w) => `${w} in ${JSON.stringify(t)}`)), []);
+    assert.deepEqual(
+      ru.texts.flatMap((t) => englishWords(prose(t)).map((w) => `${w} in ${JSON.stringify(t)}`)),
+      [],
+    );
     const rule = ruleById('segment-count')!;
-    const rules = (read('ru')['properties'] as { rules: { properties: Record<string, { description: string }> } }).rules.properties;
+    const rules = (read('ru')['properties'] as { rules: { properties: Record<string, { description: string }> } }).rules
+      .properties;
     assert.equal(rules['segment-count']!.description, `${localize('ru', rule.description)} По умолчанию: "warning".`);
   });
 
@@ -408,15 +455,27 @@ describe('schemas/config.schema.json', () => {
     // Errors under "rules" are read by the form of the setting; elsewhere each keyword that
     // can fail maps to a config message, and these are the places the mapping expects.
     const failing = new Set(['type', 'additionalProperties', 'required', 'pattern', 'enum']);
-    const quiet = new Set(['$schema', 'title', 'description', 'markdownDescription', 'enumDescriptions', 'properties', 'definitions', 'items', '$ref']);
+    const quiet = new Set([
+      '$schema',
+      'title',
+      'description',
+      'markdownDescription',
+      'enumDescriptions',
+      'properties',
+      'definitions',
+      'items',
+      '$ref',
+    ]);
     const places: string[] = [];
     const walk = (schema: Record<string, unknown>, at: string): void => {
       for (const [keyword, value] of Object.entries(schema)) {
         assert.ok(failing.has(keyword) || quiet.has(keyword), `${at}: ${keyword}`);
         if (failing.has(keyword) && keyword !== 'type' && keyword !== 'additionalProperties') places.push(`${at} ${keyword}`);
         const sub = value as Record<string, Record<string, unknown>>;
-        if (keyword === 'properties' || keyword === 'definitions') for (const [name, s] of Object.entries(sub)) walk(s, `${at}/${name}`);
-        else if ((keyword === 'items' || keyword === 'additionalProperties') && value && typeof value === 'object') walk(value as Record<string, unknown>, `${at}/${keyword}`);
+        if (keyword === 'properties' || keyword === 'definitions')
+          for (const [name, s] of Object.entries(sub)) walk(s, `${at}/${name}`);
+        else if ((keyword === 'items' || keyword === 'additionalProperties') && value && typeof value === 'object')
+          walk(value as Record<string, unknown>, `${at}/${keyword}`);
       }
     };
     walk(configJsonSchema('en', []), '');

@@ -26,9 +26,14 @@ describe('typoDistance', () => {
     assert.equal(typoDistance('decision criteria', 'marketing tactics', 3), 4);
     assert.equal(typoDistance('abc', 'abcdef', 2), 3, 'lengths alone rule it out');
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'abcdeаб '), maxLength: 14 }), fc.string({ unit: fc.constantFrom(...'abcdeаб '), maxLength: 14 }), fc.nat(8), (a, b, max) => {
-        assert.equal(typoDistance(a, b, max), Math.min(typoDistance(a, b), max + 1));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'abcdeаб '), maxLength: 14 }),
+        fc.string({ unit: fc.constantFrom(...'abcdeаб '), maxLength: 14 }),
+        fc.nat(8),
+        (a, b, max) => {
+          assert.equal(typoDistance(a, b, max), Math.min(typoDistance(a, b), max + 1));
+        },
+      ),
       { numRuns: 3000 },
     );
   });

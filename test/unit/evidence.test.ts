@@ -12,9 +12,12 @@ import { canonicalEnum } from '../../server/src/schemas/enum-value';
 import { readKindSchema, type JsonSchema } from '../../server/src/schemas/kinds';
 
 const root = resolve(__dirname, '..', '..');
-const kind = (name: string) => readKindSchema(JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8')) as JsonSchema, name);
+const kind = (name: string) =>
+  readKindSchema(JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8')) as JsonSchema, name);
 const field = (k: string, section: (s: { metadata: boolean; id: string }) => boolean, id: string) =>
-  kind(k).sections.find(section)!.fields.find((f) => f.id === id)!;
+  kind(k)
+    .sections.find(section)!
+    .fields.find((f) => f.id === id)!;
 
 describe('values in prose', () => {
   const role = field('persona', (s) => s.id === 'buying-process', 'role-in-decision');
@@ -31,11 +34,27 @@ describe('values in prose', () => {
 
   test('the buying committee: champion, sponsor, procurement, legal, ЛПР, ЛВР, закупки, юристы', () => {
     const cases: Array<[string, string]> = [
-      ['Champion', 'Champion'], ['Coach', 'Champion'], ['Чемпион', 'Champion'], ['Executive sponsor', 'Executive sponsor'], ['Спонсор проекта', 'Executive sponsor'],
-      ['Blocker', 'Blocker'], ['Procurement', 'Procurement'], ['Закупки', 'Procurement'], ['Legal', 'Legal'], ['Юристы', 'Legal'],
-      ['Security reviewer', 'Security reviewer'], ['Служба безопасности', 'Security reviewer'], ['ЛВР', 'Influencer'], ['ЛПР', 'Decision maker'],
-      ['Инициатор', 'Initiator'], ['Согласующий', 'Approver'], ['Эксперт', 'Technical evaluator'], ['Budget holder', 'Economic buyer'],
-      ['Technical buyer', 'Technical evaluator'], ['End user', 'User'], ['Пользователь', 'User'],
+      ['Champion', 'Champion'],
+      ['Coach', 'Champion'],
+      ['Чемпион', 'Champion'],
+      ['Executive sponsor', 'Executive sponsor'],
+      ['Спонсор проекта', 'Executive sponsor'],
+      ['Blocker', 'Blocker'],
+      ['Procurement', 'Procurement'],
+      ['Закупки', 'Procurement'],
+      ['Legal', 'Legal'],
+      ['Юристы', 'Legal'],
+      ['Security reviewer', 'Security reviewer'],
+      ['Служба безопасности', 'Security reviewer'],
+      ['ЛВР', 'Influencer'],
+      ['ЛПР', 'Decision maker'],
+      ['Инициатор', 'Initiator'],
+      ['Согласующий', 'Approver'],
+      ['Эксперт', 'Technical evaluator'],
+      ['Budget holder', 'Economic buyer'],
+      ['Technical buyer', 'Technical evaluator'],
+      ['End user', 'User'],
+      ['Пользователь', 'User'],
     ];
     for (const [text, value] of cases) assert.equal(canonicalEnum(role, text), value, text);
   });
@@ -83,7 +102,13 @@ describe('research counts', () => {
   });
 
   test('numbers that describe the job, not a study', () => {
-    for (const text of ['Team Size: 4–8 platform engineers', 'handles 200 tickets a week', 'joins 3 calls a week', 'closed 2026 survey season', 'Upgrading 14 windows servers']) {
+    for (const text of [
+      'Team Size: 4–8 platform engineers',
+      'handles 200 tickets a week',
+      'joins 3 calls a week',
+      'closed 2026 survey season',
+      'Upgrading 14 windows servers',
+    ]) {
       assert.deepEqual(researchCounts(text), [], text);
     }
   });
@@ -141,8 +166,12 @@ describe('customer quotes', () => {
   });
 
   test('a quoted sentence that stands on its own: an item, a cell, a field, after a colon or a speech verb', () => {
-    assert.deepEqual(quotes('- "We lose two days every month closing the books"'), ['"We lose two days every month closing the books"']);
-    assert.deepEqual(quotes('- **Quote**: «Согласование с ИБ дольше, чем сам проект»'), ['«Согласование с ИБ дольше, чем сам проект»']);
+    assert.deepEqual(quotes('- "We lose two days every month closing the books"'), [
+      '"We lose two days every month closing the books"',
+    ]);
+    assert.deepEqual(quotes('- **Quote**: «Согласование с ИБ дольше, чем сам проект»'), [
+      '«Согласование с ИБ дольше, чем сам проект»',
+    ]);
     assert.deepEqual(quotes('| Close | "We lose two days every month" |'), ['"We lose two days every month"']);
     assert.deepEqual(quotes('As one controller put it: «we lose two days every month»'), ['«we lose two days every month»']);
     assert.deepEqual(quotes('- *“We lose two days every month”* — controller'), ['“We lose two days every month”']);
@@ -157,10 +186,17 @@ describe('customer quotes', () => {
   });
 
   test('a quotation inside a pain point counts when it is not part of the sentence around it', () => {
-    const text = '# Persona: X\n\n## Pain Points\n\n1. **Close**: controllers told us "we lose two days every month" and blame the ERP\n2. **Tools**: the "single pane of glass" pitch again\n';
+    const text =
+      '# Persona: X\n\n## Pain Points\n\n1. **Close**: controllers told us "we lose two days every month" and blame the ERP\n2. **Tools**: the "single pane of glass" pitch again\n';
     const doc = buildDocument(text, { cache: null });
     const pain = doc.allSections.find((s) => s.heading.text === 'Pain Points')!;
-    assert.deepEqual(customerQuotes(doc, { painSections: [pain] }).map((q) => q.text), ['"we lose two days every month"']);
-    assert.deepEqual(customerQuotes(doc).map((q) => q.text), []);
+    assert.deepEqual(
+      customerQuotes(doc, { painSections: [pain] }).map((q) => q.text),
+      ['"we lose two days every month"'],
+    );
+    assert.deepEqual(
+      customerQuotes(doc).map((q) => q.text),
+      [],
+    );
   });
 });

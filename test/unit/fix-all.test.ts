@@ -18,7 +18,11 @@ function target(): ActionTarget {
 
 /** A fix replacing `[from, to)` of line `line` with `newText`. */
 function fix(line: number, from: number, to: number, newText: string, preferred = true): FixData {
-  return { title: newText, preferred, edits: [{ range: { start: { line, character: from }, end: { line, character: to } }, newText }] };
+  return {
+    title: newText,
+    preferred,
+    edits: [{ range: { start: { line, character: from }, end: { line, character: to } }, newText }],
+  };
 }
 
 /** The text after fix-all, or undefined when it offers nothing. */
@@ -59,7 +63,12 @@ describe('fix-all', () => {
         { severity: 'error', fixes: [fix(0, 6, 16, 'BETA GAMMA')] },
         // Overlaps the first in "gamma"; its second edit alone would not overlap, but a fix is
         // applied whole or not at all.
-        { severity: 'error', fixes: [{ title: 'x', preferred: true, edits: [fix(0, 11, 22, 'GAMMA DELTA').edits[0]!, fix(1, 0, 7, 'EPSILON').edits[0]!] }] },
+        {
+          severity: 'error',
+          fixes: [
+            { title: 'x', preferred: true, edits: [fix(0, 11, 22, 'GAMMA DELTA').edits[0]!, fix(1, 0, 7, 'EPSILON').edits[0]!] },
+          ],
+        },
         { severity: 'warning', fixes: [fix(1, 8, 12, 'ZETA')] },
       ]),
       'alpha BETA GAMMA delta\nepsilon ZETA\n',
@@ -67,6 +76,9 @@ describe('fix-all', () => {
   });
 
   test('takes the preferred fix of a finding that offers several', () => {
-    assert.equal(applied([{ severity: 'error', fixes: [fix(0, 0, 5, 'one', false), fix(0, 0, 5, 'two')] }]), 'two beta gamma delta\nepsilon zeta\n');
+    assert.equal(
+      applied([{ severity: 'error', fixes: [fix(0, 0, 5, 'one', false), fix(0, 0, 5, 'two')] }]),
+      'two beta gamma delta\nepsilon zeta\n',
+    );
   });
 });

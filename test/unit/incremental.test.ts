@@ -46,7 +46,11 @@ const EVERY_CUT: Sizes = { chunkTarget: 0, chunkMin: 0 };
 function assertSameModel(text: string, sizes: Sizes = DEFAULTS, cache: FragmentCache | null = new FragmentCache()): void {
   const whole = buildDocument(text, { whole: true, cache: null });
   const chunked = buildDocument(text, { cache, ...sizes });
-  assert.deepStrictEqual(plain(chunked), plain(whole), `chunked model (${JSON.stringify(sizes)}) differs from whole model for ${JSON.stringify(text)}`);
+  assert.deepStrictEqual(
+    plain(chunked),
+    plain(whole),
+    `chunked model (${JSON.stringify(sizes)}) differs from whole model for ${JSON.stringify(text)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -81,22 +85,59 @@ const words = fc.constantFrom(
   'https://example.com/путь',
 );
 const phrase = fc.array(words, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
-const key = fc.constantFrom('Job Title', 'Company Size', 'Industry', 'Primary Goal', 'Должность', 'Размер компании', 'Role in Decision', 'Status', 'Статус', 'Date');
-const value = fc.constantFrom('DevOps Lead', '50–500', 'SaaS', 'Economic buyer', 'Утверждено', '2026-01-15', '', '[Value]', '`x`', '😀 *x*');
+const key = fc.constantFrom(
+  'Job Title',
+  'Company Size',
+  'Industry',
+  'Primary Goal',
+  'Должность',
+  'Размер компании',
+  'Role in Decision',
+  'Status',
+  'Статус',
+  'Date',
+);
+const value = fc.constantFrom(
+  'DevOps Lead',
+  '50–500',
+  'SaaS',
+  'Economic buyer',
+  'Утверждено',
+  '2026-01-15',
+  '',
+  '[Value]',
+  '`x`',
+  '😀 *x*',
+);
 
 type Lines = string[];
 
 const atx: fc.Arbitrary<Lines> = fc
   .tuple(fc.integer({ min: 1, max: 6 }), phrase, fc.constantFrom('', ' #', ' ###', ' '), fc.constantFrom('', '', '', ' ', '   '))
   .map(([d, t, close, indent]) => [`${indent}${'#'.repeat(d)} ${t}${close}`]);
-const oddHeading: fc.Arbitrary<Lines> = fc.constantFrom(['#'], ['##'], ['#hashtag not a heading'], ['####### seven'], ['#\tTabbed'], ['    # indented code']);
+const oddHeading: fc.Arbitrary<Lines> = fc.constantFrom(
+  ['#'],
+  ['##'],
+  ['#hashtag not a heading'],
+  ['####### seven'],
+  ['#\tTabbed'],
+  ['    # indented code'],
+);
 const setext: fc.Arbitrary<Lines> = fc.tuple(phrase, fc.constantFrom('===', '---', '- - -', '=')).map(([t, u]) => [t, u]);
 const paragraph: fc.Arbitrary<Lines> = fc.array(phrase, { minLength: 1, maxLength: 3 });
 const blank: fc.Arbitrary<Lines> = fc.constantFrom([''], ['', ''], ['   ']);
 const hr: fc.Arbitrary<Lines> = fc.constantFrom(['---'], ['***'], ['___'], [' - - -']);
 
-const field = fc.tuple(key, value, fc.constantFrom('bold', 'bold-in', 'plain')).map(([k, v, s]) => (s === 'bold' ? `**${k}**: ${v}` : s === 'bold-in' ? `**${k}:** ${v}` : `${k}: ${v}`));
-const itemText = fc.oneof(phrase, field, phrase.map((p) => `[ ] ${p}`), phrase.map((p) => `[x] ${p}`), fc.constant(''));
+const field = fc
+  .tuple(key, value, fc.constantFrom('bold', 'bold-in', 'plain'))
+  .map(([k, v, s]) => (s === 'bold' ? `**${k}**: ${v}` : s === 'bold-in' ? `**${k}:** ${v}` : `${k}: ${v}`));
+const itemText = fc.oneof(
+  phrase,
+  field,
+  phrase.map((p) => `[ ] ${p}`),
+  phrase.map((p) => `[x] ${p}`),
+  fc.constant(''),
+);
 
 interface ItemSpec {
   text: string;
@@ -122,20 +163,59 @@ const list: fc.Arbitrary<Lines> = fc
     items.forEach((it, i) => render(it, '', i + 1));
     return out;
   });
-const table: fc.Arbitrary<Lines> = fc.array(fc.tuple(phrase, fc.integer({ min: 0, max: 12 })), { maxLength: 3 }).map((rows) => [
-  '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |',
-  '|---|:-:|---|---|---|---|---|',
-  ...rows.map(([s, n]) => `| ${s.replace(/\|/g, '/')} | ${n} | 8 | 7 | 9 | ${n + 24} | 1 |`),
-]);
-const fenceBody = fc.array(fc.constantFrom('# Persona: [Name]', '## Demographics', 'plain code', '```', '~~~', '    # indented', '<!--', '-->', '', '- [ ] item', '---'), { maxLength: 4 });
+const table: fc.Arbitrary<Lines> = fc
+  .array(fc.tuple(phrase, fc.integer({ min: 0, max: 12 })), { maxLength: 3 })
+  .map((rows) => [
+    '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |',
+    '|---|:-:|---|---|---|---|---|',
+    ...rows.map(([s, n]) => `| ${s.replace(/\|/g, '/')} | ${n} | 8 | 7 | 9 | ${n + 24} | 1 |`),
+  ]);
+const fenceBody = fc.array(
+  fc.constantFrom(
+    '# Persona: [Name]',
+    '## Demographics',
+    'plain code',
+    '```',
+    '~~~',
+    '    # indented',
+    '<!--',
+    '-->',
+    '',
+    '- [ ] item',
+    '---',
+  ),
+  { maxLength: 4 },
+);
 const fence: fc.Arbitrary<Lines> = fc
-  .tuple(fc.constantFrom('```', '````', '~~~', '~~~~'), fc.constantFrom('', 'markdown', 'yaml', ' js'), fc.constantFrom('', ' ', '  ', '   '), fenceBody, fc.constantFrom('same', 'longer', 'shorter', 'none', 'indented', 'trailing', 'other'))
+  .tuple(
+    fc.constantFrom('```', '````', '~~~', '~~~~'),
+    fc.constantFrom('', 'markdown', 'yaml', ' js'),
+    fc.constantFrom('', ' ', '  ', '   '),
+    fenceBody,
+    fc.constantFrom('same', 'longer', 'shorter', 'none', 'indented', 'trailing', 'other'),
+  )
   .map(([f, info, indent, body, close]) => {
     const closer =
-      close === 'same' ? [f] : close === 'longer' ? [f + f[0]] : close === 'shorter' ? [f.slice(1)] : close === 'none' ? [] : close === 'indented' ? ['    ' + f] : close === 'trailing' ? [f + '  '] : [f[0] === '`' ? '~~~' : '```'];
+      close === 'same'
+        ? [f]
+        : close === 'longer'
+          ? [f + f[0]]
+          : close === 'shorter'
+            ? [f.slice(1)]
+            : close === 'none'
+              ? []
+              : close === 'indented'
+                ? ['    ' + f]
+                : close === 'trailing'
+                  ? [f + '  ']
+                  : [f[0] === '`' ? '~~~' : '```'];
     return [`${indent}${f}${info}`, ...body, ...closer];
   });
-const indentedCode: fc.Arbitrary<Lines> = fc.constantFrom(['    # code heading', '    more'], ['\t# tab code'], ['    ```', '    # x']);
+const indentedCode: fc.Arbitrary<Lines> = fc.constantFrom(
+  ['    # code heading', '    more'],
+  ['\t# tab code'],
+  ['    ```', '    # x'],
+);
 const comment: fc.Arbitrary<Lines> = fc.constantFrom(
   ['<!-- segdoc-disable placeholder -->'],
   ['<!--', '# Heading inside a comment', '-->'],
@@ -170,7 +250,12 @@ const quote: fc.Arbitrary<Lines> = fc.constantFrom(
 const fieldThenList: fc.Arbitrary<Lines> = fc
   .tuple(key, fc.constantFrom('', '<!-- note -->', 'text in between'), list)
   .map(([k, between, l]) => [`**${k}**:`, ...(between ? [between] : []), ...l]);
-const definitions: fc.Arbitrary<Lines> = fc.constantFrom(['[ref]: https://example.com'], ['[Persona Name]: /people "Title"'], ['[^1]: A footnote', '    continued'], ['[broken]:']);
+const definitions: fc.Arbitrary<Lines> = fc.constantFrom(
+  ['[ref]: https://example.com'],
+  ['[Persona Name]: /people "Title"'],
+  ['[^1]: A footnote', '    continued'],
+  ['[broken]:'],
+);
 const frontMatter: fc.Arbitrary<Lines> = fc.constantFrom(
   ['---', 'segdoc: persona', '# a YAML comment', 'lang: ru', '---'],
   ['---', 'title: "x"', '---  '],
@@ -223,9 +308,23 @@ const documentText: fc.Arbitrary<string> = fc
 /** Edits a user (or a paste) makes: characters, line breaks, and the markers that change block structure. */
 const insertion = fc.oneof(
   fc.constantFrom('a', 'я', '😀', ' ', '#', '\n', '\r\n', '\r', '`', '~', '<', '>', '-', '|', '*', '['),
-  fc.constantFrom('\n# New heading\n', '\n```\n', '\n~~~md\n', '<!--', '-->', '\n<div>\n', '\n---\n', '\n- **Key**: value\n', '\n> '),
+  fc.constantFrom(
+    '\n# New heading\n',
+    '\n```\n',
+    '\n~~~md\n',
+    '<!--',
+    '-->',
+    '\n<div>\n',
+    '\n---\n',
+    '\n- **Key**: value\n',
+    '\n> ',
+  ),
 );
-const edit = fc.record({ at: fc.nat(), remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })), insert: fc.oneof(insertion, fc.constant('')) });
+const edit = fc.record({
+  at: fc.nat(),
+  remove: fc.oneof(fc.constant(0), fc.nat({ max: 3 }), fc.nat({ max: 40 })),
+  insert: fc.oneof(insertion, fc.constant('')),
+});
 
 function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
   const at = e.at % (text.length + 1);
@@ -259,19 +358,32 @@ test('the chunked model equals the whole-document model', () => {
 
 test('edit sequences over a shared cache give the model of a fresh build', () => {
   fc.assert(
-    fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 8 }), fc.constantFrom(8_000_000, 400), targets, (start, edits, cacheChars, sizes) => {
-      // A small cache also exercises eviction in the middle of a sequence.
-      const cache = new FragmentCache(cacheChars);
-      let text = start;
-      buildDocument(text, { cache, ...sizes });
-      for (const e of edits) {
-        text = applyEdit(text, e);
-        const incremental = buildDocument(text, { cache, ...sizes });
-        const fresh = buildDocument(text, { cache: null, ...sizes });
-        assert.deepStrictEqual(plain(incremental), plain(fresh), `incremental model differs after edits: ${JSON.stringify(text)}`);
-      }
-      assert.deepStrictEqual(plain(buildDocument(text, { cache, ...sizes })), plain(buildDocument(text, { whole: true, cache: null })));
-    }),
+    fc.property(
+      documentText,
+      fc.array(edit, { minLength: 1, maxLength: 8 }),
+      fc.constantFrom(8_000_000, 400),
+      targets,
+      (start, edits, cacheChars, sizes) => {
+        // A small cache also exercises eviction in the middle of a sequence.
+        const cache = new FragmentCache(cacheChars);
+        let text = start;
+        buildDocument(text, { cache, ...sizes });
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          const incremental = buildDocument(text, { cache, ...sizes });
+          const fresh = buildDocument(text, { cache: null, ...sizes });
+          assert.deepStrictEqual(
+            plain(incremental),
+            plain(fresh),
+            `incremental model differs after edits: ${JSON.stringify(text)}`,
+          );
+        }
+        assert.deepStrictEqual(
+          plain(buildDocument(text, { cache, ...sizes })),
+          plain(buildDocument(text, { whole: true, cache: null })),
+        );
+      },
+    ),
     params(Math.max(1, Math.round(RUNS / 3))),
   );
 });
@@ -308,11 +420,12 @@ const tricky: Record<string, string> = {
   'html block continues until a blank line': '<div>\n# inside html\n</div>\n# out\n',
   'html type 7 cannot interrupt a paragraph': 'para\n<custom-tag>\n# heading\n',
   'pre block with a heading line': '<pre>\n# x\n</pre>\n# y\n',
-  'BOM and front matter': '\uFEFF---\nsegdoc: persona\n# a YAML comment\n---\n# Persona: Dana\n\n## Goals\n- **Primary Goal**: ship\n',
+  'BOM and front matter':
+    '\uFEFF---\nsegdoc: persona\n# a YAML comment\n---\n# Persona: Dana\n\n## Goals\n- **Primary Goal**: ship\n',
   'front matter followed by a thematic break': '---\na: 1\n---\n---\nb\n---\n# H\n',
   'front matter closed by dots is not front matter': '---\na: 1\n...\n# b\n---\n# c\n',
   'unclosed front matter': '---\n# h\n## i\n',
-  'CRLF': '# Persona: Dana\r\n\r\n## Pain Points\r\n\r\n- one\r\n- two\r\n\r\n```\r\n# code\r\n```\r\n## Next\r\n',
+  CRLF: '# Persona: Dana\r\n\r\n## Pain Points\r\n\r\n- one\r\n- two\r\n\r\n```\r\n# code\r\n```\r\n## Next\r\n',
   'lone CR': '# A\r## B\r- x\r```\r# c\r```\r# D\r',
   'mixed line endings': '# A\r\n- x\n## B\r```\r\n# c\n```\r\n# D',
   'Cyrillic and emoji': '# Персона: Дана 👩‍💻\n\n## Боли\n\n- 😀 *x*\n- **Должность**: DevOps\n## Цели\n',

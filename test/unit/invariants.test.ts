@@ -40,7 +40,10 @@ function before(a: Position, b: Position): boolean {
 function assertInside(lines: LineIndex, p: Position, what: string): void {
   assert.ok(p.line >= 0 && p.line < lines.lineCount, `${what}: line ${p.line} is inside the document`);
   const length = lines.lineEnd(p.line) - lines.lineStart(p.line);
-  assert.ok(p.character >= 0 && p.character <= length, `${what}: character ${p.character} is inside line ${p.line} (length ${length})`);
+  assert.ok(
+    p.character >= 0 && p.character <= length,
+    `${what}: character ${p.character} is inside line ${p.line} (length ${length})`,
+  );
 }
 
 function count(findings: Finding[], f: Finding): number {
@@ -98,7 +101,10 @@ describe('invariants of every finding in every fixture and example', () => {
           assert.ok(fix.edits.length > 0, `${where}: fix "${fix.title}" edits something`);
           const edits = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
           edits.forEach((e, k) => {
-            assert.ok(0 <= e.span.start && e.span.start <= e.span.end && e.span.end <= text.length, `${where}: edit inside the text`);
+            assert.ok(
+              0 <= e.span.start && e.span.start <= e.span.end && e.span.end <= text.length,
+              `${where}: edit inside the text`,
+            );
             assert.deepEqual(e.range, lines.rangeOf(e.span), `${where}: edit range agrees with span`);
             if (k > 0) assert.ok(edits[k - 1]!.span.end <= e.span.start, `${where}: edits of "${fix.title}" do not overlap`);
           });

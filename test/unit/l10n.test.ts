@@ -35,7 +35,9 @@ function checkTranslations(translations: Record<string, string>, englishFor: (ke
       continue;
     }
     if (placeholders(value).join() !== placeholders(english).join()) {
-      problems.push(`${JSON.stringify(key)}: placeholders ${placeholders(value).join(' ') || '(none)'} instead of ${placeholders(english).join(' ') || '(none)'}`);
+      problems.push(
+        `${JSON.stringify(key)}: placeholders ${placeholders(value).join(' ') || '(none)'} instead of ${placeholders(english).join(' ') || '(none)'}`,
+      );
     }
     const left = englishWords(value);
     if (left.length) problems.push(`${JSON.stringify(key)}: English left in the translation: ${left.join(', ')}`);
@@ -60,7 +62,13 @@ describe('l10n: the English bundle', () => {
     };
     walk(join(root, 'server', 'src'));
     walk(join(root, 'client', 'src'));
-    const localizing = files.filter((f) => f !== 'server/src/l10n/index.ts' && /\b(localize|localizeCount|translator|counter)\(/.test(readFileSync(join(root, f), 'utf8'))).sort();
+    const localizing = files
+      .filter(
+        (f) =>
+          f !== 'server/src/l10n/index.ts' &&
+          /\b(localize|localizeCount|translator|counter)\(/.test(readFileSync(join(root, f), 'utf8')),
+      )
+      .sort();
     assert.deepEqual(localizing, Object.keys(SOURCES).sort());
   });
 
@@ -86,14 +94,20 @@ for (const locale of TRANSLATED) {
     });
 
     test(`bundle.l10n.${locale}.json keeps the placeholders and leaves no English but product names`, () => {
-      assert.deepEqual(checkTranslations(bundle, (key) => englishOf(key, english)), []);
+      assert.deepEqual(
+        checkTranslations(bundle, (key) => englishOf(key, english)),
+        [],
+      );
     });
 
     test(`package.nls.${locale}.json translates every manifest string and leaves no English`, () => {
       const base = readJson(join(root, 'package.nls.json'));
       const nls = readJson(join(root, `package.nls.${locale}.json`));
       assert.deepEqual(Object.keys(nls).sort(), Object.keys(base).sort());
-      assert.deepEqual(checkTranslations(nls, (key) => base[key]!), []);
+      assert.deepEqual(
+        checkTranslations(nls, (key) => base[key]!),
+        [],
+      );
     });
   });
 }
@@ -109,8 +123,14 @@ describe('l10n: lookups', () => {
 
   test('plural forms follow each language: 1 / 2 / 5 / 21 in Russian, 1 / 2 in English', () => {
     const plural = { one: '{n} error', other: '{n} errors' };
-    assert.deepEqual([1, 2, 5, 21, 0].map((n) => localizeCount('ru', n, plural)), ['1 ошибка', '2 ошибки', '5 ошибок', '21 ошибка', '0 ошибок']);
-    assert.deepEqual([1, 2, 0].map((n) => localizeCount('en', n, plural)), ['1 error', '2 errors', '0 errors']);
+    assert.deepEqual(
+      [1, 2, 5, 21, 0].map((n) => localizeCount('ru', n, plural)),
+      ['1 ошибка', '2 ошибки', '5 ошибок', '21 ошибка', '0 ошибок'],
+    );
+    assert.deepEqual(
+      [1, 2, 0].map((n) => localizeCount('en', n, plural)),
+      ['1 error', '2 errors', '0 errors'],
+    );
   });
 
   test('a text with no translation falls back to English rather than to an empty string', () => {

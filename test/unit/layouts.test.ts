@@ -41,28 +41,72 @@ const LABELS: Record<Language, { job: string; size: string; industry: string }> 
   ru: { job: 'Должность', size: 'Размер компании', industry: 'Отрасль' },
 };
 
-const jobTitles = { en: ['VP of Engineering', 'Head of Platform Engineering', 'Director of IT Operations', 'Staff SRE'], ru: ['Технический директор', 'Руководитель платформенной команды', 'Ведущий DBA'] };
-const sizes = { en: ['Mid-Market (500–2,000 employees)', 'SMB (50–200 employees)', 'Enterprise (5,000+ employees)'], ru: ['Mid-Market (300–1 000 сотрудников)', 'SMB (до 200 сотрудников)'] };
-const industries = { en: ['FinTech, B2B SaaS', 'Retail and e-commerce', 'Healthcare IT'], ru: ['Финтех, SaaS для бизнеса', 'Ритейл и e-commerce'] };
+const jobTitles = {
+  en: ['VP of Engineering', 'Head of Platform Engineering', 'Director of IT Operations', 'Staff SRE'],
+  ru: ['Технический директор', 'Руководитель платформенной команды', 'Ведущий DBA'],
+};
+const sizes = {
+  en: ['Mid-Market (500–2,000 employees)', 'SMB (50–200 employees)', 'Enterprise (5,000+ employees)'],
+  ru: ['Mid-Market (300–1 000 сотрудников)', 'SMB (до 200 сотрудников)'],
+};
+const industries = {
+  en: ['FinTech, B2B SaaS', 'Retail and e-commerce', 'Healthcare IT'],
+  ru: ['Финтех, SaaS для бизнеса', 'Ритейл и e-commerce'],
+};
 const painNames = {
-  en: ['Cluster upgrades by hand', 'Unexplained cloud bill', 'Pager fatigue', 'Slow onboarding', 'Audit evidence', 'Flaky pipelines', 'Shadow IT'],
-  ru: ['Ночные окна обслуживания', 'Ручной failover', 'Непрозрачные расходы', 'Долгий онбординг', 'Аудит и отчёты', 'Нестабильные релизы'],
+  en: [
+    'Cluster upgrades by hand',
+    'Unexplained cloud bill',
+    'Pager fatigue',
+    'Slow onboarding',
+    'Audit evidence',
+    'Flaky pipelines',
+    'Shadow IT',
+  ],
+  ru: [
+    'Ночные окна обслуживания',
+    'Ручной failover',
+    'Непрозрачные расходы',
+    'Долгий онбординг',
+    'Аудит и отчёты',
+    'Нестабильные релизы',
+  ],
 };
 const criterionNames = {
   en: ['Less operational load', 'Predictable pricing', 'Open standards', 'Security review', 'Time to value', 'Local support'],
   ru: ['Обновления без простоя', 'Совместимость', 'Данные в России', 'Предсказуемая цена', 'Поддержка на русском'],
 };
 const details = {
-  en: ['two engineers lose a sprint every quarter', 'finance asks and nobody can answer', 'three people share the pager for 40 services', 'must remove work, not move it'],
-  ru: ['группа выгорает, двое ушли за год', 'финансы режут бюджет вслепую', 'до 20 минут простоя при сбое', 'стандартный PostgreSQL и Grafana'],
+  en: [
+    'two engineers lose a sprint every quarter',
+    'finance asks and nobody can answer',
+    'three people share the pager for 40 services',
+    'must remove work, not move it',
+  ],
+  ru: [
+    'группа выгорает, двое ушли за год',
+    'финансы режут бюджет вслепую',
+    'до 20 минут простоя при сбое',
+    'стандартный PostgreSQL и Grafana',
+  ],
 };
-const channelNames = { en: ['Direct sales', 'Cloud marketplaces', 'SI partners', 'Resellers'], ru: ['Прямые продажи', 'Маркетплейсы', 'Интеграторы', 'Реселлеры'] };
-const segmentNames = { en: ['Platform teams', 'SRE consultancies', 'Fintech infrastructure', 'Game studios', 'Public sector IT'], ru: ['Маркетплейсы', 'Онлайн-школы', 'Турагентства', 'Доставка еды', 'Банки'] };
+const channelNames = {
+  en: ['Direct sales', 'Cloud marketplaces', 'SI partners', 'Resellers'],
+  ru: ['Прямые продажи', 'Маркетплейсы', 'Интеграторы', 'Реселлеры'],
+};
+const segmentNames = {
+  en: ['Platform teams', 'SRE consultancies', 'Fintech infrastructure', 'Game studios', 'Public sector IT'],
+  ru: ['Маркетплейсы', 'Онлайн-школы', 'Турагентства', 'Доставка еды', 'Банки'],
+};
 
 const named = (language: Language, names: Record<Language, string[]>, min: number, max: number): fc.Arbitrary<Named[]> =>
-  fc.uniqueArray(fc.constantFrom(...names[language]), { minLength: min, maxLength: max }).chain((ns) =>
-    fc.tuple(...ns.map(() => fc.constantFrom(...details[language]))).map((ds) => ns.map((name, i) => ({ name, detail: ds[i]! }))),
-  );
+  fc
+    .uniqueArray(fc.constantFrom(...names[language]), { minLength: min, maxLength: max })
+    .chain((ns) =>
+      fc
+        .tuple(...ns.map(() => fc.constantFrom(...details[language])))
+        .map((ds) => ns.map((name, i) => ({ name, detail: ds[i]! }))),
+    );
 
 interface Persona {
   language: Language;
@@ -75,7 +119,14 @@ const persona: fc.Arbitrary<Persona> = fc.constantFrom<Language>('en', 'ru').cha
   fc.record({
     language: fc.constant(language),
     demographics: fc
-      .tuple(fc.constantFrom(...jobTitles[language]), fc.constantFrom(...sizes[language]), fc.constantFrom(...industries[language]), fc.boolean(), fc.boolean(), fc.boolean())
+      .tuple(
+        fc.constantFrom(...jobTitles[language]),
+        fc.constantFrom(...sizes[language]),
+        fc.constantFrom(...industries[language]),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+      )
       .map(([job, size, industry, hasJob, hasSize, hasIndustry]) => {
         const l = LABELS[language];
         const out: Pair[] = [];
@@ -110,7 +161,11 @@ function renderFields(pairs: Pair[], layout: FieldLayout, language: Language): s
     case 'nested':
       return pairs.flatMap(([k, v]) => [`- **${k}**`, `  - ${v}`]);
     case 'table':
-      return [language === 'ru' ? '| Параметр | Значение |' : '| Attribute | Detail |', '|---|---|', ...pairs.map(([k, v]) => `| ${k} | ${v} |`)];
+      return [
+        language === 'ru' ? '| Параметр | Значение |' : '| Attribute | Detail |',
+        '|---|---|',
+        ...pairs.map(([k, v]) => `| ${k} | ${v} |`),
+      ];
     case 'definition':
       return pairs.map(([k, v]) => `${k}: ${v}`);
   }
@@ -138,7 +193,9 @@ function personaText(p: Persona, fields: FieldLayout, pains: ItemLayout, criteri
     ...renderFields(p.demographics, fields, p.language),
     '',
     en ? '## Goals & Responsibilities' : '## Цели и обязанности',
-    en ? '- **Primary Goal**: A paved road to production for 150 developers' : '- **Основная цель**: доступность баз 99,95% без ночных окон',
+    en
+      ? '- **Primary Goal**: A paved road to production for 150 developers'
+      : '- **Основная цель**: доступность баз 99,95% без ночных окон',
     '',
     en ? '## Pain Points' : '## Боли',
     ...renderItems(p.pains, pains, en ? ['Pain point', 'What it costs'] : ['Боль', 'Чего стоит']),
@@ -185,8 +242,12 @@ function itemName(text: string): string {
  * may fall) equals the whole-document model: the layout fields are read after assembly.
  */
 function lintText(text: string): LintResult {
-  const plain = (doc: SegDocument): unknown => JSON.parse(JSON.stringify({ ...doc, lines: undefined, definitions: [...doc.definitions] }));
-  assert.deepStrictEqual(plain(buildDocument(text, { cache: null, chunkTarget: 0, chunkMin: 0 })), plain(buildDocument(text, { cache: null, whole: true })));
+  const plain = (doc: SegDocument): unknown =>
+    JSON.parse(JSON.stringify({ ...doc, lines: undefined, definitions: [...doc.definitions] }));
+  assert.deepStrictEqual(
+    plain(buildDocument(text, { cache: null, chunkTarget: 0, chunkMin: 0 })),
+    plain(buildDocument(text, { cache: null, whole: true })),
+  );
   return lint(text, { now: NOW, cache: null });
 }
 
@@ -205,24 +266,41 @@ describe('the same content in every layout', () => {
           const result = lintText(text);
           const doc = result.doc;
           const got = {
-            fields: sectionFields(sectionByHeading(doc, en ? 'Demographics' : 'Демография')).map((f) => `${f.key}=${f.value.text}`),
+            fields: sectionFields(sectionByHeading(doc, en ? 'Demographics' : 'Демография')).map(
+              (f) => `${f.key}=${f.value.text}`,
+            ),
             pains: sectionItems(sectionByHeading(doc, en ? 'Pain Points' : 'Боли')).map((x) => itemName(x.text)),
-            criteria: sectionItems(sectionByHeading(doc, en ? 'Decision Criteria' : 'Критерии принятия решения')).map((x) => itemName(x.text)),
+            criteria: sectionItems(sectionByHeading(doc, en ? 'Decision Criteria' : 'Критерии принятия решения')).map((x) =>
+              itemName(x.text),
+            ),
             findings: findings(result),
           };
-          assert.deepEqual(got.pains, p.pains.map((x) => x.name));
-          assert.deepEqual(got.criteria, p.criteria.map((x) => x.name));
+          assert.deepEqual(
+            got.pains,
+            p.pains.map((x) => x.name),
+          );
+          assert.deepEqual(
+            got.criteria,
+            p.criteria.map((x) => x.name),
+          );
           if (!expected) {
             expected = got;
             first = text;
           } else {
-            assert.deepEqual(got, expected, `layout ${fields}/${pains}/${criteria} differs from the first:\n${text}\n--- first ---\n${first}`);
+            assert.deepEqual(
+              got,
+              expected,
+              `layout ${fields}/${pains}/${criteria} differs from the first:\n${text}\n--- first ---\n${first}`,
+            );
           }
         }
         // The content decides the findings: a missing required field and a short list are found.
         const missing = 3 - p.demographics.length;
         assert.equal(expected!.findings.filter((f) => f.startsWith('required-field:')).length, missing);
-        assert.equal(expected!.findings.filter((f) => f.startsWith('list-length:')).length, (p.pains.length < 3 ? 1 : 0) + (p.criteria.length < 3 ? 1 : 0));
+        assert.equal(
+          expected!.findings.filter((f) => f.startsWith('list-length:')).length,
+          (p.pains.length < 3 ? 1 : 0) + (p.criteria.length < 3 ? 1 : 0),
+        );
       }),
       params,
     );
@@ -241,8 +319,19 @@ describe('the same content in every layout', () => {
       language: fc.constant(language),
       channels: fc
         .uniqueArray(fc.constantFrom(...channelNames[language]), { minLength: 2, maxLength: 4 })
-        .chain((names) => fc.tuple(...names.map(() => fc.integer({ min: 5, max: 70 }))).map((ps) => names.map((n, i): [string, number] => [n, ps[i]!]))),
-      tiers: fc.constantFrom<[number, number, number]>([65, 30, 5], [60, 30, 10], [70, 25, 5], [50, 40, 10], [65, 30, 10], [80, 15, 5]),
+        .chain((names) =>
+          fc
+            .tuple(...names.map(() => fc.integer({ min: 5, max: 70 })))
+            .map((ps) => names.map((n, i): [string, number] => [n, ps[i]!])),
+        ),
+      tiers: fc.constantFrom<[number, number, number]>(
+        [65, 30, 5],
+        [60, 30, 10],
+        [70, 25, 5],
+        [50, 40, 10],
+        [65, 30, 10],
+        [80, 15, 5],
+      ),
     }),
   );
 
@@ -260,7 +349,11 @@ describe('the same content in every layout', () => {
       case 'table':
         return [`| ${header[0]} | ${header[1]} |`, '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)];
       case 'wide-table':
-        return [`| ${header[0]} | ${header[1]} | ${header[2]} |`, '|---|---:|---|', ...rows.map(([k, v, note]) => `| **${k}** | ${v} | ${note} |`)];
+        return [
+          `| ${header[0]} | ${header[1]} | ${header[2]} |`,
+          '|---|---:|---|',
+          ...rows.map(([k, v, note]) => `| **${k}** | ${v} | ${note} |`),
+        ];
       case 'bold-lines':
         return rows.map(([k, v, note]) => `**${k}**: ${v} (${note})`);
     }
@@ -309,13 +402,21 @@ describe('the same content in every layout', () => {
             expected = got;
             first = text;
           } else {
-            assert.deepEqual(got, expected, `layout ${channels}/${tiers} differs from the first:\n${text}\n--- first ---\n${first}`);
+            assert.deepEqual(
+              got,
+              expected,
+              `layout ${channels}/${tiers} differs from the first:\n${text}\n--- first ---\n${first}`,
+            );
           }
         }
         const channelSum = s.channels.reduce((a, [, p]) => a + p, 0);
         const tierSum = s.tiers.reduce((a, b) => a + b, 0);
         const sums = expected!.filter((f) => f.startsWith('allocation-sum:'));
-        assert.equal(sums.length, (channelSum !== 100 ? 1 : 0) + (tierSum !== 100 ? 1 : 0), `allocation-sum findings for channels ${channelSum} % and tiers ${tierSum} %`);
+        assert.equal(
+          sums.length,
+          (channelSum !== 100 ? 1 : 0) + (tierSum !== 100 ? 1 : 0),
+          `allocation-sum findings for channels ${channelSum} % and tiers ${tierSum} %`,
+        );
         const [t1, t2, t3] = s.tiers;
         const outside = (t1 < 60 || t1 > 70 ? 1 : 0) + (t2 < 25 || t2 > 35 ? 1 : 0) + (t3 < 5 || t3 > 10 ? 1 : 0);
         assert.equal(expected!.filter((f) => f.startsWith('allocation-range:')).length, outside);
@@ -331,13 +432,37 @@ describe('the same content in every layout', () => {
     en: [
       ['Segment', 'Attractiveness', 'Fit', 'Accessibility', 'Strategic Value', 'Total', 'Tier'],
       ['Segment', 'Market attractiveness', 'Ability to win (fit)', 'Reachability', 'Strategic importance', 'Score', 'Priority'],
-      ['Segment', 'Attractiveness of market', 'Fit (ability to win)', 'Ease of reach', 'Strategic value', 'Total score', 'Priority tier'],
+      [
+        'Segment',
+        'Attractiveness of market',
+        'Fit (ability to win)',
+        'Ease of reach',
+        'Strategic value',
+        'Total score',
+        'Priority tier',
+      ],
       ['Segment', 'Market size/attractiveness', 'Product fit', 'Access', 'Strategic Value (1-10)', 'Sum', 'Tier'],
     ],
     ru: [
       ['Сегмент', 'Привлекательность', 'Соответствие', 'Доступность', 'Стратегическая ценность', 'Итого', 'Уровень'],
-      ['Сегмент', 'Привлекательность рынка', 'Соответствие продукту', 'Доступность', 'Стратегическая важность', 'Сумма', 'Приоритет'],
-      ['Сегмент', 'Оценка привлекательности', 'Соответствие', 'Доступность', 'Стратегическая ценность', 'Балл', 'Уровень приоритета'],
+      [
+        'Сегмент',
+        'Привлекательность рынка',
+        'Соответствие продукту',
+        'Доступность',
+        'Стратегическая важность',
+        'Сумма',
+        'Приоритет',
+      ],
+      [
+        'Сегмент',
+        'Оценка привлекательности',
+        'Соответствие',
+        'Доступность',
+        'Стратегическая ценность',
+        'Балл',
+        'Уровень приоритета',
+      ],
     ],
   };
 
@@ -354,7 +479,12 @@ describe('the same content in every layout', () => {
       rows: fc.uniqueArray(fc.constantFrom(...segmentNames[language]), { minLength: 3, maxLength: 5 }).chain((names) =>
         fc.tuple(
           ...names.map((name) =>
-            fc.record({ name: fc.constant(name), scores: fc.tuple(score, score, score, score), totalDelta: fc.constantFrom(0, 0, 0, 1, -2), tierDelta: fc.constantFrom(0, 0, 0, 1) }),
+            fc.record({
+              name: fc.constant(name),
+              scores: fc.tuple(score, score, score, score),
+              totalDelta: fc.constantFrom(0, 0, 0, 1, -2),
+              tierDelta: fc.constantFrom(0, 0, 0, 1),
+            }),
           ),
         ),
       ),

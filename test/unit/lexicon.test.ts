@@ -118,10 +118,12 @@ for (const language of LANGUAGES) {
           for (const w of words) {
             const where = `${language}.${key}${sub}: "${w}"`;
             assert.equal(w, w.toLowerCase().trim(), `${where} is not lower case and trimmed`);
-            if (check === 'normalized') assert.equal(normalizeKey(w), w, `${where} is not its normalizeKey, "${normalizeKey(w)}"`);
+            if (check === 'normalized')
+              assert.equal(normalizeKey(w), w, `${where} is not its normalizeKey, "${normalizeKey(w)}"`);
             if (check === 'reader-normalizes') assert.notEqual(normalizeKey(w), '', `${where} normalises to nothing`);
             if (check === 'lower-case') assert.match(w, /^[\p{L} ]+$/u, `${where} holds more than letters`);
-            if (check === 'folded-letters') assert.match(w, /^(?:(?!ё)\p{L})+$/u, `${where} is not one word of letters without ё`);
+            if (check === 'folded-letters')
+              assert.match(w, /^(?:(?!ё)\p{L})+$/u, `${where} is not one word of letters without ё`);
           }
         }
       }

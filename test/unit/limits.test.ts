@@ -99,7 +99,12 @@ test('lists nested by indentation are skipped at the first line that is too deep
 });
 
 test('deep indentation without list markers (code, ASCII art) is not a problem', () => {
-  const text = '## Code\n\n```\n' + ' '.repeat(200) + 'deep\n```\n\n' + ' '.repeat(120) + 'text\n\n- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -\n';
+  const text =
+    '## Code\n\n```\n' +
+    ' '.repeat(200) +
+    'deep\n```\n\n' +
+    ' '.repeat(120) +
+    'text\n\n- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -\n';
   const doc = buildDocument(text, { cache: null });
   assert.deepEqual(doc.skipped, []);
   assert.equal(doc.allSections[0]!.otherBlocks.length >= 1, true);
@@ -109,9 +114,13 @@ test('a huge single chunk is skipped where it starts; the rest is parsed', () =>
   // One block that cannot be cut: a table of 160 KB+ (long sections of separate blocks are
   // cut into small chunks; see the next test).
   const rows = '| SMB Operators | 8 | 7 | 9 | 6 | 30 | 1 |\n'.repeat(4_000);
-  const big = '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |\n|---|---|---|---|---|---|---|\n' + rows;
+  const big =
+    '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |\n|---|---|---|---|---|---|---|\n' + rows;
   assert.ok(big.length > DEFAULT_LIMITS.maxChunkLength);
-  const text = '# Persona: Dana\n\n## Goals\n\n- **Primary Goal**: ship\n\n## Matrix\n\n' + big + '\n## Messaging\n\n**Value Proposition**: faster\n';
+  const text =
+    '# Persona: Dana\n\n## Goals\n\n- **Primary Goal**: ship\n\n## Matrix\n\n' +
+    big +
+    '\n## Messaging\n\n**Value Proposition**: faster\n';
   const doc = buildDocument(text, { cache: null });
   const s = only(doc);
   assert.equal(s.reason, 'chunk-length');
@@ -161,7 +170,11 @@ test('a document over 2 MB is not parsed at all', () => {
 });
 
 test('the engine does not throw on any pathological input', () => {
-  const inputs = ['>'.repeat(50_000) + 'a', '- '.repeat(30_000) + 'x' + '\n'.repeat(30_000), '> ' + '- '.repeat(30_000) + 'x\n' + '>\n'.repeat(30_000)];
+  const inputs = [
+    '>'.repeat(50_000) + 'a',
+    '- '.repeat(30_000) + 'x' + '\n'.repeat(30_000),
+    '> ' + '- '.repeat(30_000) + 'x\n' + '>\n'.repeat(30_000),
+  ];
   for (const body of inputs) {
     const result = lint('# Persona: X\n\n' + body, { path: 'x.persona.md', cache: null });
     assert.equal(result.doc.skipped.length, 1);
@@ -214,7 +227,11 @@ test('the seeds and examples are never skipped', () => {
   assert.ok(texts.length > 0, 'no seeds or examples found');
   for (const [name, text] of texts) {
     assert.deepEqual(buildDocument(text, { cache: null }).skipped, [], name);
-    assert.deepEqual(buildDocument('\uFEFF' + text.replace(/\n/g, '\r\n'), { cache: null }).skipped, [], `${name} with BOM and CRLF`);
+    assert.deepEqual(
+      buildDocument('\uFEFF' + text.replace(/\n/g, '\r\n'), { cache: null }).skipped,
+      [],
+      `${name} with BOM and CRLF`,
+    );
   }
 });
 
@@ -257,8 +274,11 @@ for (const [name, family] of Object.entries(FAMILIES)) {
 
 test('ordinary emphasis, links, comments and code at 96 KB are parsed', { timeout: 20_000 }, () => {
   // Paragraphs, so the chunker cuts them; and one table, which it cannot cut.
-  const para = 'Сегмент SMB растёт на 20% в год, *ключевые* боли — **стоимость** и `сложность`. See [the report](https://example.com) <!-- note -->.\n\n';
-  const table = '| Segment | **Fit** | Notes |\n|---|---|---|\n' + '| SMB *Operators* | 8 | see [report](https://x.y) and `code` |\n'.repeat(1_500);
+  const para =
+    'Сегмент SMB растёт на 20% в год, *ключевые* боли — **стоимость** и `сложность`. See [the report](https://example.com) <!-- note -->.\n\n';
+  const table =
+    '| Segment | **Fit** | Notes |\n|---|---|---|\n' +
+    '| SMB *Operators* | 8 | see [report](https://x.y) and `code` |\n'.repeat(1_500);
   for (const body of [para.repeat(Math.floor((96 * 1024) / para.length)), table]) {
     const doc = buildDocument('# T\n\n## Notes\n\n' + body, { cache: null });
     assert.deepEqual(doc.skipped, []);

@@ -21,7 +21,8 @@ test('headings normalise across numbering, parentheticals, punctuation, & / and 
 });
 
 test('the section tree nests by depth and spans to the next heading of the same depth', () => {
-  const text = '# Persona: Dana\n\nIntro.\n\n## Demographics\n- **Job Title**: SRE\n\n### For B2B\n- **Industry**: SaaS\n\n## Goals\n\nShip.\n';
+  const text =
+    '# Persona: Dana\n\nIntro.\n\n## Demographics\n- **Job Title**: SRE\n\n### For B2B\n- **Industry**: SaaS\n\n## Goals\n\nShip.\n';
   const doc = buildDocument(text, { cache: null });
   assert.equal(doc.title?.text, 'Persona: Dana');
   assert.equal(doc.sections.length, 1);
@@ -30,7 +31,10 @@ test('the section tree nests by depth and spans to the next heading of the same 
   assert.equal(demo!.children[0]!.heading.text, 'For B2B');
   assert.deepEqual(demo!.span, { start: text.indexOf('## Demographics'), end: text.indexOf('## Goals') });
   assert.equal(goals!.paragraphs[0]!.text, 'Ship.');
-  assert.deepEqual(doc.allSections.map((s) => s.heading.depth), [1, 2, 3, 2]);
+  assert.deepEqual(
+    doc.allSections.map((s) => s.heading.depth),
+    [1, 2, 3, 2],
+  );
   assert.equal(doc.sections[0]!.paragraphs[0]!.text, 'Intro.');
 });
 
@@ -68,18 +72,36 @@ test('fields are read from bold labels in paragraphs and list items, with exact 
   );
   assert.deepEqual(fields[4]!.value.span, at(text, '$180M (12,000 × $15k ACV)'));
   assert.deepEqual(fields[2]!.label.span, at(text, 'Profile'));
-  assert.deepEqual(fields[5]!.items.map((i) => i.text), ['Track changing regulations', 'Generate audit reports']);
+  assert.deepEqual(
+    fields[5]!.items.map((i) => i.text),
+    ['Track changing regulations', 'Generate audit reports'],
+  );
 });
 
 test('lists keep nesting and task state; tables keep cells with spans', () => {
   const text = '## Checklist\n- [x] Done\n- [ ] Open\n  - nested\n\n| Segment | Fit |\n| --- | --- |\n| SMB | 8 |\n';
   const doc = buildDocument(text, { cache: null });
   const s = doc.sections[0]!;
-  assert.deepEqual(s.lists[0]!.items.map((i) => [i.text, i.checked]), [['Done', true], ['Open', false]]);
+  assert.deepEqual(
+    s.lists[0]!.items.map((i) => [i.text, i.checked]),
+    [
+      ['Done', true],
+      ['Open', false],
+    ],
+  );
   assert.equal(s.lists[0]!.items[1]!.children[0]!.text, 'nested');
-  assert.deepEqual(s.tables[0]!.header.map((c) => c.text), ['Segment', 'Fit']);
-  assert.deepEqual(s.tables[0]!.rows[0]!.map((c) => c.text), ['SMB', '8']);
-  assert.deepEqual(s.tables[0]!.rows[0]![1]!.span, at(text, '8 |').start === -1 ? undefined : { start: text.lastIndexOf('8'), end: text.lastIndexOf('8') + 1 });
+  assert.deepEqual(
+    s.tables[0]!.header.map((c) => c.text),
+    ['Segment', 'Fit'],
+  );
+  assert.deepEqual(
+    s.tables[0]!.rows[0]!.map((c) => c.text),
+    ['SMB', '8'],
+  );
+  assert.deepEqual(
+    s.tables[0]!.rows[0]![1]!.span,
+    at(text, '8 |').start === -1 ? undefined : { start: text.lastIndexOf('8'), end: text.lastIndexOf('8') + 1 },
+  );
 });
 
 test('offsets survive a BOM and CRLF line endings', () => {
@@ -104,11 +126,15 @@ test('front matter is read, and invalid YAML is reported at its line', () => {
 test('document language follows the headings', () => {
   assert.equal(buildDocument('# Сегментация клиентов\n\n## Metadata\n', { cache: null }).language, 'ru');
   assert.equal(buildDocument('# GTM Strategy: K8s\n\n## 1. Market Analysis\n', { cache: null }).language, 'en');
-  assert.equal(buildDocument('# GTM\n\n## Метаданные\n\n## Исполнительное резюме\n\n## Market\n', { cache: null }).language, 'ru');
+  assert.equal(
+    buildDocument('# GTM\n\n## Метаданные\n\n## Исполнительное резюме\n\n## Market\n', { cache: null }).language,
+    'ru',
+  );
 });
 
 test('placeholders: brackets and date templates, not links, boxes, footnotes or defined labels', () => {
-  const text = 'A [Persona Name], $[Amount], [X:1], YYYY-MM-DD; not [a link](x), [ref][r], [^1], [ ] [x], ![img](y), [defined]\n\n[defined]: https://example.com\n';
+  const text =
+    'A [Persona Name], $[Amount], [X:1], YYYY-MM-DD; not [a link](x), [ref][r], [^1], [ ] [x], ![img](y), [defined]\n\n[defined]: https://example.com\n';
   const doc = buildDocument(text, { cache: null });
   const found = findPlaceholders(text, doc.definitions, doc.codeSpans).map((p) => p.text);
   assert.deepEqual(found, ['[Persona Name]', '$[Amount]', '[X:1]', 'YYYY-MM-DD']);
@@ -188,6 +214,9 @@ test('items from every layout: list items and table rows, not key/value tables o
     '| A | 1 | 2 | 3 | 4 |',
   ].join('\n');
   const doc = buildDocument(text, { cache: null });
-  assert.deepEqual(sectionItems(doc.sections[0]!).map((i) => i.text), ['Cluster toil', 'Cost surprises', 'Pager fatigue']);
+  assert.deepEqual(
+    sectionItems(doc.sections[0]!).map((i) => i.text),
+    ['Cluster toil', 'Cost surprises', 'Pager fatigue'],
+  );
   assert.deepEqual(sectionItems(doc.sections[1]!), []);
 });

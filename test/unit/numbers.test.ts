@@ -36,14 +36,30 @@ function check(input: string, want: Want[], opts: QuantityOptions = {}): Quantit
   let from = 0;
   for (const q of got) {
     const start = input.indexOf(q.text, from);
-    assert.deepEqual(q.span, { start, end: start + q.text.length }, `span of ${JSON.stringify(q.text)} in ${JSON.stringify(input)}`);
+    assert.deepEqual(
+      q.span,
+      { start, end: start + q.text.length },
+      `span of ${JSON.stringify(q.text)} in ${JSON.stringify(input)}`,
+    );
     from = q.span.end;
   }
   return got;
 }
 
-const usd = (value: number, text: string, extra: Partial<Want> = {}): Want => ({ kind: 'money', value, text, currency: 'USD', ...extra });
-const rub = (value: number, text: string, extra: Partial<Want> = {}): Want => ({ kind: 'money', value, text, currency: 'RUB', ...extra });
+const usd = (value: number, text: string, extra: Partial<Want> = {}): Want => ({
+  kind: 'money',
+  value,
+  text,
+  currency: 'USD',
+  ...extra,
+});
+const rub = (value: number, text: string, extra: Partial<Want> = {}): Want => ({
+  kind: 'money',
+  value,
+  text,
+  currency: 'RUB',
+  ...extra,
+});
 
 /** [input, expected quantities, document language]. */
 const FORMS: Array<[string, Want[], ('en' | 'ru')?]> = [
@@ -65,10 +81,13 @@ const FORMS: Array<[string, Want[], ('en' | 'ru')?]> = [
   ['5 000 ₽ 7$', [rub(5000, '5 000 ₽'), usd(7, '7$')]],
   ['15к ₽', [rub(15_000, '15к ₽')]],
   ['1 000,50 ₽', [rub(1000.5, '1 000,50 ₽')]],
-  ['1.500.000 € / 1.500,50 €', [
-    { kind: 'money', value: 1.5e6, text: '1.500.000 €', currency: 'EUR' },
-    { kind: 'money', value: 1500.5, text: '1.500,50 €', currency: 'EUR' },
-  ]],
+  [
+    '1.500.000 € / 1.500,50 €',
+    [
+      { kind: 'money', value: 1.5e6, text: '1.500.000 €', currency: 'EUR' },
+      { kind: 'money', value: 1500.5, text: '1.500,50 €', currency: 'EUR' },
+    ],
+  ],
   // Space, no-break space, thin space and narrow no-break space between thousands.
   ['5 000', [{ kind: 'number', value: 5000, text: '5 000' }]],
   ['5\u00A0000', [{ kind: 'number', value: 5000, text: '5\u00A0000' }]],
@@ -77,12 +96,21 @@ const FORMS: Array<[string, Want[], ('en' | 'ru')?]> = [
   // Russian decimal comma and scale words.
   ['1,5 млн', [{ kind: 'number', value: 1.5e6, text: '1,5 млн' }]],
   ['1.2 million users', [{ kind: 'count', value: 1.2e6, text: '1.2 million', noun: 'users' }]],
-  ['5 thousand and 2 billion', [
-    { kind: 'number', value: 5000, text: '5 thousand' },
-    { kind: 'number', value: 2e9, text: '2 billion' },
-  ]],
+  [
+    '5 thousand and 2 billion',
+    [
+      { kind: 'number', value: 5000, text: '5 thousand' },
+      { kind: 'number', value: 2e9, text: '2 billion' },
+    ],
+  ],
   ['3 трлн ₽', [rub(3e12, '3 трлн ₽')]],
-  ['0,125 and 0.125', [{ kind: 'number', value: 0.125, text: '0,125' }, { kind: 'number', value: 0.125, text: '0.125' }]],
+  [
+    '0,125 and 0.125',
+    [
+      { kind: 'number', value: 0.125, text: '0,125' },
+      { kind: 'number', value: 0.125, text: '0.125' },
+    ],
+  ],
   // The ambiguous `,ddd`: thousands in English, a decimal comma before a Russian scale or in a Russian document.
   ['1,500 млн', [{ kind: 'number', value: 1.5e6, text: '1,500 млн' }]],
   ['1,500 million', [{ kind: 'number', value: 1.5e9, text: '1,500 million' }]],
@@ -96,25 +124,43 @@ const FORMS: Array<[string, Want[], ('en' | 'ru')?]> = [
   ['3 x 5', [{ kind: 'number', value: 15, text: '3 x 5' }]],
   // Percent, multiples, ratios.
   ['8%', [{ kind: 'percent', value: 8, text: '8%' }]],
-  ['12,5 % и 99,95%', [{ kind: 'percent', value: 12.5, text: '12,5 %' }, { kind: 'percent', value: 99.95, text: '99,95%' }]],
+  [
+    '12,5 % и 99,95%',
+    [
+      { kind: 'percent', value: 12.5, text: '12,5 %' },
+      { kind: 'percent', value: 99.95, text: '99,95%' },
+    ],
+  ],
   ['-20% YoY', [{ kind: 'percent', value: -20, text: '-20%' }]],
-  ['3x or 3X or 3х or 1.5x', [
-    { kind: 'multiple', value: 3, text: '3x' },
-    { kind: 'multiple', value: 3, text: '3X' },
-    { kind: 'multiple', value: 3, text: '3х' },
-    { kind: 'multiple', value: 1.5, text: '1.5x' },
-  ]],
+  [
+    '3x or 3X or 3х or 1.5x',
+    [
+      { kind: 'multiple', value: 3, text: '3x' },
+      { kind: 'multiple', value: 3, text: '3X' },
+      { kind: 'multiple', value: 3, text: '3х' },
+      { kind: 'multiple', value: 1.5, text: '1.5x' },
+    ],
+  ],
   ['3-5x', [{ kind: 'multiple', value: 3, min: 3, max: 5, text: '3-5x' }]],
   ['12.6:1', [{ kind: 'ratio', value: 12.6, text: '12.6:1' }]],
-  ['3:1 and 16:9', [{ kind: 'ratio', value: 3, text: '3:1' }, { kind: 'ratio', value: 16 / 9, text: '16:9' }]],
+  [
+    '3:1 and 16:9',
+    [
+      { kind: 'ratio', value: 3, text: '3:1' },
+      { kind: 'ratio', value: 16 / 9, text: '16:9' },
+    ],
+  ],
   ['LTV:CAC: 5,8:1', [{ kind: 'ratio', value: 5.8, text: '5,8:1' }]],
   // Durations.
   ['6 месяцев', [{ kind: 'duration', value: 6, unit: 'month', text: '6 месяцев' }]],
   ['6 months', [{ kind: 'duration', value: 6, unit: 'month', text: '6 months' }]],
-  ['90 days or 90 дней', [
-    { kind: 'duration', value: 90, unit: 'day', text: '90 days' },
-    { kind: 'duration', value: 90, unit: 'day', text: '90 дней' },
-  ]],
+  [
+    '90 days or 90 дней',
+    [
+      { kind: 'duration', value: 90, unit: 'day', text: '90 days' },
+      { kind: 'duration', value: 90, unit: 'day', text: '90 дней' },
+    ],
+  ],
   ['1–2 недели', [{ kind: 'duration', value: 1, min: 1, max: 2, unit: 'week', text: '1–2 недели' }]],
   ['90-day plan', [{ kind: 'duration', value: 90, unit: 'day', text: '90-day' }]],
   ['меньше 15 минут', [{ kind: 'duration', value: 15, unit: 'minute', comparator: '<', text: 'меньше 15 минут' }]],
@@ -152,11 +198,14 @@ const FORMS: Array<[string, Want[], ('en' | 'ru')?]> = [
   ['$500K-$50M+/month', [usd(500_000, '$500K-$50M+/month', { min: 500_000, max: 50e6, comparator: '+', per: 'month' })]],
   // Recurring amounts.
   ['$5K MRR or $10M ARR', [usd(5000, '$5K MRR', { per: 'month' }), usd(10e6, '$10M ARR', { per: 'year' })]],
-  ['$50/month, $5 a month, 5%/month', [
-    usd(50, '$50/month', { per: 'month' }),
-    usd(5, '$5 a month', { per: 'month' }),
-    { kind: 'percent', value: 5, per: 'month', text: '5%/month' },
-  ]],
+  [
+    '$50/month, $5 a month, 5%/month',
+    [
+      usd(50, '$50/month', { per: 'month' }),
+      usd(5, '$5 a month', { per: 'month' }),
+      { kind: 'percent', value: 5, per: 'month', text: '5%/month' },
+    ],
+  ],
   // Counts and plain numbers.
   ['n=100', [{ kind: 'count', value: 100, text: 'n=100' }]],
   ['n = 10-15 per segment', [{ kind: 'count', value: 10, min: 10, max: 15, text: 'n = 10-15' }]],
@@ -185,41 +234,65 @@ const HANDOVERS: Array<[string, Want[], ('en' | 'ru')?]> = [
   ['100 000 000', [{ kind: 'number', value: 1e8, text: '100 000 000' }]],
   ['1.250M and $1.250M', [{ kind: 'number', value: 1.25e6, text: '1.250M' }, usd(1.25e6, '$1.250M')]],
   // Scales: `m` only after a currency sign; `MM` only attached.
-  ['$5m, 30m, 2bn, 15К, 5MM', [
-    usd(5e6, '$5m'),
-    { kind: 'number', value: 2e9, text: '2bn' },
-    { kind: 'number', value: 15_000, text: '15К' },
-    { kind: 'number', value: 5e6, text: '5MM' },
-  ]],
+  [
+    '$5m, 30m, 2bn, 15К, 5MM',
+    [
+      usd(5e6, '$5m'),
+      { kind: 'number', value: 2e9, text: '2bn' },
+      { kind: 'number', value: 15_000, text: '15К' },
+      { kind: 'number', value: 5e6, text: '5MM' },
+    ],
+  ],
   // Currency words after the number.
-  ['5 долларов, 10 евро, 5 фунтов, 1000 иен, US$ 5', [
-    usd(5, '5 долларов'),
-    { kind: 'money', value: 10, text: '10 евро', currency: 'EUR' },
-    { kind: 'money', value: 5, text: '5 фунтов', currency: 'GBP' },
-    { kind: 'money', value: 1000, text: '1000 иен', currency: 'JPY' },
-    usd(5, 'US$ 5'),
-  ]],
-  ['40 процентов, 5 percent, 3X LTV', [
-    { kind: 'percent', value: 40, text: '40 процентов' },
-    { kind: 'percent', value: 5, text: '5 percent' },
-    { kind: 'multiple', value: 3, text: '3X' },
-  ]],
+  [
+    '5 долларов, 10 евро, 5 фунтов, 1000 иен, US$ 5',
+    [
+      usd(5, '5 долларов'),
+      { kind: 'money', value: 10, text: '10 евро', currency: 'EUR' },
+      { kind: 'money', value: 5, text: '5 фунтов', currency: 'GBP' },
+      { kind: 'money', value: 1000, text: '1000 иен', currency: 'JPY' },
+      usd(5, 'US$ 5'),
+    ],
+  ],
+  [
+    '40 процентов, 5 percent, 3X LTV',
+    [
+      { kind: 'percent', value: 40, text: '40 процентов' },
+      { kind: 'percent', value: 5, text: '5 percent' },
+      { kind: 'multiple', value: 3, text: '3X' },
+    ],
+  ],
   // Dashes: tight en and em dashes; a spaced one only after a marked first bound.
   ['$5–10M', [usd(5e6, '$5–10M', { min: 5e6, max: 10e6 })]],
   ['10—20 млн ₽', [rub(10e6, '10—20 млн ₽', { min: 10e6, max: 20e6 })]],
   ['$500K – $2M', [usd(500_000, '$500K – $2M', { min: 500_000, max: 2e6 })]],
-  ['10 – 20%', [{ kind: 'number', value: 10, text: '10' }, { kind: 'percent', value: 20, text: '20%' }]],
-  ['5 до 10', [{ kind: 'number', value: 5, text: '5' }, { kind: 'number', value: 10, text: 'до 10', comparator: '<=' }]],
+  [
+    '10 – 20%',
+    [
+      { kind: 'number', value: 10, text: '10' },
+      { kind: 'percent', value: 20, text: '20%' },
+    ],
+  ],
+  [
+    '5 до 10',
+    [
+      { kind: 'number', value: 5, text: '5' },
+      { kind: 'number', value: 10, text: 'до 10', comparator: '<=' },
+    ],
+  ],
   ['между 5 и 10', [{ kind: 'number', value: 5, min: 5, max: 10, text: 'между 5 и 10' }]],
   // Russian durations and periods.
   ['3–5 дней', [{ kind: 'duration', value: 3, min: 3, max: 5, unit: 'day', text: '3–5 дней' }]],
   ['от 3 до 6 месяцев', [{ kind: 'duration', value: 3, min: 3, max: 6, unit: 'month', text: 'от 3 до 6 месяцев' }]],
-  ['2 нед., через 2 недели, 1,5 года, за 3 квартала', [
-    { kind: 'duration', value: 2, unit: 'week', text: '2 нед.' },
-    { kind: 'duration', value: 2, unit: 'week', text: '2 недели' },
-    { kind: 'duration', value: 1.5, unit: 'year', text: '1,5 года' },
-    { kind: 'duration', value: 3, unit: 'quarter', text: '3 квартала' },
-  ]],
+  [
+    '2 нед., через 2 недели, 1,5 года, за 3 квартала',
+    [
+      { kind: 'duration', value: 2, unit: 'week', text: '2 нед.' },
+      { kind: 'duration', value: 2, unit: 'week', text: '2 недели' },
+      { kind: 'duration', value: 1.5, unit: 'year', text: '1,5 года' },
+      { kind: 'duration', value: 3, unit: 'quarter', text: '3 квартала' },
+    ],
+  ],
   ['6-month pilot', [{ kind: 'duration', value: 6, unit: 'month', text: '6-month' }]],
   ['5 000 ₽/мес and $2M ARR', [rub(5000, '5 000 ₽/мес', { per: 'month' }), usd(2e6, '$2M ARR', { per: 'year' })]],
   // A product after a noun; a `+` before digits is not "or more".
@@ -241,39 +314,58 @@ test('reads across the hand-overs between the readers', () => {
 const DOCUMENT_PHRASES: Array<[string, Want[], ('en' | 'ru')?]> = [
   ['**Size**: 8,000 companies', [{ kind: 'count', value: 8000, noun: 'companies', text: '8,000' }]],
   ['**ACV**: $25k (higher than avg $15k)', [usd(25_000, '$25k'), usd(15_000, '$15k')]],
-  ['**Size**: 5,000 users (8% of base)', [
-    { kind: 'count', value: 5000, noun: 'users', text: '5,000' },
-    { kind: 'percent', value: 8, text: '8%' },
-  ]],
+  [
+    '**Size**: 5,000 users (8% of base)',
+    [
+      { kind: 'count', value: 5000, noun: 'users', text: '5,000' },
+      { kind: 'percent', value: 8, text: '8%' },
+    ],
+  ],
   ['**Revenue Contribution**: $12M (40% of total)', [usd(12e6, '$12M'), { kind: 'percent', value: 40, text: '40%' }]],
   ['├── >3x LTV/CAC ratio (sustainability)', [{ kind: 'multiple', value: 3, comparator: '>', text: '>3x' }]],
-  ['├── <6 месяцев CAC payback (cash efficiency)', [{ kind: 'duration', value: 6, unit: 'month', comparator: '<', text: '<6 месяцев' }], 'ru'],
+  [
+    '├── <6 месяцев CAC payback (cash efficiency)',
+    [{ kind: 'duration', value: 6, unit: 'month', comparator: '<', text: '<6 месяцев' }],
+    'ru',
+  ],
   ['└── >100% Net Revenue Retention (expansion evidence)', [{ kind: 'percent', value: 100, comparator: '>', text: '>100%' }]],
   ['├── 40%+ users would be "very disappointed"', [{ kind: 'percent', value: 40, comparator: '+', text: '40%+' }]],
-  ['├── Budget allocation ($500K-$2M for Tier 1)', [
-    usd(500_000, '$500K-$2M', { min: 500_000, max: 2e6 }),
-    { kind: 'number', value: 1, text: '1' },
-  ]],
-  ['├── Free to paid conversion (3-5% at 90 days)', [
-    { kind: 'percent', value: 3, min: 3, max: 5, text: '3-5%' },
-    { kind: 'duration', value: 90, unit: 'day', text: '90 days' },
-  ]],
-  ['├── Cloud Spend: $500-$10K/month ($6K-120K annually)', [
-    usd(500, '$500-$10K/month', { min: 500, max: 10_000, per: 'month' }),
-    usd(6000, '$6K-120K annually', { min: 6000, max: 120_000, per: 'year' }),
-  ]],
-  ['├── Size: <500 employees, <$50M annual revenue', [
-    { kind: 'count', value: 500, comparator: '<', noun: 'employees', text: '<500' },
-    usd(50e6, '<$50M annual', { comparator: '<', per: 'year' }),
-  ]],
-  ['- ❌ If segment is 100 companies × $1k ACV = $100k (too small)', [
-    usd(100_000, '100 companies × $1k'),
-    usd(100_000, '$100k'),
-  ]],
-  ['- Loyalty: NPS 9-10, 95% retention', [
-    { kind: 'number', value: 9, min: 9, max: 10, text: '9-10' },
-    { kind: 'percent', value: 95, text: '95%' },
-  ]],
+  [
+    '├── Budget allocation ($500K-$2M for Tier 1)',
+    [usd(500_000, '$500K-$2M', { min: 500_000, max: 2e6 }), { kind: 'number', value: 1, text: '1' }],
+  ],
+  [
+    '├── Free to paid conversion (3-5% at 90 days)',
+    [
+      { kind: 'percent', value: 3, min: 3, max: 5, text: '3-5%' },
+      { kind: 'duration', value: 90, unit: 'day', text: '90 days' },
+    ],
+  ],
+  [
+    '├── Cloud Spend: $500-$10K/month ($6K-120K annually)',
+    [
+      usd(500, '$500-$10K/month', { min: 500, max: 10_000, per: 'month' }),
+      usd(6000, '$6K-120K annually', { min: 6000, max: 120_000, per: 'year' }),
+    ],
+  ],
+  [
+    '├── Size: <500 employees, <$50M annual revenue',
+    [
+      { kind: 'count', value: 500, comparator: '<', noun: 'employees', text: '<500' },
+      usd(50e6, '<$50M annual', { comparator: '<', per: 'year' }),
+    ],
+  ],
+  [
+    '- ❌ If segment is 100 companies × $1k ACV = $100k (too small)',
+    [usd(100_000, '100 companies × $1k'), usd(100_000, '$100k')],
+  ],
+  [
+    '- Loyalty: NPS 9-10, 95% retention',
+    [
+      { kind: 'number', value: 9, min: 9, max: 10, text: '9-10' },
+      { kind: 'percent', value: 95, text: '95%' },
+    ],
+  ],
   ['1. **Surveys** (n=100+ per segment):', [{ kind: 'count', value: 100, comparator: '+', text: 'n=100+' }]],
   ['- **Средний чек**: 2,4 млн ₽ в год', [rub(2.4e6, '2,4 млн ₽ в год', { per: 'year' })], 'ru'],
   ['- **Количество компаний**: 3 200', [{ kind: 'number', value: 3200, text: '3 200' }], 'ru'],
@@ -350,7 +442,11 @@ const REFUSED: string[] = [
 test('refuses what is not a quantity: versions, dates, times, phones, labels', () => {
   assert.ok(REFUSED.length >= 10);
   for (const input of REFUSED) {
-    assert.deepEqual(findQuantities(input).map((q) => q.text), [], `in ${JSON.stringify(input)}`);
+    assert.deepEqual(
+      findQuantities(input).map((q) => q.text),
+      [],
+      `in ${JSON.stringify(input)}`,
+    );
   }
   assert.equal(parseQuantity('Series A'), undefined);
 });
@@ -409,14 +505,21 @@ function group(int: string, sep: string): string {
 
 /** An exact decimal: integer part and up to `maxDigits` fraction digits, as strings and as a number. */
 const decimal = (maxInt: number, maxDigits: number) =>
-  fc.record({ int: fc.integer({ min: 1, max: maxInt }), frac: fc.integer({ min: 0, max: 10 ** maxDigits - 1 }), digits: fc.integer({ min: 0, max: maxDigits }) }).map(
-    ({ int, frac, digits }) => {
+  fc
+    .record({
+      int: fc.integer({ min: 1, max: maxInt }),
+      frac: fc.integer({ min: 0, max: 10 ** maxDigits - 1 }),
+      digits: fc.integer({ min: 0, max: maxDigits }),
+    })
+    .map(({ int, frac, digits }) => {
       const f = digits === 0 ? '' : String(frac % 10 ** digits).padStart(digits, '0');
       return { int: String(int), frac: f, value: Number(f ? `${int}.${f}` : `${int}`) };
-    },
-  );
+    });
 
-type Style = (d: { int: string; frac: string; value: number }, pick: number) => { text: string; value: number; lang?: 'en' | 'ru'; kind: Quantity['kind']; currency?: string };
+type Style = (
+  d: { int: string; frac: string; value: number },
+  pick: number,
+) => { text: string; value: number; lang?: 'en' | 'ru'; kind: Quantity['kind']; currency?: string };
 
 /**
  * At most two fraction digits, as money (kopecks, cents) and percentages are written: three
@@ -428,23 +531,64 @@ const cents = (d: { int: string; frac: string; value: number }) => {
 };
 
 const STYLES: Record<string, Style> = {
-  'English grouped dollars': (d, pick) => ({ text: `$${group(d.int, ',')}${d.frac ? '.' + d.frac : ''}`, value: d.value, kind: 'money', currency: 'USD', lang: pick % 2 ? 'ru' : 'en' }),
-  'Russian spaced roubles': (d0, pick) => ({ text: `${group(cents(d0).int, SPACES[pick % 4]!)}${cents(d0).frac ? ',' + cents(d0).frac : ''} ₽`, value: cents(d0).value, kind: 'money', currency: 'RUB', lang: 'ru' }),
+  'English grouped dollars': (d, pick) => ({
+    text: `$${group(d.int, ',')}${d.frac ? '.' + d.frac : ''}`,
+    value: d.value,
+    kind: 'money',
+    currency: 'USD',
+    lang: pick % 2 ? 'ru' : 'en',
+  }),
+  'Russian spaced roubles': (d0, pick) => ({
+    text: `${group(cents(d0).int, SPACES[pick % 4]!)}${cents(d0).frac ? ',' + cents(d0).frac : ''} ₽`,
+    value: cents(d0).value,
+    kind: 'money',
+    currency: 'RUB',
+    lang: 'ru',
+  }),
   'scaled dollars': (d, pick) => {
-    const [suffix, f] = ([['k', 1e3], ['K', 1e3], ['M', 1e6], ['B', 1e9]] as const)[pick % 4]!;
+    const [suffix, f] = (
+      [
+        ['k', 1e3],
+        ['K', 1e3],
+        ['M', 1e6],
+        ['B', 1e9],
+      ] as const
+    )[pick % 4]!;
     return { text: `$${d.int}${d.frac ? '.' + d.frac : ''}${suffix}`, value: d.value * f, kind: 'money', currency: 'USD' };
   },
   'Russian scale words': (d, pick) => {
-    const [word, f] = ([['тыс.', 1e3], ['млн', 1e6], ['млрд', 1e9]] as const)[pick % 3]!;
-    return { text: `${d.int}${d.frac ? ',' + d.frac : ''} ${word} ₽`, value: d.value * f, kind: 'money', currency: 'RUB', lang: pick % 2 ? 'ru' : 'en' };
+    const [word, f] = (
+      [
+        ['тыс.', 1e3],
+        ['млн', 1e6],
+        ['млрд', 1e9],
+      ] as const
+    )[pick % 3]!;
+    return {
+      text: `${d.int}${d.frac ? ',' + d.frac : ''} ${word} ₽`,
+      value: d.value * f,
+      kind: 'money',
+      currency: 'RUB',
+      lang: pick % 2 ? 'ru' : 'en',
+    };
   },
   'English scale words': (d, pick) => {
-    const [word, f] = ([['thousand', 1e3], ['million', 1e6], ['billion', 1e9]] as const)[pick % 3]!;
+    const [word, f] = (
+      [
+        ['thousand', 1e3],
+        ['million', 1e6],
+        ['billion', 1e9],
+      ] as const
+    )[pick % 3]!;
     return { text: `€${d.int}${d.frac ? '.' + d.frac : ''} ${word}`, value: d.value * f, kind: 'money', currency: 'EUR' };
   },
   percent: (d0, pick) => {
     const d = cents(d0);
-    return { text: `${d.int}${d.frac ? (pick % 2 ? ',' : '.') + d.frac : ''}${pick % 3 ? '%' : '\u00A0%'}`, value: d.value, kind: 'percent' };
+    return {
+      text: `${d.int}${d.frac ? (pick % 2 ? ',' : '.') + d.frac : ''}${pick % 3 ? '%' : '\u00A0%'}`,
+      value: d.value,
+      kind: 'percent',
+    };
   },
 };
 
@@ -457,14 +601,24 @@ test('property: amounts formatted in several styles read back to the same value'
       fc.constantFrom('', 'TAM: ', '**ACV**: ', '(', '- Size: '),
       (d, style, pick, lead) => {
         // Scaled forms keep the mantissa small, as people write it.
-        const dd = style.includes('scale') || style === 'percent' ? { ...d, int: String(Number(d.int) % 1000 || 1), value: Number(`${Number(d.int) % 1000 || 1}${d.frac ? '.' + d.frac : ''}`) } : d;
+        const dd =
+          style.includes('scale') || style === 'percent'
+            ? {
+                ...d,
+                int: String(Number(d.int) % 1000 || 1),
+                value: Number(`${Number(d.int) % 1000 || 1}${d.frac ? '.' + d.frac : ''}`),
+              }
+            : d;
         const f = STYLES[style]!(dd, pick);
         const text = `${lead}${f.text} per segment`;
         const q = parseQuantity(text, f.lang ? { language: f.lang } : {});
         assert.ok(q, `nothing read from ${JSON.stringify(text)}`);
         assert.equal(q.kind, f.kind, text);
         assert.equal(q.currency, f.currency, text);
-        assert.ok(Math.abs(q.value - f.value) <= 1e-9 * Math.max(1, Math.abs(f.value)), `${JSON.stringify(text)}: ${q.value} ≠ ${f.value}`);
+        assert.ok(
+          Math.abs(q.value - f.value) <= 1e-9 * Math.max(1, Math.abs(f.value)),
+          `${JSON.stringify(text)}: ${q.value} ≠ ${f.value}`,
+        );
         assert.equal(q.span.start, lead.length, text);
       },
     ),
@@ -474,38 +628,87 @@ test('property: amounts formatted in several styles read back to the same value'
 
 test('property: ranges and products read back their bounds and value', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1, max: 99_999 }), (a, extra, n) => {
-      const b = a + extra;
-      const range = parseQuantity(`$${a}K-$${b}K/month`)!;
-      assert.deepEqual([range.min, range.max, range.per], [a * 1e3, b * 1e3, 'month']);
-      const bare = parseQuantity(`$${a}K-${b}K`)!;
-      assert.deepEqual([bare.min, bare.max], [a * 1e3, b * 1e3]);
-      const product = parseQuantity(`${group(String(n), ',')} × $${a}k ACV`)!;
-      assert.equal(product.value, n * a * 1e3);
-      assert.equal(product.product!.amount.text, `$${a}k`);
-      const ru = parseQuantity(`${group(String(n), '\u00A0')} × ${a} тыс. ₽`, { language: 'ru' })!;
-      assert.equal(ru.value, n * a * 1e3);
-      assert.equal(ru.currency, 'RUB');
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 999 }),
+      fc.integer({ min: 0, max: 999 }),
+      fc.integer({ min: 1, max: 99_999 }),
+      (a, extra, n) => {
+        const b = a + extra;
+        const range = parseQuantity(`$${a}K-$${b}K/month`)!;
+        assert.deepEqual([range.min, range.max, range.per], [a * 1e3, b * 1e3, 'month']);
+        const bare = parseQuantity(`$${a}K-${b}K`)!;
+        assert.deepEqual([bare.min, bare.max], [a * 1e3, b * 1e3]);
+        const product = parseQuantity(`${group(String(n), ',')} × $${a}k ACV`)!;
+        assert.equal(product.value, n * a * 1e3);
+        assert.equal(product.product!.amount.text, `$${a}k`);
+        const ru = parseQuantity(`${group(String(n), '\u00A0')} × ${a} тыс. ₽`, { language: 'ru' })!;
+        assert.equal(ru.value, n * a * 1e3);
+        assert.equal(ru.currency, 'RUB');
+      },
+    ),
     { numRuns: 500 },
   );
 });
 
 test('property: any text gives ordered, non-overlapping spans that slice back to the text', () => {
-  const piece = fc.constantFrom('$', '5', '000', ',', '.', ' ', '\u00A0', '-', '–', '×', 'x', '%', ':', '/', '+', '<', '>', '~', 'k', 'M', 'млн', ' тыс.', '₽', 'n=', 'T', 'Q', '\n', '1. ', ' to ', 'от ', ' до ', ' users', ' months', '2026', 'abc');
+  const piece = fc.constantFrom(
+    '$',
+    '5',
+    '000',
+    ',',
+    '.',
+    ' ',
+    '\u00A0',
+    '-',
+    '–',
+    '×',
+    'x',
+    '%',
+    ':',
+    '/',
+    '+',
+    '<',
+    '>',
+    '~',
+    'k',
+    'M',
+    'млн',
+    ' тыс.',
+    '₽',
+    'n=',
+    'T',
+    'Q',
+    '\n',
+    '1. ',
+    ' to ',
+    'от ',
+    ' до ',
+    ' users',
+    ' months',
+    '2026',
+    'abc',
+  );
   fc.assert(
-    fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), fc.string({ maxLength: 40 }), fc.nat(50), (generated, noise, offset) => {
-      for (const text of [generated, noise]) {
-        const qs = findQuantities(text, { offset });
-        let last = offset;
-        for (const q of qs) {
-          assert.ok(q.span.start >= last && q.span.end > q.span.start && q.span.end <= text.length + offset, JSON.stringify(text));
-          assert.equal(text.slice(q.span.start - offset, q.span.end - offset), q.text);
-          assert.ok(Number.isFinite(q.value), JSON.stringify(text));
-          last = q.span.end;
+    fc.property(
+      fc.array(piece, { maxLength: 30 }).map((a) => a.join('')),
+      fc.string({ maxLength: 40 }),
+      fc.nat(50),
+      (generated, noise, offset) => {
+        for (const text of [generated, noise]) {
+          const qs = findQuantities(text, { offset });
+          let last = offset;
+          for (const q of qs) {
+            assert.ok(
+              q.span.start >= last && q.span.end > q.span.start && q.span.end <= text.length + offset,
+              JSON.stringify(text),
+            );
+            assert.equal(text.slice(q.span.start - offset, q.span.end - offset), q.text);
+            assert.ok(Number.isFinite(q.value), JSON.stringify(text));
+            last = q.span.end;
+          }
         }
-      }
-    }),
+      },
+    ),
     { numRuns: 2000 },
   );
 });

@@ -129,8 +129,12 @@ describe('VSIX package', () => {
     // from the files the VSIX holds for each language.
     for (const v of manifest.contributes.jsonValidation ?? []) {
       if (v.url === 'segdoc-schema://segdoc/config.schema.json') {
-        assert.ok(manifest.activationEvents.includes('onFileSystem:segdoc-schema'), 'asking for the schema activates the extension');
-        for (const f of ['schemas/config.schema.json', 'schemas/config.schema.ru.json']) assert.ok(inside(f), `${f} is in the VSIX`);
+        assert.ok(
+          manifest.activationEvents.includes('onFileSystem:segdoc-schema'),
+          'asking for the schema activates the extension',
+        );
+        for (const f of ['schemas/config.schema.json', 'schemas/config.schema.ru.json'])
+          assert.ok(inside(f), `${f} is in the VSIX`);
       } else assert.ok(inside(v.url), `JSON schema ${v.url} is in the VSIX`);
     }
     assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
@@ -157,33 +161,46 @@ describe('VSIX package', () => {
     assert.deepEqual(foreign, [], 'modules the client would look for in a node_modules the VSIX does not have');
   });
 
-  test('the packaged server starts alone and answers initialize over IPC, as the client starts it', { timeout: 60_000 }, async () => {
-    // Unpack only the server, into a folder with no node_modules anywhere above it.
-    const ext = join(dir, 'unpacked');
-    mkdirSync(join(ext, 'dist'), { recursive: true });
-    const server = join(ext, 'dist', 'server.js');
-    writeFileSync(server, files.get('extension/dist/server.js')!);
-    const child = fork(server, ['--node-ipc'], { cwd: ext, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    try {
-      const reply = await new Promise<{ id?: number; result?: { capabilities?: object }; error?: unknown }>((resolveReply, reject) => {
-        child.on('message', (m: { id?: number }) => {
-          if (m.id === 1) resolveReply(m);
-        });
-        child.on('exit', (code) => reject(new Error(`the server exited (code ${code}) before answering initialize:\n${stderr}`)));
-        child.on('error', reject);
-        child.send({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'initialize',
-          params: { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { settings: {}, locale: 'en' } },
-        });
-      });
-      assert.equal(reply.error, undefined, `initialize failed: ${JSON.stringify(reply.error)}`);
-      assert.ok(reply.result?.capabilities, 'the server reports its capabilities');
-    } finally {
-      child.kill();
-    }
-  });
+  test(
+    'the packaged server starts alone and answers initialize over IPC, as the client starts it',
+    { timeout: 60_000 },
+    async () => {
+      // Unpack only the server, into a folder with no node_modules anywhere above it.
+      const ext = join(dir, 'unpacked');
+      mkdirSync(join(ext, 'dist'), { recursive: true });
+      const server = join(ext, 'dist', 'server.js');
+      writeFileSync(server, files.get('extension/dist/server.js')!);
+      const child = fork(server, ['--node-ipc'], { cwd: ext, execArgv: [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      try {
+        const reply = await new Promise<{ id?: number; result?: { capabilities?: object }; error?: unknown }>(
+          (resolveReply, reject) => {
+            child.on('message', (m: { id?: number }) => {
+              if (m.id === 1) resolveReply(m);
+            });
+            child.on('exit', (code) =>
+              reject(new Error(`the server exited (code ${code}) before answering initialize:\n${stderr}`)),
+            );
+            child.on('error', reject);
+            child.send({
+              jsonrpc: '2.0',
+              id: 1,
+              method: 'initialize',
+              params: {
+                processId: process.pid,
+                rootUri: null,
+                capabilities: {},
+                initializationOptions: { settings: {}, locale: 'en' },
+              },
+            });
+          },
+        );
+        assert.equal(reply.error, undefined, `initialize failed: ${JSON.stringify(reply.error)}`);
+        assert.ok(reply.result?.capabilities, 'the server reports its capabilities');
+      } finally {
+        child.kill();
+      }
+    },
+  );
 });

@@ -110,9 +110,18 @@ describe('parse pool', () => {
     const logged: string[] = [];
     const dying = new ParsePool({ size: 1, script, log: (m) => logged.push(m) });
     try {
-      const doc = await buildDocumentAsync('# Persona: Dana\n\n## Notes\n\nboom\n\n## Goals\n\n- ship\n', dying, { cache: null, chunkMin: 0 });
-      assert.deepEqual(doc.skipped.map((s) => s.reason), ['parse-failed']);
-      assert.deepEqual(doc.allSections.map((s) => s.heading.text), ['Persona: Dana', 'Notes', 'Goals']);
+      const doc = await buildDocumentAsync('# Persona: Dana\n\n## Notes\n\nboom\n\n## Goals\n\n- ship\n', dying, {
+        cache: null,
+        chunkMin: 0,
+      });
+      assert.deepEqual(
+        doc.skipped.map((s) => s.reason),
+        ['parse-failed'],
+      );
+      assert.deepEqual(
+        doc.allSections.map((s) => s.heading.text),
+        ['Persona: Dana', 'Notes', 'Goals'],
+      );
       assert.equal(doc.allSections[2]!.lists[0]!.items.length, 1);
       assert.equal(dying.stats.failed, 1);
       assert.match(logged.join('\n'), /stopped while reading a chunk/);

@@ -23,7 +23,14 @@ import { lint } from '../../server/src/services/engine';
 import { WorkspaceFiles } from '../../server/src/services/workspace-files';
 
 const PERSONA = '# Dana\n\nShe runs the platform team.\n';
-const NAMES = ['100%/dana.persona.md', 'q #1/what?.persona.md', 'a&b (1)/x.persona.md', 'my docs/Дана.persona.md', '%E0%A4%A/bad.persona.md', 'UPPER.PERSONA.MD'];
+const NAMES = [
+  '100%/dana.persona.md',
+  'q #1/what?.persona.md',
+  'a&b (1)/x.persona.md',
+  'my docs/Дана.persona.md',
+  '%E0%A4%A/bad.persona.md',
+  'UPPER.PERSONA.MD',
+];
 const posix = process.platform !== 'win32';
 
 const roots: string[] = [];
@@ -87,7 +94,13 @@ describe('URIs and paths', () => {
 
 describe('the folder walks', { skip: posix ? false : 'symbolic links need privileges on Windows' }, () => {
   function linkedTree(): string {
-    const root = tree({ 'docs/a.persona.md': PERSONA, 'docs/UPPER.PERSONA.MD': PERSONA, 'docs/sub/b.MarkDown': PERSONA, 'docs/100%/c.md': PERSONA, 'outside/o.md': PERSONA });
+    const root = tree({
+      'docs/a.persona.md': PERSONA,
+      'docs/UPPER.PERSONA.MD': PERSONA,
+      'docs/sub/b.MarkDown': PERSONA,
+      'docs/100%/c.md': PERSONA,
+      'outside/o.md': PERSONA,
+    });
     // A loop (`sub/up → ..`), a second path to a file, and a link out of the folder.
     symlinkSync('..', join(root, 'docs/sub/up'));
     symlinkSync(join(root, 'docs/a.persona.md'), join(root, 'docs/sub/again.md'));
@@ -108,7 +121,13 @@ describe('the folder walks', { skip: posix ? false : 'symbolic links need privil
     const docs = join(root, 'docs');
     // The same folder twice (once under another name) is walked once.
     const walk = await new WorkspaceFiles().walk([docs, join(docs, 'sub')], { maxFiles: 100, maxDirectories: 100, maxDepth: 10 });
-    assert.deepEqual(rel(docs, walk.files.map((f) => f.path)).sort(), ['100%/c.md', 'UPPER.PERSONA.MD', 'a.persona.md', 'sub/b.MarkDown']);
+    assert.deepEqual(
+      rel(
+        docs,
+        walk.files.map((f) => f.path),
+      ).sort(),
+      ['100%/c.md', 'UPPER.PERSONA.MD', 'a.persona.md', 'sub/b.MarkDown'],
+    );
   });
 });
 
@@ -135,7 +154,10 @@ describe('front matter naming an unknown kind', () => {
       result.findings.map((f) => [f.rule, f.severity, f.message, result.doc.text.slice(f.span.start, f.span.end)]),
       [['unknown-kind', 'error', 'Unknown document kind "personna"; did you mean "persona"?', 'personna']],
     );
-    assert.deepEqual(result.findings[0]!.fixes.map((f) => [f.title, f.edits[0]!.newText]), [['Change to "persona"', 'persona']]);
+    assert.deepEqual(
+      result.findings[0]!.fixes.map((f) => [f.title, f.edits[0]!.newText]),
+      [['Change to "persona"', 'persona']],
+    );
   });
 
   test('the file name or the title still tell the kind, and the document is checked as that', () => {
@@ -146,9 +168,10 @@ describe('front matter naming an unknown kind', () => {
     assert.ok(byName.findings.some((f) => f.rule === 'required-section'));
     const byTitle = lint(text('"GTM strategy"', '# GTM Strategy: Stratus Fleet\n'), { path: 'launch.md' });
     assert.equal(byTitle.detection?.kind.kind, 'gtm');
-    assert.deepEqual(byTitle.findings.filter((f) => f.rule === 'unknown-kind').map((f) => f.message), [
-      'Unknown document kind "GTM strategy"; expected one of: persona, segmentation, gtm, prioritization',
-    ]);
+    assert.deepEqual(
+      byTitle.findings.filter((f) => f.rule === 'unknown-kind').map((f) => f.message),
+      ['Unknown document kind "GTM strategy"; expected one of: persona, segmentation, gtm, prioritization'],
+    );
   });
 
   test('a known kind in any case is no finding; the rule can be turned off or disabled', () => {
@@ -156,9 +179,14 @@ describe('front matter naming an unknown kind', () => {
     const off = lint(text('personna'), { path: 'notes.md', config: { rules: { 'unknown-kind': 'off' } } });
     assert.deepEqual([off.detection, off.findings], [undefined, []]);
     const warn = lint(text('personna'), { path: 'notes.md', config: { rules: { 'unknown-kind': 'warning' } } });
-    assert.deepEqual(warn.findings.map((f) => f.severity), ['warning']);
+    assert.deepEqual(
+      warn.findings.map((f) => f.severity),
+      ['warning'],
+    );
     // A file-level disable comment: after the front matter, above the first heading.
-    const disabled = lint(text('personna').replace('---\n#', '---\n<!-- segdoc-disable unknown-kind -->\n#'), { path: 'notes.md' });
+    const disabled = lint(text('personna').replace('---\n#', '---\n<!-- segdoc-disable unknown-kind -->\n#'), {
+      path: 'notes.md',
+    });
     assert.ok(disabled.doc.frontMatter && disabled.doc.comments.length === 1);
     assert.deepEqual(disabled.findings, []);
   });
@@ -170,16 +198,23 @@ describe('front matter naming an unknown kind', () => {
     };
     process.on('warning', listener);
     try {
-      for (let i = 0; i < 3; i++) lint(`---\nsegdoc: persona\nowner: !team${i} Platform\n---\n# Persona: Dana\n`, { path: 'dana.md' });
+      for (let i = 0; i < 3; i++)
+        lint(`---\nsegdoc: persona\nowner: !team${i} Platform\n---\n# Persona: Dana\n`, { path: 'dana.md' });
       await new Promise((resolve) => setImmediate(resolve));
     } finally {
       process.off('warning', listener);
     }
-    assert.deepEqual(warnings.map((w) => w.message), []);
+    assert.deepEqual(
+      warnings.map((w) => w.message),
+      [],
+    );
   });
 
   test('in Russian', () => {
     const result = lint(text('персона', '# Дана\n'), { path: 'заметки.md', locale: 'ru' });
-    assert.deepEqual(result.findings.map((f) => f.message), ['Неизвестный вид документа «персона»; ожидается один из: persona, segmentation, gtm, prioritization']);
+    assert.deepEqual(
+      result.findings.map((f) => f.message),
+      ['Неизвестный вид документа «персона»; ожидается один из: persona, segmentation, gtm, prioritization'],
+    );
   });
 });

@@ -59,7 +59,10 @@ function checkCorpus(): Map<string, LintResult> {
     return { name, path, text, options, result: lint(text, options) };
   });
   const segments = checked.flatMap(({ path, result }) =>
-    (summarize(result.doc, result.detection, result.match)?.segments ?? []).map((s) => ({ name: s.name, source: basename(path) })),
+    (summarize(result.doc, result.detection, result.match)?.segments ?? []).map((s) => ({
+      name: s.name,
+      source: basename(path),
+    })),
   );
   const out = new Map<string, LintResult>();
   for (const c of checked) {
@@ -84,7 +87,10 @@ test('the corpus has at least 16 documents, about half good and half bad, of eve
   for (const k of ['persona', 'segmentation', 'gtm', 'prioritization']) {
     assert.ok(kinds.filter((x) => x === k).length >= 4, `at least 4 ${k} documents`);
   }
-  assert.ok(names.filter((n) => resultOf(n).doc.language === 'ru').length >= names.length / 4, 'about a third of the corpus is in Russian');
+  assert.ok(
+    names.filter((n) => resultOf(n).doc.language === 'ru').length >= names.length / 4,
+    'about a third of the corpus is in Russian',
+  );
 });
 
 describe('realistic corpus', () => {
@@ -98,7 +104,9 @@ describe('realistic corpus', () => {
       const actual = result.findings.map(show);
       if (UPDATE) writeFileSync(expectedPath, actual.map((l) => `${l}\n`).join(''));
       assert.ok(existsSync(expectedPath), `${expectedPath} exists`);
-      const expected = readFileSync(expectedPath, 'utf8').split('\n').filter((l) => l.trim() !== '');
+      const expected = readFileSync(expectedPath, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       assert.deepEqual(actual, expected);
     });
   }
@@ -109,7 +117,8 @@ test('good documents have no error and no warning; bad documents have findings',
   for (const name of names) {
     const findings = resultOf(name).findings;
     if (name.startsWith('good-')) {
-      for (const f of findings.filter((f) => f.severity === 'error' || f.severity === 'warning')) problems.push(`${name}: ${f.severity} ${show(f)}`);
+      for (const f of findings.filter((f) => f.severity === 'error' || f.severity === 'warning'))
+        problems.push(`${name}: ${f.severity} ${show(f)}`);
     } else if (!findings.length) {
       problems.push(`${name}: no finding for the mistakes planted in it`);
     }

@@ -66,10 +66,13 @@ describe('headings by their words', () => {
   });
 
   test('a heading that holds a name is sure unless its other words belong to another section', () => {
-    assert.deepEqual(taken(doc('# Persona: Chris', ['Criteria he applies', '1. a\n2. b\n3. c'], ['Messages for the committee', '- x'])), {
-      'Criteria he applies': 'decision-criteria (words)',
-      'Messages for the committee': 'messaging (words, unsure)',
-    });
+    assert.deepEqual(
+      taken(doc('# Persona: Chris', ['Criteria he applies', '1. a\n2. b\n3. c'], ['Messages for the committee', '- x'])),
+      {
+        'Criteria he applies': 'decision-criteria (words)',
+        'Messages for the committee': 'messaging (words, unsure)',
+      },
+    );
   });
 
   test('headings about something else are not taken for a section', () => {
@@ -115,10 +118,10 @@ describe('headings by their words', () => {
 
 describe('headings by their content', () => {
   test('a key/value table of demographic fields under a heading nobody listed', () => {
-    const text = doc(
-      '# Persona: Dana',
-      ['The basics', '| Attribute | Detail |\n| --- | --- |\n| Job title | Platform Lead |\n| Company size | Mid-Market |\n| Industry | Fintech |'],
-    );
+    const text = doc('# Persona: Dana', [
+      'The basics',
+      '| Attribute | Detail |\n| --- | --- |\n| Job title | Platform Lead |\n| Company size | Mid-Market |\n| Industry | Fintech |',
+    ]);
     assert.deepEqual(taken(text), { 'The basics': 'demographics (content)' });
   });
 
@@ -131,41 +134,94 @@ describe('headings by their content', () => {
   });
 
   test('research with counts is the Data Sources section, whatever its heading', () => {
-    const text = doc('# Persona: Dana', ['What this is based on', '- 14 customer interviews\n- a survey of 212 platform engineers']);
+    const text = doc('# Persona: Dana', [
+      'What this is based on',
+      '- 14 customer interviews\n- a survey of 212 platform engineers',
+    ]);
     assert.equal(taken(text)['What this is based on'], 'data-sources (content)');
   });
 
   test('a jobs-to-be-done statement makes the Needs Analysis section, in either language', () => {
-    const en = doc('# Persona: Dana', ['What she hires us for', '**When** a release is blocked, **I want to** see the failing step, **so I can** ship today.']);
+    const en = doc('# Persona: Dana', [
+      'What she hires us for',
+      '**When** a release is blocked, **I want to** see the failing step, **so I can** ship today.',
+    ]);
     assert.equal(taken(en)['What she hires us for'], 'jtbd (content)');
-    const ru = doc('# Персона: Ольга', ['Зачем ей продукт', 'Когда селлеры везут больше товара, я хочу отгружать его без пересорта, чтобы не платить штрафы.']);
+    const ru = doc('# Персона: Ольга', [
+      'Зачем ей продукт',
+      'Когда селлеры везут больше товара, я хочу отгружать его без пересорта, чтобы не платить штрафы.',
+    ]);
     assert.equal(taken(ru)['Зачем ей продукт'], 'jtbd (content)');
     const none = doc('# Persona: Dana', ['Her week', 'When the release train leaves on Friday she is on call.']);
     assert.deepEqual(taken(none), {});
   });
 
   test('labels the schema lists as a section’s terms: metrics are Success Metrics, communities and events Information Sources', () => {
-    const gtm = ['# GTM Strategy: Quill', '', '## How the board will judge us', '', '- **Pipeline**: $4M by Q2', '- **NRR**: 115 %', '- **PMF**: 44 %', ''].join('\n');
+    const gtm = [
+      '# GTM Strategy: Quill',
+      '',
+      '## How the board will judge us',
+      '',
+      '- **Pipeline**: $4M by Q2',
+      '- **NRR**: 115 %',
+      '- **PMF**: 44 %',
+      '',
+    ].join('\n');
     assert.equal(taken(gtm, 'q.gtm.md')['How the board will judge us'], 'success-metrics (content)');
     const persona = doc('# Persona: Dana', ['Her world', '- **Communities**: CNCF Slack\n- **Events**: KubeCon']);
     assert.equal(taken(persona)['Her world'], 'information-sources (content)');
   });
 
   test('a section whose subsections are all segments holds the segments; one with other subsections is left to the segment reader', () => {
-    const segments = ['### Mid-market SaaS', '- **Size**: 4,000 companies', '- **ACV**: $40k', '', '### Enterprise fintech', '- **Size**: 900 companies', '- **Channels**: partners', ''].join('\n');
+    const segments = [
+      '### Mid-market SaaS',
+      '- **Size**: 4,000 companies',
+      '- **ACV**: $40k',
+      '',
+      '### Enterprise fintech',
+      '- **Size**: 900 companies',
+      '- **Channels**: partners',
+      '',
+    ].join('\n');
     const text = ['# Customer Segmentation Analysis', '', '## The bets we make', '', segments].join('\n');
     assert.equal(taken(text, 'q.segmentation.md')['The bets we make'], 'target-segments (content)');
-    const mixed = ['# Customer Segmentation Analysis', '', '## The bets we make', '', segments, '### Open questions', '', 'Do roll-ups buy centrally?', ''].join('\n');
+    const mixed = [
+      '# Customer Segmentation Analysis',
+      '',
+      '## The bets we make',
+      '',
+      segments,
+      '### Open questions',
+      '',
+      'Do roll-ups buy centrally?',
+      '',
+    ].join('\n');
     assert.equal(taken(mixed, 'q.segmentation.md')['The bets we make'], undefined);
   });
 
   test('a positioning statement in prose makes the Positioning section of a GTM strategy', () => {
-    const text = ['# GTM Strategy: Quill', '', '## 2. Why we will stand out', '', 'For legal teams at scale-ups who lose days to contract redlines, Quill is a contract assistant that drafts the first pass. Unlike generic AI writers, it follows your playbook.', ''].join('\n');
+    const text = [
+      '# GTM Strategy: Quill',
+      '',
+      '## 2. Why we will stand out',
+      '',
+      'For legal teams at scale-ups who lose days to contract redlines, Quill is a contract assistant that drafts the first pass. Unlike generic AI writers, it follows your playbook.',
+      '',
+    ].join('\n');
     assert.equal(taken(text, 'q.gtm.md')['2. Why we will stand out'], 'positioning (content)');
   });
 
   test('a customer quote that opens the persona is its Quote', () => {
-    const text = ['# Persona: Dana', '', '> "I need my pipelines to stop paging me at 3 a.m." — Dana, Platform Lead', '', '## Goals', '', '- x', ''].join('\n');
+    const text = [
+      '# Persona: Dana',
+      '',
+      '> "I need my pipelines to stop paging me at 3 a.m." — Dana, Platform Lead',
+      '',
+      '## Goals',
+      '',
+      '- x',
+      '',
+    ].join('\n');
     const result = lint(text, { path: 'doc.persona.md', now: NOW });
     assert.ok(result.match?.byId.has('quote'));
     assert.ok(!result.findings.some((f) => f.rule === 'recommended-section' && f.message.includes('"Quote"')));
@@ -175,8 +231,13 @@ describe('headings by their content', () => {
 describe('what the user sees', () => {
   test('the missing-section finding names the heading that probably meant it, and can rename it', () => {
     const text = doc('# Persona: Paul', ['Procurement process notes', '- every purchase over €50k goes to a committee']);
-    const finding = lint(text, { path: 'doc.persona.md', now: NOW }).findings.find((f) => f.rule === 'required-section' && f.message.includes('Buying Process'));
-    assert.equal(finding?.message, 'Missing required section "Buying Process"; is "Procurement process notes" meant to be it? Rename that heading if so');
+    const finding = lint(text, { path: 'doc.persona.md', now: NOW }).findings.find(
+      (f) => f.rule === 'required-section' && f.message.includes('Buying Process'),
+    );
+    assert.equal(
+      finding?.message,
+      'Missing required section "Buying Process"; is "Procurement process notes" meant to be it? Rename that heading if so',
+    );
     assert.deepEqual(
       finding?.fixes.map((f) => f.title),
       ['Insert section "Buying Process"', 'Rename "Procurement process notes" to "Buying Process"'],

@@ -10,7 +10,14 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { ruleById } from '../../server/src/rules/registry';
 import { lint, type LintOptions } from '../../server/src/services/engine';
-import { computeScores, matrixRowTitle, segmentTitle, tallyLine, tierSplitTitle, type Scores } from '../../server/src/services/scores';
+import {
+  computeScores,
+  matrixRowTitle,
+  segmentTitle,
+  tallyLine,
+  tierSplitTitle,
+  type Scores,
+} from '../../server/src/services/scores';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -36,7 +43,18 @@ describe('computeScores', () => {
   test('plain JSON: serialising and parsing gives the same object', () => {
     const s = tally();
     assert.deepEqual(JSON.parse(JSON.stringify(s)), s);
-    assert.deepEqual(Object.keys(s), ['kind', 'title', 'language', 'locale', 'range', 'completeness', 'segments', 'matrices', 'checklists', 'placeholders']);
+    assert.deepEqual(Object.keys(s), [
+      'kind',
+      'title',
+      'language',
+      'locale',
+      'range',
+      'completeness',
+      'segments',
+      'matrices',
+      'checklists',
+      'placeholders',
+    ]);
     assert.equal(s.kind, 'segmentation');
     assert.equal(s.title, 'Segmentation analysis');
     // The title text after "# ".
@@ -86,10 +104,15 @@ describe('computeScores', () => {
   });
 
   test('completeness names missing sections in the document language, as required-section does', () => {
-    const ru = scoresOf('# Персона: Дана\n\n## Демография\n\n- **Должность**: руководитель DevOps\n', 'dana.persona.md', { locale: 'en' });
+    const ru = scoresOf('# Персона: Дана\n\n## Демография\n\n- **Должность**: руководитель DevOps\n', 'dana.persona.md', {
+      locale: 'en',
+    });
     assert.equal(ru.locale, 'en');
     assert.equal(ru.title, 'Buyer persona');
-    assert.deepEqual(ru.completeness.missing.slice(0, 3).map((m) => m.label), ['Демография › Размер компании', 'Демография › Отрасль', 'Цели и обязанности']);
+    assert.deepEqual(
+      ru.completeness.missing.slice(0, 3).map((m) => m.label),
+      ['Демография › Размер компании', 'Демография › Отрасль', 'Цели и обязанности'],
+    );
   });
 
   test('segments: the five criteria per segment and n/5, one failing substantial', () => {
@@ -102,44 +125,83 @@ describe('computeScores', () => {
         ['Hobbyists', 4, 5, 23],
       ],
     );
-    assert.deepEqual(s.segments.items[2]!.criteria, { measurable: true, substantial: false, accessible: true, differentiable: true, actionable: true });
+    assert.deepEqual(s.segments.items[2]!.criteria, {
+      measurable: true,
+      substantial: false,
+      accessible: true,
+      differentiable: true,
+      actionable: true,
+    });
     assert.deepEqual([s.segments.met, s.segments.of], [14, 15]);
   });
 
-  test('segments: the config\'s segment-substantial minimum is respected', () => {
+  test("segments: the config's segment-substantial minimum is respected", () => {
     const lower = tally({ config: { rules: { 'segment-substantial': ['warning', { minimum: 50_000 }] } } });
     assert.equal(lower.segments.items[2]!.criteria.substantial, true);
     assert.equal(lower.segments.met, 15);
     const higher = tally({ config: { rules: { 'segment-substantial': ['warning', { minimum: 50_000_000 }] } } });
     // 8,000 × $12k = $96M and 1,200 × $150k = $180M stay above $50M; $100k does not.
-    assert.deepEqual(higher.segments.items.map((x) => x.criteria.substantial), [true, true, false]);
+    assert.deepEqual(
+      higher.segments.items.map((x) => x.criteria.substantial),
+      [true, true, false],
+    );
     // A config passed to computeScores wins over the one the document was checked with.
-    const passed = computeScores(lint(TALLY, { path: 'tally.segmentation.md', now: NOW }), { config: { rules: { 'segment-substantial': ['warning', { minimum: 1 }] } } });
+    const passed = computeScores(lint(TALLY, { path: 'tally.segmentation.md', now: NOW }), {
+      config: { rules: { 'segment-substantial': ['warning', { minimum: 1 }] } },
+    });
     assert.equal(passed?.segments.met, 15);
   });
 
-  test('segments: a ✗ agrees with the segment rule\'s diagnostic', { skip: ruleById('segment-substantial') ? false : 'segment-substantial is not registered' }, () => {
-    const result = lint(TALLY, { path: 'tally.segmentation.md', now: NOW });
-    const scores = computeScores(result)!;
-    const failing = scores.segments.items.filter((x) => !x.criteria.substantial).map((x) => x.name);
-    const reported = result.findings.filter((f) => f.rule === 'segment-substantial').map((f) => f.args['segment']);
-    assert.deepEqual(reported, failing);
-  });
+  test(
+    "segments: a ✗ agrees with the segment rule's diagnostic",
+    { skip: ruleById('segment-substantial') ? false : 'segment-substantial is not registered' },
+    () => {
+      const result = lint(TALLY, { path: 'tally.segmentation.md', now: NOW });
+      const scores = computeScores(result)!;
+      const failing = scores.segments.items.filter((x) => !x.criteria.substantial).map((x) => x.name);
+      const reported = result.findings.filter((f) => f.rule === 'segment-substantial').map((f) => f.args['segment']);
+      assert.deepEqual(reported, failing);
+    },
+  );
 
   test('matrices: computed totals and tiers beside the stated ones', () => {
     const [matrix, ...rest] = tally().matrices.items;
     assert.equal(rest.length, 0);
     assert.deepEqual(matrix!.range, { start: { line: 36, character: 0 }, end: { line: 40, character: 38 } });
     assert.deepEqual(matrix!.rows, [
-      { segment: 'SMB Operators', range: { start: { line: 38, character: 0 }, end: { line: 38, character: 42 } }, total: 34, tier: 1, statedTotal: 34, statedTier: 1 },
-      { segment: 'Enterprise IT', range: { start: { line: 39, character: 0 }, end: { line: 39, character: 42 } }, total: 27, tier: 2, statedTotal: 27, statedTier: 2 },
-      { segment: 'Hobbyists', range: { start: { line: 40, character: 0 }, end: { line: 40, character: 38 } }, total: 14, tier: 3, statedTotal: 15, statedTier: 2 },
+      {
+        segment: 'SMB Operators',
+        range: { start: { line: 38, character: 0 }, end: { line: 38, character: 42 } },
+        total: 34,
+        tier: 1,
+        statedTotal: 34,
+        statedTier: 1,
+      },
+      {
+        segment: 'Enterprise IT',
+        range: { start: { line: 39, character: 0 }, end: { line: 39, character: 42 } },
+        total: 27,
+        tier: 2,
+        statedTotal: 27,
+        statedTier: 2,
+      },
+      {
+        segment: 'Hobbyists',
+        range: { start: { line: 40, character: 0 }, end: { line: 40, character: 38 } },
+        total: 14,
+        tier: 3,
+        statedTotal: 15,
+        statedTier: 2,
+      },
     ]);
   });
 
   test('matrices: score-tier thresholds from the config; a row with a missing score has no total', () => {
     const s = tally({ config: { rules: { 'score-tier': ['error', { tier1Min: 35, tier2Min: 10 }] } } });
-    assert.deepEqual(s.matrices.items[0]!.rows.map((r) => r.tier), [2, 2, 2]);
+    assert.deepEqual(
+      s.matrices.items[0]!.rows.map((r) => r.tier),
+      [2, 2, 2],
+    );
     const text = TALLY.replace('| Hobbyists | 3 | 4 |', '| Hobbyists | High | 4 |');
     const row = scoresOf(text, 'tally.segmentation.md').matrices.items[0]!.rows[2]!;
     assert.deepEqual([row.total, row.tier, row.statedTotal], [null, null, 15]);
@@ -157,15 +219,23 @@ describe('computeScores', () => {
       { tier: 2, segments: ['Regulated FinTech', 'Digital Agencies'], share: 40, allocation: { min: 28, max: 28 } },
       { tier: 3, segments: ['University Research Labs'], share: 20, allocation: { min: 7, max: 7 } },
     ]);
-    const ranged = read('examples/en/stratus-cloud.prioritization.md').replace('**Resource Allocation**: 65%', '**Resource Allocation**: 60-70%');
+    const ranged = read('examples/en/stratus-cloud.prioritization.md').replace(
+      '**Resource Allocation**: 65%',
+      '**Resource Allocation**: 60-70%',
+    );
     assert.deepEqual(scoresOf(ranged, 'stratus-cloud.prioritization.md').matrices.tiers[0]!.allocation, { min: 60, max: 70 });
     // No matrix and no tier section: no split.
-    assert.deepEqual(scoresOf(read('examples/en/devops-dana.persona.md'), 'devops-dana.persona.md').matrices, { items: [], tiers: [] });
+    assert.deepEqual(scoresOf(read('examples/en/devops-dana.persona.md'), 'devops-dana.persona.md').matrices, {
+      items: [],
+      tiers: [],
+    });
   });
 
   test('checklists: task items per list (nested ones included) and the document total', () => {
     const c = tally().checklists;
-    assert.deepEqual(c.items, [{ range: { start: { line: 43, character: 0 }, end: { line: 47, character: 55 } }, done: 3, total: 5 }]);
+    assert.deepEqual(c.items, [
+      { range: { start: { line: 43, character: 0 }, end: { line: 47, character: 55 } }, done: 3, total: 5 },
+    ]);
     assert.deepEqual([c.done, c.total], [3, 5]);
     const two = scoresOf(`${TALLY}\n## Launch\n- [x] Announce\n- [x] Ship\n`, 'tally.segmentation.md').checklists;
     assert.deepEqual([two.items.length, two.done, two.total], [2, 5, 7]);
@@ -181,7 +251,7 @@ describe('computeScores', () => {
 });
 
 describe('tally texts', () => {
-  test('a segment\'s criteria line, in English and Russian', () => {
+  test("a segment's criteria line, in English and Russian", () => {
     const hobbyists = tally().segments.items[2]!;
     assert.equal(segmentTitle(hobbyists, 'en'), 'Measurable ✓ Substantial ✗ Accessible ✓ Differentiable ✓ Actionable ✓ — 4/5');
     assert.equal(segmentTitle(hobbyists, 'ru'), 'Измеримый ✓ Существенный ✗ Доступный ✓ Различимый ✓ Действенный ✓ — 4/5');
@@ -201,15 +271,24 @@ describe('tally texts', () => {
       tierSplitTitle(p.matrices.tiers, 'en', 'en'),
       'Tier 1: 2 segments, 65% of resources · Tier 2: 2 segments, 28% of resources · Tier 3: 1 segment, 7% of resources',
     );
-    assert.equal(tierSplitTitle(p.matrices.tiers, 'en', 'ru'), 'Уровень 1: 2 сегмента, 65% ресурсов · Уровень 2: 2 сегмента, 28% ресурсов · Уровень 3: 1 сегмент, 7% ресурсов');
+    assert.equal(
+      tierSplitTitle(p.matrices.tiers, 'en', 'ru'),
+      'Уровень 1: 2 сегмента, 65% ресурсов · Уровень 2: 2 сегмента, 28% ресурсов · Уровень 3: 1 сегмент, 7% ресурсов',
+    );
   });
 
   test('the one-line tally leaves out what there is nothing of', () => {
-    assert.equal(tallyLine(tally(), 'en'), 'Segmentation analysis · 55% complete · segments 5/5, 5/5, 4/5 · tier 1: 1, tier 2: 1, tier 3: 1 · checklist 3/5 · 1 placeholder');
+    assert.equal(
+      tallyLine(tally(), 'en'),
+      'Segmentation analysis · 55% complete · segments 5/5, 5/5, 4/5 · tier 1: 1, tier 2: 1, tier 3: 1 · checklist 3/5 · 1 placeholder',
+    );
     assert.equal(
       tallyLine(tally({ locale: 'ru' }), 'ru'),
       'Анализ сегментации · заполнено 55% · сегменты 5/5, 5/5, 4/5 · уровень 1: 1, уровень 2: 1, уровень 3: 1 · чек-лист 3/5 · 1 плейсхолдер',
     );
-    assert.equal(tallyLine(scoresOf(read('examples/en/devops-dana.persona.md'), 'devops-dana.persona.md'), 'en'), 'Buyer persona · 100% complete');
+    assert.equal(
+      tallyLine(scoresOf(read('examples/en/devops-dana.persona.md'), 'devops-dana.persona.md'), 'en'),
+      'Buyer persona · 100% complete',
+    );
   });
 });

@@ -127,7 +127,11 @@ function golden(doc: SeedDoc, result: LintResult): void {
     return;
   }
   assert.ok(existsSync(file), `${file} is missing: run with UPDATE_GOLDEN=1 and review it`);
-  assert.equal(actual, readFileSync(file, 'utf8'), `${doc.name}: findings differ from the golden file (UPDATE_GOLDEN=1 to rewrite, then review the diff)`);
+  assert.equal(
+    actual,
+    readFileSync(file, 'utf8'),
+    `${doc.name}: findings differ from the golden file (UPDATE_GOLDEN=1 to rewrite, then review the diff)`,
+  );
 }
 
 const rulesOf = (r: LintResult, rule: string) => r.findings.filter((f) => f.rule === rule);
@@ -179,7 +183,10 @@ const expectations: Record<string, (r: LintResult) => void> = {
     // only its placeholders are to be filled.
     assert.ok(!r.findings.some((f) => f.severity === 'error'), JSON.stringify(r.findings.filter((f) => f.severity === 'error')));
     assert.ok(placeholderTexts(r).includes('[Segment 1]'));
-    assert.deepEqual([...new Set(r.findings.map((f) => f.rule))].filter((id) => id !== 'placeholder'), []);
+    assert.deepEqual(
+      [...new Set(r.findings.map((f) => f.rule))].filter((id) => id !== 'placeholder'),
+      [],
+    );
   },
   '003-segmentation': (r) => {
     assert.equal(r.detection?.kind.kind, 'segmentation');
@@ -187,7 +194,9 @@ const expectations: Record<string, (r: LintResult) => void> = {
     // Seed 003 has data sources, an approach and five segments, but no metadata, personas,
     // segment strategy or ICP (the sections seed 000's save template requires).
     assert.deepEqual(
-      rulesOf(r, 'required-section').map((f) => f.args['section']).sort(),
+      rulesOf(r, 'required-section')
+        .map((f) => f.args['section'])
+        .sort(),
       ['Метаданные', 'Определение ICP', 'Персоны', 'Стратегия по сегментам'].sort(),
     );
     assert.deepEqual(rulesOf(r, 'placeholder'), []);

@@ -76,8 +76,21 @@ describe('snippets', () => {
   });
 
   test('every template of the methodology has an English and a Russian snippet', () => {
-    const prefixes = Object.values(snippets).map((s) => s.prefix).sort();
-    const templates = ['gtm', 'jtbd', 'objection', 'pain-point', 'persona', 'persona-full', 'positioning', 'prioritization', 'segment', 'segmentation'];
+    const prefixes = Object.values(snippets)
+      .map((s) => s.prefix)
+      .sort();
+    const templates = [
+      'gtm',
+      'jtbd',
+      'objection',
+      'pain-point',
+      'persona',
+      'persona-full',
+      'positioning',
+      'prioritization',
+      'segment',
+      'segmentation',
+    ];
     assert.deepEqual(prefixes, templates.flatMap((p) => [p, `${p}-ru`]).sort());
     for (const s of Object.values(snippets)) {
       assert.ok(s.description.length > 20, `${s.prefix} has a description`);
@@ -92,22 +105,52 @@ describe('snippets', () => {
     // `$[Amount]` keeps its `$` as escaped literal text before the tabstop, so that typing
     // `2M` gives `$2M`; an unescaped `$` would start a snippet variable instead.
     const lines = Object.values(snippets).flatMap((s) => s.body);
-    assert.ok(lines.some((l) => /\\\$\$\{\d+:\[[^\]]+\]\}/.test(l)), 'some snippet has an escaped $ before a tabstop');
-    assert.deepEqual(lines.filter((l) => /(^|[^\\])\$(?![{\d])/.test(l)), [], 'every literal $ is escaped');
+    assert.ok(
+      lines.some((l) => /\\\$\$\{\d+:\[[^\]]+\]\}/.test(l)),
+      'some snippet has an escaped $ before a tabstop',
+    );
+    assert.deepEqual(
+      lines.filter((l) => /(^|[^\\])\$(?![{\d])/.test(l)),
+      [],
+      'every literal $ is escaped',
+    );
   });
 
   test('the comprehensive persona has every persona section, recommended ones included, in the order of the comprehensive persona template', () => {
     const persona = builtinKind('persona')!;
     const spec = source('persona-full').spec;
-    assert.deepEqual(spec.sections!.map((s) => s.id).sort(), persona.sections.map((s) => s.id).sort(), 'every section of the persona schema, each once');
+    assert.deepEqual(
+      spec.sections!.map((s) => s.id).sort(),
+      persona.sections.map((s) => s.id).sort(),
+      'every section of the persona schema, each once',
+    );
     // The comprehensive persona ("Persona Template (Comprehensive)"): decision criteria sit inside "Buying
     // Behavior & Decision Process", psychographics come before media consumption.
     const ids = spec.sections!.map((s) => s.id);
-    for (const [a, b] of [['executive-summary', 'demographics'], ['quote', 'background'], ['pain-points', 'buying-process'], ['buying-process', 'decision-criteria'], ['objections', 'psychographics'], ['psychographics', 'information-sources'], ['jtbd', 'messaging'], ['real-quotes', 'data-sources'], ['data-sources', 'persona-validation']]) {
+    for (const [a, b] of [
+      ['executive-summary', 'demographics'],
+      ['quote', 'background'],
+      ['pain-points', 'buying-process'],
+      ['buying-process', 'decision-criteria'],
+      ['objections', 'psychographics'],
+      ['psychographics', 'information-sources'],
+      ['jtbd', 'messaging'],
+      ['real-quotes', 'data-sources'],
+      ['data-sources', 'persona-validation'],
+    ]) {
       assert.ok(ids.indexOf(a!) < ids.indexOf(b!), `${a} before ${b}`);
     }
     const body = snippets['segdoc: Buyer persona (comprehensive)']!.body.join('\n');
-    for (const title of ['## Executive Summary', '## Quote', '## Objections & Concerns', '## Needs Analysis (Jobs-to-be-Done)', '## Segment Economics', '## Real Quotes', '## Data Sources', '## Persona Validation']) {
+    for (const title of [
+      '## Executive Summary',
+      '## Quote',
+      '## Objections & Concerns',
+      '## Needs Analysis (Jobs-to-be-Done)',
+      '## Segment Economics',
+      '## Real Quotes',
+      '## Data Sources',
+      '## Persona Validation',
+    ]) {
       assert.ok(body.includes(title), `the comprehensive persona has ${title}`);
     }
   });
@@ -128,11 +171,17 @@ describe('snippets', () => {
     const objections = persona.sections.find((s) => s.id === 'objections')!;
     for (const language of ['en', 'ru'] as const) {
       const statement = pick(source('jtbd').spec.template!, language).replace(/^\*\*[^*]+\*\*:\s*/, '');
-      assert.ok(pick(jtbd.template, language).toLowerCase().includes(statement.toLowerCase()), `${language}: "${statement}" is in the JTBD section template`);
+      assert.ok(
+        pick(jtbd.template, language).toLowerCase().includes(statement.toLowerCase()),
+        `${language}: "${statement}" is in the JTBD section template`,
+      );
       assert.equal(source('objection').spec.template, objections.template);
       const pain = pick(source('pain-point').spec.template!, language);
       const quote = pain.split('\n').find((l) => /\*\*(Quote|Цитата)\*\*/.test(l))!;
-      assert.ok(pick(persona.sections.find((s) => s.id === 'pain-points')!.template, language).includes(quote), `${language}: the pain point's quote line is the Pain Points template's`);
+      assert.ok(
+        pick(persona.sections.find((s) => s.id === 'pain-points')!.template, language).includes(quote),
+        `${language}: the pain point's quote line is the Pain Points template's`,
+      );
     }
   });
 
@@ -149,7 +198,20 @@ describe('snippets', () => {
         assert.ok(field, `${language}: "${label}" is a segment field`);
         categories.add(field.category!);
       }
-      for (const c of ['firmographic', 'behavioral', 'psychographic', 'needs', 'pains', 'size', 'acv', 'revenue', 'channels', 'value-proposition', 'strategy', 'priority']) {
+      for (const c of [
+        'firmographic',
+        'behavioral',
+        'psychographic',
+        'needs',
+        'pains',
+        'size',
+        'acv',
+        'revenue',
+        'channels',
+        'value-proposition',
+        'strategy',
+        'priority',
+      ]) {
         assert.ok(categories.has(c), `${language}: the segment block has a ${c} field`);
       }
     }
@@ -157,8 +219,19 @@ describe('snippets', () => {
 
   for (const { name, kind, spec, language, snippet } of sources) {
     // A block is checked inside the kind's own snippet, at the end of the section it belongs in.
-    const home = spec.block === undefined ? undefined : sources.find((s) => s.kind === kind && s.spec.id === 'default' && s.language === language)!;
-    const body = home ? insertBlock(home.snippet.body, kind.sections.find((s) => s.id === spec.block)!, kind.sectionDepth, language, snippet.body) : snippet.body.join('\n') + '\n';
+    const home =
+      spec.block === undefined
+        ? undefined
+        : sources.find((s) => s.kind === kind && s.spec.id === 'default' && s.language === language)!;
+    const body = home
+      ? insertBlock(
+          home.snippet.body,
+          kind.sections.find((s) => s.id === spec.block)!,
+          kind.sectionDepth,
+          language,
+          snippet.body,
+        )
+      : snippet.body.join('\n') + '\n';
     const where = home ? ` (inside a ${kind.kind} document)` : '';
 
     test(`${snippet.prefix}: as inserted${where}, only placeholders and missing recommended sections are reported`, () => {
@@ -168,8 +241,14 @@ describe('snippets', () => {
       assert.equal(result.detection.kind.kind, kind.kind);
       assert.equal(result.doc.language, language, `${name} is detected as ${language}`);
       const unexpected = result.findings.filter((f) => f.rule !== 'placeholder' && f.rule !== 'recommended-section');
-      assert.deepEqual(unexpected.map((f) => `${f.range.start.line + 1}: ${f.rule} ${f.message}`), []);
-      assert.ok(result.findings.some((f) => f.rule === 'placeholder'), `${name} as inserted has placeholder findings`);
+      assert.deepEqual(
+        unexpected.map((f) => `${f.range.start.line + 1}: ${f.rule} ${f.message}`),
+        [],
+      );
+      assert.ok(
+        result.findings.some((f) => f.rule === 'placeholder'),
+        `${name} as inserted has placeholder findings`,
+      );
     });
 
     test(`${snippet.prefix}: filled in${where}, only missing recommended sections are reported`, () => {
@@ -179,10 +258,13 @@ describe('snippets', () => {
       // A template with every section of its kind (the comprehensive persona) leaves nothing
       // at all; the others leave only the info hints about recommended sections they lack.
       const complete = kind.sections.every((s) => result.match?.byId.has(s.id));
-      if (snippet.prefix.startsWith('persona-full')) assert.ok(complete, 'the comprehensive persona has every section of its kind');
+      if (snippet.prefix.startsWith('persona-full'))
+        assert.ok(complete, 'the comprehensive persona has every section of its kind');
       const unexpected = result.findings.filter((f) => complete || f.rule !== 'recommended-section');
       assert.deepEqual(
-        unexpected.map((f) => `${f.range.start.line + 1}: ${f.rule} ${f.message} — ${JSON.stringify(text.split('\n')[f.range.start.line])}`),
+        unexpected.map(
+          (f) => `${f.range.start.line + 1}: ${f.rule} ${f.message} — ${JSON.stringify(text.split('\n')[f.range.start.line])}`,
+        ),
         [],
       );
     });
@@ -196,7 +278,13 @@ describe('snippets', () => {
  * the document does not have (a recommended one, such as Objections) is added at the end,
  * with the block as its body.
  */
-function insertBlock(document: string[], section: { title: { en: string; ru: string } }, depth: number, language: 'en' | 'ru', block: string[]): string {
+function insertBlock(
+  document: string[],
+  section: { title: { en: string; ru: string } },
+  depth: number,
+  language: 'en' | 'ru',
+  block: string[],
+): string {
   const heading = `${'#'.repeat(depth)} ${escape(pick(section.title, language))}`;
   const at = document.indexOf(heading);
   if (at < 0) return [...document, '', heading, '', ...block].join('\n') + '\n';

@@ -10,7 +10,14 @@ import persona from '../../schemas/persona.schema.json';
 import { builtinKind, builtinKinds } from '../../server/src/schemas/builtin';
 import { readKindSchema, type JsonSchema } from '../../server/src/schemas/kinds';
 import { lint } from '../../server/src/services/engine';
-import { documentTemplates, renderTemplate, requiredSections, templateSpecs, templateText, toSnippet } from '../../server/src/services/templates';
+import {
+  documentTemplates,
+  renderTemplate,
+  requiredSections,
+  templateSpecs,
+  templateText,
+  toSnippet,
+} from '../../server/src/services/templates';
 
 /** The persona schema with `x-segdoc` changed by `edit` (a deep copy). */
 function personaWith(edit: (x: Record<string, unknown>) => void): JsonSchema {
@@ -49,7 +56,10 @@ describe('templates', () => {
     assert.equal(headings.length, kind.sections.length);
     assert.equal(headings[0], '## Краткое описание');
     assert.equal(headings.at(-1), '## Валидация персоны');
-    assert.ok(headings.indexOf('## Психография') < headings.indexOf('## Источники информации'), 'the comprehensive persona: psychographics before media consumption');
+    assert.ok(
+      headings.indexOf('## Психография') < headings.indexOf('## Источники информации'),
+      'the comprehensive persona: psychographics before media consumption',
+    );
   });
 
   test('a block is its own text, or its section’s template when the schema gives none', () => {
@@ -59,8 +69,14 @@ describe('templates', () => {
     assert.equal(objection.block, 'objections');
     assert.equal(templateText(kind, objection, 'ru'), `${kind.sections.find((s) => s.id === 'objections')!.template.ru}\n`);
     const jtbd = specs.find((s) => s.id === 'jtbd')!;
-    assert.equal(templateText(kind, jtbd, 'en'), '**Job Statement**: When [situation], I want to [motivation], so I can [outcome]\n');
-    assert.match(templateText(builtinKind('segmentation')!, templateSpecs(builtinKind('segmentation')!)[1]!, 'ru'), /^\*\*Сегмент\*\*: \[Название сегмента\]\n/);
+    assert.equal(
+      templateText(kind, jtbd, 'en'),
+      '**Job Statement**: When [situation], I want to [motivation], so I can [outcome]\n',
+    );
+    assert.match(
+      templateText(builtinKind('segmentation')!, templateSpecs(builtinKind('segmentation')!)[1]!, 'ru'),
+      /^\*\*Сегмент\*\*: \[Название сегмента\]\n/,
+    );
   });
 
   test('the New Document list has the documents, not the blocks', () => {
@@ -75,7 +91,10 @@ describe('templates', () => {
     assert.equal(toSnippet('- **ACV**: $[Amount]'), '- **ACV**: \\$${1:[Amount]}');
     assert.equal(toSnippet('- **Date**: YYYY-MM-DD'), '- **Date**: ${1:YYYY-MM-DD}');
     // Task boxes, links and footnotes are not placeholders; braces and backslashes are text.
-    assert.equal(toSnippet('- [ ] done [x] [see](https://example.com) [^1] {a} \\'), '- [ ] done [x] [see](https://example.com) [^1] {a\\} \\\\');
+    assert.equal(
+      toSnippet('- [ ] done [x] [see](https://example.com) [^1] {a} \\'),
+      '- [ ] done [x] [see](https://example.com) [^1] {a\\} \\\\',
+    );
   });
 
   test('every document template lints clean apart from placeholders and recommended sections', () => {
@@ -84,9 +103,17 @@ describe('templates', () => {
         for (const language of ['en', 'ru'] as const) {
           const text = renderTemplate(kind, language, spec.id)!.text;
           const result = lint(text, { path: 'untitled:Untitled-1' });
-          assert.equal(result.detection?.kind.kind, kind.kind, `${kind.kind}/${spec.id}/${language} is detected without a file name`);
+          assert.equal(
+            result.detection?.kind.kind,
+            kind.kind,
+            `${kind.kind}/${spec.id}/${language} is detected without a file name`,
+          );
           const other = result.findings.filter((f) => f.rule !== 'placeholder' && f.rule !== 'recommended-section');
-          assert.deepEqual(other.map((f) => `${f.rule}: ${f.message}`), [], `${kind.kind}/${spec.id}/${language}`);
+          assert.deepEqual(
+            other.map((f) => `${f.rule}: ${f.message}`),
+            [],
+            `${kind.kind}/${spec.id}/${language}`,
+          );
         }
       }
     }
@@ -105,13 +132,32 @@ describe('templates', () => {
   });
 
   test('malformed entries fail with a message that names the schema and the entry', () => {
-    const specs = (edit: (x: Record<string, unknown>) => void) => () => templateSpecs(readKindSchema(personaWith(edit), 'test:persona'));
+    const specs = (edit: (x: Record<string, unknown>) => void) => () =>
+      templateSpecs(readKindSchema(personaWith(edit), 'test:persona'));
     const entry = { id: 'x', prefix: 'x', title: { en: 'X', ru: 'Икс' }, description: { en: 'X', ru: 'Икс' } };
-    assert.throws(specs((x) => (x['templates'] = [{ ...entry, block: 'nope' }])), /test:persona: x-segdoc\.templates\[0\] names a section the kind does not have: "nope"/);
-    assert.throws(specs((x) => (x['templates'] = [{ ...entry, sections: ['demographics', 'nope'] }])), /names a section the kind does not have: "nope"/);
-    assert.throws(specs((x) => (x['templates'] = [entry])), /needs "block" \(a section id\) or "sections"/);
-    assert.throws(specs((x) => (x['templates'] = [{ ...entry, prefix: 'persona', block: 'quote' }])), /repeats an id or a prefix/);
-    assert.throws(specs((x) => (x['templates'] = [{ ...entry, title: 'X', block: 'quote' }])), /title needs \{ "en": …, "ru": … \}/);
-    assert.throws(specs((x) => (x['templates'] = { id: 'x' })), /"x-segdoc\.templates" must be an array/);
+    assert.throws(
+      specs((x) => (x['templates'] = [{ ...entry, block: 'nope' }])),
+      /test:persona: x-segdoc\.templates\[0\] names a section the kind does not have: "nope"/,
+    );
+    assert.throws(
+      specs((x) => (x['templates'] = [{ ...entry, sections: ['demographics', 'nope'] }])),
+      /names a section the kind does not have: "nope"/,
+    );
+    assert.throws(
+      specs((x) => (x['templates'] = [entry])),
+      /needs "block" \(a section id\) or "sections"/,
+    );
+    assert.throws(
+      specs((x) => (x['templates'] = [{ ...entry, prefix: 'persona', block: 'quote' }])),
+      /repeats an id or a prefix/,
+    );
+    assert.throws(
+      specs((x) => (x['templates'] = [{ ...entry, title: 'X', block: 'quote' }])),
+      /title needs \{ "en": …, "ru": … \}/,
+    );
+    assert.throws(
+      specs((x) => (x['templates'] = { id: 'x' })),
+      /"x-segdoc\.templates" must be an array/,
+    );
   });
 });

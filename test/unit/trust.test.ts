@@ -46,7 +46,11 @@ describe('an untrusted folder', () => {
   test('custom kind schemas are not loaded and one warning on the schema reference says why', () => {
     const file = setup('untrusted');
     const loaded = loadConfigFile(file, { trusted: false });
-    assert.deepEqual(loaded.config.kinds?.map((k) => k.kind), ['persona', 'segmentation', 'gtm', 'prioritization'], 'only the built-in kinds');
+    assert.deepEqual(
+      loaded.config.kinds?.map((k) => k.kind),
+      ['persona', 'segmentation', 'gtm', 'prioritization'],
+      'only the built-in kinds',
+    );
     assert.ok(!loaded.dependencies.some((d) => d.endsWith('acme.schema.json')), 'the schema file is not read');
     assert.deepEqual(
       loaded.diagnostics.map((d) => [d.messageId, d.severity, CONFIG.slice(d.span.start, d.span.end)]),
@@ -58,32 +62,56 @@ describe('an untrusted folder', () => {
     );
     // The custom kind's document is read as the built-in kind its title names.
     assert.equal(check(loaded, 'untrusted', 'standards/std.md', STANDARD).detection?.kind.kind, 'segmentation');
-    assert.deepEqual(loaded.config.globs, { persona: ['people/*.md'] }, 'the custom kind\'s globs go with it');
+    assert.deepEqual(loaded.config.globs, { persona: ['people/*.md'] }, "the custom kind's globs go with it");
   });
 
   test('built-in kinds, their globs and aliases and the rule settings still apply', () => {
     const loaded = loadConfigFile(setup('builtin'), { trusted: false });
-    const result = check(loaded, 'builtin', 'people/dana.md', PERSONA + '\n## Headaches\n\n1. Slow deploys\n2. Flaky CI\n3. Cost\n');
+    const result = check(
+      loaded,
+      'builtin',
+      'people/dana.md',
+      PERSONA + '\n## Headaches\n\n1. Slow deploys\n2. Flaky CI\n3. Cost\n',
+    );
     assert.equal(result.detection?.kind.kind, 'persona', 'found by the config glob');
     const missing = result.findings.filter((f) => f.rule === 'required-section').map((f) => f.args['section']);
     assert.ok(!missing.includes('Pain Points'), 'the alias "Headaches" names Pain Points');
-    assert.deepEqual(result.findings.filter((f) => f.rule === 'recommended-section'), [], 'the rule is off');
+    assert.deepEqual(
+      result.findings.filter((f) => f.rule === 'recommended-section'),
+      [],
+      'the rule is off',
+    );
   });
 
   test('a built-in kind replaced by a workspace schema keeps its own schema', () => {
     writeUnder(dir, 'replaced/persona.schema.json', JSON.stringify({ ...SCHEMA, $id: 'acme:persona' }));
     const file = writeUnder(dir, 'replaced/.segdoc.json', '{ "kinds": { "persona": { "schema": "./persona.schema.json" } } }');
     const loaded = loadConfigFile(file, { trusted: false });
-    assert.deepEqual(loaded.diagnostics.map((d) => d.messageId), ['untrusted']);
-    const result = check(loaded, 'replaced', 'dana.persona.md', `# Persona: Dana\n\n## Demographics\n\n- **Job Title**: DevOps lead\n`);
-    assert.ok(result.findings.some((f) => f.rule === 'required-section' && f.args['section'] === 'Pain Points'), 'checked against the built-in persona');
+    assert.deepEqual(
+      loaded.diagnostics.map((d) => d.messageId),
+      ['untrusted'],
+    );
+    const result = check(
+      loaded,
+      'replaced',
+      'dana.persona.md',
+      `# Persona: Dana\n\n## Demographics\n\n- **Job Title**: DevOps lead\n`,
+    );
+    assert.ok(
+      result.findings.some((f) => f.rule === 'required-section' && f.args['section'] === 'Pain Points'),
+      'checked against the built-in persona',
+    );
   });
 
   test('the warning is in the language asked for', () => {
     const loaded = loadConfigFile(setup('ru'), { trusted: false, locale: 'ru' });
     assert.equal(
       loaded.diagnostics[0]!.message,
-      localize('ru', 'Kind schemas of this folder are not loaded until you trust it (Workspace Trust): {kinds}. Built-in kinds and the rule settings apply meanwhile', { kinds: '"acme"' }),
+      localize(
+        'ru',
+        'Kind schemas of this folder are not loaded until you trust it (Workspace Trust): {kinds}. Built-in kinds and the rule settings apply meanwhile',
+        { kinds: '"acme"' },
+      ),
     );
     assert.match(loaded.diagnostics[0]!.message, /доверите/);
   });

@@ -27,7 +27,12 @@ describe('unknown-segment', () => {
 
   test('a name matches: the same words, a longer or shorter form, or the whole name inside', () => {
     const ws = known('Mid-Market Platform Teams', 'Regulated FinTech');
-    for (const value of ['Mid-Market Platform Teams', 'mid-market platform teams', 'Mid-Market Platform Teams in Europe', 'Tier 1: Regulated FinTech (EU)']) {
+    for (const value of [
+      'Mid-Market Platform Teams',
+      'mid-market platform teams',
+      'Mid-Market Platform Teams in Europe',
+      'Tier 1: Regulated FinTech (EU)',
+    ]) {
       assert.deepEqual(findings(withSegment(value), ws), [], value);
     }
     assert.deepEqual(findings(withSegment('Mid-Market'), known('Mid-Market Platform Teams')), [], 'a shorter form of the name');
@@ -58,9 +63,15 @@ describe('unknown-segment', () => {
       '| PE-backed roll-ups | 1,200 |',
     ].join('\n');
     const names = summarizeResult(lint(segmentation, { path: 'ledgerly.segmentation.md' }))!.segments.map((s) => s.name);
-    assert.deepEqual(names, ['Mid-market SaaS (200–1,000 employees)', 'Vertical SaaS', 'Enterprise fintech', 'PE-backed roll-ups']);
+    assert.deepEqual(names, [
+      'Mid-market SaaS (200–1,000 employees)',
+      'Vertical SaaS',
+      'Enterprise fintech',
+      'PE-backed roll-ups',
+    ]);
     const ws = known(...names);
-    for (const value of ['Mid-market SaaS', 'Enterprise fintech', 'PE-backed roll-ups']) assert.deepEqual(findings(withSegment(value), ws), [], value);
+    for (const value of ['Mid-market SaaS', 'Enterprise fintech', 'PE-backed roll-ups'])
+      assert.deepEqual(findings(withSegment(value), ws), [], value);
     assert.equal(findings(withSegment('Public sector'), ws).length, 1);
   });
 

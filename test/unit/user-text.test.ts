@@ -49,9 +49,15 @@ function userTexts(): Array<[string, string]> {
   for (const name of readdirSync(join(root, 'l10n')).filter((n) => n.endsWith('.json'))) {
     for (const [key, value] of strings(readJson(`l10n/${name}`))) out.push([`l10n/${name}${key}`, value]);
   }
-  for (const [key, entry] of Object.entries(englishBundle())) out.push([`catalogue: ${key.slice(0, 40)}`, typeof entry === 'string' ? entry : entry.message]);
+  for (const [key, entry] of Object.entries(englishBundle()))
+    out.push([`catalogue: ${key.slice(0, 40)}`, typeof entry === 'string' ? entry : entry.message]);
   for (const rule of rules) {
-    for (const [key, value] of strings({ description: rule.description, messages: rule.messages, options: rule.optionsSchema ?? {} })) out.push([`rule ${rule.id}${key}`, value]);
+    for (const [key, value] of strings({
+      description: rule.description,
+      messages: rule.messages,
+      options: rule.optionsSchema ?? {},
+    }))
+      out.push([`rule ${rule.id}${key}`, value]);
   }
   const manifest = readJson('package.json') as Record<string, unknown>;
   for (const field of ['displayName', 'description', 'keywords', 'categories', 'contributes']) {
@@ -63,7 +69,8 @@ function userTexts(): Array<[string, string]> {
   for (const name of readdirSync(join(root, 'schemas')).filter((n) => n.endsWith('.json'))) {
     for (const [key, value] of strings(readJson(`schemas/${name}`))) out.push([`schemas/${name}${key}`, value]);
   }
-  for (const name of readdirSync(join(root, 'snippets'))) out.push([`snippets/${name}`, readFileSync(join(root, 'snippets', name), 'utf8')]);
+  for (const name of readdirSync(join(root, 'snippets')))
+    out.push([`snippets/${name}`, readFileSync(join(root, 'snippets', name), 'utf8')]);
   for (const file of [join(root, 'README.md'), join(root, 'CHANGELOG.md'), ...markdownFiles(join(root, 'docs'))]) {
     const rel = relative(root, file).split('\\').join('/');
     if (DEVELOPER_DOCS.has(rel)) continue;
@@ -90,6 +97,9 @@ test('the texts users see are collected from every source (the check below has s
 test('no user-facing text says "seed": name the framework instead (docs/methodology.md)', () => {
   const found = userTexts()
     .filter(([, text]) => SEED.test(text))
-    .map(([where, text]) => `${where}: ${text.slice(Math.max(0, text.search(SEED) - 60), text.search(SEED) + 60).replace(/\s+/g, ' ')}`);
+    .map(
+      ([where, text]) =>
+        `${where}: ${text.slice(Math.max(0, text.search(SEED) - 60), text.search(SEED) + 60).replace(/\s+/g, ' ')}`,
+    );
   assert.deepEqual(found, []);
 });

@@ -25,11 +25,22 @@ function workspace(files: string[]): string {
   return root;
 }
 
-const names = (root: string, files: { path: string }[]): string[] => files.map((f) => relative(root, f.path).split('\\').join('/'));
+const names = (root: string, files: { path: string }[]): string[] =>
+  files.map((f) => relative(root, f.path).split('\\').join('/'));
 
 describe('WorkspaceFiles', () => {
   test('Markdown files only, breadth first and in name order; node_modules and dot folders skipped', async () => {
-    const root = workspace(['b.md', 'a.markdown', 'notes.txt', 'docs/z.md', 'docs/deep/y.md', 'node_modules/pkg/readme.md', '.git/x.md', '.vscode/y.md', 'c/.hidden.md']);
+    const root = workspace([
+      'b.md',
+      'a.markdown',
+      'notes.txt',
+      'docs/z.md',
+      'docs/deep/y.md',
+      'node_modules/pkg/readme.md',
+      '.git/x.md',
+      '.vscode/y.md',
+      'c/.hidden.md',
+    ]);
     const walk = await new WorkspaceFiles().walk([root], WIDE);
     assert.deepEqual(names(root, walk.files), ['a.markdown', 'b.md', 'c/.hidden.md', 'docs/z.md', 'docs/deep/y.md']);
     assert.deepEqual([walk.truncated, walk.cancelled], [false, false]);

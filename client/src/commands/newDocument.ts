@@ -11,7 +11,13 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TEMPLATE_METHOD, TEMPLATES_METHOD, type RenderedTemplate, type TemplateEntry, type TemplateParams } from '../../../server/src/protocol';
+import {
+  TEMPLATE_METHOD,
+  TEMPLATES_METHOD,
+  type RenderedTemplate,
+  type TemplateEntry,
+  type TemplateParams,
+} from '../../../server/src/protocol';
 import { t, type ClientLanguage } from '../messages';
 
 export const NEW_DOCUMENT = 'segdoc.newDocument';
@@ -27,7 +33,11 @@ interface TemplateItem extends vscode.QuickPickItem {
 
 function isChoice(arg: unknown): arg is TemplateChoice {
   const a = arg as Partial<TemplateChoice> | undefined;
-  return typeof a?.kind === 'string' && (a.language === 'en' || a.language === 'ru') && (a.variant === undefined || typeof a.variant === 'string');
+  return (
+    typeof a?.kind === 'string' &&
+    (a.language === 'en' || a.language === 'ru') &&
+    (a.variant === undefined || typeof a.variant === 'string')
+  );
 }
 
 /**
@@ -46,7 +56,12 @@ export function templateItems(entries: readonly TemplateEntry[], ui: ClientLangu
   );
 }
 
-export async function newDocument(client: LanguageClient, ready: Promise<void>, language: () => ClientLanguage, arg?: unknown): Promise<vscode.TextEditor | undefined> {
+export async function newDocument(
+  client: LanguageClient,
+  ready: Promise<void>,
+  language: () => ClientLanguage,
+  arg?: unknown,
+): Promise<vscode.TextEditor | undefined> {
   const ui = language();
   try {
     await ready;
@@ -60,7 +75,11 @@ export async function newDocument(client: LanguageClient, ready: Promise<void>, 
   let choice: TemplateChoice | undefined = isChoice(arg) ? arg : undefined;
   if (!choice) {
     const entries = await client.sendRequest<TemplateEntry[]>(TEMPLATES_METHOD);
-    const picked = await vscode.window.showQuickPick(templateItems(entries, ui), { placeHolder: t('newDocumentPlaceholder', ui), matchOnDescription: true, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(templateItems(entries, ui), {
+      placeHolder: t('newDocumentPlaceholder', ui),
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     choice = picked?.choice;
   }
   if (!choice) return undefined;

@@ -159,7 +159,10 @@ class ScorecardView implements vscode.Disposable {
     if (m?.type !== 'reveal' || typeof m.line !== 'number' || typeof m.character !== 'number') return;
     const at = new vscode.Position(m.line, m.character);
     const open = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri.toString());
-    const editor = await vscode.window.showTextDocument(this.uri, { viewColumn: open?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(this.uri, {
+      viewColumn: open?.viewColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+    });
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -176,7 +179,12 @@ class ScorecardView implements vscode.Disposable {
  * Registers `segdoc.showScorecard` and `segdoc.showScores` (both open the view; the second is
  * the one the status bar item and the code lenses run, with a document URI as argument).
  */
-export function registerScorecard(context: vscode.ExtensionContext, client: LanguageClient, ready: Promise<void>, language: () => ClientLanguage): ScorecardApi {
+export function registerScorecard(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  ready: Promise<void>,
+  language: () => ClientLanguage,
+): ScorecardApi {
   const rendered = new vscode.EventEmitter<ScorecardRender>();
   let view: ScorecardView | undefined;
 
@@ -192,7 +200,12 @@ export function registerScorecard(context: vscode.ExtensionContext, client: Lang
   };
 
   const show = async (arg?: unknown): Promise<void> => {
-    const uri = typeof arg === 'string' ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    const uri =
+      typeof arg === 'string'
+        ? vscode.Uri.parse(arg)
+        : arg instanceof vscode.Uri
+          ? arg
+          : vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       void vscode.window.showInformationMessage(t('scoresNone', language()));
       return;
@@ -205,7 +218,9 @@ export function registerScorecard(context: vscode.ExtensionContext, client: Lang
       // Scripts for the reveal links and in-place updates; no local files are loaded.
       { enableScripts: true, localResourceRoots: [] },
     );
-    panel.webview.html = renderMessage(t('cardWaiting', language()), scorecardStrings(language()), { nonce: randomBytes(16).toString('base64') });
+    panel.webview.html = renderMessage(t('cardWaiting', language()), scorecardStrings(language()), {
+      nonce: randomBytes(16).toString('base64'),
+    });
     view = new ScorecardView(panel, uri, fetch, language, rendered, () => {
       view = undefined;
     });

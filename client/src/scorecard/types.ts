@@ -9,7 +9,13 @@ export type { Range, Scorecard, ScorecardRow, CriterionId } from '../../../serve
 export type DimensionId = ScoreColumn;
 
 /** The five segment criteria, in the order the methodology lists them (and the scorecard's columns). */
-export const CRITERIA = ['measurable', 'substantial', 'accessible', 'differentiable', 'actionable'] as const satisfies readonly CriterionId[];
+export const CRITERIA = [
+  'measurable',
+  'substantial',
+  'accessible',
+  'differentiable',
+  'actionable',
+] as const satisfies readonly CriterionId[];
 
 /** The four scored dimensions of the prioritization matrix, in the order the methodology lists them. */
 export const DIMENSIONS = ['attractiveness', 'fit', 'accessibility', 'strategic'] as const satisfies readonly DimensionId[];

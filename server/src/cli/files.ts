@@ -13,7 +13,17 @@
  *   regular file (a device, a FIFO, a socket, also behind a symbolic link) and anything
  *   too large, before reading a byte.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+} from 'node:fs';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { MARKDOWN_FILE, MAX_DOCUMENT_BYTES } from '../services/workspace-files';
@@ -97,7 +107,14 @@ export async function collectFiles(args: readonly string[], cwd: string): Promis
       explicit.add(abs);
     } else if (isDynamicPattern(arg)) {
       // Globs use forward slashes, also on Windows.
-      const matches = await glob([arg.replace(/\\/g, '/')], { cwd, absolute: true, dot: false, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false });
+      const matches = await glob([arg.replace(/\\/g, '/')], {
+        cwd,
+        absolute: true,
+        dot: false,
+        ignore: IGNORE,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+      });
       if (!matches.length) problems.push({ kind: 'no-match', arg });
       for (const f of matches.sort()) found.push(path.resolve(f));
     } else {
@@ -116,9 +133,7 @@ export async function collectFiles(args: readonly string[], cwd: string): Promis
 }
 
 export type ReadProblem =
-  | { reason: 'unreadable'; detail: string }
-  | { reason: 'not-a-file' }
-  | { reason: 'too-large'; size: number; limit: number };
+  { reason: 'unreadable'; detail: string } | { reason: 'not-a-file' } | { reason: 'too-large'; size: number; limit: number };
 
 /**
  * A document's text, or why it is not read: only regular files (a symbolic link is followed

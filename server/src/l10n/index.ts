@@ -83,11 +83,15 @@ export function localizeCount(locale: Locale, n: number, plural: Plural, args: M
 }
 
 /** A catalogue's lookup: the text `id` of `texts` in `locale`, with its placeholders filled. */
-export function translator<T extends Record<string, string>>(texts: T): (id: keyof T & string, locale: Locale, args?: MessageArgs) => string {
+export function translator<T extends Record<string, string>>(
+  texts: T,
+): (id: keyof T & string, locale: Locale, args?: MessageArgs) => string {
   return (id, locale, args = {}) => localize(locale, texts[id]!, args);
 }
 
 /** A table of counted nouns' lookup: `count(3, 'error', 'ru')` → `3 ошибки`. */
-export function counter<T extends Record<string, Plural>>(nouns: T): (n: number, noun: keyof T & string, locale: Locale) => string {
+export function counter<T extends Record<string, Plural>>(
+  nouns: T,
+): (n: number, noun: keyof T & string, locale: Locale) => string {
   return (n, noun, locale) => localizeCount(locale, n, nouns[noun]!);
 }

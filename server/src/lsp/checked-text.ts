@@ -23,7 +23,11 @@ export async function checkOfText(host: DocumentHost, uri: string, text: string)
 }
 
 /** The check of an open document and the offset of `position` in the text it was made of. */
-export async function checkedAt(host: DocumentHost, uri: string, position: Position): Promise<{ result: LintResult; offset: number } | undefined> {
+export async function checkedAt(
+  host: DocumentHost,
+  uri: string,
+  position: Position,
+): Promise<{ result: LintResult; offset: number } | undefined> {
   const doc = host.document(uri);
   if (!doc) return undefined;
   const text = doc.getText();

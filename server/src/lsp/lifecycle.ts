@@ -52,10 +52,18 @@ export class LifecycleGate implements MessageStrategy {
   private refusal(method: string): Refusal | undefined {
     if (method === REFUSED) return { code: ErrorCodes.MethodNotFound, message: `Unhandled method ${method}` };
     if (this.state === 'new' && method !== 'initialize') {
-      return { code: ErrorCodes.ServerNotInitialized, message: `The server is not initialized yet: "${method}" must wait for "initialize"` };
+      return {
+        code: ErrorCodes.ServerNotInitialized,
+        message: `The server is not initialized yet: "${method}" must wait for "initialize"`,
+      };
     }
-    if (this.state === 'running' && method === 'initialize') return { code: ErrorCodes.InvalidRequest, message: 'The server is already initialized' };
-    if (this.state === 'shut-down') return { code: ErrorCodes.InvalidRequest, message: `The server is shut down: "${method}" is not accepted after "shutdown"` };
+    if (this.state === 'running' && method === 'initialize')
+      return { code: ErrorCodes.InvalidRequest, message: 'The server is already initialized' };
+    if (this.state === 'shut-down')
+      return {
+        code: ErrorCodes.InvalidRequest,
+        message: `The server is shut down: "${method}" is not accepted after "shutdown"`,
+      };
     return undefined;
   }
 }

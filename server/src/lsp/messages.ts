@@ -11,7 +11,8 @@ export const messages = {
   disableLine: 'Disable {rule} for this line',
   disableFile: 'Disable {rule} for this file',
   fixAll: 'Fix all safe segdoc problems',
-  usage: 'Usage: segdoc-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]: the segdoc language server for editors; it speaks the Language Server Protocol over stdio by default.',
+  usage:
+    'Usage: segdoc-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]: the segdoc language server for editors; it speaks the Language Server Protocol over stdio by default.',
 } satisfies Record<string, string>;
 
 export const message = translator(messages);

@@ -12,7 +12,12 @@ import type { Comment, FrontMatter, Heading, Language, Section, SegDocument, Ski
 /** A section with no heading text and no content (the preamble; a base for synthetic sections). */
 export function emptySection(span: Span, level: number): Section {
   return {
-    heading: { depth: 0, text: '', span: { start: span.start, end: span.start }, textSpan: { start: span.start, end: span.start } },
+    heading: {
+      depth: 0,
+      text: '',
+      span: { start: span.start, end: span.start },
+      textSpan: { start: span.start, end: span.start },
+    },
     normalized: '',
     span,
     fields: [],
@@ -83,7 +88,13 @@ class SectionTree {
   }
 }
 
-export function assemble(text: string, lines: LineIndex, fragments: Fragment[], skipped: SkippedPart[], path: string | undefined): SegDocument {
+export function assemble(
+  text: string,
+  lines: LineIndex,
+  fragments: Fragment[],
+  skipped: SkippedPart[],
+  path: string | undefined,
+): SegDocument {
   const tree = new SectionTree(text);
   let frontMatter: FrontMatter | undefined;
   const comments: Comment[] = [];

@@ -8,7 +8,14 @@
  * fragments it gets back are joined across cuts (model/join-fragments.ts) and assembled into
  * the document (model/assemble.ts).
  */
-import { DEFAULT_CHUNK_MIN, DEFAULT_CHUNK_TARGET, definitionLabels, findBlockEnd, splitChunks, type Chunk } from '../parse/blocks';
+import {
+  DEFAULT_CHUNK_MIN,
+  DEFAULT_CHUNK_TARGET,
+  definitionLabels,
+  findBlockEnd,
+  splitChunks,
+  type Chunk,
+} from '../parse/blocks';
 import { checkChunkLimits, DEFAULT_LIMITS, parseMarkdown, type ParseLimits } from '../parse/markdown';
 import { BOM, LineIndex } from '../parse/text';
 import { assemble } from './assemble';
@@ -120,7 +127,7 @@ function buildSettings(options: BuildOptions): Built {
 export function buildDocument(text: string, options: BuildOptions = {}): SegDocument {
   const { limits, cache } = buildSettings(options);
   const steps = buildSteps(text, options, limits);
-  for (let next = steps.next(); ; ) {
+  for (let next = steps.next(); ;) {
     if (next.done) return next.value;
     const step = next.value;
     if (!('need' in step)) {
@@ -128,7 +135,9 @@ export function buildDocument(text: string, options: BuildOptions = {}): SegDocu
       continue;
     }
     const { text: chunk, last } = step.need;
-    next = steps.next(cache ? cache.get(chunk, () => makeFragment(chunk, limits, last), last) : makeFragment(chunk, limits, last));
+    next = steps.next(
+      cache ? cache.get(chunk, () => makeFragment(chunk, limits, last), last) : makeFragment(chunk, limits, last),
+    );
   }
 }
 
@@ -156,7 +165,7 @@ export async function buildDocumentAsync(text: string, parser: ChunkParser, opti
     return p;
   };
   const steps = buildSteps(text, options, limits);
-  for (let next = steps.next(); ; ) {
+  for (let next = steps.next(); ;) {
     if (next.done) return next.value;
     const step = next.value;
     if ('prefetch' in step) {
@@ -167,55 +176,76 @@ export async function buildDocumentAsync(text: string, parser: ChunkParser, opti
   }
 }
 
-function* buildSteps(text: string, options: BuildOptions, limits: ParseLimits): Generator<BuildStep, SegDocument, Fragment | undefined> {
+function* buildSteps(
+  text: string,
+  options: BuildOptions,
+  limits: ParseLimits,
+): Generator<BuildStep, SegDocument, Fragment | undefined> {
   const lines = new LineIndex(text);
-  const bom = text.startsWith(BOM) ? 1 : 0;
-  const body = bom ? text.slice(bom) : text;
   const skipped: SkippedPart[] = [];
   const fragments: Fragment[] = [];
-  function* fragmentOf(chunk: string, last: boolean): Generator<BuildStep, Fragment, Fragment | undefined> {
-    const f = yield { need: { text: chunk, last } };
-    return f!;
-  }
-
   if (text.length > limits.maxDocumentLength) {
-    skipped.push({ span: { start: 0, end: 0 }, reason: 'document-length', detail: { length: text.length, limit: limits.maxDocumentLength } });
+    skipped.push({
+      span: { start: 0, end: 0 },
+      reason: 'document-length',
+      detail: { length: text.length, limit: limits.maxDocumentLength },
+    });
   } else {
-    const target = options.chunkTarget ?? DEFAULT_CHUNK_TARGET;
-    const pieces: Chunk[] = options.whole ? [{ start: 0, text: body }] : splitChunks(body, target, options.chunkMin ?? DEFAULT_CHUNK_MIN);
-    yield { prefetch: pieces.map((p, i) => ({ text: p.text, last: i === pieces.length - 1 })) };
-    for (let i = 0; i < pieces.length; ) {
-      const start = pieces[i]!.start;
-      let end = start + pieces[i]!.text.length;
-      let j = i + 1;
-      let fragment = yield* fragmentOf(pieces[i]!.text, j === pieces.length);
-      // A chunk that ends inside a top-level fence or HTML block was cut at a heading that
-      // block swallows: merge it with the following chunks up to the line closing the block,
-      // and check again (the merged chunk may end inside another one).
-      while (j < pieces.length && (fragment.open || (fragment.deepOpen && !ATX_LINE.test(pieces[j]!.text)))) {
-        const close = fragment.open ? findBlockEnd(body, end, fragment.open) : end + 1;
-        while (j < pieces.length && pieces[j]!.start < close) {
-          end = pieces[j]!.start + pieces[j]!.text.length;
-          j++;
-        }
-        fragment = yield* fragmentOf(body.slice(start, end), j === pieces.length);
-      }
-      if (fragment.skipped && !options.whole) {
-        // Short sections share a chunk (DEFAULT_CHUNK_MIN); one of them over a limit must not
-        // take the others along: cut at every heading and try again. The pieces only ever
-        // get more numerous, so this ends.
-        const finer = splitChunks(body.slice(start, end), target, 0);
-        if (finer.length > j - i) {
-          pieces.splice(i, j - i, ...finer.map((c) => ({ start: start + c.start, text: c.text })));
-          continue;
-        }
-      }
-      const placed = placeFragment(fragment, bom + start);
-      if (placed.skipped) skipped.push(placed.skipped);
-      fragments.push(placed);
-      i = j;
-    }
+    yield* parseChunks(text, options, fragments, skipped);
   }
   joinFragments(fragments);
   return assemble(text, lines, fragments, skipped, options.path);
+}
+
+/** Asks for the fragment of one chunk of text. */
+function* fragmentOf(chunk: string, last: boolean): Generator<BuildStep, Fragment, Fragment | undefined> {
+  const f = yield { need: { text: chunk, last } };
+  return f!;
+}
+
+/** Cuts the document into chunks, asks for their fragments and places them (in document offsets) in `fragments`. */
+function* parseChunks(
+  text: string,
+  options: BuildOptions,
+  fragments: Fragment[],
+  skipped: SkippedPart[],
+): Generator<BuildStep, void, Fragment | undefined> {
+  const bom = text.startsWith(BOM) ? 1 : 0;
+  const body = bom ? text.slice(bom) : text;
+  const target = options.chunkTarget ?? DEFAULT_CHUNK_TARGET;
+  const pieces: Chunk[] = options.whole
+    ? [{ start: 0, text: body }]
+    : splitChunks(body, target, options.chunkMin ?? DEFAULT_CHUNK_MIN);
+  yield { prefetch: pieces.map((p, i) => ({ text: p.text, last: i === pieces.length - 1 })) };
+  for (let i = 0; i < pieces.length;) {
+    const start = pieces[i]!.start;
+    let end = start + pieces[i]!.text.length;
+    let j = i + 1;
+    let fragment = yield* fragmentOf(pieces[i]!.text, j === pieces.length);
+    // A chunk that ends inside a top-level fence or HTML block was cut at a heading that
+    // block swallows: merge it with the following chunks up to the line closing the block,
+    // and check again (the merged chunk may end inside another one).
+    while (j < pieces.length && (fragment.open || (fragment.deepOpen && !ATX_LINE.test(pieces[j]!.text)))) {
+      const close = fragment.open ? findBlockEnd(body, end, fragment.open) : end + 1;
+      while (j < pieces.length && pieces[j]!.start < close) {
+        end = pieces[j]!.start + pieces[j]!.text.length;
+        j++;
+      }
+      fragment = yield* fragmentOf(body.slice(start, end), j === pieces.length);
+    }
+    if (fragment.skipped && !options.whole) {
+      // Short sections share a chunk (DEFAULT_CHUNK_MIN); one of them over a limit must not
+      // take the others along: cut at every heading and try again. The pieces only ever
+      // get more numerous, so this ends.
+      const finer = splitChunks(body.slice(start, end), target, 0);
+      if (finer.length > j - i) {
+        pieces.splice(i, j - i, ...finer.map((c) => ({ start: start + c.start, text: c.text })));
+        continue;
+      }
+    }
+    const placed = placeFragment(fragment, bom + start);
+    if (placed.skipped) skipped.push(placed.skipped);
+    fragments.push(placed);
+    i = j;
+  }
 }

@@ -68,7 +68,8 @@ export function customerQuotes(doc: SegDocument, options: QuoteOptions = {}): Te
       if (!/^[ \t]{0,3}>/.test(doc.text.slice(span.start, span.start + 8))) continue;
       blocks.push(span);
       if (inSpans(span.start, skip)) continue;
-      if (isQuoteBlock(doc, span, minWords, inSpans(span.start, quoteRegions))) out.push({ text: doc.text.slice(span.start, span.end).trim(), span });
+      if (isQuoteBlock(doc, span, minWords, inSpans(span.start, quoteRegions)))
+        out.push({ text: doc.text.slice(span.start, span.end).trim(), span });
     }
   }
 
@@ -84,7 +85,10 @@ export function customerQuotes(doc: SegDocument, options: QuoteOptions = {}): Te
     for (const unit of units(raw)) {
       for (const q of quotations(raw, unit)) {
         if (wordCount(q.inner) < minWords) continue;
-        if (inQuotes || (introduces(textBefore(raw, unit.start, q.start)) && (inPain || closes(textAfter(raw, q.end, unit.end))))) {
+        if (
+          inQuotes ||
+          (introduces(textBefore(raw, unit.start, q.start)) && (inPain || closes(textAfter(raw, q.end, unit.end))))
+        ) {
           out.push({ text: raw.slice(q.start, q.end), span: { start: start + q.start, end: start + q.end } });
         }
       }
@@ -112,7 +116,11 @@ export function researchCounts(text: string, options: { language?: Language } = 
     const digits = q.text.replace(/^n\s*=\s*/i, '');
     // Only a few words either side matter: a window keeps a line of many numbers linear.
     const after = expand(words(clauseAfter(text.slice(q.span.end, q.span.end + CLAUSE_WINDOW))).slice(0, 5));
-    const before = expand(words(clauseBefore(text.slice(Math.max(0, q.span.start - CLAUSE_WINDOW), q.span.start), sample)).slice(-3).reverse());
+    const before = expand(
+      words(clauseBefore(text.slice(Math.max(0, q.span.start - CLAUSE_WINDOW), q.span.start), sample))
+        .slice(-3)
+        .reverse(),
+    );
     // A year is not a count (`2026 survey`), unless people follow it (`2000 respondents`).
     if (!sample && /^(?:19[5-9]\d|20\d\d)$/.test(digits) && !after.slice(0, 2).some((w) => researchPeople.test(w))) continue;
     const source = sourceOf(after, before, sample);
@@ -303,7 +311,12 @@ function isQuoteBlock(doc: SegDocument, span: Span, minWords: number, inQuoteSec
 
 /** The words of a text, lower case; a hyphenated word also gives its parts (`closed-won` → closed, won). */
 function words(text: string): string[] {
-  return text.toLowerCase().replace(/ё/g, 'е').match(/\p{L}[\p{L}-]*/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .match(/\p{L}[\p{L}-]*/gu) ?? []
+  );
 }
 
 function expand(list: string[]): string[] {
@@ -361,7 +374,8 @@ function inSpans(offset: number, spans: readonly Span[]): boolean {
  */
 function blank(doc: SegDocument, text: string, at: number): string {
   if (!text.includes('[') && !text.includes('YYYY') && !text.includes('ГГГГ')) return text;
-  const found = at >= 0 ? findPlaceholders(doc.text, doc.definitions, [], at, at + text.length) : findPlaceholders(text, doc.definitions);
+  const found =
+    at >= 0 ? findPlaceholders(doc.text, doc.definitions, [], at, at + text.length) : findPlaceholders(text, doc.definitions);
   const base = at >= 0 ? at : 0;
   if (!found.length) return text;
   // One pass: a line of 50,000 placeholders must not be rebuilt 50,000 times.

@@ -6,7 +6,16 @@
  * parsed alone or as part of the whole document (reference links, for instance, parse
  * differently in the two).
  */
-import type { Nodes, Parents, Root, RootContent, Heading as MdHeading, ListItem as MdListItem, List as MdList, Table as MdTable } from 'mdast';
+import type {
+  Nodes,
+  Parents,
+  Root,
+  RootContent,
+  Heading as MdHeading,
+  ListItem as MdListItem,
+  List as MdList,
+  Table as MdTable,
+} from 'mdast';
 import { closesBlock, definitionLabels, fenceOf, htmlBlockKind, type OpenBlock } from '../parse/blocks';
 import type { Span } from '../parse/text';
 import type { Comment, Field, Heading, List, ListItem, SkippedPart, Table, TextRun } from './types';
@@ -74,7 +83,6 @@ function spanOf(node: { position?: { start: { offset?: number }; end: { offset?:
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-
 class FragmentBuilder {
   readonly blocks: FragmentBlock[] = [];
   readonly comments: Comment[] = [];
@@ -96,7 +104,8 @@ class FragmentBuilder {
     const edges: FragmentEdges = {};
     let active = 0;
     for (const node of root.children) {
-      const passive = node.type === 'definition' || node.type === 'yaml' || (node.type === 'html' && node.value.startsWith('<!--'));
+      const passive =
+        node.type === 'definition' || node.type === 'yaml' || (node.type === 'html' && node.value.startsWith('<!--'));
       if (!passive && active++ === 0 && node.type === 'list') {
         edges.firstList = { marker: listMarker(this.src, node), atStart: node === root.children[0] && spanOf(node).start === 0 };
       }
@@ -183,7 +192,11 @@ class FragmentBuilder {
     // literals split off can lack positions (`# [a] [--> https://x.y z`).
     const textSpan = headingTextSpan(this.src, span);
     const text = trimRun(this.src, textSpan.start, textSpan.end);
-    this.blocks.push({ type: 'heading', heading: { depth: node.depth, text: text.text, span, textSpan: text.span }, normalized: normalizeHeading(text.text) });
+    this.blocks.push({
+      type: 'heading',
+      heading: { depth: node.depth, text: text.text, span, textSpan: text.span },
+      normalized: normalizeHeading(text.text),
+    });
     this.current = undefined;
     // A field's items are the list right after it in the same section, never across a
     // heading (and a chunk starts at a heading, so this keeps chunks independent).
@@ -281,19 +294,23 @@ class FragmentBuilder {
     if (node.type === 'html' && node.value.startsWith('<!--')) {
       const span = spanOf(node);
       const m = /^<!--([\s\S]*?)(?:-->|$)/.exec(node.value);
-      this.comments.push({ text: (m?.[1] ?? '').trim(), span: { start: span.start, end: span.start + (m ? m[0].length : node.value.length) } });
+      this.comments.push({
+        text: (m?.[1] ?? '').trim(),
+        span: { start: span.start, end: span.start + (m ? m[0].length : node.value.length) },
+      });
       // A block of html may hold several comments; pick up the rest.
       const re = /<!--([\s\S]*?)-->/g;
       re.lastIndex = m ? m[0].length : 0;
       for (let r = re.exec(node.value); r; r = re.exec(node.value)) {
-        this.comments.push({ text: r[1]!.trim(), span: { start: span.start + r.index, end: span.start + r.index + r[0].length } });
+        this.comments.push({
+          text: r[1]!.trim(),
+          span: { start: span.start + r.index, end: span.start + r.index + r[0].length },
+        });
       }
     }
     if ('children' in node) for (const child of (node as Parents).children) this.collectInline(child as Nodes);
   }
 }
-
-
 
 /** A list's marker kind: the bullet (`-`, `*`, `+`), or `1.` / `1)` for ordered lists. */
 function listMarker(src: string, node: MdList): string {
@@ -303,7 +320,6 @@ function listMarker(src: string, node: MdList): string {
   while (i < src.length && src.charCodeAt(i) >= 48 && src.charCodeAt(i) <= 57) i++;
   return '1' + (src[i] ?? '.');
 }
-
 
 /**
  * The top-level block that is still open where the chunk ends: its last node is a fenced
@@ -341,7 +357,10 @@ export function openAtEnd(src: string, root: Root): OpenBlock | undefined {
 export function deepOpenAtEnd(src: string, root: Root): boolean {
   let node: Nodes | undefined = root.children[root.children.length - 1];
   if (!node || !(node.type === 'list' || node.type === 'blockquote' || node.type === 'footnoteDefinition')) return false;
-  while (node && (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition')) {
+  while (
+    node &&
+    (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition')
+  ) {
     node = node.children[node.children.length - 1] as Nodes | undefined;
   }
   if (!node || (node.type !== 'code' && node.type !== 'html')) return false;

@@ -29,13 +29,18 @@ export function isItemTable(table: Table): boolean {
 function rowItem(table: Table, row: TableCell[]): SectionItem | undefined {
   const cells = row.filter((c) => c.text !== '');
   if (!cells.length) return undefined;
-  return { text: cells[0]!.text, span: { start: row[0]!.span.start, end: row[row.length - 1]!.span.end }, source: { table, row } };
+  return {
+    text: cells[0]!.text,
+    span: { start: row[0]!.span.start, end: row[row.length - 1]!.span.end },
+    source: { table, row },
+  };
 }
 
 /** The section's items (see the header), in document order. */
 export function sectionItems(section: Section): SectionItem[] {
   const out: SectionItem[] = [];
-  for (const list of section.lists) for (const item of list.items) out.push({ text: item.text, span: item.span, source: { list, item } });
+  for (const list of section.lists)
+    for (const item of list.items) out.push({ text: item.text, span: item.span, source: { list, item } });
   for (const table of section.tables) {
     if (!isItemTable(table)) continue;
     for (const row of table.rows) {

@@ -92,7 +92,13 @@ export function tableLayout(table: Table): 'key-value' | 'labelled' | 'rows' {
   if (table.header.length !== 2 || !table.rows.length) return 'rows';
   const [k, v] = table.header.map((c) => normalizeKey(c.text)) as [string, string];
   const labels = table.rows.filter((r) => (r[0]?.text ?? '') !== '');
-  if (!labels.length || !labels.every((r) => { const l = labelOf(r[0]!.text); return l !== undefined && isShortLabel(r[0]!.text.slice(l.start, l.end)); })) {
+  if (
+    !labels.length ||
+    !labels.every((r) => {
+      const l = labelOf(r[0]!.text);
+      return l !== undefined && isShortLabel(r[0]!.text.slice(l.start, l.end));
+    })
+  ) {
     return 'rows';
   }
   if (keyHeaders.has(k) && valueHeaders.has(v)) return 'key-value';
@@ -149,7 +155,14 @@ function labelledCells(text: string, table: Table): Field[] {
 function nestedFields(text: string, items: ListItem[], taken: Set<number>, out: Field[]): void {
   for (const item of items) {
     const child = item.children.length === 1 ? item.children[0]! : undefined;
-    if (child && item.checked === null && !taken.has(item.textSpan.start) && !taken.has(child.textSpan.start) && !child.children.length && child.text !== '') {
+    if (
+      child &&
+      item.checked === null &&
+      !taken.has(item.textSpan.start) &&
+      !taken.has(child.textSpan.start) &&
+      !child.children.length &&
+      child.text !== ''
+    ) {
       const l = labelOf(item.text);
       if (l) {
         const label = trimRun(text, item.textSpan.start + l.start, item.textSpan.start + l.end);

@@ -31,7 +31,10 @@ function stems(text: string, keepScore = false): string[] {
     .map(stem);
 }
 
-const DIMENSION_NAMES = DIMENSIONS.map((col) => ({ col, names: matrixHeaders[col].map((n) => stems(n)).filter((n) => n.length) }));
+const DIMENSION_NAMES = DIMENSIONS.map((col) => ({
+  col,
+  names: matrixHeaders[col].map((n) => stems(n)).filter((n) => n.length),
+}));
 const TOTAL_STEMS = new Set(matrixHeaders.total.flatMap((n) => stems(n, true)));
 const TIER_STEMS = new Set(matrixHeaders.tier.flatMap((n) => stems(n)));
 

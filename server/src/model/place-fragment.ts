@@ -13,7 +13,12 @@ function shiftRun(r: TextRun, d: number): TextRun {
   return { text: r.text, span: shiftSpan(r.span, d) };
 }
 function shiftItem(i: ListItem, d: number): ListItem {
-  return { ...i, span: shiftSpan(i.span, d), textSpan: shiftSpan(i.textSpan, d), children: i.children.map((c) => shiftItem(c, d)) };
+  return {
+    ...i,
+    span: shiftSpan(i.span, d),
+    textSpan: shiftSpan(i.textSpan, d),
+    children: i.children.map((c) => shiftItem(c, d)),
+  };
 }
 function shiftField(f: Field, d: number, items: Map<ListItem, ListItem>): Field {
   return {
@@ -32,7 +37,11 @@ function shiftField(f: Field, d: number, items: Map<ListItem, ListItem>): Field 
 export function placeFragment(f: Fragment, delta: number): Fragment {
   const blocks: FragmentBlock[] = f.blocks.map((b) => {
     if (b.type === 'heading') {
-      return { type: 'heading', heading: { ...b.heading, span: shiftSpan(b.heading.span, delta), textSpan: shiftSpan(b.heading.textSpan, delta) }, ...(b.normalized !== undefined ? { normalized: b.normalized } : {}) };
+      return {
+        type: 'heading',
+        heading: { ...b.heading, span: shiftSpan(b.heading.span, delta), textSpan: shiftSpan(b.heading.textSpan, delta) },
+        ...(b.normalized !== undefined ? { normalized: b.normalized } : {}),
+      };
     }
     // Keep identity between list items and the field items that point at them.
     const itemMap = new Map<ListItem, ListItem>();

@@ -38,7 +38,13 @@ function spanTester(spans: readonly Span[]): (offset: number) => boolean {
 }
 
 /** Finds placeholders in `text[start, end)`; offsets are document offsets. */
-export function findPlaceholders(text: string, definitions: Set<string>, exclude: readonly Span[] = [], start = 0, end = text.length): Placeholder[] {
+export function findPlaceholders(
+  text: string,
+  definitions: Set<string>,
+  exclude: readonly Span[] = [],
+  start = 0,
+  end = text.length,
+): Placeholder[] {
   const out: Placeholder[] = [];
   const slice = text.slice(start, end);
   // Most lines hold neither a bracket nor a date template: skip the regular expressions.

@@ -39,4 +39,11 @@
  */
 export { extractSegments } from './segments/extract';
 export { findSegmentByName, referencesSegment, segmentNameKey } from './segments/names';
-export type { Segment, SegmentField, SegmentFieldTerm, SegmentFieldValue, SegmentSource, SegmentVocabulary } from './segments/types';
+export type {
+  Segment,
+  SegmentField,
+  SegmentFieldTerm,
+  SegmentFieldValue,
+  SegmentSource,
+  SegmentVocabulary,
+} from './segments/types';

@@ -120,5 +120,8 @@ export function lastLineOf(src: string, from: number, end: number): { start: num
 
 /** The line breaks after the line that holds `offset`, to the end of `src`. */
 export function lineBreaksAfter(src: string, offset: number): number {
-  return src.slice(lineEndAt(src, offset)).replace(/\r\n/g, '\n').replace(/[^\r\n]/g, '').length;
+  return src
+    .slice(lineEndAt(src, offset))
+    .replace(/\r\n/g, '\n')
+    .replace(/[^\r\n]/g, '').length;
 }

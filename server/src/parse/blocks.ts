@@ -39,7 +39,10 @@ export interface Chunk {
  * a fenced code block (closed by a fence line of the same character, at least as long), or
  * an HTML block (closed by a line containing `marker`, or by a blank line).
  */
-export type OpenBlock = { type: 'fence'; char: '`' | '~'; length: number } | { type: 'html'; end: 'blank' } | { type: 'html'; end: 'marker'; marker: HtmlMarker };
+export type OpenBlock =
+  | { type: 'fence'; char: '`' | '~'; length: number }
+  | { type: 'html'; end: 'blank' }
+  | { type: 'html'; end: 'marker'; marker: HtmlMarker };
 
 /** End conditions of CommonMark HTML blocks of types 1–5. */
 export type HtmlMarker = 'raw' | 'comment' | 'instruction' | 'declaration' | 'cdata';
@@ -93,7 +96,7 @@ function nextLineStart(text: string, end: number): number {
 
 /** Iterates the lines of `text` from `from` as [start, end-without-break, next-line-start]. */
 function* lines(text: string, from = 0): Generator<[number, number, number]> {
-  for (let pos = from; pos < text.length; ) {
+  for (let pos = from; pos < text.length;) {
     const end = lineEndFrom(text, pos);
     const next = nextLineStart(text, end);
     yield [pos, end, next];
@@ -201,7 +204,8 @@ const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
  * item (`- -`), indented code, a definition, HTML — would parse differently in a chunk of
  * its own.
  */
-const INTERRUPTING_ITEM = /^(?:[-*+]|1[.)]) {1,4}(?:[\p{L}"«(!`]|[*_]+(?=[^\s*_])|\[(?![^\]]*\]:)|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
+const INTERRUPTING_ITEM =
+  /^(?:[-*+]|1[.)]) {1,4}(?:[\p{L}"«(!`]|[*_]+(?=[^\s*_])|\[(?![^\]]*\]:)|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
 /**
  * After a blank line, lines that start a paragraph whatever came before.
  * Not the blocks that may not interrupt a paragraph (an ordered item not starting at 1, an
@@ -237,7 +241,7 @@ function cutOffsets(text: string, target: number, min: number): number[] {
   const fm = frontMatterLength(text);
   let open: OpenBlock | undefined;
   let previousBlank = false;
-  for (let pos = fm; pos < text.length; ) {
+  for (let pos = fm; pos < text.length;) {
     const s = pos;
     const e = lineEndFrom(text, s);
     pos = nextLineStart(text, e);
@@ -263,7 +267,14 @@ function cutOffsets(text: string, target: number, min: number): number[] {
       continue;
     }
     open = blockOpenedBy(text.slice(s, e), first);
-    if (!open && j === s && !blank && s - cuts[cuts.length - 1]! >= target && startsBlockAnywhere(text.slice(s, e), previousBlank)) cut(s);
+    if (
+      !open &&
+      j === s &&
+      !blank &&
+      s - cuts[cuts.length - 1]! >= target &&
+      startsBlockAnywhere(text.slice(s, e), previousBlank)
+    )
+      cut(s);
     previousBlank = blank;
   }
   return cuts;

@@ -48,13 +48,14 @@ export function inlineCosts(text: string): InlineCosts {
     if (blockStart >= 0 && end > blockStart) addBlockCosts(out, worst, blockCosts(text, blockStart, end), blockStart);
     blockStart = -1;
   };
-  for (let lineStart = 0; lineStart < n; ) {
+  for (let lineStart = 0; lineStart < n;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = n;
     const content = text.slice(quotePrefixEnd(text, lineStart, lineEnd), lineEnd).replace(/\r$/, '');
     if (fence !== undefined) {
       const m = FENCE_OPEN.exec(content);
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && content.slice(m[0].length).trim() === '') fence = undefined;
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && content.slice(m[0].length).trim() === '')
+        fence = undefined;
       prevText = false;
     } else if (content.trim() === '') {
       flush(lineStart);
@@ -148,7 +149,12 @@ function blockCosts(text: string, start: number, end: number): Record<Family, Co
     text,
     start,
     end,
-    costs: { emphasis: { cost: 0, count: 0 }, brackets: { cost: 0, count: 0 }, html: { cost: 0, count: 0 }, code: { cost: 0, count: 0 } },
+    costs: {
+      emphasis: { cost: 0, count: 0 },
+      brackets: { cost: 0, count: 0 },
+      html: { cost: 0, count: 0 },
+      code: { cost: 0, count: 0 },
+    },
     openers: { '*': [], _: [], '[': [] },
     closeAt: {},
   };
@@ -199,7 +205,7 @@ function codeSpanCosts(text: string, start: number, end: number, code: Cost): Ar
     next[r] = seen.get(k) ?? -1;
     seen.set(k, r);
   }
-  for (let r = 0; r < runs.length; ) {
+  for (let r = 0; r < runs.length;) {
     const [p, k] = runs[r]!;
     const j = next[r]!;
     if (j >= 0) {

@@ -125,7 +125,7 @@ export function checkChunkLimits(text: string, limits: ParseLimits): LimitReason
         depth++;
         column++;
         i++;
-      } else if ((c === 45 /* - */ || c === 42 /* * */ || c === 43 /* + */) && isSpaceOrTab(text.charCodeAt(i + 1))) {
+      } else if ((c === 45 /* - */ || c === 42 /* * */ || c === 43) /* + */ && isSpaceOrTab(text.charCodeAt(i + 1))) {
         deepestMarker = column;
         column++;
         i++;
@@ -133,7 +133,7 @@ export function checkChunkLimits(text: string, limits: ParseLimits): LimitReason
         let j = i;
         while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
         const d = text.charCodeAt(j);
-        if ((d !== 46 /* . */ && d !== 41 /* ) */) || !isSpaceOrTab(text.charCodeAt(j + 1))) break;
+        if ((d !== 46 /* . */ && d !== 41) /* ) */ || !isSpaceOrTab(text.charCodeAt(j + 1))) break;
         deepestMarker = column;
         column += j + 1 - i;
         i = j + 1;
@@ -159,7 +159,8 @@ export function checkChunkLimits(text: string, limits: ParseLimits): LimitReason
 function checkInlineCosts(text: string, limits: ParseLimits): LimitReason | undefined {
   const c = inlineCosts(text);
   const setextLimit = Math.max(limits.minSetext, Math.floor(limits.maxSetextCost / Math.max(1, text.length)));
-  if (c.setext.count > setextLimit) return { reason: 'setext', count: c.setext.count, limit: setextLimit, offset: c.setext.offset };
+  if (c.setext.count > setextLimit)
+    return { reason: 'setext', count: c.setext.count, limit: setextLimit, offset: c.setext.offset };
   if (c.emphasis.cost > limits.maxEmphasisCost) return { reason: 'emphasis', count: c.emphasis.count, offset: c.emphasis.offset };
   if (c.brackets.cost > limits.maxBracketCost) return { reason: 'brackets', count: c.brackets.count, offset: c.brackets.offset };
   if (c.html.cost > limits.maxHtmlCost) return { reason: 'inline-html', count: c.html.count, offset: c.html.offset };

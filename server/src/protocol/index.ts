@@ -9,7 +9,16 @@
  */
 import type { Language } from '../model/types';
 
-export type { Scores, SegmentScore, MatrixScore, MatrixRowScore, TierSplit, ChecklistScore, Completeness, CriterionId } from '../services/scores';
+export type {
+  Scores,
+  SegmentScore,
+  MatrixScore,
+  MatrixRowScore,
+  TierSplit,
+  ChecklistScore,
+  Completeness,
+  CriterionId,
+} from '../services/scores';
 export type { Scorecard, ScorecardMatrix, ScorecardRow, ScoreColumn } from '../services/scorecard';
 export type { RenderedTemplate, TemplateEntry } from '../services/templates';
 export type { Range, Position } from '../parse/text';

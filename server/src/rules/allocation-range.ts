@@ -28,7 +28,7 @@ const percent = (description: string) => ({ type: 'number', minimum: 0, maximum:
 export default defineRule<AllocationRangeOptions>({
   id: 'allocation-range',
   severity: 'info',
-  description: 'A tier\'s resource allocation is outside the recommended share (Tier 1 60–70 %, Tier 2 25–35 %, Tier 3 5–10 %).',
+  description: "A tier's resource allocation is outside the recommended share (Tier 1 60–70 %, Tier 2 25–35 %, Tier 3 5–10 %).",
   messages: {
     outside: 'Tier {tier} resource allocation is {value} %, outside the recommended {min}–{max} %',
   },

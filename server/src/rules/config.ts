@@ -32,7 +32,8 @@ export default defineRule({
     badOption: 'Invalid option "{option}" of rule "{rule}": {detail}',
     unknownOption: 'Rule "{rule}" has no option "{option}"',
     customKindNeedsSchema: 'Custom kind "{kind}" needs a "schema" file',
-    untrusted: 'Kind schemas of this folder are not loaded until you trust it (Workspace Trust): {kinds}. Built-in kinds and the rule settings apply meanwhile',
+    untrusted:
+      'Kind schemas of this folder are not loaded until you trust it (Workspace Trust): {kinds}. Built-in kinds and the rule settings apply meanwhile',
     unknownSection: 'Kind "{kind}" has no section "{section}"; its sections are {expected}',
     unknownSectionSuggest: 'Kind "{kind}" has no section "{section}"; did you mean "{suggestion}"?',
     schemaRemote: 'Schema "{file}" must be a local file path: remote schemas are never fetched',
@@ -45,7 +46,8 @@ export default defineRule({
     // A problem inside a schema file, located there ({detail} is one of the messages below).
     schemaAt: 'Invalid kind schema "{file}" at {line}:{column}: {detail}',
     valueMustBe: '"{property}" must be {expected}',
-    patternUnsupported: 'the regular expression "{pattern}" cannot run in linear time ({detail}); workspace schemas may not use lookaround or backreferences',
+    patternUnsupported:
+      'the regular expression "{pattern}" cannot run in linear time ({detail}); workspace schemas may not use lookaround or backreferences',
     // Unsafe file globs: in the configuration they are dropped, in a schema they refuse it.
     globTooLong: 'Glob "{glob}" is longer than {limit} characters',
     globTooManyWildcards: 'Glob "{glob}" has more than {limit} wildcards (* or **)',

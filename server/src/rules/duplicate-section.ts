@@ -20,7 +20,11 @@ export default defineRule({
       if (!first || first === section) continue;
       ctx.report({
         message: 'duplicate',
-        args: { section: section.heading.text, first: first.heading.text, line: ctx.doc.lines.lineAt(first.heading.span.start) + 1 },
+        args: {
+          section: section.heading.text,
+          first: first.heading.text,
+          line: ctx.doc.lines.lineAt(first.heading.span.start) + 1,
+        },
         span: headingSpan(section),
       });
     }

@@ -33,7 +33,8 @@ export default defineRule({
         const eol = doc.lines.eol;
         const line = doc.lines.lineAt(Math.max(section.heading.span.end - 1, section.heading.span.start));
         const at = doc.lines.lineEnd(line);
-        const next = line + 1 < doc.lines.lineCount ? doc.text.slice(doc.lines.lineStart(line + 1), doc.lines.lineEnd(line + 1)) : '';
+        const next =
+          line + 1 < doc.lines.lineCount ? doc.text.slice(doc.lines.lineStart(line + 1), doc.lines.lineEnd(line + 1)) : '';
         const text = eol + eol + body.replace(/\r?\n/g, eol) + (next.trim() ? eol : '');
         fixes.push({ title: 'fill', args: { section: name }, edits: [{ span: { start: at, end: at }, newText: text }] });
       }

@@ -28,7 +28,8 @@ interface Milestone {
 type Unit = 'day' | 'week' | 'month';
 const DAYS: Record<Unit, number> = { day: 1, week: 7, month: 30.44 };
 
-const MILESTONE = /^T[ \t]*(?:([-−–—+])[ \t]*(\d+(?:[.,]\d+)?)|(0))(?:[ \t]*(weeks?|wks?|w|days?|d|months?|mos?|недел[\p{L}]*|нед\.?|дн(?:я|ей)|день|дн\.?|месяц[\p{L}]*|мес\.?)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/iu;
+const MILESTONE =
+  /^T[ \t]*(?:([-−–—+])[ \t]*(\d+(?:[.,]\d+)?)|(0))(?:[ \t]*(weeks?|wks?|w|days?|d|months?|mos?|недел[\p{L}]*|нед\.?|дн(?:я|ей)|день|дн\.?|месяц[\p{L}]*|мес\.?)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}])/iu;
 
 function unitOf(word: string | undefined): Unit | undefined {
   if (!word) return undefined;
@@ -66,7 +67,10 @@ export default defineRule({
       const start = line.start + lead;
       milestones.push({ text: m[0], span: { start, end: start + m[0].length }, days: sign * amount * DAYS[unit] });
     }
-    const kept = longestOrderedRun(milestones.map((m) => m.days), false);
+    const kept = longestOrderedRun(
+      milestones.map((m) => m.days),
+      false,
+    );
     const i = milestones.findIndex((_, k) => !kept.has(k));
     if (i < 0) return;
     const m = milestones[i]!;
@@ -77,7 +81,8 @@ export default defineRule({
       if (x.days <= m.days && (!after || x.days >= after.days)) after = x;
       if (x.days > m.days && (!before || x.days < before.days)) before = x;
     });
-    if (after && before) ctx.report({ message: 'between', args: { milestone: m.text, after: after.text, before: before.text }, span: m.span });
+    if (after && before)
+      ctx.report({ message: 'between', args: { milestone: m.text, after: after.text, before: before.text }, span: m.span });
     else if (after) ctx.report({ message: 'after', args: { milestone: m.text, after: after.text }, span: m.span });
     else if (before) ctx.report({ message: 'before', args: { milestone: m.text, before: before.text }, span: m.span });
   },

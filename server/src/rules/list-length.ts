@@ -31,7 +31,8 @@ export default defineRule({
   description: 'A list the methodology sizes is too short (top 3 pain points, at least 3 decision criteria).',
   messages: {
     short: '{section} lists {count} items; the methodology asks for at least {minimum}',
-    prose: '{section} is a paragraph with fewer than {minimum} items in it; the methodology asks for at least {minimum}: list them',
+    prose:
+      '{section} is a paragraph with fewer than {minimum} items in it; the methodology asks for at least {minimum}: list them',
     long: '{section} lists {count} items; the methodology asks for at most {maximum}',
     insert: 'Add {missing} items to {section}',
   },
@@ -59,7 +60,14 @@ export default defineRule({
           message: count === 0 && prose > 0 ? 'prose' : 'short',
           args: count === 0 && prose > 0 ? { section: title, minimum } : { section: title, count, minimum },
           span,
-          fixes: [{ title: 'insert', args: { missing, section: title }, edits: [stubs(ctx.doc, section, spec, count, missing, ctx.language)], preferred: true }],
+          fixes: [
+            {
+              title: 'insert',
+              args: { missing, section: title },
+              edits: [stubs(ctx.doc, section, spec, count, missing, ctx.language)],
+              preferred: true,
+            },
+          ],
         });
       } else if (issue.keyword === 'maximum' || issue.keyword === 'exclusiveMaximum') {
         const maximum = issue.keyword === 'exclusiveMaximum' ? Math.ceil(limit) - 1 : Math.floor(limit);
@@ -82,7 +90,11 @@ function lastHolder(section: Section): { list: List } | { table: Table } | undef
 function sentences(text: string, section: Section): number {
   let n = 0;
   const count = (s: Section): void => {
-    for (const p of s.paragraphs) n += text.slice(p.span.start, p.span.end).split(/[.!?…;](?:\s|$)/u).filter((x) => /\p{L}{2,}/u.test(x)).length;
+    for (const p of s.paragraphs)
+      n += text
+        .slice(p.span.start, p.span.end)
+        .split(/[.!?…;](?:\s|$)/u)
+        .filter((x) => /\p{L}{2,}/u.test(x)).length;
     for (const c of s.children) if (!c.key) count(c);
   };
   count(section);
@@ -118,17 +130,29 @@ function stubText(items: string[], n: number, language: Language): string {
   return renumbered;
 }
 
-function markerOf(doc: SegDocument, item: ListItem): { indent: string; bullet?: string; number?: number; delim?: string; space: string } {
+function markerOf(
+  doc: SegDocument,
+  item: ListItem,
+): { indent: string; bullet?: string; number?: number; delim?: string; space: string } {
   const line = doc.lines.lineAt(item.span.start);
   const text = doc.text.slice(doc.lines.lineStart(line), doc.lines.lineEnd(line));
   const m = MARKER.exec(text);
   if (!m) return { indent: '', bullet: '-', space: ' ' };
   const [, indent, bullet, num, delim, space] = m;
-  return num !== undefined ? { indent: indent!, number: Number(num), delim: delim!, space: space! } : { indent: indent!, bullet: bullet!, space: space! };
+  return num !== undefined
+    ? { indent: indent!, number: Number(num), delim: delim!, space: space! }
+    : { indent: indent!, bullet: bullet!, space: space! };
 }
 
 /** The edit adding `missing` stubs, numbered from `count + 1`, after the section's last item. */
-function stubs(doc: SegDocument, section: Section, spec: SectionSpec, count: number, missing: number, language: Language): TextEdit {
+function stubs(
+  doc: SegDocument,
+  section: Section,
+  spec: SectionSpec,
+  count: number,
+  missing: number,
+  language: Language,
+): TextEdit {
   const eol = doc.lines.eol;
   const items = templateItems(spec, language);
   const holder = lastHolder(section);
@@ -164,7 +188,14 @@ function sectionContentEnd(doc: SegDocument, section: Section): number {
  * cell (`[Pain Point 3]`), its description in the second (`[Detailed description]`), the
  * other cells empty.
  */
-function tableStubs(doc: SegDocument, table: Table, items: string[], count: number, missing: number, language: Language): TextEdit {
+function tableStubs(
+  doc: SegDocument,
+  table: Table,
+  items: string[],
+  count: number,
+  missing: number,
+  language: Language,
+): TextEdit {
   const eol = doc.lines.eol;
   const columns = Math.max(1, table.header.length);
   const lines: string[] = [];

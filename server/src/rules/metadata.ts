@@ -18,7 +18,10 @@ import { findDate, isoDate } from './util/dates';
 import { allowedList, enumFixes } from './util/enum';
 import { fieldInsertion } from './util/insert';
 import { headingSpan, isEmptyValueIssue, issueSection } from './util/report';
-import { defineRule, type FixSpec } from './types';
+import type { FieldSpec } from '../schemas/kinds';
+import type { SchemaIssue } from '../schemas/validate';
+import type { Span } from '../parse/text';
+import { defineRule, type FixSpec, type RuleContext } from './types';
 
 export default defineRule({
   id: 'metadata',
@@ -40,7 +43,12 @@ export default defineRule({
     // Front matter that does not parse holds no metadata at all: say where it breaks.
     const broken = ctx.doc.frontMatter?.error;
     // (The YAML library's "at line 2, column 14:" counts inside the front matter; the span says where.)
-    if (broken) ctx.report({ message: 'frontMatter', args: { detail: broken.message.replace(/\s+at line \d+, column \d+:?\s*$/, '') }, span: broken.span });
+    if (broken)
+      ctx.report({
+        message: 'frontMatter',
+        args: { detail: broken.message.replace(/\s+at line \d+, column \d+:?\s*$/, '') },
+        span: broken.span,
+      });
     for (const issue of ctx.issues) {
       if (issue.rule !== 'metadata') continue;
       // A value outside its list outside the metadata block is field-value's.
@@ -58,7 +66,9 @@ export default defineRule({
           message: inMetadata ? 'missing' : 'missingIn',
           args: inMetadata ? { field } : { section: section.heading.text, field },
           span: headingSpan(section),
-          fixes: [{ title: 'insert', args: { field }, edits: [fieldInsertion(ctx.doc, section, spec, ctx.language)], preferred: true }],
+          fixes: [
+            { title: 'insert', args: { field }, edits: [fieldInsertion(ctx.doc, section, spec, ctx.language)], preferred: true },
+          ],
         });
         continue;
       }
@@ -72,27 +82,42 @@ export default defineRule({
       if (issue.keyword === 'minLength' && source.value.text === '') continue;
       const span = source.value.span;
 
-      if (issue.keyword === 'enum') {
-        ctx.report({
-          message: 'enum',
-          args: { value, field, allowed: allowedList(spec, ctx.language) },
-          span,
-          fixes: enumFixes(spec, value, span, ctx.language),
-        });
-      } else if (issue.keyword === 'format' && (issue.params as { format?: string }).format === 'date') {
-        const found = findDate(value);
-        const fixes: FixSpec[] = [];
-        if (found?.precision === 'day') {
-          const iso = isoDate(found.date);
-          const replaced = value.slice(0, found.start) + iso + value.slice(found.end);
-          if (replaced !== value) fixes.push({ title: 'replace', args: { value: iso }, edits: [{ span, newText: replaced }], preferred: true });
-        }
-        ctx.report({ message: 'date', args: { value }, span, fixes });
-      } else if (issue.keyword === 'format') {
-        ctx.report({ message: 'format', args: { value, field, format: String((issue.params as { format?: string }).format ?? '') }, span });
-      } else {
-        ctx.report({ message: 'invalid', args: { value, field, keyword: issue.keyword }, span });
-      }
+      reportValue(ctx, issue, spec, { field, value, span });
     }
   },
 });
+
+/** A value the schema rejects: not one of the allowed values, not a real date, or another check. */
+function reportValue(
+  ctx: RuleContext<Record<string, unknown>>,
+  issue: SchemaIssue,
+  spec: FieldSpec,
+  { field, value, span }: { field: string; value: string; span: Span },
+): void {
+  if (issue.keyword === 'enum') {
+    ctx.report({
+      message: 'enum',
+      args: { value, field, allowed: allowedList(spec, ctx.language) },
+      span,
+      fixes: enumFixes(spec, value, span, ctx.language),
+    });
+  } else if (issue.keyword === 'format' && (issue.params as { format?: string }).format === 'date') {
+    const found = findDate(value);
+    const fixes: FixSpec[] = [];
+    if (found?.precision === 'day') {
+      const iso = isoDate(found.date);
+      const replaced = value.slice(0, found.start) + iso + value.slice(found.end);
+      if (replaced !== value)
+        fixes.push({ title: 'replace', args: { value: iso }, edits: [{ span, newText: replaced }], preferred: true });
+    }
+    ctx.report({ message: 'date', args: { value }, span, fixes });
+  } else if (issue.keyword === 'format') {
+    ctx.report({
+      message: 'format',
+      args: { value, field, format: String((issue.params as { format?: string }).format ?? '') },
+      span,
+    });
+  } else {
+    ctx.report({ message: 'invalid', args: { value, field, keyword: issue.keyword }, span });
+  }
+}

@@ -39,7 +39,12 @@ export default defineRule<MisspelledOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      similarity: { type: 'number', minimum: 0.5, maximum: 1, description: 'Minimum similarity (1 − edits / length) of a heading to a section name.' },
+      similarity: {
+        type: 'number',
+        minimum: 0.5,
+        maximum: 1,
+        description: 'Minimum similarity (1 − edits / length) of a heading to a section name.',
+      },
       minLength: { type: 'integer', minimum: 1, description: 'Headings shorter than this many characters are never reported.' },
     },
     additionalProperties: false,

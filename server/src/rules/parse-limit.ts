@@ -18,13 +18,20 @@ export default defineRule({
     'chunk-length': 'This section was not checked: it is {length} characters long, over the limit of {limit}',
     'quote-depth': 'This section was not checked: block quotes are nested {depth} deep here, over the limit of {limit}',
     indent: 'This section was not checked: this line is indented {indent} columns, over the limit of {limit}',
-    setext: 'This section was not checked: it has {count} headings underlined with = or -, over the limit of {limit} for its length',
-    emphasis: 'This section was not checked: its * and _ markers do not pair up, and a paragraph like this takes too long to read',
-    brackets: 'This section was not checked: it has too many links or square brackets that do not pair up, and a paragraph like this takes too long to read',
-    'inline-html': 'This section was not checked: it has HTML comments or tags that are never closed, and a paragraph like this takes too long to read',
-    'code-spans': 'This section was not checked: it has backticks that are never closed, and a paragraph like this takes too long to read',
-    'parse-time': 'This section was not checked: reading it took longer than {budget} ms, so it was stopped (the rest of the document is checked)',
-    'parse-failed': 'This section was not checked: reading it failed (it needs more memory than segdoc allows); the rest of the document is checked',
+    setext:
+      'This section was not checked: it has {count} headings underlined with = or -, over the limit of {limit} for its length',
+    emphasis:
+      'This section was not checked: its * and _ markers do not pair up, and a paragraph like this takes too long to read',
+    brackets:
+      'This section was not checked: it has too many links or square brackets that do not pair up, and a paragraph like this takes too long to read',
+    'inline-html':
+      'This section was not checked: it has HTML comments or tags that are never closed, and a paragraph like this takes too long to read',
+    'code-spans':
+      'This section was not checked: it has backticks that are never closed, and a paragraph like this takes too long to read',
+    'parse-time':
+      'This section was not checked: reading it took longer than {budget} ms, so it was stopped (the rest of the document is checked)',
+    'parse-failed':
+      'This section was not checked: reading it failed (it needs more memory than segdoc allows); the rest of the document is checked',
   },
   check(ctx) {
     const { lines } = ctx.doc;

@@ -57,7 +57,11 @@ export default defineRule<Options>({
   optionsSchema: {
     type: 'object',
     properties: {
-      minQuoteWords: { type: 'integer', minimum: 1, description: 'A quoted sentence needs at least this many words to count as a customer quote.' },
+      minQuoteWords: {
+        type: 'integer',
+        minimum: 1,
+        description: 'A quoted sentence needs at least this many words to count as a customer quote.',
+      },
       requireBoth: { type: 'boolean', description: 'Require both a customer quote and data sources, instead of either.' },
     },
     additionalProperties: false,

@@ -33,9 +33,19 @@ export default defineRule({
           message: 'missing',
           args: { section: section.heading.text, field },
           span: headingSpan(section),
-          fixes: [{ title: 'insert', args: { field }, edits: [fieldInsertion(ctx.doc, section, issue.field, ctx.language)], preferred: true }],
+          fixes: [
+            {
+              title: 'insert',
+              args: { field },
+              edits: [fieldInsertion(ctx.doc, section, issue.field, ctx.language)],
+              preferred: true,
+            },
+          ],
         });
-      } else if ((issue.rule === 'required-field' || (issue.rule === 'metadata' && !issue.section?.metadata)) && isEmptyValueIssue(ctx.doc, issue)) {
+      } else if (
+        (issue.rule === 'required-field' || (issue.rule === 'metadata' && !issue.section?.metadata)) &&
+        isEmptyValueIssue(ctx.doc, issue)
+      ) {
         // validate.ts files every value problem outside `required` under metadata; an empty
         // value of an ordinary section's field is this rule's "missing", not a metadata error.
         ctx.report({ message: 'empty', args: { field }, span: issue.source!.label.span });

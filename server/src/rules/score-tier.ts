@@ -11,7 +11,15 @@
 import { tierWordForms } from '../model/lexicon';
 import type { Language } from '../model/types';
 import type { Span } from '../parse/text';
-import { evaluateMatrices, formatNumber, tierRange, tierWords, type CellValue, type Tier, type TierThresholds } from './matrix/evaluate';
+import {
+  evaluateMatrices,
+  formatNumber,
+  tierRange,
+  tierWords,
+  type CellValue,
+  type Tier,
+  type TierThresholds,
+} from './matrix/evaluate';
 import { thresholdsOf, tierThresholdOptions } from './matrix/thresholds';
 import { defineRule, type TextEdit } from './types';
 

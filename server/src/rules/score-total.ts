@@ -21,14 +21,17 @@ export default defineRule({
     for (const { rows } of evaluateMatrices(ctx.doc, { language: ctx.language })) {
       for (const row of rows) {
         const stated = row.statedTotal;
-        if (row.computedTotal === undefined || stated?.value === undefined || sameNumber(stated.value, row.computedTotal)) continue;
+        if (row.computedTotal === undefined || stated?.value === undefined || sameNumber(stated.value, row.computedTotal))
+          continue;
         const total = formatNumber(row.computedTotal, ctx.language);
         const sum = SCORE_COLUMNS.map((c) => formatNumber(row.scores[c].value!, ctx.language)).join(' + ');
         ctx.report({
           message: 'wrong',
           args: { segment: row.segment, stated: formatNumber(stated.value, ctx.language), sum, total },
           span: stated.span,
-          fixes: stated.numberSpan ? [{ title: 'replace', args: { total }, edits: [{ span: stated.numberSpan, newText: total }], preferred: true }] : [],
+          fixes: stated.numberSpan
+            ? [{ title: 'replace', args: { total }, edits: [{ span: stated.numberSpan, newText: total }], preferred: true }]
+            : [],
         });
       }
     }

@@ -24,7 +24,10 @@ export default defineRule({
   check(ctx) {
     if (!ctx.kind.ordered) return;
     const present = ctx.match.matches.filter(({ spec, section }) => ctx.match.byId.get(spec.id) === section);
-    const kept = longestOrderedRun(present.map((m) => m.spec.order), true);
+    const kept = longestOrderedRun(
+      present.map((m) => m.spec.order),
+      true,
+    );
     present.forEach(({ spec, section }, i) => {
       if (kept.has(i)) return;
       // Where it belongs among the sections that stay: before the first of them that the

@@ -16,7 +16,8 @@ export default defineRule({
   description: 'A segment has no distinct strategy, approach or value proposition.',
   messages: {
     noStrategy: 'Segment "{segment}" has no strategy, approach or value proposition of its own',
-    sameStrategy: 'Segment "{segment}" has the same strategy as "{other}" ("{value}"): if you would market and sell the same way, do not segment',
+    sameStrategy:
+      'Segment "{segment}" has the same strategy as "{other}" ("{value}"): if you would market and sell the same way, do not segment',
   },
   check(ctx) {
     reportPairs(ctx, failing(ctx, 'actionable'), 'actionable', 'sameStrategy', (e, earlier) => {

@@ -44,8 +44,16 @@ export default defineRule<SegmentCountOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      min: { type: 'integer', minimum: 1, description: 'Fewest segments a segmentation should have (the segmentation checklist: 3).' },
-      max: { type: 'integer', minimum: 1, description: 'Most segments a segmentation should have (the segmentation checklist: 7).' },
+      min: {
+        type: 'integer',
+        minimum: 1,
+        description: 'Fewest segments a segmentation should have (the segmentation checklist: 3).',
+      },
+      max: {
+        type: 'integer',
+        minimum: 1,
+        description: 'Most segments a segmentation should have (the segmentation checklist: 7).',
+      },
     },
     additionalProperties: false,
   },

@@ -19,7 +19,9 @@ export function demographicOnly(segment: Segment): string[] | undefined {
   // A field still holding a template placeholder is being written: not "missing".
   const beyond = fields.some((f) => BEYOND.has(f.category ?? '') && (f.filled || f.values.some((v) => v.placeholder)));
   if (beyond) return undefined;
-  const labels = fields.filter((f) => f.category === 'firmographic' && f.filled).flatMap((f) => f.values.map((v) => v.label.text));
+  const labels = fields
+    .filter((f) => f.category === 'firmographic' && f.filled)
+    .flatMap((f) => f.values.map((v) => v.label.text));
   return labels.length ? [...new Set(labels)] : undefined;
 }
 
@@ -28,13 +30,19 @@ export default defineRule({
   severity: 'info',
   description: 'A segment is defined by firmographics alone, with no needs, pains, jobs or behaviour.',
   messages: {
-    firmographicOnly: 'Segment "{segment}" is defined by firmographics alone ({fields}): add its needs, pains or behaviour (a segmentation by demographics alone is a common mistake)',
+    firmographicOnly:
+      'Segment "{segment}" is defined by firmographics alone ({fields}): add its needs, pains or behaviour (a segmentation by demographics alone is a common mistake)',
   },
   check(ctx) {
     if (!hasSegments(ctx.kind)) return;
     for (const segment of segmentsOf(ctx.doc, ctx.match, ctx.kind)) {
       const labels = demographicOnly(segment);
-      if (labels) ctx.report({ message: 'firmographicOnly', args: { segment: segment.name, fields: labels.join(', ') }, span: segmentSpan(segment) });
+      if (labels)
+        ctx.report({
+          message: 'firmographicOnly',
+          args: { segment: segment.name, fields: labels.join(', ') },
+          span: segmentSpan(segment),
+        });
     }
   },
 });

@@ -20,14 +20,20 @@ export default defineRule<DifferentiableOptions>({
   severity: 'warning',
   description: "Two segments' needs, pains and value propositions overlap above the threshold, or a segment states none.",
   messages: {
-    overlap: 'Needs of "{other}" and "{segment}" overlap {percent}% (threshold {threshold}%): serve them differently or merge them',
+    overlap:
+      'Needs of "{other}" and "{segment}" overlap {percent}% (threshold {threshold}%): serve them differently or merge them',
     noNeeds: 'Segment "{segment}" states no needs, pains or value proposition to tell it apart from the other segments',
   },
   defaults: { threshold: EVALUATION_DEFAULTS.threshold },
   optionsSchema: {
     type: 'object',
     properties: {
-      threshold: { type: 'number', minimum: 0, maximum: 1, description: 'Overlap (0–1, Jaccard index of stemmed words) above which two segments are too similar.' },
+      threshold: {
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+        description: 'Overlap (0–1, Jaccard index of stemmed words) above which two segments are too similar.',
+      },
     },
     additionalProperties: false,
   },
@@ -36,7 +42,12 @@ export default defineRule<DifferentiableOptions>({
     reportPairs(ctx, failing(ctx, 'differentiable', { threshold }), 'differentiable', 'overlap', (e, closest) => {
       ctx.report({
         message: 'overlap',
-        args: { segment: e.segment.name, other: closest.segment.name, percent: Math.round(closest.value * 100), threshold: Math.round(threshold * 100) },
+        args: {
+          segment: e.segment.name,
+          other: closest.segment.name,
+          percent: Math.round(closest.value * 100),
+          threshold: Math.round(threshold * 100),
+        },
         span: segmentSpan(e.segment),
       });
     });

@@ -33,7 +33,11 @@ export default defineRule<SubstantialOptions>({
   optionsSchema: {
     type: 'object',
     properties: {
-      minimum: { type: 'number', minimum: 0, description: 'Minimum revenue potential in US dollars (the five segment criteria: usually more than $1M).' },
+      minimum: {
+        type: 'number',
+        minimum: 0,
+        description: 'Minimum revenue potential in US dollars (the five segment criteria: usually more than $1M).',
+      },
       rates: {
         type: 'object',
         description: 'US dollars per unit of each currency, used to convert amounts in other currencies.',
@@ -44,6 +48,7 @@ export default defineRule<SubstantialOptions>({
     additionalProperties: false,
   },
   check(ctx) {
-    for (const e of failing(ctx, 'substantial', { minimum: ctx.options.minimum, rates: ctx.options.rates })) reportCriterion(ctx, e, 'substantial');
+    for (const e of failing(ctx, 'substantial', { minimum: ctx.options.minimum, rates: ctx.options.rates }))
+      reportCriterion(ctx, e, 'substantial');
   },
 });

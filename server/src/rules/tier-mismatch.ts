@@ -57,19 +57,22 @@ export default defineRule<TierMismatchOptions>({
         const r = rows.get(name.key);
         if (!r) continue;
         listed.add(name.key);
-        if (r.tier !== list.tier) ctx.report({ message: 'listed', args: { segment: name.name, listed: list.tier, ...args(r) }, span: name.span });
+        if (r.tier !== list.tier)
+          ctx.report({ message: 'listed', args: { segment: name.name, listed: list.tier, ...args(r) }, span: name.span });
       }
     }
     // Until every tier's list is filled in, a row missing from them may be in the unfilled one.
     if (lists.length && !lists.some((l) => l.unfilled)) {
       for (const [key, r] of rows) {
-        if (!listed.has(key)) ctx.report({ message: 'unlisted', args: { segment: r.row.segment, ...args(r) }, span: r.row.segmentSpan });
+        if (!listed.has(key))
+          ctx.report({ message: 'unlisted', args: { segment: r.row.segment, ...args(r) }, span: r.row.segmentSpan });
       }
     }
 
     for (const p of priorityFields(ctx.doc, ctx.match, keys)) {
       const r = rows.get(p.key)!;
-      if (r.tier !== p.tier) ctx.report({ message: 'priority', args: { segment: p.segment, listed: p.tier, ...args(r) }, span: p.tierSpan });
+      if (r.tier !== p.tier)
+        ctx.report({ message: 'priority', args: { segment: p.segment, listed: p.tier, ...args(r) }, span: p.tierSpan });
     }
   },
 });

@@ -92,4 +92,3 @@ export interface Rule<O extends object = Record<string, unknown>> {
 export function defineRule<O extends object = Record<string, unknown>>(rule: Rule<O>): Rule<O> {
   return rule;
 }
-

@@ -20,7 +20,14 @@
  * not figures. Every bar is an option, with the template's value as the default. The
  * metrics' names are the lexicon's (model/lexicon), every language at once.
  */
-import { alternation, ltvMultipleFillers, ltvMultipleLinks, metricNameSource, metricValueLinks, type MetricId } from '../model/lexicon';
+import {
+  alternation,
+  ltvMultipleFillers,
+  ltvMultipleLinks,
+  metricNameSource,
+  metricValueLinks,
+  type MetricId,
+} from '../model/lexicon';
 import { durationIn, findQuantities, type Quantity, type QuantityKind } from '../model/numbers';
 import type { SegDocument, TableCell } from '../model/types';
 import type { Span } from '../parse/text';
@@ -80,7 +87,13 @@ type Verdict = 'meets' | 'misses';
  * Whether a figure meets a bar. `above` bars want the figure over the bar (`strict`) or at
  * least on it; `below` bars want it under. A comparator makes the figure a bound.
  */
-export function judge(q: Quantity, value: (n: number) => number, bar: number, direction: 'above' | 'below', strict: boolean): Verdict {
+export function judge(
+  q: Quantity,
+  value: (n: number) => number,
+  bar: number,
+  direction: 'above' | 'below',
+  strict: boolean,
+): Verdict {
   const low = value(q.min ?? q.value);
   const high = value(q.max ?? q.value);
   const c = q.comparator;
@@ -104,7 +117,8 @@ interface Found {
 export default defineRule<Options>({
   id: 'unit-economics',
   severity: 'warning',
-  description: 'Stated unit economics meet the GTM template\'s bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%.',
+  description:
+    "Stated unit economics meet the GTM template's bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%.",
   messages: {
     ltvCac: 'LTV/CAC {value} is not above {bar}x, the bar for sustainable unit economics',
     payback: 'CAC payback {value} is not under {bar} months, the bar for cash efficiency',
@@ -116,10 +130,27 @@ export default defineRule<Options>({
   optionsSchema: {
     type: 'object',
     properties: {
-      minLtvToCac: { type: 'number', exclusiveMinimum: 0, description: 'LTV/CAC must be above this multiple (the GTM template: 3x).' },
-      maxCacPaybackMonths: { type: 'number', exclusiveMinimum: 0, description: 'CAC payback must be shorter than this many months (the GTM template: 6).' },
-      minNrrPercent: { type: 'number', minimum: 0, description: 'Net revenue retention must be above this percentage (the GTM template: 100).' },
-      minPmfPercent: { type: 'number', minimum: 0, maximum: 100, description: 'At least this percentage of users must be "very disappointed" without the product (the GTM template: 40).' },
+      minLtvToCac: {
+        type: 'number',
+        exclusiveMinimum: 0,
+        description: 'LTV/CAC must be above this multiple (the GTM template: 3x).',
+      },
+      maxCacPaybackMonths: {
+        type: 'number',
+        exclusiveMinimum: 0,
+        description: 'CAC payback must be shorter than this many months (the GTM template: 6).',
+      },
+      minNrrPercent: {
+        type: 'number',
+        minimum: 0,
+        description: 'Net revenue retention must be above this percentage (the GTM template: 100).',
+      },
+      minPmfPercent: {
+        type: 'number',
+        minimum: 0,
+        maximum: 100,
+        description: 'At least this percentage of users must be "very disappointed" without the product (the GTM template: 40).',
+      },
     },
     additionalProperties: false,
   },
@@ -139,22 +170,30 @@ export default defineRule<Options>({
       const report = (message: string, args: MessageArgs): void => ctx.report({ message, args, span: q.span });
       switch (metric.id) {
         case 'ltvCac':
-          if (judge(q, (n) => n, options.minLtvToCac, 'above', true) === 'misses') report('ltvCac', { value: q.text, bar: options.minLtvToCac });
+          if (judge(q, (n) => n, options.minLtvToCac, 'above', true) === 'misses')
+            report('ltvCac', { value: q.text, bar: options.minLtvToCac });
           break;
         case 'payback': {
           const months = (n: number): number => (q.kind === 'duration' ? durationIn({ ...q, value: n }, 'month')! : n);
           if (judge(q, months, options.maxCacPaybackMonths, 'below', true) === 'misses') {
             const inMonths = q.kind !== 'duration' || q.unit === 'month';
             if (inMonths) report('payback', { value: q.text, bar: options.maxCacPaybackMonths });
-            else report('paybackConverted', { value: q.text, months: Number(months(q.max ?? q.value).toFixed(1)), bar: options.maxCacPaybackMonths });
+            else
+              report('paybackConverted', {
+                value: q.text,
+                months: Number(months(q.max ?? q.value).toFixed(1)),
+                bar: options.maxCacPaybackMonths,
+              });
           }
           break;
         }
         case 'nrr':
-          if (judge(q, (n) => n, options.minNrrPercent, 'above', true) === 'misses') report('nrr', { value: q.text, bar: options.minNrrPercent });
+          if (judge(q, (n) => n, options.minNrrPercent, 'above', true) === 'misses')
+            report('nrr', { value: q.text, bar: options.minNrrPercent });
           break;
         case 'pmf':
-          if (judge(q, (n) => n, options.minPmfPercent, 'above', false) === 'misses') report('pmf', { value: q.text, bar: options.minPmfPercent });
+          if (judge(q, (n) => n, options.minPmfPercent, 'above', false) === 'misses')
+            report('pmf', { value: q.text, bar: options.minPmfPercent });
           break;
       }
     }
@@ -184,7 +223,12 @@ function mentionLines(doc: SegDocument): Line[] {
     while (first > 0 && first > n - MAX_WRAP && continuesParagraph(lineText(doc, first - 1), lineText(doc, first))) first--;
     if (units.has(first)) continue;
     let last = n;
-    while (last + 1 < doc.lines.lineCount && last < n + MAX_WRAP && continuesParagraph(lineText(doc, last), lineText(doc, last + 1))) last++;
+    while (
+      last + 1 < doc.lines.lineCount &&
+      last < n + MAX_WRAP &&
+      continuesParagraph(lineText(doc, last), lineText(doc, last + 1))
+    )
+      last++;
     const start = doc.lines.lineStart(first);
     const end = doc.lines.lineEnd(last);
     units.set(first, { text: flat.slice(start, end), start, end });
@@ -223,7 +267,8 @@ function mentionsIn(text: string): Mention[] {
   const out: Mention[] = [];
   for (const metric of METRICS) {
     metric.name.lastIndex = 0;
-    for (let m = metric.name.exec(text); m; m = metric.name.exec(text)) out.push({ metric, start: m.index, end: m.index + m[0].length });
+    for (let m = metric.name.exec(text); m; m = metric.name.exec(text))
+      out.push({ metric, start: m.index, end: m.index + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -253,8 +298,12 @@ function fromLines(doc: SegDocument): Found[] {
       const lineStart = doc.lines.lineStart(own) - line.start;
       const lineEnd = doc.lines.lineEnd(own) - line.start;
       const sameSentence = (q: Quantity): boolean => rel(q) < lineEnd || !/[.!?;](?:\s|$)/.test(text.slice(m.end, rel(q)));
-      const after = quantities.find((q) => rel(q) >= m.end && rel(q) < nextStart && sameSentence(q) && accepts(m.metric, q, text.slice(m.end, rel(q))));
-      const before = [...quantities].reverse().find((q) => rel(q) < m.start && rel(q) >= Math.max(prevEnd, lineStart) && m.metric.kinds.includes(q.kind));
+      const after = quantities.find(
+        (q) => rel(q) >= m.end && rel(q) < nextStart && sameSentence(q) && accepts(m.metric, q, text.slice(m.end, rel(q))),
+      );
+      const before = [...quantities]
+        .reverse()
+        .find((q) => rel(q) < m.start && rel(q) >= Math.max(prevEnd, lineStart) && m.metric.kinds.includes(q.kind));
       const q = after ?? before;
       if (q) out.push({ metric: m.metric, q });
     });

@@ -51,7 +51,14 @@ export default defineRule({
           message: 'typo',
           args: { segment: value, name: closest.name, source: closest.source },
           span: field.value.span,
-          fixes: [{ title: 'replace', args: { name: closest.name }, edits: [{ span: field.value.span, newText: closest.name }], preferred: true }],
+          fixes: [
+            {
+              title: 'replace',
+              args: { name: closest.name },
+              edits: [{ span: field.value.span, newText: closest.name }],
+              preferred: true,
+            },
+          ],
         });
       } else {
         ctx.report({ message: 'unknown', args: { segment: value, known: listed(known) }, span: field.value.span });

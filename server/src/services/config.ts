@@ -30,7 +30,26 @@
  * RE2 (schemas/linear-regexp.ts) and unsafe globs are dropped (schemas/glob-limits.ts).
  */
 export type { ConfigDiagnostic } from './config/diagnostics';
-export { CONFIG_FILE_NAME, CONFIG_MAX_BYTES, CONFIG_MAX_DEPTH, clearConfigCache, findConfigFile, lintOptionsFor, loadConfigFile, loadConfigForFile, type LoadedConfig, type LoadOptions } from './config/load';
+export {
+  CONFIG_FILE_NAME,
+  CONFIG_MAX_BYTES,
+  CONFIG_MAX_DEPTH,
+  clearConfigCache,
+  findConfigFile,
+  lintOptionsFor,
+  loadConfigFile,
+  loadConfigForFile,
+  type LoadedConfig,
+  type LoadOptions,
+} from './config/load';
 export { SCHEMA_MAX_BYTES, SCHEMA_MAX_DEPTH } from './config/kinds';
 export { schemaTexts } from './config/messages';
-export { configJsonSchema, configJsonSchemaPath, configJsonSchemaText, configurableRules, optionDescriptions, RULE_LEVELS, ruleOptionsSchema } from './config/schema';
+export {
+  configJsonSchema,
+  configJsonSchemaPath,
+  configJsonSchemaText,
+  configurableRules,
+  optionDescriptions,
+  RULE_LEVELS,
+  ruleOptionsSchema,
+} from './config/schema';

@@ -136,7 +136,8 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
   if (unknown && unknownLevel !== 'off' && !suppress.isSuppressed(unknownKind!.id, unknown.span.start)) {
     findings.push(toFinding(doc, unknownKind!, unknownLevel, unknown, locale));
   }
-  if (!detection) return { doc, findings, locale, ruleErrors: [], ...(findings.length && options.config ? { config: options.config } : {}) };
+  if (!detection)
+    return { doc, findings, locale, ruleErrors: [], ...(findings.length && options.config ? { config: options.config } : {}) };
 
   const match = matchSections(doc, detection.kind);
   const issues = validateKind(doc, match);

@@ -35,7 +35,10 @@ export function isMissingSection(f: Pick<Finding, 'rule' | 'messageId'>): boolea
  * The insertion of the missing sections reported by `rules` (both rules when omitted), or
  * undefined when the document is not of a kind or misses none of them.
  */
-export function missingSectionsInsertion(result: LintResult, rules: readonly string[] = [...MISSING_RULES]): MissingSections | undefined {
+export function missingSectionsInsertion(
+  result: LintResult,
+  rules: readonly string[] = [...MISSING_RULES],
+): MissingSections | undefined {
   const kind = result.detection?.kind;
   const match = result.match;
   if (!kind || !match) return undefined;
@@ -73,7 +76,11 @@ export function missingSectionsInsertion(result: LintResult, rules: readonly str
     .map(([offset, blocks]) => {
       // Each block ends with a line break: one more between them leaves a blank line.
       const edit = blockInsertion(doc, offset, blocks.join(eol));
-      return { span: edit.span, range: { start: doc.lines.positionAt(edit.span.start), end: doc.lines.positionAt(edit.span.end) }, newText: edit.newText };
+      return {
+        span: edit.span,
+        range: { start: doc.lines.positionAt(edit.span.start), end: doc.lines.positionAt(edit.span.end) },
+        newText: edit.newText,
+      };
     });
   return { sections, findings, edits };
 }

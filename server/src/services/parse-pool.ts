@@ -196,7 +196,9 @@ export class ParsePool implements ChunkParser {
     const job = slot.job;
     if (!job) return;
     this.stats.timedOut++;
-    this.options.log?.(`Reading a part of ${job.text.length} characters took longer than ${this.budgetMs} ms: it was stopped, and is reported as not checked until its text changes`);
+    this.options.log?.(
+      `Reading a part of ${job.text.length} characters took longer than ${this.budgetMs} ms: it was stopped, and is reported as not checked until its text changes`,
+    );
     this.remove(slot);
     void slot.worker.terminate();
     job.resolve(this.skipped(job, 'parse-time', { budget: this.budgetMs }));
@@ -214,7 +216,9 @@ export class ParsePool implements ChunkParser {
     }
     if (job) {
       this.stats.failed++;
-      this.options.log?.(`A parse worker stopped while reading a chunk of ${job.text.length} characters (${error.message}); that part is reported as not checked`);
+      this.options.log?.(
+        `A parse worker stopped while reading a chunk of ${job.text.length} characters (${error.message}); that part is reported as not checked`,
+      );
       job.resolve(this.skipped(job, 'parse-failed', {}));
     }
     this.dispatch();

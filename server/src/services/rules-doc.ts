@@ -177,7 +177,9 @@ export function rulePageHead(rule: Rule<object>): string {
   } else {
     lines.push('| option | default | meaning |', '| --- | --- | --- |');
     for (const { name, schema, value } of options) {
-      lines.push(`| \`${name}\` | ${value === undefined ? '' : `\`${cell(JSON.stringify(value))}\``} | ${cell(schema.description ?? '')} |`);
+      lines.push(
+        `| \`${name}\` | ${value === undefined ? '' : `\`${cell(JSON.stringify(value))}\``} | ${cell(schema.description ?? '')} |`,
+      );
     }
     const example = Object.fromEntries(options.slice(0, 1).map(({ name, value }) => [name, value]));
     lines.push('', `In \`.segdoc.json\`: \`"rules": { "${rule.id}": ["${rule.severity}", ${JSON.stringify(example)}] }\`.`);
@@ -188,7 +190,8 @@ export function rulePageHead(rule: Rule<object>): string {
 }
 
 /** What a new page holds below its head, until someone writes it. */
-const STUB = '\n\n## Why\n\nTODO\n\n## Failing example\n\n```markdown\nTODO\n```\n\n## Passing example\n\n```markdown\nTODO\n```\n';
+const STUB =
+  '\n\n## Why\n\nTODO\n\n## Failing example\n\n```markdown\nTODO\n```\n\n## Passing example\n\n```markdown\nTODO\n```\n';
 
 /** A rule's page: the current text with its generated head replaced, or a new page. */
 export function withRulePage(rule: Rule<object>, current?: string): string {

@@ -140,7 +140,15 @@ const xSegdoc = object({
   terms: strings,
   detect: object({ headings, files: globs }),
   templates: arrayOf(
-    object({ id: str, prefix: str, title: localized, description: localized, block: str, sections: strings, template: localized }),
+    object({
+      id: str,
+      prefix: str,
+      title: localized,
+      description: localized,
+      block: str,
+      sections: strings,
+      template: localized,
+    }),
   ),
   statement: arrayOf(object({ id: str, title: localized, aliases: strings, template: localized })),
 });

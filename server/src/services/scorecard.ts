@@ -47,7 +47,8 @@ export interface ScorecardOptions {
 
 /** The scorecard of a checked document; null when it is not a segdoc document. */
 export function computeScorecard(result: LintResult, options: ScorecardOptions = {}): Scorecard | null {
-  const scores = options.scores !== undefined ? options.scores : computeScores(result, options.locale ? { locale: options.locale } : {});
+  const scores =
+    options.scores !== undefined ? options.scores : computeScores(result, options.locale ? { locale: options.locale } : {});
   if (!scores) return null;
   const thresholds = tierThresholds(result.config);
   // The tallies list the matrices and their rows in the evaluation's order; thresholds do not
@@ -57,7 +58,10 @@ export function computeScorecard(result: LintResult, options: ScorecardOptions =
     ...m,
     rows: m.rows.map((row, j): ScorecardRow => {
       const cells = evaluations[i]?.rows[j]?.scores;
-      const dimensions = Object.fromEntries(SCORE_COLUMNS.map((c) => [c, cells?.[c].value ?? null])) as Record<ScoreColumn, number | null>;
+      const dimensions = Object.fromEntries(SCORE_COLUMNS.map((c) => [c, cells?.[c].value ?? null])) as Record<
+        ScoreColumn,
+        number | null
+      >;
       return { ...row, dimensions };
     }),
   }));

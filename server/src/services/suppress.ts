@@ -31,7 +31,11 @@ export function readDirectives(doc: SegDocument): Directive[] {
     const re = /[A-Za-z0-9][\w-]*/g;
     const body = raw.slice(bodyStart).replace(/-->\s*$/, '');
     for (let r = re.exec(body); r; r = re.exec(body)) {
-      ruleSpans.push({ id: r[0], start: c.span.start + bodyStart + r.index, end: c.span.start + bodyStart + r.index + r[0].length });
+      ruleSpans.push({
+        id: r[0],
+        start: c.span.start + bodyStart + r.index,
+        end: c.span.start + bodyStart + r.index + r[0].length,
+      });
     }
     out.push({ kind: m[1] as Directive['kind'], rules: ruleSpans.map((r) => r.id), comment: c, ruleSpans });
   }

@@ -61,7 +61,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** `{ en, ru }` where each may be written as an array of lines, as elsewhere in the schemas. */
 function localized(v: unknown, what: string): Localized {
-  const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : Array.isArray(x) && x.every((l) => typeof l === 'string') ? x.join('\n') : undefined);
+  const text = (x: unknown): string | undefined =>
+    typeof x === 'string' ? x : Array.isArray(x) && x.every((l) => typeof l === 'string') ? x.join('\n') : undefined;
   const en = isRecord(v) ? text(v['en']) : undefined;
   if (en === undefined) throw new Error(`${what} needs { "en": …, "ru": … }`);
   return { en, ru: (isRecord(v) ? text(v['ru']) : undefined) ?? en };
@@ -86,7 +87,13 @@ export function requiredSections(kind: KindSchema): SectionSpec[] {
  */
 export function templateSpecs(kind: KindSchema): TemplateSpec[] {
   const specs: TemplateSpec[] = [
-    { id: DEFAULT_VARIANT, prefix: kind.kind, title: kind.title, description: kind.description, sections: requiredSections(kind) },
+    {
+      id: DEFAULT_VARIANT,
+      prefix: kind.kind,
+      title: kind.title,
+      description: kind.description,
+      sections: requiredSections(kind),
+    },
   ];
   const raw = (kind.json['x-segdoc'] as { templates?: unknown } | undefined)?.templates;
   if (raw === undefined) return specs;
@@ -94,9 +101,16 @@ export function templateSpecs(kind: KindSchema): TemplateSpec[] {
   const byId = new Map(kind.sections.map((s) => [s.id, s]));
   for (const [i, entry] of (raw as TemplateSource[]).entries()) {
     const where = `${kind.source}: x-segdoc.templates[${i}]`;
-    if (!isRecord(entry) || typeof entry.id !== 'string' || typeof entry.prefix !== 'string') throw new Error(`${where} needs an "id" and a "prefix"`);
-    if (specs.some((s) => s.id === entry.id || s.prefix === entry.prefix)) throw new Error(`${where}: "${entry.id}" repeats an id or a prefix`);
-    const spec: TemplateSpec = { id: entry.id, prefix: entry.prefix, title: localized(entry.title, `${where}.title`), description: localized(entry.description, `${where}.description`) };
+    if (!isRecord(entry) || typeof entry.id !== 'string' || typeof entry.prefix !== 'string')
+      throw new Error(`${where} needs an "id" and a "prefix"`);
+    if (specs.some((s) => s.id === entry.id || s.prefix === entry.prefix))
+      throw new Error(`${where}: "${entry.id}" repeats an id or a prefix`);
+    const spec: TemplateSpec = {
+      id: entry.id,
+      prefix: entry.prefix,
+      title: localized(entry.title, `${where}.title`),
+      description: localized(entry.description, `${where}.description`),
+    };
     const section = (id: unknown): SectionSpec => {
       const s = typeof id === 'string' ? byId.get(id) : undefined;
       if (!s) throw new Error(`${where} names a section the kind does not have: ${JSON.stringify(id)}`);
@@ -128,7 +142,9 @@ export function templateSpec(kind: KindSchema, id: string = DEFAULT_VARIANT): Te
  */
 function titleDetects(kind: KindSchema, language: Language): boolean {
   const builtin = builtinKinds();
-  const kinds = builtin.some((k) => k.kind === kind.kind) ? builtin.map((k) => (k.kind === kind.kind ? kind : k)) : [...builtin, kind];
+  const kinds = builtin.some((k) => k.kind === kind.kind)
+    ? builtin.map((k) => (k.kind === kind.kind ? kind : k))
+    : [...builtin, kind];
   const doc = buildDocument(`${pick(kind.titleTemplate, language)}\n`, { path: 'untitled.md' });
   return detectKind(doc, kinds)?.kind === kind;
 }
@@ -197,7 +213,11 @@ export interface RenderedTemplate {
 }
 
 /** A template of a kind in a language; undefined when the kind has no such template. */
-export function renderTemplate(kind: KindSchema, language: Language, variant: string = DEFAULT_VARIANT): RenderedTemplate | undefined {
+export function renderTemplate(
+  kind: KindSchema,
+  language: Language,
+  variant: string = DEFAULT_VARIANT,
+): RenderedTemplate | undefined {
   const spec = templateSpec(kind, variant);
   if (!spec) return undefined;
   const text = templateText(kind, spec, language);

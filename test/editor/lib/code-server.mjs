@@ -83,15 +83,19 @@ export function installExtension(dirs, vsix) {
  */
 export async function startCodeServer(dirs, { env = {}, timeoutMs = 60_000, workspaceTrust = false } = {}) {
   const args = [
-    '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--bind-addr',
+    '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
     // Workspace Trust is off except in the test of segdoc's restricted mode.
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
     dirs.workspace,
   ];
   // detached: true makes the child a session and process-group leader (setsid), so stop()

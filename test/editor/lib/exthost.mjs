@@ -20,7 +20,9 @@ export async function reportSuite(t, run) {
     });
   }
   if (run.exitCode !== 0 || run.results.length === 0) {
-    throw new Error(`the extension-host suite exited with ${run.exitCode} after ${run.results.length} test(s):\n${run.log.join('\n')}`);
+    throw new Error(
+      `the extension-host suite exited with ${run.exitCode} after ${run.results.length} test(s):\n${run.log.join('\n')}`,
+    );
   }
 }
 

@@ -15,7 +15,16 @@ import { ensureResultsDir, newestMtime, root, since, tempDir } from './env.mjs';
 import { quickOpen as openFile, screenshotSteps } from './workbench.mjs';
 
 /** What the VSIX is built from: a VSIX older than any of these is stale. */
-const SOURCES = ['client/src', 'server/src', 'schemas', 'snippets', 'package.json', 'package.nls.json', 'package.nls.ru.json', '.vscodeignore'];
+const SOURCES = [
+  'client/src',
+  'server/src',
+  'schemas',
+  'snippets',
+  'package.json',
+  'package.nls.json',
+  'package.nls.ru.json',
+  '.vscodeignore',
+];
 
 /**
  * Finds the VSIX to test: $SEGDOC_VSIX, else segdoc-<version>.vsix at the repository root
@@ -126,7 +135,9 @@ export async function runUiTests(t, vsix) {
 
     await step('persona with problems shows error squiggles', async () => {
       const loadStarted = performance.now();
-      await page.goto(workbenchUrl(server, dirs.workspace, { openFile: join(dirs.workspace, 'personas/devops-dana.persona.md') }));
+      await page.goto(
+        workbenchUrl(server, dirs.workspace, { openFile: join(dirs.workspace, 'personas/devops-dana.persona.md') }),
+      );
       await page.locator(SEL.workbench).waitFor();
       await page.locator(SEL.activeTab, { hasText: 'devops-dana.persona.md' }).waitFor();
       await page.locator(SEL.squiggleError).first().waitFor({ timeout: 60_000 });
@@ -139,8 +150,14 @@ export async function runUiTests(t, vsix) {
       const rows = page.locator(SEL.problemRows, { hasText: 'required-section' });
       await rows.first().waitFor();
       const texts = (await page.locator(SEL.problemRows).allInnerTexts()).map(plain);
-      assert.ok(texts.some((x) => /Missing required section "Information Sources"/.test(x) && /segdoc/.test(x)), texts.join('\n'));
-      assert.ok(texts.some((x) => /Missing required section "Marketing Tactics"/.test(x)), texts.join('\n'));
+      assert.ok(
+        texts.some((x) => /Missing required section "Information Sources"/.test(x) && /segdoc/.test(x)),
+        texts.join('\n'),
+      );
+      assert.ok(
+        texts.some((x) => /Missing required section "Marketing Tactics"/.test(x)),
+        texts.join('\n'),
+      );
     });
 
     await step('Ctrl+. offers the insert-section quick fix', async () => {
@@ -267,7 +284,9 @@ export async function runUiTests(t, vsix) {
       await page.locator(SEL.quickInputRows, { hasText: 'Show Notifications' }).first().waitFor();
       await page.keyboard.press('Enter');
       await page.locator('.notifications-center .notification-list-item').first().waitFor();
-      const notices = (await page.locator('.notifications-center .notification-list-item').allInnerTexts()).filter((x) => told.test(x));
+      const notices = (await page.locator('.notifications-center .notification-list-item').allInnerTexts()).filter((x) =>
+        told.test(x),
+      );
       assert.equal(notices.length, 1, `one restart notification; got:\n${notices.join('\n')}`);
     });
   } finally {

@@ -16,7 +16,10 @@ suite('activation', () => {
     const exports = await ext.activate();
     metrics['activateReturnedMs'] = Math.round(performance.now() - activateStarted);
     assert.ok(exports?.client, 'activate() returns the language client');
-    assert.ok(exports.ready instanceof Promise || typeof (exports.ready as { then?: unknown })?.then === 'function', 'activate() returns a ready promise');
+    assert.ok(
+      exports.ready instanceof Promise || typeof (exports.ready as { then?: unknown })?.then === 'function',
+      'activate() returns a ready promise',
+    );
     await exports.ready;
     metrics['activateToReadyMs'] = Math.round(performance.now() - activateStarted);
     assert.equal(exports.client.state, ClientState.Running);
@@ -26,7 +29,10 @@ suite('activation', () => {
     const editor = await openCopy('personas/devops-dana.persona.md');
     const diags = await waitForCode(editor.document.uri, 'required-section');
     metrics['activateToFirstDiagnosticsMs'] = Math.round(performance.now() - activateStarted);
-    assert.ok(diags.every((d) => codeOf(d) !== undefined), 'every diagnostic has a code (the rule id)');
+    assert.ok(
+      diags.every((d) => codeOf(d) !== undefined),
+      'every diagnostic has a code (the rule id)',
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

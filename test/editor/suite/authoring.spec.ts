@@ -11,11 +11,23 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { builtinKind } from '../../../server/src/schemas/builtin';
-import { api, closeAllEditors, codeOf, openCopy, openScratch, setSetting, waitForCode, waitForDiagnostics, workspaceUri } from './helpers';
+import {
+  api,
+  closeAllEditors,
+  codeOf,
+  openCopy,
+  openScratch,
+  setSetting,
+  waitForCode,
+  waitForDiagnostics,
+  workspaceUri,
+} from './helpers';
 
 const NORTHWIND = 'analysis/northwind.segmentation.md';
 /** The Role in Decision values of the persona schema. */
-const ROLES = builtinKind('persona')!.sections.find((s) => s.id === 'buying-process')!.fields.find((f) => f.id === 'role-in-decision')!.enum!;
+const ROLES = builtinKind('persona')!
+  .sections.find((s) => s.id === 'buying-process')!
+  .fields.find((f) => f.id === 'role-in-decision')!.enum!;
 /** Never opened by a test: its segments are known to the server only from the disk. */
 const HARBOR = 'analysis/harbor.segmentation.md';
 
@@ -23,7 +35,9 @@ const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string'
 const sortKey = (i: vscode.CompletionItem): string => i.sortText ?? label(i);
 const segdocItems = (list: vscode.CompletionList): vscode.CompletionItem[] =>
   // Markdown's own providers (paths, links) may add items; segdoc's have a detail.
-  list.items.filter((i) => i.detail !== undefined).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+  list.items
+    .filter((i) => i.detail !== undefined)
+    .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 
 /**
  * Calls `ask` until `ok` holds for its answer, or fails after `timeoutMs` with the last
@@ -36,7 +50,8 @@ async function until<T>(ask: () => Thenable<T>, ok: (v: T) => boolean, what: str
   for (;;) {
     last = await ask();
     if (ok(last)) return last;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}; last answer: ${JSON.stringify(last, null, 1)?.slice(0, 1500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`not within ${timeoutMs} ms: ${what}; last answer: ${JSON.stringify(last, null, 1)?.slice(0, 1500)}`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -117,18 +132,28 @@ suite('authoring: completion', () => {
     ]);
     // The first placeholder is selected, ready to type over; the rest stay as placeholders.
     assert.equal(doc.getText(editor.selection), '[Tutorials, whitepapers, videos, webinars]');
-    await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.range.start.line === headingLine + 2 && codeOf(d) === 'placeholder'), 'a placeholder finding on the inserted Content Preferences');
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((d) => d.range.start.line === headingLine + 2 && codeOf(d) === 'placeholder'),
+      'a placeholder finding on the inserted Content Preferences',
+    );
   });
 
   test('after "**Status**: " in a segmentation Metadata: Draft and Approved; a Russian document gets Черновик and Утверждено first', async () => {
     await api();
-    const en = await openScratch('status.segmentation.md', '# Customer Segmentation Analysis: Acme\n\n## Metadata\n- **Date**: 2026-11-16\n- **Status**: \n');
+    const en = await openScratch(
+      'status.segmentation.md',
+      '# Customer Segmentation Analysis: Acme\n\n## Metadata\n- **Date**: 2026-11-16\n- **Status**: \n',
+    );
     const enAt = en.document.lineAt(4).range.end;
     const enItems = segdocItems(await complete(en.document.uri, enAt, ' '));
     assert.deepEqual(enItems.map(label), ['Draft', 'Approved']);
     assert.equal(enItems[0]!.kind, vscode.CompletionItemKind.EnumMember);
 
-    const ru = await openScratch('status-ru.segmentation.md', '# Сегментация клиентов: Норд\n\n## Метаданные\n- **Дата**: 2026-11-16\n- **Статус**: \n');
+    const ru = await openScratch(
+      'status-ru.segmentation.md',
+      '# Сегментация клиентов: Норд\n\n## Метаданные\n- **Дата**: 2026-11-16\n- **Статус**: \n',
+    );
     const ruAt = ru.document.lineAt(4).range.end;
     const ruItems = segdocItems(await complete(ru.document.uri, ruAt, ' '));
     assert.deepEqual(ruItems.map(label), ['Черновик', 'Утверждено', 'Draft', 'Approved']);
@@ -147,7 +172,10 @@ suite('authoring: completion', () => {
 
   test('after "**Segment**: " in a persona: the segments a closed workspace file defines', async () => {
     await api();
-    const editor = await openScratch('segment.persona.md', '# Persona: Fiona - Founder\n\n## Executive Summary\n**One-Liner**: a fintech founder\n**Segment**: \n');
+    const editor = await openScratch(
+      'segment.persona.md',
+      '# Persona: Fiona - Founder\n\n## Executive Summary\n**One-Liner**: a fintech founder\n**Segment**: \n',
+    );
     const doc = editor.document;
     const at = doc.lineAt(4).range.end;
     // The server reads the workspace's files lazily, on the first request that needs them.
@@ -197,7 +225,10 @@ suite('authoring: hover', () => {
 
   test('a rule id in a disable comment: the rule', async () => {
     await api();
-    const editor = await openScratch('disable.persona.md', '<!-- segdoc-disable required-section -->\n# Persona: Ola - Ops\n\n## Demographics\n- **Job Title**: Ops lead\n');
+    const editor = await openScratch(
+      'disable.persona.md',
+      '<!-- segdoc-disable required-section -->\n# Persona: Ola - Ops\n\n## Demographics\n- **Job Title**: Ops lead\n',
+    );
     const doc = editor.document;
     const text = hoverText(await hover(doc.uri, positionOf(doc, 'required-section', 3)));
     assert.match(text, /segdoc rule `required-section`/);
@@ -210,7 +241,11 @@ suite('authoring: hover', () => {
     const at = positionOf(doc, '## Buying Process', 5);
     await setSetting('language', 'ru');
     // The setting reaches the server as a configuration change; nothing tells the editor when.
-    const text = await until(async () => hoverText(await hover(doc.uri, at)), (t) => /Обязательный раздел/.test(t), 'a Russian hover');
+    const text = await until(
+      async () => hoverText(await hover(doc.uri, at)),
+      (t) => /Обязательный раздел/.test(t),
+      'a Russian hover',
+    );
     assert.match(text, /\*\*Процесс покупки\*\* · Обязательный раздел/);
   });
 });
@@ -221,7 +256,10 @@ suite('authoring: symbols and code lenses', () => {
   test('the outline names the segments (classes, with their criteria) and the matrix rows (total and tier)', async () => {
     await api();
     const editor = await openFixture(NORTHWIND);
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      editor.document.uri,
+    );
     // VS Code merges every provider's symbols: Markdown's own outline comes too. segdoc's root is the title.
     const root = symbols.find((s) => s.detail === 'Segmentation analysis');
     assert.ok(root, `segdoc's title symbol among ${symbols.map((s) => `${s.name} [${s.detail}]`).join(', ')}`);
@@ -256,7 +294,10 @@ suite('authoring: symbols and code lenses', () => {
   test('a persona document: the title is the persona', async () => {
     await api();
     const editor = await openFixture('personas/devops-dana.persona.md');
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      editor.document.uri,
+    );
     const persona = symbols.find((s) => s.detail === 'Buyer persona');
     assert.ok(persona, `segdoc's persona symbol among ${symbols.map((s) => `${s.name} [${s.detail}]`).join(', ')}`);
     assert.equal(persona.name, 'DevOps Dana - Platform Engineering Lead');
@@ -269,7 +310,8 @@ suite('authoring: symbols and code lenses', () => {
     await openFixture('personas/devops-dana.persona.md');
     const target = workspaceUri(HARBOR).toString();
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === target), 'no test opens harbor.segmentation.md');
-    const isPortOperators = (s: vscode.SymbolInformation): boolean => s.name === 'Port Operators' && s.location.uri.toString() === target;
+    const isPortOperators = (s: vscode.SymbolInformation): boolean =>
+      s.name === 'Port Operators' && s.location.uri.toString() === target;
     // The server walks the workspace folders lazily, on the first request that needs them.
     const found = await until(
       () => vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Port Oper'),
@@ -291,15 +333,22 @@ suite('authoring: symbols and code lenses', () => {
       return lenses.filter((l) => l.range.start.line === line).map((l) => l.command?.title ?? '(unresolved)');
     };
     assert.deepEqual(at('# Customer Segmentation Analysis'), ['Segmentation analysis · 100% complete']);
-    assert.deepEqual(at('### Segment 1: Fintech Startups'), ['Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5']);
-    assert.deepEqual(at('### Segment 3: Hobbyists'), ['Measurable ✓ Substantial ✗ Accessible ✗ Differentiable ✓ Actionable ✓ — 3/5']);
+    assert.deepEqual(at('### Segment 1: Fintech Startups'), [
+      'Measurable ✓ Substantial ✓ Accessible ✓ Differentiable ✓ Actionable ✓ — 5/5',
+    ]);
+    assert.deepEqual(at('### Segment 3: Hobbyists'), [
+      'Measurable ✓ Substantial ✗ Accessible ✗ Differentiable ✓ Actionable ✓ — 3/5',
+    ]);
     assert.deepEqual(at('| Fintech Startups |'), ['Total 34 · Tier 1']);
     assert.deepEqual(at('| Hobbyists |'), ['Total 14 · Tier 3']);
     assert.deepEqual(at('- [x] 3-7 segments'), ['Done 2/3']);
     // Every lens opens the scorecard through a command the extension registered.
     const commands = await vscode.commands.getCommands(true);
     for (const l of lenses) {
-      assert.ok(l.command && commands.includes(l.command.command), `lens "${l.command?.title}" runs a registered command (${l.command?.command})`);
+      assert.ok(
+        l.command && commands.includes(l.command.command),
+        `lens "${l.command?.title}" runs a registered command (${l.command?.command})`,
+      );
       assert.equal(String(l.command.arguments?.[0]), doc.uri.toString());
     }
   });
@@ -324,19 +373,31 @@ suite("authoring: a persona's Segment", () => {
 
   test('go to definition leads from the Segment to the segment in a workspace file', async () => {
     await api();
-    const editor = await openScratch('fiona.persona.md', '# Persona: Fiona - Founder\n\n## Executive Summary\n**One-Liner**: a fintech founder\n**Segment**: Regional Banks\n');
+    const editor = await openScratch(
+      'fiona.persona.md',
+      '# Persona: Fiona - Founder\n\n## Executive Summary\n**One-Liner**: a fintech founder\n**Segment**: Regional Banks\n',
+    );
     const doc = editor.document;
     const at = new vscode.Position(4, 16);
     // The server reads the workspace's files lazily, on the first request that needs them.
     const found = await until(
-      () => vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, at),
+      () =>
+        vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+          'vscode.executeDefinitionProvider',
+          doc.uri,
+          at,
+        ),
       (list) => list.length > 0,
       'a definition of "Regional Banks"',
     );
-    const targets = found.map((l) => ('targetUri' in l ? { uri: l.targetUri, range: l.targetRange } : { uri: l.uri, range: l.range }));
+    const targets = found.map((l) =>
+      'targetUri' in l ? { uri: l.targetUri, range: l.targetRange } : { uri: l.uri, range: l.range },
+    );
     // Other tests' scratch copies of northwind define the segment too: the fixture is among them.
     assert.deepEqual(
-      targets.filter((l) => l.uri.toString() === workspaceUri(NORTHWIND).toString()).map((l) => [l.range.start.line, l.range.start.character, l.range.end.character]),
+      targets
+        .filter((l) => l.uri.toString() === workspaceUri(NORTHWIND).toString())
+        .map((l) => [l.range.start.line, l.range.start.character, l.range.end.character]),
       [[16, 15, 29]],
       targets.map((l) => l.uri.toString()).join(', '),
     );
@@ -344,12 +405,25 @@ suite("authoring: a persona's Segment", () => {
 
   test('unknown-segment: a misspelt Segment gets "did you mean" and a fix that writes the name', async () => {
     await api();
-    const editor = await openScratch('gary.persona.md', '# Persona: Gary - Treasurer\n\n## Executive Summary\n**One-Liner**: runs treasury at a regional bank\n**Segment**: Regional Bankz\n');
+    const editor = await openScratch(
+      'gary.persona.md',
+      '# Persona: Gary - Treasurer\n\n## Executive Summary\n**One-Liner**: runs treasury at a regional bank\n**Segment**: Regional Bankz\n',
+    );
     const doc = editor.document;
     const d = (await waitForCode(doc.uri, 'unknown-segment', { timeoutMs: 30_000 })).find((x) => codeOf(x) === 'unknown-segment');
-    assert.equal(d!.message, 'Segment "Regional Bankz" is not defined in the workspace: did you mean "Regional Banks" (northwind.segmentation.md)?');
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d!.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a): a is vscode.CodeAction => a instanceof vscode.CodeAction && a.title === 'Replace with "Regional Banks"');
+    assert.equal(
+      d!.message,
+      'Segment "Regional Bankz" is not defined in the workspace: did you mean "Regional Banks" (northwind.segmentation.md)?',
+    );
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d!.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find(
+      (a): a is vscode.CodeAction => a instanceof vscode.CodeAction && a.title === 'Replace with "Regional Banks"',
+    );
     assert.ok(fix?.edit, `the fix; offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(doc.lineAt(4).text, '**Segment**: Regional Banks');

@@ -9,33 +9,60 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, codeOf, describeDiagnostics, openScratch, waitForCode, waitForDiagnostics, workspaceUri, type SegdocApi } from './helpers';
+import {
+  api,
+  closeAllEditors,
+  codeOf,
+  describeDiagnostics,
+  openScratch,
+  waitForCode,
+  waitForDiagnostics,
+  workspaceUri,
+  type SegdocApi,
+} from './helpers';
 
 /** What the extension's API says about the scorecard view (client/src/scorecard/panel.ts). */
 interface ScorecardRender {
   uri: string;
   html: string;
-  scorecard: { segments: { items: Array<{ name: string; met: number }> }; matrices: { items: Array<{ rows: Array<{ segment: string; total: number | null; tier: number | null }> }> } } | null;
+  scorecard: {
+    segments: { items: Array<{ name: string; met: number }> };
+    matrices: { items: Array<{ rows: Array<{ segment: string; total: number | null; tier: number | null }> }> };
+  } | null;
 }
 interface ScorecardApi {
   current(): ScorecardRender | undefined;
   onDidRender: vscode.Event<ScorecardRender>;
 }
 
-async function segdoc(): Promise<SegdocApi & { scorecard: ScorecardApi; client: SegdocApi['client'] & { sendRequest<R>(method: string, params: unknown): Promise<R> } }> {
+async function segdoc(): Promise<
+  SegdocApi & {
+    scorecard: ScorecardApi;
+    client: SegdocApi['client'] & { sendRequest<R>(method: string, params: unknown): Promise<R> };
+  }
+> {
   const exports = (await api()) as SegdocApi & { scorecard?: ScorecardApi };
   assert.ok(exports.scorecard, 'activate() returns the scorecard API');
   return exports as never;
 }
 
 /** The next scorecard render that satisfies `predicate` (or the current one, if it does). */
-function rendered(scorecard: ScorecardApi, predicate: (r: ScorecardRender) => boolean, what: string, timeoutMs = 30_000): Promise<ScorecardRender> {
+function rendered(
+  scorecard: ScorecardApi,
+  predicate: (r: ScorecardRender) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<ScorecardRender> {
   const now = scorecard.current();
   if (now && predicate(now)) return Promise.resolve(now);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`no scorecard render within ${timeoutMs} ms made this true: ${what}; last: ${scorecard.current()?.html.slice(0, 300)}`));
+      reject(
+        new Error(
+          `no scorecard render within ${timeoutMs} ms made this true: ${what}; last: ${scorecard.current()?.html.slice(0, 300)}`,
+        ),
+      );
     }, timeoutMs);
     const sub = scorecard.onDidRender((r) => {
       if (!predicate(r)) return;
@@ -47,7 +74,9 @@ function rendered(scorecard: ScorecardApi, predicate: (r: ScorecardRender) => bo
 }
 
 function webviewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('segdoc.scorecard'));
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('segdoc.scorecard'));
 }
 
 /** Resolves once the editor's tab model lists a scorecard tab (it learns of new tabs a moment after they open). */
@@ -112,14 +141,24 @@ suite('commands', () => {
 
   test('the commands are contributed with titles in the palette', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['segdoc.newDocument', 'segdoc.showScorecard', 'segdoc.checkWorkspace', 'segdoc.restartServer', 'segdoc.showScores', 'segdoc.goToScore']) {
+    for (const id of [
+      'segdoc.newDocument',
+      'segdoc.showScorecard',
+      'segdoc.checkWorkspace',
+      'segdoc.restartServer',
+      'segdoc.showScores',
+      'segdoc.goToScore',
+    ]) {
       assert.ok(all.includes(id), `${id} is registered`);
     }
   });
 
   test('New Document opens an untitled Markdown document with the template the server builds', async () => {
     const { client } = await segdoc();
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('segdoc.newDocument', { kind: 'persona', language: 'ru' });
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('segdoc.newDocument', {
+      kind: 'persona',
+      language: 'ru',
+    });
     assert.ok(editor, 'the command returns the new editor');
     const doc = editor.document;
     assert.equal(doc.isUntitled, true);
@@ -145,19 +184,43 @@ suite('commands', () => {
     const tab = await scorecardTab();
     assert.match(tab.label, /scorecard\.segmentation\.md/, 'the tab is named after the document');
     assert.equal(webviewTabs().length, 1, 'one scorecard panel');
-    assert.deepEqual(first.scorecard!.segments.items.map((s) => s.name), ['Clinics', 'Hospitals']);
+    assert.deepEqual(
+      first.scorecard!.segments.items.map((s) => s.name),
+      ['Clinics', 'Hospitals'],
+    );
     assert.match(first.html, /data-segment="Clinics"/);
     assert.match(first.html, /<span class="total">34<\/span> <span class="tier tier-1">Tier 1<\/span>/);
     // The panel opened beside the editor and left the focus in it.
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri);
 
     // An edit: Hospitals' Attractiveness 9 → 1 and Fit 6 → 2 bring its total to 15, tier 3.
-    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('| Hospitals |'));
-    const next = rendered(scorecard, (r) => r.uri === uri && r.scorecard?.matrices.items[0]?.rows[1]?.tier === 3, 'Hospitals in tier 3');
-    await editor.edit((e) => e.replace(new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length), '| Hospitals | 1 | 2 | 5 | 7 | 27 | 2 |'));
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.startsWith('| Hospitals |'));
+    const next = rendered(
+      scorecard,
+      (r) => r.uri === uri && r.scorecard?.matrices.items[0]?.rows[1]?.tier === 3,
+      'Hospitals in tier 3',
+    );
+    await editor.edit((e) =>
+      e.replace(
+        new vscode.Range(line, 0, line, editor.document.lineAt(line).text.length),
+        '| Hospitals | 1 | 2 | 5 | 7 | 27 | 2 |',
+      ),
+    );
     const after = await next;
-    assert.deepEqual(after.scorecard!.matrices.items[0]!.rows.map((r) => [r.segment, r.total, r.tier]), [['Clinics', 34, 1], ['Hospitals', 15, 3]]);
-    assert.match(after.html, /<span class="total mismatch">15 \(stated 27\)<\/span> <span class="tier tier-3">Tier 3 \(stated 2\)<\/span>/);
+    assert.deepEqual(
+      after.scorecard!.matrices.items[0]!.rows.map((r) => [r.segment, r.total, r.tier]),
+      [
+        ['Clinics', 34, 1],
+        ['Hospitals', 15, 3],
+      ],
+    );
+    assert.match(
+      after.html,
+      /<span class="total mismatch">15 \(stated 27\)<\/span> <span class="tier tier-3">Tier 3 \(stated 2\)<\/span>/,
+    );
 
     // Running the command again reveals the same panel.
     await vscode.commands.executeCommand('segdoc.showScores', editor.document.uri);
@@ -167,10 +230,15 @@ suite('commands', () => {
   test('Check Workspace puts the problems of a document nobody opened into the Problems panel', async () => {
     await segdoc();
     const closed = workspaceUri('scratch/closed/never-opened.persona.md');
-    await vscode.workspace.fs.writeFile(closed, new TextEncoder().encode('# Persona: Closed Carl\n\n## Demographics\n\n- **Job Title**: CFO\n'));
+    await vscode.workspace.fs.writeFile(
+      closed,
+      new TextEncoder().encode('# Persona: Closed Carl\n\n## Demographics\n\n- **Job Title**: CFO\n'),
+    );
     assert.equal(vscode.languages.getDiagnostics(closed).length, 0, 'nothing before the check');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the file is not open');
-    const result = await vscode.commands.executeCommand<{ files: number; documents: number; errors: number; cancelled: boolean }>('segdoc.checkWorkspace');
+    const result = await vscode.commands.executeCommand<{ files: number; documents: number; errors: number; cancelled: boolean }>(
+      'segdoc.checkWorkspace',
+    );
     assert.ok(result, 'the command returns the summary');
     assert.equal(result.cancelled, false);
     assert.ok(result.documents >= 1 && result.files >= result.documents && result.errors > 0, JSON.stringify(result));

@@ -52,10 +52,17 @@ suite('diagnostics', () => {
       const { document: doc } = await openCopy(fixture);
       const text = await readText(fixture);
       const expected = lint(text, { path: doc.uri.fsPath })
-        .findings.map((f) => `${f.rule} ${vscode.DiagnosticSeverity[severityOf[f.severity]!]} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`)
+        .findings.map(
+          (f) =>
+            `${f.rule} ${vscode.DiagnosticSeverity[severityOf[f.severity]!]} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`,
+        )
         .sort();
       assert.ok(expected.length > 0, `${fixture} has findings`);
-      const diags = await waitForDiagnostics(doc.uri, (ds) => ds.length === expected.length, `${expected.length} diagnostics on ${fixture}`);
+      const diags = await waitForDiagnostics(
+        doc.uri,
+        (ds) => ds.length === expected.length,
+        `${expected.length} diagnostics on ${fixture}`,
+      );
       const actual = diags.map((d) => `${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${rangeString(d.range)}`).sort();
       assert.deepEqual(actual, expected, fixture);
     }

@@ -90,7 +90,10 @@ export function withCode(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
 function describe(diags: readonly vscode.Diagnostic[]): string {
   if (diags.length === 0) return '(none)';
   return diags
-    .map((d) => `${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`)
+    .map(
+      (d) =>
+        `${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`,
+    )
     .join('\n    ');
 }
 
@@ -124,7 +127,11 @@ export function waitForDiagnostics(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`no diagnostics event within ${timeoutMs} ms made this true: ${what}\n  ${uri.path} has:\n    ${describeDiagnostics(uri)}`));
+      reject(
+        new Error(
+          `no diagnostics event within ${timeoutMs} ms made this true: ${what}\n  ${uri.path} has:\n    ${describeDiagnostics(uri)}`,
+        ),
+      );
     }, timeoutMs);
     const sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (!e.uris.some((u) => u.toString() === key)) return;
@@ -146,14 +153,21 @@ export function waitForCode(uri: vscode.Uri, code: string, options: WaitOptions 
  * Resolves when the client reaches `state`, after having left it if it was there at the
  * start (a restart: Running → Stopped/Starting → Running).
  */
-export function waitForClientState(client: ClientLike, state: number, what: string, timeoutMs = 30_000): { done: Promise<void>; dispose(): void } {
+export function waitForClientState(
+  client: ClientLike,
+  state: number,
+  what: string,
+  timeoutMs = 30_000,
+): { done: Promise<void>; dispose(): void } {
   let left = client.state !== state;
   let sub: vscode.Disposable | undefined;
   let timer: NodeJS.Timeout | undefined;
   const done = new Promise<void>((resolve, reject) => {
     timer = setTimeout(() => {
       sub?.dispose();
-      reject(new Error(`the language client did not reach state ${state} within ${timeoutMs} ms: ${what} (state now ${client.state})`));
+      reject(
+        new Error(`the language client did not reach state ${state} within ${timeoutMs} ms: ${what} (state now ${client.state})`),
+      );
     }, timeoutMs);
     sub = client.onDidChangeState((e) => {
       if (e.newState !== state) left = true;

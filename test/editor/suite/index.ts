@@ -41,7 +41,9 @@ class SegdocReporter {
     runner.once('end', () => {
       const failed = results.filter((r) => r.state === 'failed').length;
       const passed = results.filter((r) => r.state === 'passed').length;
-      console.log(`segdoc editor suite: ${passed} passed, ${failed} failed, ${results.length - passed - failed} skipped in ${Date.now() - started} ms`);
+      console.log(
+        `segdoc editor suite: ${passed} passed, ${failed} failed, ${results.length - passed - failed} skipped in ${Date.now() - started} ms`,
+      );
       if (Object.keys(metrics).length) console.log(`segdoc editor metrics: ${JSON.stringify(metrics)}`);
       const file = process.env['SEGDOC_EDITOR_RESULTS'];
       if (file) writeFileSync(file, JSON.stringify({ results, metrics }, null, 2));

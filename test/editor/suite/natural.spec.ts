@@ -7,7 +7,16 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, codeOf, describeDiagnostics, openScratch, readText, waitForCode, waitForDiagnostics } from './helpers';
+import {
+  api,
+  closeAllEditors,
+  codeOf,
+  describeDiagnostics,
+  openScratch,
+  readText,
+  waitForCode,
+  waitForDiagnostics,
+} from './helpers';
 
 const FIXTURE = 'personas/dana-natural.persona.md';
 
@@ -39,13 +48,23 @@ suite('documents as marketers write them', () => {
     assert.equal(others.length, 0, `only the planted placeholder:\n    ${describeDiagnostics(doc.uri)}`);
 
     const at = doc.getText().indexOf('[Boss role]');
-    const cleared = waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no diagnostics once the placeholder is filled', { fresh: true });
-    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + '[Boss role]'.length)), 'VP Engineering')));
+    const cleared = waitForDiagnostics(doc.uri, (ds) => ds.length === 0, 'no diagnostics once the placeholder is filled', {
+      fresh: true,
+    });
+    assert.ok(
+      await editor.edit((e) =>
+        e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + '[Boss role]'.length)), 'VP Engineering'),
+      ),
+    );
     await cleared;
     assert.equal(doc.getText(), good);
 
     const heading = doc.getText().indexOf('## 1. Who she is');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(heading + 8));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      doc.positionAt(heading + 8),
+    );
     const text = hoverText(hovers);
     assert.match(text, /\*\*Demographics\*\*/, text);
     assert.match(text, /reads this heading as the section \*\*Demographics\*\*, judging by its words/, text);

@@ -6,10 +6,25 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lint } from '../../../server/src/services/engine';
 import { MATRIX, MISSING, PERSONA } from '../../protocol/docs';
-import { api, closeAllEditors, codeOf, describeDiagnostics, openCopy, openScratch, waitForCode, waitForDiagnostics, withCode } from './helpers';
+import {
+  api,
+  closeAllEditors,
+  codeOf,
+  describeDiagnostics,
+  openCopy,
+  openScratch,
+  waitForCode,
+  waitForDiagnostics,
+  withCode,
+} from './helpers';
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   return actions.filter((a): a is vscode.CodeAction => a instanceof vscode.CodeAction);
 }
 
@@ -28,7 +43,9 @@ suite('quick fixes', () => {
     // Both required-section errors share the H1 range, and the editor's code-action command
     // does not return which diagnostics an action fixes. The engine, run on the same text,
     // pairs each finding with its fix; the fix's title identifies the action.
-    const finding = lint(doc.getText(), { path: doc.uri.fsPath }).findings.find((f) => f.rule === 'required-section' && f.fixes.length > 0);
+    const finding = lint(doc.getText(), { path: doc.uri.fsPath }).findings.find(
+      (f) => f.rule === 'required-section' && f.fixes.length > 0,
+    );
     assert.ok(finding, 'the engine finds a fixable required-section');
     // This is the suite's first request after start-up, while the server may still be busy
     // indexing the workspace; the editor cancels a code action request that waits too long.
@@ -52,23 +69,37 @@ suite('quick fixes', () => {
       (ds) => ds.filter((d) => codeOf(d) === 'required-section').length === 1,
       'one required-section error left after the fix',
     );
-    assert.ok(!after.some((d) => codeOf(d) === 'required-section' && d.message === finding.message), `"${finding.message}" went away`);
+    assert.ok(
+      !after.some((d) => codeOf(d) === 'required-section' && d.message === finding.message),
+      `"${finding.message}" went away`,
+    );
   });
 
   test('"Insert all missing required sections" on the title inserts them in template order, in one undo step', async () => {
     const { document: doc } = await openScratch('dana.persona.md', PERSONA);
-    const errors = await waitForDiagnostics(doc.uri, (ds) => ds.filter((d) => codeOf(d) === 'required-section').length === MISSING.length, 'every missing section reported');
+    const errors = await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.filter((d) => codeOf(d) === 'required-section').length === MISSING.length,
+      'every missing section reported',
+    );
     const title = errors.find((d) => codeOf(d) === 'required-section')!.range;
     const actions = await quickFixes(doc.uri, new vscode.Range(title.start, title.start));
     const titles = actions.map((a) => a.title);
     assert.equal(titles[0], `Insert all ${MISSING.length} missing required sections`, titles.join(' | '));
     // Disable actions once, for the diagnostic under the cursor, and last.
-    assert.deepEqual(titles.filter((x) => x.startsWith('Disable')), ['Disable required-section for this line', 'Disable required-section for this file']);
+    assert.deepEqual(
+      titles.filter((x) => x.startsWith('Disable')),
+      ['Disable required-section for this line', 'Disable required-section for this file'],
+    );
     assert.deepEqual(titles.slice(-2), ['Disable required-section for this line', 'Disable required-section for this file']);
 
     assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!), 'applyEdit succeeded');
     await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'required-section'), 'no required-section left');
-    const headings = doc.getText().split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    const headings = doc
+      .getText()
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3));
     assert.deepEqual(headings, ['Demographics', ...MISSING]);
     // One edit: a single undo takes the document back.
     await vscode.commands.executeCommand('undo');
@@ -95,9 +126,20 @@ suite('quick fixes', () => {
       await saved;
       const expected = `${MATRIX}\n`.replace('|   33 |', '|   34 |').replace('**30**', '**32**').replace('~19', '~17');
       assert.equal(doc.getText(), expected);
-      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri)), expected, 'the fixed text is what was saved');
-      const after = await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'score-total'), 'no wrong total left');
-      assert.ok(after.some((d) => codeOf(d) === 'required-section'), 'the missing section was not inserted');
+      assert.equal(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri)),
+        expected,
+        'the fixed text is what was saved',
+      );
+      const after = await waitForDiagnostics(
+        doc.uri,
+        (ds) => !ds.some((d) => codeOf(d) === 'score-total'),
+        'no wrong total left',
+      );
+      assert.ok(
+        after.some((d) => codeOf(d) === 'required-section'),
+        'the missing section was not inserted',
+      );
     } finally {
       await editor.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global);
     }

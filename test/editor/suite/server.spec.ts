@@ -22,7 +22,12 @@ function serverPids(): number[] {
 
 /** Diagnostics are back: a fresh publish for `uri` with the two required-section errors. */
 function diagnosticsBack(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
-  return waitForDiagnostics(uri, (ds) => ds.filter((d) => codeOf(d) === 'required-section').length === 2, 'the required-section errors published again', { fresh: true });
+  return waitForDiagnostics(
+    uri,
+    (ds) => ds.filter((d) => codeOf(d) === 'required-section').length === 2,
+    'the required-section errors published again',
+    { fresh: true },
+  );
 }
 
 suite('server life cycle', () => {
@@ -45,7 +50,11 @@ suite('server life cycle', () => {
     const { document: doc } = await openCopy('personas/devops-dana.persona.md');
     await waitForDiagnostics(doc.uri, () => withCode(doc.uri, 'required-section').length === 2, 'two required-section errors');
     const pids = serverPids();
-    assert.equal(pids.length, 1, `one server process under the extension host ${process.pid}; found ${pids.join(', ') || 'none'}`);
+    assert.equal(
+      pids.length,
+      1,
+      `one server process under the extension host ${process.pid}; found ${pids.join(', ') || 'none'}`,
+    );
     const running = waitForClientState(client, ClientState.Running, 'running again after the server was killed');
     const back = diagnosticsBack(doc.uri);
     process.kill(pids[0]!, 'SIGKILL');

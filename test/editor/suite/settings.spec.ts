@@ -6,7 +6,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { localize } from '../../../server/src/l10n';
 import { ruleById } from '../../../server/src/rules/registry';
-import { api, closeAllEditors, codeOf, describeDiagnostics, openCopy, setSetting, waitForDiagnostics, workspaceUri } from './helpers';
+import {
+  api,
+  closeAllEditors,
+  codeOf,
+  describeDiagnostics,
+  openCopy,
+  setSetting,
+  waitForDiagnostics,
+  workspaceUri,
+} from './helpers';
 
 const english = /^Missing required section/;
 const russian = /^Отсутствует обязательный раздел/;
@@ -29,9 +38,17 @@ suite('settings', () => {
   test('segdoc.language = ru gives a Russian persona Russian messages, and en English ones', async () => {
     const { document: doc } = await openCopy('personas/ivan.persona.md');
     await setSetting('language', 'en');
-    await waitForDiagnostics(doc.uri, (ds) => requiredMessages(ds).length === 1 && english.test(requiredMessages(ds)[0]!), 'an English required-section message');
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => requiredMessages(ds).length === 1 && english.test(requiredMessages(ds)[0]!),
+      'an English required-section message',
+    );
     await setSetting('language', 'ru');
-    const ds = await waitForDiagnostics(doc.uri, (d) => requiredMessages(d).length === 1 && russian.test(requiredMessages(d)[0]!), 'a Russian required-section message');
+    const ds = await waitForDiagnostics(
+      doc.uri,
+      (d) => requiredMessages(d).length === 1 && russian.test(requiredMessages(d)[0]!),
+      'a Russian required-section message',
+    );
     // The Russian headings were all recognised: only the one section the fixture lacks is missing.
     assert.match(requiredMessages(ds)[0]!, /Маркетинговые тактики/);
   });
@@ -39,7 +56,10 @@ suite('settings', () => {
   test('.segdoc.json: the schema VS Code hovers from follows segdoc.language', async () => {
     // Its own folder, so that the config applies to nothing else the suite opens.
     const uri = workspaceUri(`scratch/config-${Date.now()}/.segdoc.json`);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{\n  "rules": {\n    "segment-count": "warning"\n  }\n}\n'));
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('{\n  "rules": {\n    "segment-count": "warning"\n  }\n}\n'),
+    );
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     assert.equal(doc.languageId, 'jsonc');
@@ -49,13 +69,22 @@ suite('settings', () => {
       const deadline = Date.now() + 30_000;
       let last = '';
       while (Date.now() < deadline) {
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 8));
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          uri,
+          new vscode.Position(2, 8),
+        );
         // Markdown, with the description's punctuation escaped (`3–7\\.`).
-        last = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+        last = hovers
+          .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+          .join('\n')
+          .replace(/\\(.)/g, '$1');
         if (last.includes(expected)) return last;
         await new Promise((r) => setTimeout(r, 250));
       }
-      assert.fail(`${what}: the hover on "segment-count" never said ${JSON.stringify(expected)}; it says ${JSON.stringify(last)}`);
+      assert.fail(
+        `${what}: the hover on "segment-count" never said ${JSON.stringify(expected)}; it says ${JSON.stringify(last)}`,
+      );
     };
     await setSetting('language', 'en');
     await hoverSays(description, 'English');
@@ -72,7 +101,11 @@ suite('settings', () => {
     await setSetting('validate', 'onSave');
     await setSetting('language', 'ru');
     const { document: doc } = await openCopy('personas/devops-dana.persona.md');
-    await waitForDiagnostics(doc.uri, (ds) => requiredMessages(ds).length === 2 && requiredMessages(ds).every((m) => russian.test(m)), 'two Russian required-section messages on open');
+    await waitForDiagnostics(
+      doc.uri,
+      (ds) => requiredMessages(ds).length === 2 && requiredMessages(ds).every((m) => russian.test(m)),
+      'two Russian required-section messages on open',
+    );
 
     // Delete the Messaging section: on type, a third required-section error would follow.
     const start = doc.getText().indexOf('## Messaging');
@@ -96,7 +129,12 @@ suite('settings', () => {
     assert.deepEqual(publishedBeforeSave, [], 'no diagnostics published for the unsaved edit');
     assert.equal(describeDiagnostics(doc.uri), shown, 'no check before save');
 
-    const saved = waitForDiagnostics(doc.uri, (ds) => requiredMessages(ds).length === 3, 'three required-section errors after save', { fresh: true });
+    const saved = waitForDiagnostics(
+      doc.uri,
+      (ds) => requiredMessages(ds).length === 3,
+      'three required-section errors after save',
+      { fresh: true },
+    );
     assert.ok(await doc.save());
     await saved;
   });

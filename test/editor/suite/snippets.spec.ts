@@ -21,7 +21,8 @@ async function contributedSnippets(): Promise<Map<string, Snippet>> {
   const out = new Map<string, Snippet>();
   for (const f of files) {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, f.path));
-    for (const [name, s] of Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, Snippet>)) out.set(name, s);
+    for (const [name, s] of Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, Snippet>))
+      out.set(name, s);
   }
   return out;
 }

@@ -41,7 +41,12 @@ suite('writing a persona from an empty file', () => {
     const fail = (what: string): never => assert.fail(`${what}\nsteps: ${steps.join(' → ')}\n  ${describeDiagnostics(doc.uri)}`);
 
     // 1. The persona snippet into the empty file.
-    let checked = waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === 'placeholder'), 'placeholders in the new persona', { fresh: true });
+    let checked = waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.some((d) => codeOf(d) === 'placeholder'),
+      'placeholders in the new persona',
+      { fresh: true },
+    );
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'segdoc: Buyer persona' });
     await vscode.commands.executeCommand('leaveSnippet');
     await checked;
@@ -58,18 +63,27 @@ suite('writing a persona from an empty file', () => {
         // edit); for a field whose placeholder lists options (`[SMB/Mid/Enterprise]`), the
         // value completion offers when it offers one of them (an enum field), else typed too.
         const isChoice = (d: vscode.Diagnostic): boolean =>
-          doc.getText(d.range).includes('/') && /\*\*[^*]+\*\*:\s*$/.test(doc.lineAt(d.range.start.line).text.slice(0, d.range.start.character));
+          doc.getText(d.range).includes('/') &&
+          /\*\*[^*]+\*\*:\s*$/.test(doc.lineAt(d.range.start.line).text.slice(0, d.range.start.character));
         const bottomUp = [...placeholders].sort((a, b) => b.range.start.compareTo(a.range.start));
         const typed = bottomUp
           .filter((d) => !isChoice(d))
-          .map((d) => ({ range: d.range, text: fill(doc.getText(d.range), doc.getText(new vscode.Range(new vscode.Position(0, 0), d.range.start))) }));
-        checked = waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'placeholder'), 'no placeholder left', { fresh: true });
+          .map((d) => ({
+            range: d.range,
+            text: fill(doc.getText(d.range), doc.getText(new vscode.Range(new vscode.Position(0, 0), d.range.start))),
+          }));
+        checked = waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === 'placeholder'), 'no placeholder left', {
+          fresh: true,
+        });
         if (typed.length) assert.ok(await editor.edit((b) => typed.forEach((t) => b.replace(t.range, t.text))));
         let completed = 0;
         for (const d of bottomUp.filter(isChoice)) {
           const placeholder = doc.getText(d.range);
           const typedValue = fill(placeholder, doc.getText(new vscode.Range(new vscode.Position(0, 0), d.range.start)));
-          const options = placeholder.slice(1, -1).split('/').map((o) => o.trim().toLowerCase());
+          const options = placeholder
+            .slice(1, -1)
+            .split('/')
+            .map((o) => o.trim().toLowerCase());
           assert.ok(await editor.edit((b) => b.delete(d.range)));
           const at = d.range.start;
           const value = (await complete(doc, at)).find((i) => options.includes(label(i).toLowerCase()));
@@ -110,11 +124,23 @@ suite('writing a persona from an empty file', () => {
       // 4. Everything else through its quick fix, never a "disable" action. The editor's
       // code-action command does not say which diagnostic an action fixes: the engine, run on
       // the same text, names the fix this finding has, and its title picks the action.
-      const title = lint(doc.getText(), { path: doc.uri.fsPath }).findings.find((f) => f.rule === code && f.message === finding.message)?.fixes[0]?.title;
+      const title = lint(doc.getText(), { path: doc.uri.fsPath }).findings.find(
+        (f) => f.rule === code && f.message === finding.message,
+      )?.fixes[0]?.title;
       if (!title) fail(`the engine has no fix for ${code}: ${finding.message}`);
-      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
-      const fix = actions.find((a): a is vscode.CodeAction => a instanceof vscode.CodeAction && a.title === title && a.edit !== undefined);
-      if (!fix) fail(`no quick fix "${title}" offered for ${code}: ${finding.message}; offered: ${actions.map((a) => a.title).join(' | ')}`);
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        doc.uri,
+        finding.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const fix = actions.find(
+        (a): a is vscode.CodeAction => a instanceof vscode.CodeAction && a.title === title && a.edit !== undefined,
+      );
+      if (!fix)
+        fail(
+          `no quick fix "${title}" offered for ${code}: ${finding.message}; offered: ${actions.map((a) => a.title).join(' | ')}`,
+        );
       checked = waitForDiagnostics(doc.uri, gone, `"${finding.message}" gone`, { fresh: true });
       assert.ok(await vscode.workspace.applyEdit(fix!.edit!), `applied "${fix!.title}"`);
       await checked.catch((e: Error) => fail(e.message));
@@ -123,7 +149,11 @@ suite('writing a persona from an empty file', () => {
 
     // How many rounds of typing, completing and fixing it took (in the run's timings line).
     metrics['personaFromEmptySteps'] = steps.length;
-    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).map((d) => `${codeOf(d)} ${d.message}`), [], `steps: ${steps.join(' → ')}`);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(doc.uri).map((d) => `${codeOf(d)} ${d.message}`),
+      [],
+      `steps: ${steps.join(' → ')}`,
+    );
     assert.ok(usedSectionCompletion, `a section came from completion; steps: ${steps.join(' → ')}`);
     assert.ok(choicesCompleted >= 2, `the enum fields came from completion; steps: ${steps.join(' → ')}`);
     assert.match(doc.getText(), /^# Persona: \S/);

@@ -38,7 +38,8 @@ function allWords(pick: (l: Lexicon) => readonly string[]): string[] {
 /** A regular expression matching what any language's pattern matches (they must share flags). */
 export function anyOf(patterns: readonly RegExp[]): RegExp {
   const flags = patterns[0]?.flags ?? '';
-  if (patterns.some((p) => p.flags !== flags)) throw new Error(`lexicon patterns differ in flags: ${patterns.map(String).join(', ')}`);
+  if (patterns.some((p) => p.flags !== flags))
+    throw new Error(`lexicon patterns differ in flags: ${patterns.map(String).join(', ')}`);
   return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
 }
 
@@ -118,7 +119,9 @@ const VERB_SOURCES: readonly ResearchVerbSource[] = ['interviews', 'surveys', 'd
 
 /** Each source's words in every language, in the order sources are tried. */
 export const researchSources: ReadonlyArray<{ source: ResearchSource } & ResearchWords> = RESEARCH_SOURCES.map((source) => {
-  const cues = LANGUAGES.map((language) => LEXICONS[language].researchSources[source].cue).filter((c): c is RegExp => c !== undefined);
+  const cues = LANGUAGES.map((language) => LEXICONS[language].researchSources[source].cue).filter(
+    (c): c is RegExp => c !== undefined,
+  );
   return { source, word: anyLanguage((l) => l.researchSources[source].word), cue: cues.length ? anyOf(cues) : undefined };
 });
 export const researchVerbs: ReadonlyArray<{ source: ResearchVerbSource; word: RegExp }> = VERB_SOURCES.map((source) => ({

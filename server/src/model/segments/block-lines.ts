@@ -90,7 +90,10 @@ export function boldBlocks(x: Extraction, section: Section): BoldBlock[] {
   }
   return lines.map((l, i) => {
     const next = lines[i + 1];
-    return { ...l, fields: section.fields.filter((f) => f.span.start >= l.line.end && (!next || f.span.start < next.line.start)) };
+    return {
+      ...l,
+      fields: section.fields.filter((f) => f.span.start >= l.line.end && (!next || f.span.start < next.line.start)),
+    };
   });
 }
 

@@ -24,7 +24,10 @@ function oneOf(list: readonly string[]): string {
 // Headings that say they are about a segment's strategy: "Strategy for Mid-market", "Mid-market
 // playbook", "Стратегия для SMB", "For SMB" (the words: model/lexicon, `strategyHeadings`).
 const { segment, before, prepositions, nameLeads, after, alone } = strategyHeadings;
-const STRATEGY_BEFORE = new RegExp(`^(?:${oneOf(segment)} )?${oneOf(before)}(?: ${oneOf(prepositions)})?(?: ${oneOf(nameLeads)})? (.+)$`, 'u');
+const STRATEGY_BEFORE = new RegExp(
+  `^(?:${oneOf(segment)} )?${oneOf(before)}(?: ${oneOf(prepositions)})?(?: ${oneOf(nameLeads)})? (.+)$`,
+  'u',
+);
 const STRATEGY_AFTER = new RegExp(`^(.+?) (?:${oneOf(segment)} )?${oneOf(after)}$`, 'u');
 const FOR = new RegExp(`^${oneOf(alone)} (.+)$`, 'u');
 
@@ -90,5 +93,11 @@ function addProse(x: Extraction, b: Builder, section: Section, term: SegmentFiel
   collect(section);
   const [first, ...rest] = runs.sort((p, q) => p.span.start - q.span.start);
   if (!first) return;
-  addValue(doc, b, term, { label: { text: section.heading.text, span: section.heading.textSpan }, value: first, items: rest, source: 'heading', placeholder: false });
+  addValue(doc, b, term, {
+    label: { text: section.heading.text, span: section.heading.textSpan },
+    value: first,
+    items: rest,
+    source: 'heading',
+    placeholder: false,
+  });
 }

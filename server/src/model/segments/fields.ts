@@ -38,7 +38,8 @@ export function addValue(doc: SegDocument, b: Builder, term: SegmentFieldTerm, v
 /** Adds `**Key**: value` fields, with the nesting rule of {@link DESCRIPTOR_CATEGORIES}. */
 export function addFields(doc: SegDocument, vocab: CompiledVocabulary, b: Builder, fields: readonly Field[]): void {
   const groups = fields.filter((f) => f.items.length > 0);
-  const inside = (f: Field, g: Field): boolean => g !== f && g.items.some((i) => f.span.start >= i.span.start && f.span.start < i.span.end);
+  const inside = (f: Field, g: Field): boolean =>
+    g !== f && g.items.some((i) => f.span.start >= i.span.start && f.span.start < i.span.end);
   for (const f of fields) {
     if (vocab.label.test(f.key)) continue;
     const own = vocab.fieldOf.get(f.key);
@@ -81,7 +82,10 @@ export function finishFields(b: Builder): void {
     const first = values[0]!;
     const field: SegmentField = {
       id,
-      text: filled.flatMap((v) => [v.value.text, ...v.items.map((i) => i.text)]).filter((t) => t !== '').join('; '),
+      text: filled
+        .flatMap((v) => [v.value.text, ...v.items.map((i) => i.text)])
+        .filter((t) => t !== '')
+        .join('; '),
       span: first.value.text !== '' ? first.value.span : first.label.span,
       items: filled.flatMap((v) => v.items),
       values,

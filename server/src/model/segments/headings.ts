@@ -69,7 +69,9 @@ export function addSectionBody(x: Extraction, b: Builder, section: Section): voi
     if (x.headingSegments.has(child)) continue;
     const term = vocab.fieldOf.get(normalizeKey(child.heading.text));
     if (term) {
-      const paragraphs = child.paragraphs.filter((p) => !child.fields.some((f) => f.span.start >= p.span.start && f.span.start < p.span.end));
+      const paragraphs = child.paragraphs.filter(
+        (p) => !child.fields.some((f) => f.span.start >= p.span.start && f.span.start < p.span.end),
+      );
       const items = child.lists.flatMap((l) => flattenItems(doc, l.items));
       const [first, ...rest] = paragraphs;
       const value = first ?? { text: '', span: { start: child.heading.span.end, end: child.heading.span.end } };

@@ -18,7 +18,16 @@ import type { CompiledVocabulary } from './vocabulary';
 /** Categories that size a segment: a block with one of them and another field reads as a segment. */
 const SIZING = new Set(['size', 'acv', 'revenue']);
 /** Categories that say what a segment needs or how to win it. */
-const DESCRIBING = new Set(['needs', 'pains', 'value-proposition', 'channels', 'go-to-market', 'strategy', 'behavioral', 'psychographic']);
+const DESCRIBING = new Set([
+  'needs',
+  'pains',
+  'value-proposition',
+  'channels',
+  'go-to-market',
+  'strategy',
+  'behavioral',
+  'psychographic',
+]);
 
 /** A subheading or bold block that may be a segment, and the categories of its segment fields. */
 interface Candidate {
@@ -36,7 +45,9 @@ export function inferSegments(x: Extraction): void {
     const candidates = candidatesIn(x, section);
     // Sized, and saying something a segment has beyond its size and who its members are
     // (a breakdown by region with company counts and a TAM is not a set of segments).
-    const sized = candidates.filter((c) => [...c.categories].some((k) => SIZING.has(k)) && [...c.categories].some((k) => DESCRIBING.has(k)));
+    const sized = candidates.filter(
+      (c) => [...c.categories].some((k) => SIZING.has(k)) && [...c.categories].some((k) => DESCRIBING.has(k)),
+    );
     if (sized.length < 2) continue;
     for (const c of candidates) {
       if (c.categories.size < 2) continue;
@@ -79,7 +90,9 @@ function readSizingTables(x: Extraction): void {
   for (const section of x.sections) {
     for (const table of section.tables) {
       if (readMatrix(table) || labelColumn(table, x.vocab) < 0) continue;
-      const categories = new Set(table.header.map((h) => x.vocab.fieldOf.get(normalizeKey(h.text))?.category).filter((c): c is string => c !== undefined));
+      const categories = new Set(
+        table.header.map((h) => x.vocab.fieldOf.get(normalizeKey(h.text))?.category).filter((c): c is string => c !== undefined),
+      );
       if (categories.size < 2 || ![...categories].some((c) => SIZING.has(c))) continue;
       if (readSegmentTable(x, table, true)) x.segmentTables.add(table);
     }

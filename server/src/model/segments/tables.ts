@@ -64,7 +64,8 @@ function cellName(doc: SegDocument, cell: TableCell): TextRun {
  * (or the only one) name segments. Whether the table was read as one about segments.
  */
 export function readSegmentTable(x: Extraction, table: Table, create: boolean): boolean {
-  const termAt = (cell: TableCell | undefined): SegmentFieldTerm | undefined => (cell ? x.vocab.fieldOf.get(normalizeKey(cell.text)) : undefined);
+  const termAt = (cell: TableCell | undefined): SegmentFieldTerm | undefined =>
+    cell ? x.vocab.fieldOf.get(normalizeKey(cell.text)) : undefined;
   const fieldColumns = table.header.filter((h, i) => i > 0 && termAt(h)).length;
   let key = labelColumn(table, x.vocab);
   // Rows that name fields (`| Size | 4,000 |`) make a key/value table or segments as columns.
@@ -78,9 +79,19 @@ export function readSegmentTable(x: Extraction, table: Table, create: boolean): 
   }
   const segmentOf = (cell: TableCell, span: Span): Builder | undefined => {
     const name = cellName(x.doc, cell);
-    const found = create ? findByKey(x.builders, segmentNameKey(name.text)) : findNamed(x.builders, segmentNameKey(name.text), key >= 0 && labelColumn(table, x.vocab) >= 0);
+    const found = create
+      ? findByKey(x.builders, segmentNameKey(name.text))
+      : findNamed(x.builders, segmentNameKey(name.text), key >= 0 && labelColumn(table, x.vocab) >= 0);
     if (found || !create || name.text === '') return found;
-    return newBuilder(x, { name: name.text, nameSpan: name.span, blockSpan: span, span, fields: new Map(), source: 'table', placeholder: isPlaceholderValue(name.text, x.doc.definitions) });
+    return newBuilder(x, {
+      name: name.text,
+      nameSpan: name.span,
+      blockSpan: span,
+      span,
+      fields: new Map(),
+      source: 'table',
+      placeholder: isPlaceholderValue(name.text, x.doc.definitions),
+    });
   };
   if (key >= 0) {
     readSegmentRows(x, table, key, termAt, segmentOf);

@@ -16,7 +16,12 @@ export function gtmSection(kind: KindSchema, id: string): SectionSpec | undefine
 /** A field of a section (see gtmSection). */
 export function gtmField(kind: KindSchema, sectionId: string, fieldId: string): FieldSpec | undefined {
   const own = kind.sections.find((s) => s.id === sectionId)?.fields.find((f) => f.id === fieldId);
-  return own ?? builtinKind('gtm')?.sections.find((s) => s.id === sectionId)?.fields.find((f) => f.id === fieldId);
+  return (
+    own ??
+    builtinKind('gtm')
+      ?.sections.find((s) => s.id === sectionId)
+      ?.fields.find((f) => f.id === fieldId)
+  );
 }
 
 /** Every name of a field as the schema writes it: titles in both languages, then aliases. */
@@ -57,7 +62,9 @@ function readStatementParts(kind: KindSchema): StatementPart[] {
     const title = p['title'] as Partial<Localized> | undefined;
     const template = p['template'] as Partial<Localized> | undefined;
     if (typeof p['id'] !== 'string' || !title?.en || !template?.en) continue;
-    const aliases = Array.isArray(p['aliases']) ? (p['aliases'] as unknown[]).filter((a): a is string => typeof a === 'string') : [];
+    const aliases = Array.isArray(p['aliases'])
+      ? (p['aliases'] as unknown[]).filter((a): a is string => typeof a === 'string')
+      : [];
     out.push({
       id: p['id'],
       title: { en: title.en, ru: title.ru ?? title.en },

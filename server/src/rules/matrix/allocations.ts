@@ -69,7 +69,11 @@ export function tierAllocations(match: KindMatch, language: Language, doc?: SegD
   return readTierAllocations(match, language, doc).entries;
 }
 
-function readTierAllocations(match: KindMatch, language: Language, doc: SegDocument | undefined): { entries: TierAllocation[]; loose: boolean } {
+function readTierAllocations(
+  match: KindMatch,
+  language: Language,
+  doc: SegDocument | undefined,
+): { entries: TierAllocation[]; loose: boolean } {
   const out: TierAllocation[] = [];
   for (const [id, tier] of TIER_SECTIONS) {
     const section = match.byId.get(id);
@@ -93,7 +97,13 @@ const ALLOCATION_FIELD = 'resource-allocation';
  * table or list (see looseTierAllocations). required-field and the completeness tally both
  * ask this.
  */
-export function fieldStatedElsewhere(match: KindMatch, language: Language, doc: SegDocument, sectionId: string, fieldId: string): boolean {
+export function fieldStatedElsewhere(
+  match: KindMatch,
+  language: Language,
+  doc: SegDocument,
+  sectionId: string,
+  fieldId: string,
+): boolean {
   if (fieldId !== ALLOCATION_FIELD) return false;
   const tier = TIER_SECTIONS.find(([id]) => id === sectionId)?.[1];
   if (tier === undefined) return false;
@@ -175,7 +185,10 @@ function looseTierAllocations(doc: SegDocument, match: KindMatch, language: Lang
     for (const table of section.tables) {
       const headers = table.header.map((c) => normalizeKey(c.text));
       const tierCol = headers.findIndex((h) => tierHeaders.has(h));
-      const shareCol = headers.findIndex((h, i) => i !== tierCol && (namesAllocation(h, keys) || ALLOCATION_HEADER.test(h) || /^%/.test(table.header[i]!.text.trim())));
+      const shareCol = headers.findIndex(
+        (h, i) =>
+          i !== tierCol && (namesAllocation(h, keys) || ALLOCATION_HEADER.test(h) || /^%/.test(table.header[i]!.text.trim())),
+      );
       if (tierCol < 0 || shareCol < 0) continue;
       const rows = table.rows.filter((r) => r.some((c) => c.text !== ''));
       const tiers = rows.map((r) => tierOfLabel(r[tierCol]?.text ?? ''));
@@ -193,7 +206,14 @@ function cellField(doc: SegDocument, label: TableCell, value: TableCell | undefi
   const line = doc.lines.lineAt(label.span.start);
   const span = { start: doc.lines.lineStart(line), end: doc.lines.lineEnd(line) };
   const v: TextRun = value ? { text: value.text, span: value.span } : { text: '', span: { start: span.end, end: span.end } };
-  return { label: { text: label.text.replace(/^[*_]+|[*_]+$/g, ''), span: label.span }, key: normalizeKey(label.text), value: v, span, style: 'table', items: [] };
+  return {
+    label: { text: label.text.replace(/^[*_]+|[*_]+$/g, ''), span: label.span },
+    key: normalizeKey(label.text),
+    value: v,
+    span,
+    style: 'table',
+    items: [],
+  };
 }
 
 /**
@@ -266,7 +286,9 @@ function tableAllocations(kind: AllocationKind, section: Section, language: Lang
 }
 
 function oneTable(kind: AllocationKind, section: Section, table: Table, language: Language): Allocation[] {
-  const rows = table.rows.filter((r) => r[0] !== undefined && r[0].text !== '' && !allocationTotalKeys.has(normalizeKey(r[0].text)));
+  const rows = table.rows.filter(
+    (r) => r[0] !== undefined && r[0].text !== '' && !allocationTotalKeys.has(normalizeKey(r[0].text)),
+  );
   if (rows.length < 2) return [];
   const out: Allocation[] = [];
   for (let col = 1; col < table.header.length; col++) {
@@ -278,7 +300,8 @@ function oneTable(kind: AllocationKind, section: Section, table: Table, language
       if (!q) break;
       parts.push({ label: r[0]!.text.replace(/^[*_]+|[*_]+$/g, ''), quantity: q });
     }
-    if (parts.length === rows.length) out.push({ kind, section, parts, hasRange: parts.some((p) => p.quantity.min !== undefined) });
+    if (parts.length === rows.length)
+      out.push({ kind, section, parts, hasRange: parts.some((p) => p.quantity.min !== undefined) });
   }
   return out;
 }
@@ -301,7 +324,10 @@ export function findAllocations(match: KindMatch, language: Language, doc?: SegD
       hasRange: tiers.some((t) => t.quantity!.min !== undefined),
     });
   }
-  for (const [kind, id] of [['channels', 'channel-strategy'], ['budget', 'budget']] as const) {
+  for (const [kind, id] of [
+    ['channels', 'channel-strategy'],
+    ['budget', 'budget'],
+  ] as const) {
     const section = match.byId.get(id);
     if (!section) continue;
     const list = listAllocation(kind, section, language);

@@ -164,7 +164,9 @@ function stripEmphasis(text: string): string {
  * score cell `/10` only says which scale the score is on).
  */
 function readable(text: string): string {
-  return text.replace(/[*_`~]/g, ' ').replace(/(\d)(\s*\/\s*\d+)(?!\d)/g, (_m, d: string, scale: string) => d + ' '.repeat(scale.length));
+  return text
+    .replace(/[*_`~]/g, ' ')
+    .replace(/(\d)(\s*\/\s*\d+)(?!\d)/g, (_m, d: string, scale: string) => d + ' '.repeat(scale.length));
 }
 
 /** A score or total cell: a single number (not a range, a percent or an amount). */
@@ -208,7 +210,8 @@ export function tierWords(text: string): Array<{ tier: Tier; language: Language;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     for (const { tier, language, pattern } of TIER_PATTERNS) {
       const w = pattern.exec(m[0]);
-      if (w && w.index === 0 && w[0].length === m[0].length) out.push({ tier, language, start: m.index, end: m.index + m[0].length, word: m[0] });
+      if (w && w.index === 0 && w[0].length === m[0].length)
+        out.push({ tier, language, start: m.index, end: m.index + m[0].length, word: m[0] });
     }
   }
   return out;

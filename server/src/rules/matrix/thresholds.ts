@@ -13,7 +13,10 @@ export function tierThresholdOptions(partner: string): { defaults: TierThreshold
     optionsSchema: {
       type: 'object',
       properties: {
-        tier1Min: { type: 'number', description: `The lowest total of Tier 1 (the prioritization matrix: 30). Keep ${partner} in step.` },
+        tier1Min: {
+          type: 'number',
+          description: `The lowest total of Tier 1 (the prioritization matrix: 30). Keep ${partner} in step.`,
+        },
         tier2Min: {
           type: 'number',
           description: `The lowest total of Tier 2; lower totals are Tier 3 (the prioritization matrix: 20). Keep ${partner} in step.`,

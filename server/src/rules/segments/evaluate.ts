@@ -92,7 +92,8 @@ export const EVALUATION_DEFAULTS: Readonly<Required<EvaluationOptions>> = {
 /** `$1.2M`, `$110k`, `$950`: an amount in US dollars, three significant digits at most. */
 export function formatUSD(usd: number): string {
   const abs = Math.abs(usd);
-  const [div, suffix] = abs >= 1e12 ? [1e12, 'T'] : abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const [div, suffix] =
+    abs >= 1e12 ? [1e12, 'T'] : abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
   const n = usd / div;
   const digits = Math.abs(n) >= 100 ? String(Math.round(n)) : String(Number(n.toPrecision(3)));
   return `$${digits}${suffix}`;
@@ -168,7 +169,8 @@ function substantial(doc: SegDocument, segment: Segment, name: string, o: Requir
   const revenue = firstMoney(doc, revenueFields);
   if (revenue) {
     const usd = toUSD(annualize(revenue), o.rates);
-    if (usd !== undefined) return judge(usd, revenue.currency === 'USD' && !revenue.product && !revenue.per ? undefined : revenue.text);
+    if (usd !== undefined)
+      return judge(usd, revenue.currency === 'USD' && !revenue.product && !revenue.per ? undefined : revenue.text);
   }
   const size = sizeOf(doc, segment);
   const acvFields = fieldsOf(segment, ['acv']);
@@ -189,7 +191,8 @@ function substantial(doc: SegDocument, segment: Segment, name: string, o: Requir
     const usd = toUSD(annualize(sizeMoney), o.rates);
     if (usd !== undefined) return judge(usd, sizeMoney.currency === 'USD' && !sizeMoney.per ? undefined : sizeMoney.text);
   }
-  const pending = onlyPlaceholders(revenueFields) || (onlyPlaceholders(acvFields) && !acv) || onlyPlaceholders(fieldsOf(segment, ['size']));
+  const pending =
+    onlyPlaceholders(revenueFields) || (onlyPlaceholders(acvFields) && !acv) || onlyPlaceholders(fieldsOf(segment, ['size']));
   const reason = size ? 'noAcv' : acv ? 'noSize' : 'noRevenue';
   const args: MessageArgs = { segment: name, minimum };
   if (size) args['size'] = size.text;
@@ -224,7 +227,13 @@ function textOf(segment: Segment, categories: readonly string[]): string {
     .join('; ');
 }
 
-function differentiable(all: readonly Segment[], i: number, sets: readonly Int32Array[], name: string, o: Required<EvaluationOptions>): CriterionResult {
+function differentiable(
+  all: readonly Segment[],
+  i: number,
+  sets: readonly Int32Array[],
+  name: string,
+  o: Required<EvaluationOptions>,
+): CriterionResult {
   const segment = all[i]!;
   const mine = sets[i]!;
   if (mine.length === 0) {
@@ -256,7 +265,13 @@ function sameIds(a: Int32Array, b: Int32Array): boolean {
   return a.length === b.length && a.every((x, k) => x === b[k]);
 }
 
-function actionable(all: readonly Segment[], i: number, sets: readonly Int32Array[], texts: readonly string[], name: string): CriterionResult {
+function actionable(
+  all: readonly Segment[],
+  i: number,
+  sets: readonly Int32Array[],
+  texts: readonly string[],
+  name: string,
+): CriterionResult {
   const segment = all[i]!;
   const mine = sets[i]!;
   if (mine.length === 0) {
@@ -266,7 +281,12 @@ function actionable(all: readonly Segment[], i: number, sets: readonly Int32Arra
   const others = all.filter((_, j) => j !== i && sameIds(mine, sets[j]!)).map((segment) => ({ segment, value: 1 }));
   const same = others[0];
   if (!same) return { ok: true };
-  return { ok: false, reason: 'sameStrategy', args: { segment: name, other: same.segment.name, value: excerpt(texts[i]!) }, others };
+  return {
+    ok: false,
+    reason: 'sameStrategy',
+    args: { segment: name, other: same.segment.name, value: excerpt(texts[i]!) },
+    others,
+  };
 }
 
 const cache = new WeakMap<KindMatch, Map<string, SegmentEvaluation[]>>();
@@ -277,7 +297,12 @@ const cache = new WeakMap<KindMatch, Map<string, SegmentEvaluation[]>>();
  * result is cached per match and options, so the five rules and the tallies share one run.
  * A kind without a segment vocabulary has no segments: the result is empty.
  */
-export function evaluateSegments(doc: SegDocument, match: KindMatch, kind: KindSchema, options: EvaluationOptions = {}): SegmentEvaluation[] {
+export function evaluateSegments(
+  doc: SegDocument,
+  match: KindMatch,
+  kind: KindSchema,
+  options: EvaluationOptions = {},
+): SegmentEvaluation[] {
   const o: Required<EvaluationOptions> = {
     minimum: options.minimum ?? EVALUATION_DEFAULTS.minimum,
     rates: { ...EVALUATION_DEFAULTS.rates, ...options.rates },

@@ -21,7 +21,11 @@ export interface EnumPart {
 }
 
 function key(s: string): string {
-  return s.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -114,12 +118,27 @@ export function enumFixes(spec: FieldSpec, value: string, span: { start: number;
     }
     return out;
   };
-  const fix = (text: string, preferred: boolean): FixSpec => ({ title: 'replace', args: { value: text }, edits: [{ span, newText: text }], preferred });
+  const fix = (text: string, preferred: boolean): FixSpec => ({
+    title: 'replace',
+    args: { value: text },
+    edits: [{ span, newText: text }],
+    preferred,
+  });
   if (allNear || unknown.length > 1) {
-    return [fix(rewrite((i) => nearest[i]!.best.name), allNear)];
+    return [
+      fix(
+        rewrite((i) => nearest[i]!.best.name),
+        allNear,
+      ),
+    ];
   }
   // Nothing is close: offer every value, in the document's language and the schema's order.
-  return (spec.enum ?? []).map((v) => fix(rewrite(() => spelling(spec, v, language)), false));
+  return (spec.enum ?? []).map((v) =>
+    fix(
+      rewrite(() => spelling(spec, v, language)),
+      false,
+    ),
+  );
 }
 
 /** How a value is written in a document of `language`: its first Russian alias in Russian. */

@@ -60,14 +60,21 @@ export function blockInsertion(doc: SegDocument, offset: number, block: string):
   return { span: { start: offset, end: offset }, newText: prefix + block + suffix };
 }
 
-export function sectionInsertion(doc: SegDocument, kind: KindSchema, match: KindMatch, spec: SectionSpec, language: Language): TextEdit {
+export function sectionInsertion(
+  doc: SegDocument,
+  kind: KindSchema,
+  match: KindMatch,
+  spec: SectionSpec,
+  language: Language,
+): TextEdit {
   const offset = insertionOffset(doc, kind, match, spec.order);
   return blockInsertion(doc, offset, sectionText(spec, sectionDepth(kind, match), language, doc.lines.eol));
 }
 
 /** The line a missing field is inserted as, in the style of the section's other fields. */
 export function fieldLine(section: Section, field: FieldSpec, language: Language, marker = '- '): string {
-  const inParagraph = section.fields.length > 0 && !section.fields.some((f) => f.style === 'plain' || isListField(section, f.span.start));
+  const inParagraph =
+    section.fields.length > 0 && !section.fields.some((f) => f.style === 'plain' || isListField(section, f.span.start));
   return `${inParagraph ? '' : marker}**${pick(field.title, language)}**: `;
 }
 
@@ -119,7 +126,10 @@ export function fieldInsertion(doc: SegDocument, section: Section, field: FieldS
   const headingLine = doc.lines.lineAt(Math.max(section.heading.span.end - 1, section.heading.span.start));
   const headingEnd = doc.lines.lineEnd(headingLine);
   // A line of text right under the heading would otherwise continue the new list item.
-  const next = headingLine + 1 < doc.lines.lineCount ? doc.text.slice(doc.lines.lineStart(headingLine + 1), doc.lines.lineEnd(headingLine + 1)) : '';
+  const next =
+    headingLine + 1 < doc.lines.lineCount
+      ? doc.text.slice(doc.lines.lineStart(headingLine + 1), doc.lines.lineEnd(headingLine + 1))
+      : '';
   return { span: { start: headingEnd, end: headingEnd }, newText: eol + eol + line + (next.trim() ? eol : '') };
 }
 

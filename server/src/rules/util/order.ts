@@ -18,7 +18,8 @@ export function longestOrderedRun(values: readonly number[], strict: boolean): S
   const longest = new Array<number>(n).fill(1);
   let want = n > 0 ? 1 : 0;
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = i + 1; j < n; j++) if (follows(values[i]!, values[j]!) && longest[j]! + 1 > longest[i]!) longest[i] = longest[j]! + 1;
+    for (let j = i + 1; j < n; j++)
+      if (follows(values[i]!, values[j]!) && longest[j]! + 1 > longest[i]!) longest[i] = longest[j]! + 1;
     if (longest[i]! > want) want = longest[i]!;
   }
   const kept = new Set<number>();

@@ -55,5 +55,7 @@ export function isEmptyField(doc: SegDocument, field: Field): boolean {
   const text = doc.text.slice(doc.lines.lineStart(next), doc.lines.lineEnd(next)).trim();
   // A blank line, a heading, a list item (nested items are already in field.items) or
   // another field ends the value; a plain line of text continues it.
-  return text === '' || /^#{1,6}(\s|$)/.test(text) || /^([-*+]|\d+[.)])(\s|$)/.test(text) || /^\*\*[^*]+(\*\*\s*:|:\*\*)/.test(text);
+  return (
+    text === '' || /^#{1,6}(\s|$)/.test(text) || /^([-*+]|\d+[.)])(\s|$)/.test(text) || /^\*\*[^*]+(\*\*\s*:|:\*\*)/.test(text)
+  );
 }

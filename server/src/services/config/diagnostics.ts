@@ -24,7 +24,14 @@ export interface ConfigDiagnostic {
   range: Range;
 }
 
-export function makeDiagnostic(file: string, lines: LineIndex, locale: Language, id: string, args: MessageArgs, span: Span): ConfigDiagnostic {
+export function makeDiagnostic(
+  file: string,
+  lines: LineIndex,
+  locale: Language,
+  id: string,
+  args: MessageArgs,
+  span: Span,
+): ConfigDiagnostic {
   return {
     rule: 'config',
     severity: id === 'untrusted' ? 'warning' : 'error',

@@ -98,7 +98,12 @@ export function escapeSegment(segment: string): string {
 
 /** The segments of a JSON pointer, unescaped (`~1` is `/`, `~0` is `~`). */
 export function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** What a JSON pointer leads to: the deepest node found on the way. */

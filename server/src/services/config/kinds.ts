@@ -54,7 +54,8 @@ export function readKinds(c: ConfigReport, node: JsonNode, config: LintConfig, t
   if (Object.keys(read.globs).length) config.globs = read.globs;
   // Custom kinds come first: a team's own kind is more specific than a built-in one whose
   // heading pattern might also match (a team standard titled "Customer Segmentation Standards").
-  if (read.replaced.size || read.custom.length) config.kinds = [...read.custom, ...builtinKinds().map((k) => read.replaced.get(k.kind) ?? k)];
+  if (read.replaced.size || read.custom.length)
+    config.kinds = [...read.custom, ...builtinKinds().map((k) => read.replaced.get(k.kind) ?? k)];
 }
 
 /** The `files`, `aliases` and `schema` of a kind entry (the last of each, as in the plain value). */
@@ -119,7 +120,12 @@ interface KindBase {
   tree?: SchemaTree;
 }
 
-function kindBase(c: ConfigReport, entry: JsonProperty, schemaNode: JsonNode | undefined, builtin: KindSchema | undefined): KindBase | undefined {
+function kindBase(
+  c: ConfigReport,
+  entry: JsonProperty,
+  schemaNode: JsonNode | undefined,
+  builtin: KindSchema | undefined,
+): KindBase | undefined {
   if (schemaNode) {
     // Not a string, or a remote path: the config schema said so; nothing to read.
     if (schemaNode.type !== 'string' || c.refuses(schemaNode)) return undefined;
@@ -146,11 +152,23 @@ function compileConfigKind(c: ConfigReport, name: string, json: JsonSchema, base
     if (e instanceof UnsupportedPatternError) {
       const node = base.tree && findPattern(base.tree.root, e.pattern);
       if (base.tree && node) {
-        c.reportInSchema(base.label, base.tree.lines, node.offset, 'patternUnsupported', { pattern: e.pattern, detail: e.detail }, base.span);
+        c.reportInSchema(
+          base.label,
+          base.tree.lines,
+          node.offset,
+          'patternUnsupported',
+          { pattern: e.pattern, detail: e.detail },
+          base.span,
+        );
         return undefined;
       }
     }
-    const detail = e instanceof UnsupportedPatternError ? configMessage('patternUnsupported', { pattern: e.pattern, detail: e.detail }, c.locale) : e instanceof Error ? e.message : String(e);
+    const detail =
+      e instanceof UnsupportedPatternError
+        ? configMessage('patternUnsupported', { pattern: e.pattern, detail: e.detail }, c.locale)
+        : e instanceof Error
+          ? e.message
+          : String(e);
     c.report('schemaInvalid', { file: base.label, detail }, base.span);
     return undefined;
   }
@@ -162,7 +180,11 @@ interface SchemaTree {
 }
 
 /** Reads, parses and type-checks the `x-segdoc` values of a kind schema file; undefined (and a finding) when it cannot be used. */
-function readSchemaFile(c: ConfigReport, ref: string, span: Span): { json: JsonSchema; path: string; tree: SchemaTree } | undefined {
+function readSchemaFile(
+  c: ConfigReport,
+  ref: string,
+  span: Span,
+): { json: JsonSchema; path: string; tree: SchemaTree } | undefined {
   const abs = path.resolve(c.dir, ref);
   c.dependencies.push(abs);
   const read = readRegularFile(abs, SCHEMA_MAX_BYTES);

@@ -125,7 +125,8 @@ export function loadConfigFile(configPath: string, options: LoadOptions & { text
       if (!read.ok) return unreadableConfig(abs, read, options.locale);
       text = read.text;
     }
-    if (text.length > CONFIG_MAX_BYTES) return unreadableConfig(abs, { ok: false, reason: 'too-large', limit: CONFIG_MAX_BYTES }, options.locale);
+    if (text.length > CONFIG_MAX_BYTES)
+      return unreadableConfig(abs, { ok: false, reason: 'too-large', limit: CONFIG_MAX_BYTES }, options.locale);
     return load(abs, text, options.locale, options.rules, options.trusted);
   }
   const key = `${abs}\0${options.locale ?? ''}${options.trusted === false ? '\0untrusted' : ''}`;
@@ -172,7 +173,13 @@ function configLanguage(root: JsonNode | undefined): Language | undefined {
   return lang?.type === 'string' && (lang.value === 'en' || lang.value === 'ru') ? lang.value : undefined;
 }
 
-function load(file: string, text: string, requestedLocale: Language | undefined, ruleList: readonly Rule<object>[] | undefined, trusted = true): LoadedConfig {
+function load(
+  file: string,
+  text: string,
+  requestedLocale: Language | undefined,
+  ruleList: readonly Rule<object>[] | undefined,
+  trusted = true,
+): LoadedConfig {
   const deep = tooDeepAt(withoutBom(text), CONFIG_MAX_DEPTH);
   const c = new ConfigReport(file, text, requestedLocale ?? 'en');
   const result: LoadedConfig = { path: file, dir: c.dir, config: {}, diagnostics: c.diagnostics, dependencies: c.dependencies };
@@ -217,7 +224,9 @@ function readRules(c: ConfigReport, node: JsonNode, known: readonly Rule<object>
     if (p.value.type === 'string') out[rule.id] = p.value.value as RuleLevel;
     else {
       const [level, options] = p.value.children!;
-      out[rule.id] = options ? [level!.value as RuleLevel, nodeValue(options) as Record<string, unknown>] : [level!.value as RuleLevel];
+      out[rule.id] = options
+        ? [level!.value as RuleLevel, nodeValue(options) as Record<string, unknown>]
+        : [level!.value as RuleLevel];
     }
   }
   return out;

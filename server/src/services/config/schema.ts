@@ -57,7 +57,12 @@ export function optionDescriptions(rule: Rule<object>): string[] {
 function localizeDescriptions(node: unknown, locale: Language): unknown {
   if (Array.isArray(node)) return node.map((n) => localizeDescriptions(n, locale));
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'description' && typeof v === 'string' ? schemaText(locale, v) : localizeDescriptions(v, locale)]));
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === 'description' && typeof v === 'string' ? schemaText(locale, v) : localizeDescriptions(v, locale),
+    ]),
+  );
 }
 
 /**
@@ -74,7 +79,11 @@ function ruleSettingSchemas(rules: readonly Rule<object>[], locale: Language, t:
   for (const rule of rules) {
     out[rule.id] = {
       description: t(schemaTexts.rule, { description: t(rule.description), severity: rule.severity }),
-      markdownDescription: t(schemaTexts.ruleLink, { description: t(rule.description), severity: rule.severity, url: ruleDocUrl(rule.id) }),
+      markdownDescription: t(schemaTexts.ruleLink, {
+        description: t(rule.description),
+        severity: rule.severity,
+        url: ruleDocUrl(rule.id),
+      }),
       anyOf: [
         { $ref: '#/definitions/level' },
         {
@@ -96,14 +105,23 @@ function builtinKindSchemas(locale: Language, t: Translate): Record<string, unkn
   const out: Record<string, unknown> = {};
   for (const kind of builtinKinds()) {
     const sections: Record<string, unknown> = {};
-    for (const s of kind.sections) sections[s.id] = { description: t(schemaTexts.sectionAliases, { title: pick(s.title, locale), other: pick(s.title, other) }), $ref: '#/definitions/strings' };
+    for (const s of kind.sections)
+      sections[s.id] = {
+        description: t(schemaTexts.sectionAliases, { title: pick(s.title, locale), other: pick(s.title, other) }),
+        $ref: '#/definitions/strings',
+      };
     out[kind.kind] = {
       description: t(schemaTexts.kind, { kind: pick(kind.title, locale) }),
       type: 'object',
       additionalProperties: false,
       properties: {
         files: { $ref: '#/definitions/files' },
-        aliases: { type: 'object', description: t(schemaTexts.aliases), properties: sections, additionalProperties: { $ref: '#/definitions/strings' } },
+        aliases: {
+          type: 'object',
+          description: t(schemaTexts.aliases),
+          properties: sections,
+          additionalProperties: { $ref: '#/definitions/strings' },
+        },
         schema: { $ref: '#/definitions/schema', description: t(schemaTexts.kindSchema, { kind: kind.kind }) },
       },
     };
@@ -115,7 +133,13 @@ function definitions(t: Translate): Record<string, unknown> {
   return {
     level: {
       enum: [...RULE_LEVELS],
-      enumDescriptions: [schemaTexts.levelOff, schemaTexts.levelError, schemaTexts.levelWarning, schemaTexts.levelInfo, schemaTexts.levelHint].map((d) => t(d)),
+      enumDescriptions: [
+        schemaTexts.levelOff,
+        schemaTexts.levelError,
+        schemaTexts.levelWarning,
+        schemaTexts.levelInfo,
+        schemaTexts.levelHint,
+      ].map((d) => t(d)),
     },
     strings: { type: 'array', items: { type: 'string' } },
     files: { description: t(schemaTexts.files), type: 'array', items: { type: 'string' } },
@@ -140,7 +164,10 @@ function definitions(t: Translate): Record<string, unknown> {
  * and the built-in kinds, with every description in `locale`: VS Code completes rule ids,
  * severities, options and section ids from it, and the loader validates configs with it.
  */
-export function configJsonSchema(locale: Language = 'en', rules: readonly Rule<object>[] = [...configurableRules()].sort((a, b) => a.id.localeCompare(b.id))): Record<string, unknown> {
+export function configJsonSchema(
+  locale: Language = 'en',
+  rules: readonly Rule<object>[] = [...configurableRules()].sort((a, b) => a.id.localeCompare(b.id)),
+): Record<string, unknown> {
   const t: Translate = (text, args = {}) => schemaText(locale, text, args);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -151,8 +178,18 @@ export function configJsonSchema(locale: Language = 'en', rules: readonly Rule<o
     properties: {
       $schema: { type: 'string' },
       language: { description: t(schemaTexts.language), enum: ['en', 'ru'] },
-      rules: { description: t(schemaTexts.rules), type: 'object', properties: ruleSettingSchemas(rules, locale, t), additionalProperties: false },
-      kinds: { description: t(schemaTexts.kinds), type: 'object', properties: builtinKindSchemas(locale, t), additionalProperties: { $ref: '#/definitions/customKind' } },
+      rules: {
+        description: t(schemaTexts.rules),
+        type: 'object',
+        properties: ruleSettingSchemas(rules, locale, t),
+        additionalProperties: false,
+      },
+      kinds: {
+        description: t(schemaTexts.kinds),
+        type: 'object',
+        properties: builtinKindSchemas(locale, t),
+        additionalProperties: { $ref: '#/definitions/customKind' },
+      },
     },
     definitions: definitions(t),
   };

@@ -12,7 +12,20 @@ import type { Span } from '../../parse/text';
 import type { Rule } from '../../rules/types';
 import type { MessageArgs } from '../../l10n';
 import type { ConfigReport } from './diagnostics';
-import { earlierOccurrences, escapeSegment, instanceAround, keyNodeOf, locate, nodeValue, pointerSegments, spanOf, type EarlierOccurrence, type JsonNode, type Located, type Picks } from './jsonc';
+import {
+  earlierOccurrences,
+  escapeSegment,
+  instanceAround,
+  keyNodeOf,
+  locate,
+  nodeValue,
+  pointerSegments,
+  spanOf,
+  type EarlierOccurrence,
+  type JsonNode,
+  type Located,
+  type Picks,
+} from './jsonc';
 import { configJsonSchema, configurableRules } from './schema';
 
 const validators = new WeakMap<readonly Rule<object>[], { validate: ValidateFunction; ruleIds: string[] }>();
@@ -29,7 +42,14 @@ function configValidator(list: readonly Rule<object>[]): { validate: ValidateFun
   if (!v) {
     const rules = configurableRules(list);
     // verbose: an error carries its schema, whose `properties` are the expected keys.
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, inlineRefs: false, code: { optimize: false } });
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      verbose: true,
+      validateSchema: false,
+      inlineRefs: false,
+      code: { optimize: false },
+    });
     // The ids in the list's order: "did you mean" takes the first of equally near ones.
     v = { validate: ajv.compile(configJsonSchema('en', rules)), ruleIds: rules.map((r) => r.id) };
     validators.set(list, v);
@@ -65,7 +85,9 @@ export function checkShape(report: ConfigReport, root: JsonNode, list: readonly 
     if (validate(instance)) return;
     const errors: ErrorObject[] = (validate.errors ?? []).map((e) => ({ ...e }));
     if (report.locale === 'ru') localizeRu(errors);
-    const place: Place = earlier ? { root, text: report.text, ruleIds, picks: earlier.picks } : { root, text: report.text, ruleIds };
+    const place: Place = earlier
+      ? { root, text: report.text, ruleIds, picks: earlier.picks }
+      : { root, text: report.text, ruleIds };
     for (const e of errors) {
       if (earlier && !concerns(e, earlier)) continue;
       const f = findingOf(e, place);
@@ -84,7 +106,11 @@ export function checkShape(report: ConfigReport, root: JsonNode, list: readonly 
 function concerns(e: ErrorObject, earlier: EarlierOccurrence): boolean {
   if (e.instancePath === earlier.pointer || e.instancePath.startsWith(`${earlier.pointer}/`)) return true;
   const parent = earlier.pointer.slice(0, earlier.pointer.lastIndexOf('/'));
-  return e.keyword === 'additionalProperties' && e.instancePath === parent && (e.params as { additionalProperty: string }).additionalProperty === earlier.property.key;
+  return (
+    e.keyword === 'additionalProperties' &&
+    e.instancePath === parent &&
+    (e.params as { additionalProperty: string }).additionalProperty === earlier.property.key
+  );
 }
 
 function findingOf(e: ErrorObject, place: Place): Finding | undefined {
@@ -102,7 +128,8 @@ function findingOf(e: ErrorObject, place: Place): Finding | undefined {
       return { id: 'schemaRemote', args: { file: String(at.node.value) }, span: spanOf(at.node), way: at.way };
     case 'enum':
       // The one enum outside rules: "language".
-      if (at.node.type === 'string') return { id: 'badLanguage', args: { value: String(at.node.value) }, span: spanOf(at.node), way: at.way };
+      if (at.node.type === 'string')
+        return { id: 'badLanguage', args: { value: String(at.node.value) }, span: spanOf(at.node), way: at.way };
       return { id: 'mustBeString', args: { property: segments.join('.') }, span: spanOf(at.node), way: at.way };
     case 'type':
       return typeFinding(String((e.params as { type: string }).type), segments, at);
@@ -118,10 +145,17 @@ function unknownKeyFinding(e: ErrorObject, segments: string[], at: Located, plac
   const span = spanOf(keyNodeOf(at.node, key, place.picks) ?? at.node);
   if (segments.length === 1 && segments[0] === 'rules') {
     const suggestion = closestName(key, place.ruleIds);
-    return suggestion ? { id: 'unknownRuleSuggest', args: { rule: key, suggestion }, span, way: at.way } : { id: 'unknownRule', args: { rule: key }, span, way: at.way };
+    return suggestion
+      ? { id: 'unknownRuleSuggest', args: { rule: key, suggestion }, span, way: at.way }
+      : { id: 'unknownRule', args: { rule: key }, span, way: at.way };
   }
   const expected = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-  return { id: 'unknownProperty', args: { property: key, expected: expected.map((k) => `"${k}"`).join(', ') }, span, way: at.way };
+  return {
+    id: 'unknownProperty',
+    args: { property: key, expected: expected.map((k) => `"${k}"`).join(', ') },
+    span,
+    way: at.way,
+  };
 }
 
 /** A value of the wrong type; a string of an array of strings is the array's problem. */
@@ -129,7 +163,12 @@ function typeFinding(expected: string, segments: string[], at: Located): Finding
   if (!segments.length) return { id: 'notObject', args: {}, span: spanOf(at.node), way: at.way };
   const parent = at.way.at(-2);
   if (expected === 'string' && parent?.type === 'array') {
-    return { id: 'mustBeStringArray', args: { property: segments.slice(0, -1).join('.') }, span: spanOf(parent), way: at.way.slice(0, -1) };
+    return {
+      id: 'mustBeStringArray',
+      args: { property: segments.slice(0, -1).join('.') },
+      span: spanOf(parent),
+      way: at.way.slice(0, -1),
+    };
   }
   const id = expected === 'object' ? 'mustBeObject' : expected === 'array' ? 'mustBeStringArray' : 'mustBeString';
   return { id, args: { property: segments.join('.') }, span: spanOf(at.node), way: at.way };
@@ -149,7 +188,8 @@ function ruleSettingFinding(e: ErrorObject, ruleId: string, place: Place): Findi
   if (node.type !== 'array' || items.length < 1 || items.length > 2) {
     return rest === '' ? { id: 'badRuleSetting', args: { rule: ruleId }, span: spanOf(node), way: setting.way } : undefined;
   }
-  if (rest === '/0') return e.keyword === 'enum' ? badLevel(e, ruleId, locate(place.root, e.instancePath, place.picks), place) : undefined;
+  if (rest === '/0')
+    return e.keyword === 'enum' ? badLevel(e, ruleId, locate(place.root, e.instancePath, place.picks), place) : undefined;
   if (rest === '/1' || rest.startsWith('/1/')) return optionFinding(e, ruleId, rest.slice(2), place);
   return undefined;
 }
@@ -158,7 +198,12 @@ function badLevel(e: ErrorObject, ruleId: string, at: Located, place: Place): Fi
   const node = at.node;
   const value = node.type === 'string' ? String(node.value) : place.text.slice(node.offset, node.offset + node.length);
   const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
-  return { id: 'badLevel', args: { rule: ruleId, value, expected: allowed.map((l) => `"${String(l)}"`).join(', ') }, span: spanOf(node), way: at.way };
+  return {
+    id: 'badLevel',
+    args: { rule: ruleId, value, expected: allowed.map((l) => `"${String(l)}"`).join(', ') },
+    span: spanOf(node),
+    way: at.way,
+  };
 }
 
 /** A problem inside a rule's options, in ajv's words (localized); `option` is its pointer below the options. */
@@ -166,9 +211,19 @@ function optionFinding(e: ErrorObject, ruleId: string, option: string, place: Pl
   const at = locate(place.root, e.instancePath, place.picks);
   if (e.keyword === 'additionalProperties') {
     const name = String((e.params as { additionalProperty: string }).additionalProperty);
-    return { id: 'unknownOption', args: { rule: ruleId, option: name }, span: spanOf(keyNodeOf(at.node, name, place.picks) ?? at.node), way: at.way };
+    return {
+      id: 'unknownOption',
+      args: { rule: ruleId, option: name },
+      span: spanOf(keyNodeOf(at.node, name, place.picks) ?? at.node),
+      way: at.way,
+    };
   }
   const detail = e.message ?? e.keyword;
   if (option === '') return { id: 'badOptions', args: { rule: ruleId, detail }, span: spanOf(at.node), way: at.way };
-  return { id: 'badOption', args: { rule: ruleId, option: option.slice(1).replace(/\//g, '.'), detail }, span: spanOf(at.node), way: at.way };
+  return {
+    id: 'badOption',
+    args: { rule: ruleId, option: option.slice(1).replace(/\//g, '.'), detail },
+    span: spanOf(at.node),
+    way: at.way,
+  };
 }
