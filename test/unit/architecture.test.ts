@@ -102,3 +102,19 @@ test('l10n imports nothing of segdoc but its bundles', () => {
   }
   assert.deepEqual(violations, []);
 });
+
+test('ESLint keeps remark in parse/ and mdast in parse/ and model/fragment.ts', async () => {
+  const { ESLint } = await import('eslint');
+  const eslint = new ESLint({ cwd: root });
+  const probe =
+    "import type { Root } from 'mdast';\nimport { unified } from 'unified';\nexport type T = Root;\nexport const u = unified;\n";
+  const restricted = async (file: string) => {
+    const [result] = await eslint.lintText(probe, { filePath: join(root, file) });
+    return result!.messages
+      .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+      .map((m) => m.message.split(' ')[0]);
+  };
+  assert.deepEqual(await restricted('server/src/rules/probe.ts'), ["'mdast'", "'unified'"], 'a rule may import neither');
+  assert.deepEqual(await restricted('server/src/model/fragment.ts'), ["'unified'"], 'fragment.ts reads mdast, never remark');
+  assert.deepEqual(await restricted('server/src/parse/probe.ts'), [], 'parse/ may import both');
+});
