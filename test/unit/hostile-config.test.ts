@@ -17,6 +17,7 @@ import { LinearRegExp, unsupportedPattern } from '../../server/src/schemas/linea
 import { globProblem } from '../../server/src/schemas/glob-limits';
 import { builtinKinds } from '../../server/src/schemas/builtin';
 import { compileKind } from '../../server/src/schemas/validate';
+import { loadFixture } from '../fixtures/wrap';
 import { where, writeUnder } from '../fixtures/config-files';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -25,10 +26,11 @@ let dir: string;
 
 const write = (rel: string, text: string): string => writeUnder(dir, rel, text);
 
-const personaText = readFileSync(path.join(repoRoot, 'test/fixtures/rules/required-section/accept-complete.persona.md'), 'utf8');
+const personaText = loadFixture(path.join(repoRoot, 'test/fixtures/rules/required-section/accept-complete.persona.md')).text;
 /** The persona's findings with the defaults: what it must still get under a broken config. */
 let personaBaseline: string[];
-const findingsOf = (text: string, options: Parameters<typeof lint>[1]): string[] => lint(text, options).findings.map((f) => `${f.rule}@${f.span.start}`);
+const findingsOf = (text: string, options: Parameters<typeof lint>[1]): string[] =>
+  lint(text, options).findings.map((f) => `${f.rule}@${f.span.start}`);
 
 /** Under this config, a persona is still detected and checked exactly as without it. */
 function personaStillChecked(loaded: LoadedConfig, configDir: string): void {
@@ -103,7 +105,29 @@ describe('regular expressions of workspace schemas run on RE2', () => {
     patterns.push('^(a|ab)(?=b)', '^(x+)(y?)(?=(z))', 'foo(?!\\d)', 'foo(?![^a-c])', '^(?:a|b)+(?=c)');
     assert.ok(patterns.some((p) => p.endsWith(')') && /\(\?[=!]/.test(p)));
     const titles = fc.oneof(
-      fc.constantFrom('Customer Segmentation', 'Customer Segmentation Analysis: Q3', 'Customer segmentationX', 'Segmentation — 2025', 'Сегментация клиентов', 'Сегментация', 'Сегментацияx', 'GTM strategy', 'GTM strategyX', 'Go-to-market план', 'Segment prioritization matrix', 'Prioritization matrix 2', 'Prioritization matrixes', 'abb', 'ab', 'xxyz', 'xxz', 'foo1', 'food', 'foob', 'abac'),
+      fc.constantFrom(
+        'Customer Segmentation',
+        'Customer Segmentation Analysis: Q3',
+        'Customer segmentationX',
+        'Segmentation — 2025',
+        'Сегментация клиентов',
+        'Сегментация',
+        'Сегментацияx',
+        'GTM strategy',
+        'GTM strategyX',
+        'Go-to-market план',
+        'Segment prioritization matrix',
+        'Prioritization matrix 2',
+        'Prioritization matrixes',
+        'abb',
+        'ab',
+        'xxyz',
+        'xxz',
+        'foo1',
+        'food',
+        'foob',
+        'abac',
+      ),
       fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'x', 'y', 'z', 'f', 'o', '1', ' ', ':', '—', 'я', 'G', 'T', 'M') }),
     );
     for (const p of patterns) {
@@ -113,7 +137,11 @@ describe('regular expressions of workspace schemas run on RE2', () => {
         fc.property(titles, (t) => {
           const a = native.exec(t);
           const b = linear.exec(t);
-          assert.deepEqual(b && { index: b.index, groups: [...b] }, a && { index: a.index, groups: [...a] }, `${p} on ${JSON.stringify(t)}`);
+          assert.deepEqual(
+            b && { index: b.index, groups: [...b] },
+            a && { index: a.index, groups: [...a] },
+            `${p} on ${JSON.stringify(t)}`,
+          );
         }),
         { numRuns: 200, seed: 3 },
       );
@@ -131,7 +159,10 @@ describe('regular expressions of workspace schemas run on RE2', () => {
     assert.ok(team.headingPatterns.every((re) => re instanceof LinearRegExp));
     const file = path.join(configDir, 'notes.md');
     assert.equal(lint(`# ${evil}\n\nText.\n`, { path: file, ...lintOptionsFor(loaded, file) }).detection, undefined);
-    assert.equal(lint('# Team Standard\n\n## Overview\n\nText.\n', { path: file, ...lintOptionsFor(loaded, file) }).detection?.kind.kind, 'team');
+    assert.equal(
+      lint('# Team Standard\n\n## Overview\n\nText.\n', { path: file, ...lintOptionsFor(loaded, file) }).detection?.kind.kind,
+      'team',
+    );
     personaStillChecked(loaded, configDir);
   });
 
@@ -140,22 +171,32 @@ describe('regular expressions of workspace schemas run on RE2', () => {
     const { loaded, configDir, text } = withSchema('lookahead', './team.schema.json');
     assert.deepEqual(where(loaded.diagnostics), ['3:25 schemaAt', '3:25 schemaAt']);
     assert.equal(text.slice(loaded.diagnostics[0]!.span.start, loaded.diagnostics[0]!.span.end), '"./team.schema.json"');
-    assert.match(loaded.diagnostics[0]!.message, /^Invalid kind schema "\.\/team\.schema\.json" at 7:9: the regular expression "\^\(\?=team\)team" cannot run in linear time/);
+    assert.match(
+      loaded.diagnostics[0]!.message,
+      /^Invalid kind schema "\.\/team\.schema\.json" at 7:9: the regular expression "\^\(\?=team\)team" cannot run in linear time/,
+    );
     assert.match(loaded.diagnostics[1]!.message, /at 8:9: .*\(a\)\\1/);
     assert.ok(!loaded.config.kinds?.some((k) => k.kind === 'team'));
     personaStillChecked(loaded, configDir);
   });
 
   test('a field pattern ^(a|a)*$ (ajv) against a long value returns a finding', () => {
-    write('field/team.schema.json', customSchema({ detect: { headings: ['^team'] } }, { code: { type: 'string', pattern: '^(a|a)*$' } }));
+    write(
+      'field/team.schema.json',
+      customSchema({ detect: { headings: ['^team'] } }, { code: { type: 'string', pattern: '^(a|a)*$' } }),
+    );
     const { loaded, configDir } = withSchema('field', './team.schema.json');
     assert.deepEqual(loaded.diagnostics, []);
     const file = path.join(configDir, 'notes.md');
     const result = lint(`# Team\n\n## Overview\n\n**Code**: ${evil}\n`, { path: file, ...lintOptionsFor(loaded, file) });
     assert.equal(result.detection?.kind.kind, 'team');
-    const invalid = (r: ReturnType<typeof lint>): unknown[] => r.findings.filter((f) => f.args['keyword'] === 'pattern').map((f) => [f.rule, f.args['field'], f.args['value']]);
+    const invalid = (r: ReturnType<typeof lint>): unknown[] =>
+      r.findings.filter((f) => f.args['keyword'] === 'pattern').map((f) => [f.rule, f.args['field'], f.args['value']]);
     assert.deepEqual(invalid(result), [['metadata', 'code', evil]]);
-    assert.deepEqual(invalid(lint('# Team\n\n## Overview\n\n**Code**: aaaa\n', { path: file, ...lintOptionsFor(loaded, file) })), []);
+    assert.deepEqual(
+      invalid(lint('# Team\n\n## Overview\n\n**Code**: aaaa\n', { path: file, ...lintOptionsFor(loaded, file) })),
+      [],
+    );
     personaStillChecked(loaded, configDir);
   });
 
@@ -184,12 +225,16 @@ describe('regular expressions of workspace schemas run on RE2', () => {
       for (const fixture of ['required-section', 'misspelled-section', 'placeholder']) {
         const folder = path.join(repoRoot, 'test/fixtures/rules', fixture);
         for (const f of readdirSync(folder).filter((x: string) => x.endsWith('.md'))) {
-          const doc = readFileSync(path.join(folder, f), 'utf8');
+          const doc = loadFixture(path.join(folder, f)).text;
           const at = path.join(dir, `copy-${name}`, f);
           const builtin = lint(doc, { path: at });
           if (builtin.detection?.kind.kind !== name) continue;
           const custom = lint(doc, { path: at, ...lintOptionsFor(loaded, at) });
-          assert.deepEqual(custom.findings.map((x) => [x.rule, x.messageId, x.span.start]), builtin.findings.map((x) => [x.rule, x.messageId, x.span.start]), `${name} ${fixture}/${f}`);
+          assert.deepEqual(
+            custom.findings.map((x) => [x.rule, x.messageId, x.span.start]),
+            builtin.findings.map((x) => [x.rule, x.messageId, x.span.start]),
+            `${name} ${fixture}/${f}`,
+          );
         }
       }
     }
@@ -197,7 +242,10 @@ describe('regular expressions of workspace schemas run on RE2', () => {
 
   test('built-in schemas keep native RegExp and compile as before', () => {
     for (const kind of builtinKinds()) {
-      assert.ok(kind.headingPatterns.every((re) => !(re instanceof LinearRegExp)), kind.kind);
+      assert.ok(
+        kind.headingPatterns.every((re) => !(re instanceof LinearRegExp)),
+        kind.kind,
+      );
       assert.equal(typeof compileKind(kind), 'function');
     }
   });
@@ -207,7 +255,15 @@ describe('file globs are bounded', () => {
   const stars = Array.from({ length: 22 }, () => '*').join('a');
 
   test('globProblem: what people write passes, a glob that can hang does not', () => {
-    for (const ok of ['personas/**/*.md', '{personas,people}/**/*.{md,markdown}', '**/*-persona-*.md', '*.{md,markdown}', '**/personas/**/*.md', 'docs/[a-z]*.md', 'a\\*b\\*c\\*d\\*e.md']) {
+    for (const ok of [
+      'personas/**/*.md',
+      '{personas,people}/**/*.{md,markdown}',
+      '**/*-persona-*.md',
+      '*.{md,markdown}',
+      '**/personas/**/*.md',
+      'docs/[a-z]*.md',
+      'a\\*b\\*c\\*d\\*e.md',
+    ]) {
       assert.equal(globProblem(ok), undefined, ok);
     }
     assert.equal(globProblem(stars)?.id, 'globTooManyWildcards');
@@ -305,7 +361,10 @@ describe('depth is bounded and every x-segdoc value is type-checked', () => {
   });
 
   test('a 10,000-deep schema is a finding, not a stack overflow', () => {
-    write('deepschema/team.schema.json', `{ "x-segdoc": { "kind": "team" }, "allOf": ${'[{ "allOf": '.repeat(10_000)}[]${' }]'.repeat(10_000)} }`);
+    write(
+      'deepschema/team.schema.json',
+      `{ "x-segdoc": { "kind": "team" }, "allOf": ${'[{ "allOf": '.repeat(10_000)}[]${' }]'.repeat(10_000)} }`,
+    );
     const { loaded, configDir } = withSchema('deepschema', './team.schema.json');
     assert.deepEqual(where(loaded.diagnostics), ['3:25 schemaAt']);
     assert.match(loaded.diagnostics[0]!.message, /at 1:\d+: Objects and arrays are nested deeper than 64 levels$/);
@@ -314,8 +373,16 @@ describe('depth is bounded and every x-segdoc value is type-checked', () => {
 
   test('detect.files: [5], an object as template.en, headings that are not a list: findings at their lines', () => {
     const schema = JSON.parse(customSchema({ detect: { files: [5], headings: '^team' } }));
-    schema.properties.sections.properties.overview['x-segdoc'] = { template: { en: { text: 'x' } }, order: 'first', aliases: ['ok', 7], content: 5 };
-    schema.properties.sections.properties.overview.properties.fields.properties.code = { type: 'string', 'x-segdoc': { enumAliases: { a: 'b' }, title: 'Code' } };
+    schema.properties.sections.properties.overview['x-segdoc'] = {
+      template: { en: { text: 'x' } },
+      order: 'first',
+      aliases: ['ok', 7],
+      content: 5,
+    };
+    schema.properties.sections.properties.overview.properties.fields.properties.code = {
+      type: 'string',
+      'x-segdoc': { enumAliases: { a: 'b' }, title: 'Code' },
+    };
     write('types/team.schema.json', JSON.stringify(schema, null, 2));
     const { loaded, configDir } = withSchema('types', './team.schema.json');
     assert.deepEqual(
@@ -331,13 +398,20 @@ describe('depth is bounded and every x-segdoc value is type-checked', () => {
         'at 47:24: "x-segdoc.content" must be a string',
       ],
     );
-    assert.ok(loaded.diagnostics.every((d) => d.messageId === 'schemaAt' && !/is not a function|intermediate value|undefined/.test(d.message)));
+    assert.ok(
+      loaded.diagnostics.every(
+        (d) => d.messageId === 'schemaAt' && !/is not a function|intermediate value|undefined/.test(d.message),
+      ),
+    );
     assert.ok(!loaded.config.kinds?.some((k) => k.kind === 'team'));
     personaStillChecked(loaded, configDir);
   });
 
   test('templates and statements of a custom schema are type-checked too', () => {
-    write('templates/team.schema.json', customSchema({ templates: [{ id: 'x', prefix: 3, title: { en: 'T' }, description: { en: 'D' }, sections: 'overview' }] }));
+    write(
+      'templates/team.schema.json',
+      customSchema({ templates: [{ id: 'x', prefix: 3, title: { en: 'T' }, description: { en: 'D' }, sections: 'overview' }] }),
+    );
     const { loaded } = withSchema('templates', './team.schema.json');
     assert.deepEqual(
       loaded.diagnostics.map((d) => d.message.replace(/^.* at \d+:\d+: /, '')),
@@ -345,7 +419,7 @@ describe('depth is bounded and every x-segdoc value is type-checked', () => {
     );
   });
 
-  test('a standard keyword of the wrong type is ajv\'s finding, not a JavaScript error', () => {
+  test("a standard keyword of the wrong type is ajv's finding, not a JavaScript error", () => {
     const schema = JSON.parse(customSchema({}));
     schema.title = 5;
     schema.properties.sections.required = 'overview';
@@ -359,7 +433,12 @@ describe('depth is bounded and every x-segdoc value is type-checked', () => {
 
 describe('semantic schema mistakes are findings too', () => {
   test('a template naming a section the kind does not have', () => {
-    write('tplsection/team.schema.json', customSchema({ templates: [{ id: 'x', prefix: 'team-x', title: { en: 'T' }, description: { en: 'D' }, sections: ['nowhere'] }] }));
+    write(
+      'tplsection/team.schema.json',
+      customSchema({
+        templates: [{ id: 'x', prefix: 'team-x', title: { en: 'T' }, description: { en: 'D' }, sections: ['nowhere'] }],
+      }),
+    );
     const { loaded, configDir } = withSchema('tplsection', './team.schema.json');
     assert.deepEqual(where(loaded.diagnostics), ['3:25 schemaInvalid']);
     assert.match(loaded.diagnostics[0]!.message, /names a section the kind does not have: "nowhere"/);
@@ -367,10 +446,16 @@ describe('semantic schema mistakes are findings too', () => {
   });
 
   test('aliases for a schema whose sections are not an object', () => {
-    write('nosections/team.schema.json', JSON.stringify({ 'x-segdoc': { kind: 'team' }, properties: { sections: { properties: 'overview' } } }));
+    write(
+      'nosections/team.schema.json',
+      JSON.stringify({ 'x-segdoc': { kind: 'team' }, properties: { sections: { properties: 'overview' } } }),
+    );
     const { loaded, configDir } = withSchema('nosections', './team.schema.json', ', "aliases": { "0": ["Intro"] }');
     assert.ok(loaded.diagnostics.length >= 1);
-    assert.ok(loaded.diagnostics.every((d) => !/is not a function|Cannot create property|intermediate value/.test(d.message)), JSON.stringify(loaded.diagnostics));
+    assert.ok(
+      loaded.diagnostics.every((d) => !/is not a function|Cannot create property|intermediate value/.test(d.message)),
+      JSON.stringify(loaded.diagnostics),
+    );
     personaStillChecked(loaded, configDir);
   });
 });
@@ -378,7 +463,28 @@ describe('semantic schema mistakes are findings too', () => {
 describe('random configs and schemas never crash the loader', () => {
   const RUNS = Number(process.env['FC_RUNS'] ?? 60);
   const SEED = Number(process.env['FC_SEED'] ?? 10);
-  const keys = ['kind', 'title', 'description', 'titleTemplate', 'template', 'aliases', 'order', 'recommended', 'metadata', 'ordered', 'sectionDepth', 'enumAliases', 'rule', 'section', 'category', 'segments', 'content', 'detect', 'templates', 'statement'];
+  const keys = [
+    'kind',
+    'title',
+    'description',
+    'titleTemplate',
+    'template',
+    'aliases',
+    'order',
+    'recommended',
+    'metadata',
+    'ordered',
+    'sectionDepth',
+    'enumAliases',
+    'rule',
+    'section',
+    'category',
+    'segments',
+    'content',
+    'detect',
+    'templates',
+    'statement',
+  ];
   const value = fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
     fc.record({ headings: fc.jsonValue({ maxDepth: 2 }), files: fc.jsonValue({ maxDepth: 2 }) }),
@@ -390,12 +496,26 @@ describe('random configs and schemas never crash the loader', () => {
     let n = 0;
     fc.assert(
       fc.property(xSegdoc, xSegdoc, xSegdoc, (root, section, field) => {
-        const schema = JSON.parse(customSchema({ ...root, kind: typeof root['kind'] === 'string' ? root['kind'] : 'team' }, { code: { type: 'string', 'x-segdoc': field } }));
+        const schema = JSON.parse(
+          customSchema(
+            { ...root, kind: typeof root['kind'] === 'string' ? root['kind'] : 'team' },
+            { code: { type: 'string', 'x-segdoc': field } },
+          ),
+        );
         schema.properties.sections.properties.overview['x-segdoc'] = section;
         const name = `fuzz/${n++}`;
         write(`${name}/team.schema.json`, JSON.stringify(schema, null, 2));
-        const { loaded, configDir } = withSchema(name, './team.schema.json', ', "aliases": { "overview": ["Intro"] }, "files": ["team/*.md"]');
-        for (const d of loaded.diagnostics) assert.doesNotMatch(d.message, /is not a function|intermediate value|Cannot read prop|Cannot create prop|undefined/, d.message);
+        const { loaded, configDir } = withSchema(
+          name,
+          './team.schema.json',
+          ', "aliases": { "overview": ["Intro"] }, "files": ["team/*.md"]',
+        );
+        for (const d of loaded.diagnostics)
+          assert.doesNotMatch(
+            d.message,
+            /is not a function|intermediate value|Cannot read prop|Cannot create prop|undefined/,
+            d.message,
+          );
         personaStillChecked(loaded, configDir);
         // When the custom kind loaded, it checks a document of its own without throwing.
         const file = path.join(configDir, 'team', 'notes.md');
@@ -410,10 +530,23 @@ describe('random configs and schemas never crash the loader', () => {
     const config = fc.record(
       {
         language: fc.jsonValue({ maxDepth: 1 }),
-        rules: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(fc.constantFrom('placeholder', 'list-length', 'required-section', 'x'), fc.jsonValue({ maxDepth: 3 }))),
+        rules: fc.oneof(
+          fc.jsonValue({ maxDepth: 3 }),
+          fc.dictionary(fc.constantFrom('placeholder', 'list-length', 'required-section', 'x'), fc.jsonValue({ maxDepth: 3 })),
+        ),
         kinds: fc.oneof(
           fc.jsonValue({ maxDepth: 3 }),
-          fc.dictionary(fc.constantFrom('persona', 'gtm', 'team'), fc.record({ files: fc.jsonValue({ maxDepth: 2 }), aliases: fc.jsonValue({ maxDepth: 3 }), schema: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] })),
+          fc.dictionary(
+            fc.constantFrom('persona', 'gtm', 'team'),
+            fc.record(
+              {
+                files: fc.jsonValue({ maxDepth: 2 }),
+                aliases: fc.jsonValue({ maxDepth: 3 }),
+                schema: fc.jsonValue({ maxDepth: 1 }),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
         ),
       },
       { requiredKeys: [] },
@@ -422,7 +555,8 @@ describe('random configs and schemas never crash the loader', () => {
       fc.property(config, (c) => {
         const file = write(`fuzzconfig/${n++}/.segdoc.json`, JSON.stringify(c));
         const loaded = loadConfigFile(file);
-        for (const d of loaded.diagnostics) assert.doesNotMatch(d.message, /is not a function|intermediate value|Cannot read prop|Cannot create prop/, d.message);
+        for (const d of loaded.diagnostics)
+          assert.doesNotMatch(d.message, /is not a function|intermediate value|Cannot read prop|Cannot create prop/, d.message);
         const doc = path.join(path.dirname(file), 'dana.persona.md');
         assert.equal(lint(personaText, { path: doc, ...lintOptionsFor(loaded, doc) }).detection?.kind.kind, 'persona');
       }),

@@ -72,7 +72,11 @@ const NOT_IN_DOCUMENTS = new Set(['config']);
 
 test('every rule that checks documents has a fixture folder, and every folder is a registered rule', () => {
   const ids = rules.map((r) => r.id).filter((id) => !NOT_IN_DOCUMENTS.has(id));
-  assert.deepEqual([...ruleDirs].sort(), ids.sort(), 'test/fixtures/rules/<rule-id>/ holds accept-*.md and reject-*.md documents');
+  assert.deepEqual(
+    [...ruleDirs].sort(),
+    ids.sort(),
+    'test/fixtures/rules/<rule-id>/ holds accept-*.md and reject-*.md documents',
+  );
 });
 
 for (const ruleId of ruleDirs) {
@@ -104,9 +108,14 @@ for (const ruleId of ruleDirs) {
         assert.ok(result.detection, `${name} is detected as a segdoc document`);
         const actual = result.findings.filter((f) => f.rule === ruleId).map((f) => show(f, fixture));
         // An accepted fixture with no findings needs no golden file; UPDATE_GOLDEN writes one only where there is something to say.
-        if (UPDATE && (!accepted || actual.length > 0 || existsSync(goldenPath))) writeFileSync(goldenPath, actual.map((l) => `${l}\n`).join(''));
+        if (UPDATE && (!accepted || actual.length > 0 || existsSync(goldenPath)))
+          writeFileSync(goldenPath, actual.map((l) => `${l}\n`).join(''));
         assert.ok(accepted || existsSync(goldenPath), `${goldenPath} exists (run with UPDATE_GOLDEN=1 to create it)`);
-        const expected = existsSync(goldenPath) ? readFileSync(goldenPath, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
+        const expected = existsSync(goldenPath)
+          ? readFileSync(goldenPath, 'utf8')
+              .split('\n')
+              .filter((l) => l.trim() !== '')
+          : [];
         assert.deepEqual(actual, expected);
         if (accepted) assert.equal(actual.length, 0, `${name} is accepted: no ${ruleId} findings`);
         else assert.ok(actual.length > 0, `${name} is rejected: at least one ${ruleId} finding`);
@@ -133,13 +142,19 @@ for (const ruleId of ruleDirs) {
 
 describe('fixture wrappers', () => {
   const wrappersDir = join(root, 'test', 'fixtures', 'wrappers');
-  for (const file of readdirSync(wrappersDir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of readdirSync(wrappersDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     test(`${file} is a clean document of its kind and language`, () => {
       const [kind, language] = file.split('.') as [string, string];
       const result = lint(readFileSync(join(wrappersDir, file), 'utf8'), { path: `wrapper-${file}`, now: NOW });
       assert.equal(result.detection?.kind.kind, kind);
       assert.equal(result.doc.language, language);
-      assert.deepEqual(result.findings.map((f) => show(f)), [], 'every rule accepts a wrapper, so a fixture inside it shows only its own findings');
+      assert.deepEqual(
+        result.findings.map((f) => show(f)),
+        [],
+        'every rule accepts a wrapper, so a fixture inside it shows only its own findings',
+      );
     });
   }
 });
@@ -190,12 +205,18 @@ describe('fixes produce the expected text', () => {
   test('required-field adds a line to a paragraph of `**Key**: value` lines, in Russian', () => {
     const { after, fix } = fixed('required-field', 'reject-tier-fields-ru.prioritization.md', 'missing');
     assert.equal(fix.title, 'Вставить поле «Доля ресурсов»');
-    assert.match(after, /\*\*Стратегия\*\*: Общая команда продаж, вебинары по ИБ, партнёры-интеграторы\n\*\*Доля ресурсов\*\*: \n\n## Уровень 3/);
+    assert.match(
+      after,
+      /\*\*Стратегия\*\*: Общая команда продаж, вебинары по ИБ, партнёры-интеграторы\n\*\*Доля ресурсов\*\*: \n\n## Уровень 3/,
+    );
   });
 
   test('empty-section fills the section with its template', () => {
     const { after } = fixed('empty-section', 'reject-empty-personas.md', 'empty', 1);
-    assert.match(after, /## ICP Definition\n\n- \*\*Firmographics\*\*: \[Industry, size, geography\]\n[\s\S]*\[Who is not a fit\]\n\n## Segment Prioritization/);
+    assert.match(
+      after,
+      /## ICP Definition\n\n- \*\*Firmographics\*\*: \[Industry, size, geography\]\n[\s\S]*\[Who is not a fit\]\n\n## Segment Prioritization/,
+    );
   });
 
   test('misspelled-section keeps the numbering and writes the alias being typed', () => {
@@ -223,8 +244,20 @@ describe('fixes produce the expected text', () => {
     assert.deepEqual(
       finding.fixes.map((f) => f.title),
       [
-        'Экономический покупатель', 'Технический оценщик', 'Влияющий', 'Пользователь', 'ЛПР', 'Привратник', 'Чемпион',
-        'Спонсор', 'Инициатор', 'Согласующий', 'Блокер', 'Закупки', 'Юристы', 'Служба безопасности',
+        'Экономический покупатель',
+        'Технический оценщик',
+        'Влияющий',
+        'Пользователь',
+        'ЛПР',
+        'Привратник',
+        'Чемпион',
+        'Спонсор',
+        'Инициатор',
+        'Согласующий',
+        'Блокер',
+        'Закупки',
+        'Юристы',
+        'Служба безопасности',
       ].map((v) => `Заменить на «${v}»`),
     );
     assert.ok(finding.fixes.every((f) => !f.preferred));
@@ -245,18 +278,30 @@ describe('parts that were not parsed are not reported on', () => {
 
   test('a section in a skipped part is not reported missing', () => {
     const findings = lintFixture(path, text).findings;
-    assert.deepEqual(findings.map((f) => f.rule), ['parse-limit']);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      ['parse-limit'],
+    );
     // Without the deep quotes, the same document is clean: Real Quotes was there all along.
     const clean = text.replace(/^>{2,}.*\n/gm, '');
-    assert.deepEqual(lintFixture(path, clean).findings.map((f) => show(f)), []);
+    assert.deepEqual(
+      lintFixture(path, clean).findings.map((f) => show(f)),
+      [],
+    );
   });
 
   test('a document over the size limit gets one diagnostic and nothing else', () => {
-    const big = loadFixture(join(fixturesDir, 'placeholder', 'reject-unfilled.md')).text.replace(/^---[\s\S]*?---\n/, '');
-    const findings = lint(big, { path: 'dana.persona.md', now: NOW, limits: { ...DEFAULT_LIMITS, maxDocumentLength: 1000 } }).findings;
-    assert.deepEqual(findings.map((f) => show(f)), [
-      `1:1-1:54 parse-limit This document was not checked: it is ${big.length} characters long, over the limit of 1000`,
-    ]);
+    // The wrapped fixture starts with the blank line that stands for its directive: the document starts at its title.
+    const big = loadFixture(join(fixturesDir, 'placeholder', 'reject-unfilled.md')).text.trimStart();
+    const findings = lint(big, {
+      path: 'dana.persona.md',
+      now: NOW,
+      limits: { ...DEFAULT_LIMITS, maxDocumentLength: 1000 },
+    }).findings;
+    assert.deepEqual(
+      findings.map((f) => show(f)),
+      [`1:1-1:54 parse-limit This document was not checked: it is ${big.length} characters long, over the limit of 1000`],
+    );
   });
 });
 
@@ -266,9 +311,9 @@ describe('options', () => {
   test('stale-document: reviewPeriodDays moves the threshold', () => {
     const text = loadFixture(persona).text;
     const stale = (days: number) =>
-      lintFixture(persona, text, { config: { rules: { 'stale-document': ['info', { reviewPeriodDays: days }] } } }).findings.filter(
-        (f) => f.rule === 'stale-document',
-      );
+      lintFixture(persona, text, {
+        config: { rules: { 'stale-document': ['info', { reviewPeriodDays: days }] } },
+      }).findings.filter((f) => f.rule === 'stale-document');
     // January 2025 counts from its last day: 639 days before 2026-11-01.
     assert.equal(stale(638).length, 1);
     assert.equal(stale(639).length, 0);
