@@ -131,7 +131,7 @@ describe('exit codes', () => {
     }
     assert.equal(
       segdoc(['check', '--format', 'xml']).stderr.split('\n')[0],
-      'segdoc: invalid value "xml" for --format; expected stylish, json, sarif.',
+      'segdoc: invalid value "xml" for --format; expected stylish, json, sarif, junit, github, markdown.',
     );
     assert.equal(segdoc(['check', '--bogus']).stderr.split('\n')[0], 'segdoc: unknown option "--bogus".');
   });
@@ -301,7 +301,7 @@ describe('language', () => {
     const usage = segdoc(['check', '--format', 'xml'], fixtures, { LC_ALL: 'ru_RU.UTF-8' });
     assert.equal(
       usage.stderr.split('\n')[0],
-      'segdoc: недопустимое значение «xml» для --format; ожидается stylish, json, sarif.',
+      'segdoc: недопустимое значение «xml» для --format; ожидается stylish, json, sarif, junit, github, markdown.',
     );
     assert.equal(
       segdoc(['check', '--lang', 'en', 'docs'], fixtures, { LANG: 'ru_RU.UTF-8' }).stdout.includes('Missing required section'),

@@ -1,5 +1,5 @@
 /**
- * Which fixes `source.fixAll.segdoc` applies on save (lsp/convert.ts `fixAllAction`): the
+ * Which fixes `source.fixAll.segdoc` applies on save (lsp/convert.ts `fixAllAction`, over services/fixes.ts): the
  * preferred replacements of errors and warnings, in document order, an overlapping one
  * skipped; never an insertion, a deletion, a hint's or an info's fix. The protocol test
  * (test/protocol/code-actions.test.ts) applies it to a real document.

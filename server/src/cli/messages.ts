@@ -14,15 +14,22 @@ for *.md and *.markdown files (node_modules and dot-folders are skipped); files 
 are not segdoc documents are skipped. Default: the current folder.
 
 Options:
-  --format <stylish|json|sarif>  output format (default: stylish)
-  --config <file>                use this config file instead of the nearest .segdoc.json
-  --lang <en|ru>                 language of messages (default: from LC_ALL, LC_MESSAGES, LANG)
-  --max-warnings <n>             exit 1 when there are more than n warnings
-  -h, --help                     show this help
-  -v, --version                  show the version
+  -f, --format <name>   output format: stylish (default), json, sarif, junit,
+                        github (workflow annotations), markdown (a PR comment);
+                        may be given several times
+  -o, --output <file>   write the report of the --format before it to <file>
+                        (a --format without --output goes to stdout)
+  --fix                 apply the safe fixes to the files, then report what is left
+  --fix-dry-run         print the safe fixes as a unified diff; write nothing
+  --config <file>       use this config file instead of the nearest .segdoc.json
+  --lang <en|ru>        language of messages (default: from LC_ALL, LC_MESSAGES, LANG)
+  --max-warnings <n>    exit 1 when there are more than n warnings
+  -h, --help            show this help
+  -v, --version         show the version
 
-Exit codes: 0 no errors; 1 errors, or warnings above --max-warnings;
-2 a usage or configuration error, or a path that cannot be read.
+Exit codes (after --fix, for what is left): 0 no errors; 1 errors, or warnings
+above --max-warnings; 2 a usage or configuration error, or a path that cannot be
+read or written.
 
 Environment: NO_COLOR turns colours off; SEGDOC_TODAY=YYYY-MM-DD sets the date that
 date rules treat as today (reproducible runs).
@@ -45,6 +52,19 @@ export const messages = {
   notSegdoc: 'skipped: not a segdoc document (no kind in its front matter, file name or title)',
   ruleFailed: 'segdoc: rule {rule} failed on {path} and its findings are missing: {detail}',
   configNotFound: 'segdoc: cannot read the config file {path}: {detail}',
+  outputWithoutFormat: 'segdoc: --output {file} follows another --output; give a --format before each --output.',
+  writeFailed: 'segdoc: cannot write {path}: {detail}',
+  notFixed: 'segdoc: {path} changed while it was checked, or is not valid UTF-8; not fixed',
+  fixed: 'Fixed {problems} in {files}.',
+  wouldFix: 'Would fix {problems} in {files} (--fix-dry-run: nothing written).',
+  mdFiles: 'Files',
+  mdErrors: 'Errors',
+  mdWarnings: 'Warnings',
+  mdInfos: 'Infos',
+  mdWhere: 'Where',
+  mdSeverity: 'Severity',
+  mdRule: 'Rule',
+  mdMessage: 'Message',
   noDocuments: 'No segdoc documents found.',
   noProblems: 'No problems ({files}).',
   summary: '{problems} ({errors}, {warnings}, {infos})',

@@ -2,12 +2,12 @@
  * `segdoc check` (README.md, "CLI"): arguments → files → engine → one of three formats → exit
  * code. Written against a small I/O interface so tests can run it in-process too.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import pkg from '../../../package.json';
 import type { Language } from '../model/types';
+import type { KnownSegment } from '../rules/types';
 import { FragmentCache } from '../model/build';
 import { lint, lintAsync, usesWorkspace, type LintOptions, type LintResult } from '../services/engine';
 import { ParsePool } from '../services/parse-pool';
@@ -15,9 +15,12 @@ import type { ParseLimits } from '../parse/markdown';
 import { summarize as summarizeDocument } from '../services/symbols';
 import { computeScores } from '../services/scores';
 import { loadConfigFile, loadConfigForFile, lintOptionsFor, type LoadedConfig } from '../services/config';
+import { parse, today, UsageError, type Flags } from './args';
 import { collectFiles, displayPath, readDocument } from './files';
 import { count, helpText, t } from './messages';
-import { formatJson, formatSarif, formatStylish, summarize, type CheckReport, type FileReport, type SkippedFile } from './report';
+import { fixUntilStable, unifiedDiff, writeAtomically } from './fix';
+import { formatReport } from './formats';
+import { summarize, type CheckReport, type FileReport, type SkippedFile } from './report';
 
 export interface CliIO {
   cwd: string;
@@ -28,8 +31,7 @@ export interface CliIO {
   engine?: { pool?: ParsePool; limits?: ParseLimits };
 }
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './args';
 
 /** Exit codes (README.md, "CLI"): no errors, errors or too many warnings, a usage or configuration error. */
 export const EXIT_OK = 0;
@@ -47,77 +49,6 @@ export function envLanguage(env: Record<string, string | undefined>): Language |
   const value = (env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '').trim();
   if (!value || /^(C|POSIX)([._@].*)?$/i.test(value)) return undefined;
   return /^ru/i.test(value) ? 'ru' : 'en';
-}
-
-interface Flags {
-  format: Format;
-  config?: string;
-  lang?: Language;
-  maxWarnings?: number;
-  help: boolean;
-  version: boolean;
-  positionals: string[];
-}
-
-class UsageError extends Error {}
-
-function parse(argv: string[], locale: Language): Flags {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        config: { type: 'string', short: 'c' },
-        lang: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    }));
-  } catch (e) {
-    // node's own messages are English; only the option name is taken from them.
-    const text = e instanceof Error ? e.message : String(e);
-    const option = /'([^']+)'/.exec(text)?.[1]?.split(' ')[0] ?? text;
-    const code = (e as { code?: string }).code;
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(t('missingValue', locale, { option }));
-    throw new UsageError(t('unknownOption', locale, { option }));
-  }
-  const flags: Flags = { format: 'stylish', help: values['help'] === true, version: values['version'] === true, positionals };
-  const format = values['format'];
-  if (typeof format === 'string') {
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new UsageError(t('badValue', locale, { option: '--format', value: format, expected: FORMATS.join(', ') }));
-    }
-    flags.format = format as Format;
-  }
-  const lang = values['lang'];
-  if (typeof lang === 'string') {
-    if (lang !== 'en' && lang !== 'ru')
-      throw new UsageError(t('badValue', locale, { option: '--lang', value: lang, expected: 'en, ru' }));
-    flags.lang = lang;
-  }
-  const max = values['max-warnings'];
-  if (typeof max === 'string') {
-    if (!/^\d+$/.test(max))
-      throw new UsageError(t('badValue', locale, { option: '--max-warnings', value: max, expected: t('aNumber', locale) }));
-    flags.maxWarnings = Number(max);
-  }
-  if (typeof values['config'] === 'string') flags.config = values['config'];
-  return flags;
-}
-
-function today(env: Record<string, string | undefined>, locale: Language): Date {
-  const value = env['SEGDOC_TODAY'];
-  if (!value) return new Date();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  // Noon UTC: the same calendar day in every time zone a CI runner may use.
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : undefined;
-  if (!date || date.getUTCDate() !== Number(m![3])) throw new UsageError(t('badToday', locale, { value }));
-  return date;
 }
 
 let sharedPool: ParsePool | undefined;
@@ -172,8 +103,21 @@ interface LintedFile {
   file: string;
   options: LintOptions;
   cache: FragmentCache;
+  /** The text as fixed (`--fix`, `--fix-dry-run`), else as read. */
   text: string;
+  /** The text as read. */
+  original: string;
+  /** How many findings' fixes made `text` from `original`. */
+  fixed: number;
   result: LintResult;
+}
+
+/** Applies the safe fixes to `entry` until none is left, `relint` checking each new text. */
+function fixEntry(entry: LintedFile, relint: (text: string) => LintResult): void {
+  const outcome = fixUntilStable(entry.text, entry.result, relint);
+  entry.text = outcome.text;
+  entry.result = outcome.result;
+  entry.fixed += outcome.fixed;
 }
 
 /**
@@ -226,6 +170,7 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
   for (const p of problems) run.problem(t(p.kind === 'no-match' ? 'noMatch' : 'notFound', run.locale, { path: p.arg }));
   const linted = await lintInLanes(run, files);
   const documents = workspacePass(run, linted, explicit);
+  if (flags.fix || flags.fixDryRun) applyFixes(run, linted);
   const report = checkReport(run, linted, [...configReports(run), ...documents]);
   writeReport(run, report);
   return exitCode(run, report);
@@ -301,7 +246,10 @@ async function lintFile(run: CheckRun, file: string, pool: ParsePool): Promise<L
     };
     if (io.engine?.limits) options.limits = io.engine.limits;
     const cache = new FragmentCache();
-    return { file, options, cache, text, result: await lintAsync(text, pool, { ...options, cache }) };
+    const result = await lintAsync(text, pool, { ...options, cache });
+    const entry: LintedFile = { file, options, cache, text, original: text, fixed: 0, result };
+    if (flags.fix || flags.fixDryRun) fixEntry(entry, (fixedText) => lint(fixedText, { ...options, cache }));
+    return entry;
   } catch (e) {
     run.failed(file, e);
     return undefined;
@@ -325,8 +273,7 @@ function workspacePass(run: CheckRun, linted: readonly LintedFile[], explicit: R
     const { file } = entry;
     let result: LintResult;
     try {
-      const again = segments.length > 0 && usesWorkspace(entry.result, entry.options.rules);
-      result = again ? lint(entry.text, { ...entry.options, cache: entry.cache, workspace: { segments } }) : entry.result;
+      result = segments.length > 0 ? recheck(run, entry, segments) : entry.result;
     } catch (e) {
       run.failed(file, e);
       continue;
@@ -361,6 +308,48 @@ function workspacePass(run: CheckRun, linted: readonly LintedFile[], explicit: R
 }
 
 /**
+ * The check of a document against the workspace's segments, if a rule of its kind reads them
+ * (its own check otherwise); with `--fix`, the fixes that check offers are applied too.
+ */
+function recheck(run: CheckRun, entry: LintedFile, segments: KnownSegment[]): LintResult {
+  if (!usesWorkspace(entry.result, entry.options.rules)) return entry.result;
+  const relint = (text: string): LintResult => lint(text, { ...entry.options, cache: entry.cache, workspace: { segments } });
+  entry.result = relint(entry.text);
+  if (run.flags.fix || run.flags.fixDryRun) fixEntry(entry, relint);
+  return entry.result;
+}
+
+/**
+ * `--fix`: each changed file written (atomically); `--fix-dry-run`: each change printed as a
+ * unified diff. Then one line on stderr, so that stdout keeps only the report: how many
+ * problems were (or would be) fixed in how many files.
+ */
+function applyFixes(run: CheckRun, linted: readonly LintedFile[]): void {
+  let problems = 0;
+  let files = 0;
+  for (const entry of linted) {
+    if (entry.text === entry.original) continue;
+    const shown = run.shown(entry.file);
+    if (run.flags.fixDryRun) run.io.stdout.write(unifiedDiff(shown, entry.original, entry.text));
+    else {
+      const problem = writeAtomically(entry.file, entry.original, entry.text);
+      if (problem) {
+        run.problem(
+          problem.reason === 'changed'
+            ? t('notFixed', run.locale, { path: shown })
+            : t('writeFailed', run.locale, { path: shown, detail: problem.detail }),
+        );
+        continue;
+      }
+    }
+    problems += entry.fixed;
+    files++;
+  }
+  const args = { problems: count(problems, 'problem', run.locale), files: count(files, 'file', run.locale) };
+  run.io.stderr.write(`${t(run.flags.fixDryRun ? 'wouldFix' : 'fixed', run.locale, args)}\n`);
+}
+
+/**
  * The reports of broken configs, by path. A broken config is reported in the config file,
  * like a document's problems, and makes the run a configuration error.
  */
@@ -391,12 +380,22 @@ function checkReport(run: CheckRun, linted: readonly LintedFile[], files: FileRe
   return { files, skipped, locale: !chosen && languages.size === 1 ? [...languages][0]! : run.locale };
 }
 
+/** Each report asked for, in the order asked: to its file, or to stdout (colours only there, on a terminal). */
 function writeReport(run: CheckRun, report: CheckReport): void {
   const { io, flags } = run;
-  const color = io.stdout.isTTY === true && !io.env['NO_COLOR'];
-  if (flags.format === 'json') io.stdout.write(formatJson(report));
-  else if (flags.format === 'sarif') io.stdout.write(formatSarif(report, pkg.version));
-  else io.stdout.write(formatStylish(report, { color }));
+  for (const output of flags.outputs) {
+    const color = output.file === undefined && io.stdout.isTTY === true && !io.env['NO_COLOR'];
+    const text = formatReport(output.format, report, { color, version: pkg.version });
+    if (output.file === undefined) {
+      io.stdout.write(text);
+      continue;
+    }
+    try {
+      writeFileSync(path.resolve(io.cwd, output.file), text);
+    } catch (e) {
+      run.problem(t('writeFailed', run.locale, { path: output.file, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    }
+  }
 }
 
 /** 2 after a problem said on stderr, 1 with errors or more warnings than --max-warnings allows, else 0. */

@@ -16,6 +16,7 @@ import {
 import type { Language, SegDocument } from '../model/types';
 import type { ConfigDiagnostic } from '../services/config';
 import type { Fix, Finding } from '../services/engine';
+import { chooseSafeFixes } from '../services/fixes';
 import { ruleDocUrl } from '../services/rules-doc';
 import type { Severity } from '../rules/types';
 import { countMessage, message } from './messages';
@@ -359,41 +360,20 @@ export interface FixCandidate {
 }
 
 /**
- * Whether fix-all (`source.fixAll.segdoc`, run on save) may apply a fix without asking. A
- * fix is safe when it is its finding's preferred fix, the finding is an error or a warning,
- * and every edit replaces text already there with other text: a value spelled the way the
- * schema lists it, a date in ISO form, a recomputed total or tier, a kind name. So fix-all
- * never inserts (missing sections, fields and list items are template text the user has to
- * fill in, and would appear on every save of a draft), never deletes, never adds a disable
- * comment, and leaves hints and infos, which are guesses (a heading read as a section by
- * its words), to the user.
- */
-export function isSafeFix(fix: FixData, severity: Severity): boolean {
-  if (!fix.preferred || (severity !== 'error' && severity !== 'warning') || !fix.edits.length) return false;
-  return fix.edits.every((e) => e.newText !== '' && comparePositions(e.range.start, e.range.end) < 0);
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
-}
-
-/**
- * The fix-all action: the safe fixes (see {@link isSafeFix}) of every finding, in document
- * order, as one edit. A fix that overlaps one already taken is skipped whole, so the earlier
- * finding wins (the engine sorts findings by position, then rule id). Undefined when
- * nothing is safe to fix.
+ * The fix-all action: the safe fixes of every finding (services/fixes.ts `chooseSafeFixes`,
+ * the one definition the CLI's `--fix` shares), as one edit. Undefined when nothing is safe
+ * to fix.
  */
 export function fixAllAction(target: ActionTarget, findings: readonly FixCandidate[]): CodeAction | undefined {
-  const taken: TextEdit[] = [];
-  for (const f of findings) {
-    const fix = f.fixes.find((x) => x.preferred);
-    if (!fix || !isSafeFix(fix, f.severity)) continue;
-    if (fix.edits.some((e) => taken.some((t) => overlaps(t.range, e.range)))) continue;
-    // Two edits of one fix that overlap each other would be refused by the editor.
-    if (fix.edits.some((e, i) => fix.edits.some((o, j) => i !== j && overlaps(o.range, e.range)))) continue;
-    taken.push(...fix.edits);
-  }
+  const lines = target.doc.lines;
+  const candidates = findings.map((f) => ({
+    severity: f.severity,
+    fixes: f.fixes.map((fix) => ({
+      preferred: fix.preferred,
+      edits: fix.edits.map((edit) => ({ span: lines.spanOf(edit.range), newText: edit.newText, edit })),
+    })),
+  }));
+  const taken = chooseSafeFixes(candidates).edits.map((e) => e.edit);
   if (!taken.length) return undefined;
-  taken.sort((a, b) => comparePositions(a.range.start, b.range.start));
   return { title: message('fixAll', target.locale), kind: FIX_ALL_KIND, edit: workspaceEdit(target, taken) };
 }
