@@ -11,9 +11,12 @@
  *  2. Latency through the real server, `node dist/server.js --stdio`, for a ~100 KB
  *     document: didChange → publishDiagnostics, single-character edits at random places
  *     (seeded), then edits inside the largest section only (the worst case).
+ *  3. Segments (bench/segments.ts): the workspace pass of unknown-segment at 1,000 and 5,000
+ *     documents, the indexed judgement against the one-by-one scan it replaced, and lint() of
+ *     a document of 250 short segments with and without a custom threshold.
  *
  * Environment: BENCH_DOCS (corpus size, default 1000), BENCH_PASSES (default 3),
- * BENCH_EDITS (edits per latency phase, default 300), BENCH_SKIP_LSP=1, BENCH_SKIP_CORPUS=1,
+ * BENCH_EDITS (edits per latency phase, default 300), BENCH_SKIP_LSP=1, BENCH_SKIP_CORPUS=1, BENCH_SKIP_SEGMENTS=1,
  * BENCH_SERVER (a server bundle to use instead of dist/server.js).
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +34,7 @@ import { checkChunkLimits, DEFAULT_LIMITS } from '../server/src/parse/markdown';
 import { lint } from '../server/src/services/engine';
 import { buildCorpus, largeDocument, rng, type CorpusDoc } from './corpus';
 import { percentile, startServer } from './lsp';
+import { segmentsBench } from './segments';
 
 const repoRoot = resolve(__dirname, '..');
 const env = process.env;
@@ -254,6 +258,7 @@ async function main(): Promise<void> {
   console.log('Figures are wall-clock on a shared machine: other processes add noise. Repeat runs and compare medians.');
   const corpus = env['BENCH_SKIP_CORPUS'] ? undefined : corpusBench();
   const latency = env['BENCH_SKIP_LSP'] ? undefined : await latencyBench();
+  const segments = env['BENCH_SKIP_SEGMENTS'] ? undefined : segmentsBench();
   console.log(
     '\nRESULT ' +
       JSON.stringify({
@@ -262,6 +267,7 @@ async function main(): Promise<void> {
         cores: os.availableParallelism(),
         corpus,
         latency,
+        segments,
       }),
   );
 }

@@ -156,7 +156,34 @@ function measurable(doc: SegDocument, segment: Segment, name: string): Criterion
   return { ok: false, reason: 'noSize', args: { segment: name } };
 }
 
-function substantial(doc: SegDocument, segment: Segment, name: string, o: Required<EvaluationOptions>): CriterionResult {
+/** What the substantial judgement reads from a segment: amounts as written, before the options' rates and minimum. */
+interface RevenueFacts {
+  revenue: Quantity | undefined;
+  size: Quantity | undefined;
+  acv: Quantity | undefined;
+  /** `**Size**: 12,000 × $15k`: a product in money in the size field. */
+  sizeProduct: Quantity | undefined;
+  /** `**Market size**: $200M`: a size in money. */
+  sizeMoney: Quantity | undefined;
+  pending: boolean;
+}
+
+function revenueFacts(doc: SegDocument, segment: Segment): RevenueFacts {
+  const revenueFields = fieldsOf(segment, ['revenue']);
+  const acvFields = fieldsOf(segment, ['acv']);
+  const sizeFields = fieldsOf(segment, ['size']);
+  const acv = firstMoney(doc, acvFields);
+  return {
+    revenue: firstMoney(doc, revenueFields),
+    size: sizeOf(doc, segment),
+    acv,
+    sizeProduct: quantities(doc, sizeFields[0]).find((q) => q.kind === 'money' && q.product),
+    sizeMoney: firstMoney(doc, sizeFields),
+    pending: onlyPlaceholders(revenueFields) || (onlyPlaceholders(acvFields) && !acv) || onlyPlaceholders(sizeFields),
+  };
+}
+
+function substantial(f: RevenueFacts, name: string, o: Required<EvaluationOptions>): CriterionResult {
   const minimum = formatUSD(o.minimum);
   const judge = (usd: number, basis: string | undefined): CriterionResult => {
     const amount = formatUSD(usd);
@@ -165,39 +192,31 @@ function substantial(doc: SegDocument, segment: Segment, name: string, o: Requir
       ? { ok: false, value: usd, reason: 'below', args: { segment: name, amount, basis, minimum } }
       : { ok: false, value: usd, reason: 'belowStated', args: { segment: name, amount, minimum } };
   };
-  const revenueFields = fieldsOf(segment, ['revenue']);
-  const revenue = firstMoney(doc, revenueFields);
+  const { revenue, size, acv, sizeProduct, sizeMoney } = f;
   if (revenue) {
     const usd = toUSD(annualize(revenue), o.rates);
     if (usd !== undefined)
       return judge(usd, revenue.currency === 'USD' && !revenue.product && !revenue.per ? undefined : revenue.text);
   }
-  const size = sizeOf(doc, segment);
-  const acvFields = fieldsOf(segment, ['acv']);
-  const acv = firstMoney(doc, acvFields);
   if (size && acv) {
     const perCustomer = toUSD(annualize(acv), o.rates);
     if (perCustomer !== undefined) return judge(size.value * perCustomer, `${size.text} × ${acv.text}`);
   }
   // `**Size**: 12,000 × $15k` without an ACV field: the product is the revenue potential.
-  const sizeProduct = quantities(doc, fieldsOf(segment, ['size'])[0]).find((q) => q.kind === 'money' && q.product);
   if (sizeProduct) {
     const usd = toUSD(annualize(sizeProduct), o.rates);
     if (usd !== undefined) return judge(usd, sizeProduct.text);
   }
   // `**Market size**: $200M`: a size in money is the revenue potential it states.
-  const sizeMoney = firstMoney(doc, fieldsOf(segment, ['size']));
   if (sizeMoney) {
     const usd = toUSD(annualize(sizeMoney), o.rates);
     if (usd !== undefined) return judge(usd, sizeMoney.currency === 'USD' && !sizeMoney.per ? undefined : sizeMoney.text);
   }
-  const pending =
-    onlyPlaceholders(revenueFields) || (onlyPlaceholders(acvFields) && !acv) || onlyPlaceholders(fieldsOf(segment, ['size']));
   const reason = size ? 'noAcv' : acv ? 'noSize' : 'noRevenue';
   const args: MessageArgs = { segment: name, minimum };
   if (size) args['size'] = size.text;
   if (acv) args['acv'] = acv.text;
-  return { ok: false, reason, args, ...(pending ? { pending: true } : {}) };
+  return { ok: false, reason, args, ...(f.pending ? { pending: true } : {}) };
 }
 
 /** A go-to-market field names the channels and the motion at once: it counts for both. */
@@ -227,30 +246,62 @@ function textOf(segment: Segment, categories: readonly string[]): string {
     .join('; ');
 }
 
+/** A segment's overlaps with the others, computed once per pair: every positive one, in document order. */
+interface Overlaps {
+  /** The segment states no needs: nothing to compare. */
+  empty: boolean;
+  highest: number;
+  others: number[];
+  values: number[];
+}
+
+function overlapsOf(all: readonly Segment[], sets: readonly Int32Array[]): Overlaps[] {
+  const out = sets.map((set): Overlaps => ({ empty: set.length === 0, highest: 0, others: [], values: [] }));
+  // Row i receives j < i from the earlier rows and j > i from its own: document order.
+  for (let i = 0; i < all.length; i++) {
+    const mine = out[i]!;
+    for (let j = i + 1; j < all.length; j++) {
+      const value = jaccardIds(sets[i]!, sets[j]!);
+      if (value <= 0) continue;
+      const theirs = out[j]!;
+      mine.others.push(j);
+      mine.values.push(value);
+      theirs.others.push(i);
+      theirs.values.push(value);
+      if (value > mine.highest) mine.highest = value;
+      if (value > theirs.highest) theirs.highest = value;
+    }
+  }
+  return out;
+}
+
 function differentiable(
   all: readonly Segment[],
   i: number,
-  sets: readonly Int32Array[],
+  overlaps: Overlaps,
   name: string,
   o: Required<EvaluationOptions>,
 ): CriterionResult {
   const segment = all[i]!;
-  const mine = sets[i]!;
-  if (mine.length === 0) {
+  if (overlaps.empty) {
     const fields = fieldsOf(segment, NEEDS);
     return { ok: false, reason: 'noNeeds', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
   }
   const others: Array<{ segment: Segment; value: number }> = [];
-  let highest = 0;
-  all.forEach((other, j) => {
-    if (j === i) return;
-    const value = jaccardIds(mine, sets[j]!);
-    highest = Math.max(highest, value);
-    if (value > o.threshold) others.push({ segment: other, value });
-  });
+  if (o.threshold < 0) {
+    // Below 0 (an API caller; the config's schema stops at 0) the segments sharing nothing count as well.
+    const value = new Map(overlaps.others.map((j, k) => [j, overlaps.values[k]!]));
+    all.forEach((other, j) => {
+      if (j !== i) others.push({ segment: other, value: value.get(j) ?? 0 });
+    });
+  } else {
+    overlaps.values.forEach((value, k) => {
+      if (value > o.threshold) others.push({ segment: all[overlaps.others[k]!]!, value });
+    });
+  }
   others.sort((a, b) => b.value - a.value);
   const closest = others[0];
-  if (!closest) return { ok: true, value: highest };
+  if (!closest) return { ok: true, value: overlaps.highest };
   return {
     ok: false,
     reason: 'overlap',
@@ -260,41 +311,71 @@ function differentiable(
   };
 }
 
-/** Whether two interned stem sets hold the same stems. */
-function sameIds(a: Int32Array, b: Int32Array): boolean {
-  return a.length === b.length && a.every((x, k) => x === b[k]);
+/** Each segment's actionable result: segments with the same strategy stems are found by grouping, not by comparing every pair. */
+function actionableAll(all: readonly Segment[], sets: readonly Int32Array[], texts: readonly string[]): CriterionResult[] {
+  const groups = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    if (set.length === 0) return;
+    const key = set.join(',');
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  });
+  return all.map((segment, i): CriterionResult => {
+    const name = segment.name;
+    if (sets[i]!.length === 0) {
+      const fields = fieldsOf(segment, STRATEGY);
+      return { ok: false, reason: 'noStrategy', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
+    }
+    const others = groups
+      .get(sets[i]!.join(','))!
+      .filter((j) => j !== i)
+      .map((j) => ({ segment: all[j]!, value: 1 }));
+    const same = others[0];
+    if (!same) return { ok: true };
+    return {
+      ok: false,
+      reason: 'sameStrategy',
+      args: { segment: name, other: same.segment.name, value: excerpt(texts[i]!) },
+      others,
+    };
+  });
 }
 
-function actionable(
-  all: readonly Segment[],
-  i: number,
-  sets: readonly Int32Array[],
-  texts: readonly string[],
-  name: string,
-): CriterionResult {
-  const segment = all[i]!;
-  const mine = sets[i]!;
-  if (mine.length === 0) {
-    const fields = fieldsOf(segment, STRATEGY);
-    return { ok: false, reason: 'noStrategy', args: { segment: name }, ...(onlyPlaceholders(fields) ? { pending: true } : {}) };
-  }
-  const others = all.filter((_, j) => j !== i && sameIds(mine, sets[j]!)).map((segment) => ({ segment, value: 1 }));
-  const same = others[0];
-  if (!same) return { ok: true };
+/** What the evaluation finds in a document whatever the options: read once per check, judged per option set. */
+interface SegmentFacts {
+  segments: Segment[];
+  measurable: CriterionResult[];
+  revenue: RevenueFacts[];
+  accessible: CriterionResult[];
+  overlaps: Overlaps[];
+  actionable: CriterionResult[];
+}
+
+function factsOf(doc: SegDocument, match: KindMatch, kind: KindSchema): SegmentFacts {
+  const segments = segmentsOf(doc, match, kind);
+  const needSets = internAll(segments.map((s) => stems(textOf(s, NEEDS))));
+  const strategyTexts = segments.map((s) => textOf(s, STRATEGY));
+  const strategySets = internAll(strategyTexts.map(stems));
   return {
-    ok: false,
-    reason: 'sameStrategy',
-    args: { segment: name, other: same.segment.name, value: excerpt(texts[i]!) },
-    others,
+    segments,
+    measurable: segments.map((s) => measurable(doc, s, s.name)),
+    revenue: segments.map((s) => revenueFacts(doc, s)),
+    accessible: segments.map((s) => accessible(s, s.name)),
+    overlaps: overlapsOf(segments, needSets),
+    actionable: actionableAll(segments, strategySets, strategyTexts),
   };
 }
 
+const factsCache = new WeakMap<KindMatch, WeakMap<KindSchema, SegmentFacts>>();
 const cache = new WeakMap<KindMatch, Map<string, SegmentEvaluation[]>>();
 
 /**
  * Evaluates every segment of the document against the five criteria. `match` must be the
- * document's section match for `kind` (segments are read from the sections it keyed); the
- * result is cached per match and options, so the five rules and the tallies share one run.
+ * document's section match for `kind` (segments are read from the sections it keyed). What
+ * does not depend on the options (quantities, stems, every pair's overlap) is read once per
+ * match; the options' thresholds are applied after, and the result is cached per match and
+ * options, so the five rules and the tallies share one run whatever the config sets.
  * A kind without a segment vocabulary has no segments: the result is empty.
  */
 export function evaluateSegments(
@@ -313,18 +394,19 @@ export function evaluateSegments(
   const hit = byOptions?.get(key);
   if (hit) return hit;
 
-  const segments = segmentsOf(doc, match, kind);
-  const needSets = internAll(segments.map((s) => stems(textOf(s, NEEDS))));
-  const strategyTexts = segments.map((s) => textOf(s, STRATEGY));
-  const strategySets = internAll(strategyTexts.map(stems));
-  const result = segments.map((segment, i): SegmentEvaluation => {
+  let byKind = factsCache.get(match);
+  if (!byKind) factsCache.set(match, (byKind = new WeakMap()));
+  let facts = byKind.get(kind);
+  if (!facts) byKind.set(kind, (facts = factsOf(doc, match, kind)));
+  const f = facts;
+  const result = f.segments.map((segment, i): SegmentEvaluation => {
     const name = segment.name;
     const criteria: Record<CriterionId, CriterionResult> = {
-      measurable: measurable(doc, segment, name),
-      substantial: substantial(doc, segment, name, o),
-      accessible: accessible(segment, name),
-      differentiable: differentiable(segments, i, needSets, name, o),
-      actionable: actionable(segments, i, strategySets, strategyTexts, name),
+      measurable: f.measurable[i]!,
+      substantial: substantial(f.revenue[i]!, name, o),
+      accessible: f.accessible[i]!,
+      differentiable: differentiable(f.segments, i, f.overlaps[i]!, name, o),
+      actionable: f.actionable[i]!,
     };
     return { segment, criteria, met: CRITERIA.filter((c) => criteria[c].ok).length };
   });

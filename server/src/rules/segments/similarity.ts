@@ -17,8 +17,23 @@ import { stemWord } from '../../model/normalize';
 
 const WORD = /[\p{L}]+/gu;
 
-/** The set of stems of `text` (see the header). */
-export function stems(text: string): Set<string> {
+/** Texts stemmed by earlier checks: an edit changes one segment, the others' texts are the same. */
+const memo = new Map<string, ReadonlySet<string>>();
+const MEMO_ENTRIES = 20_000;
+
+/** The set of stems of `text` (see the header); shared between checks, so not to be changed. */
+export function stems(text: string): ReadonlySet<string> {
+  let out = memo.get(text);
+  if (!out) {
+    out = stemsOf(text);
+    // Oldest first: Map keeps insertion order.
+    if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+    memo.set(text, out);
+  }
+  return out;
+}
+
+function stemsOf(text: string): Set<string> {
   const out = new Set<string>();
   const lower = text.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
   for (const m of lower.matchAll(WORD)) {
