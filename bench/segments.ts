@@ -14,26 +14,14 @@
  *     with the default options and with a config that changes segment-differentiable's
  *     threshold (which used to make the segment evaluation run once per option set).
  */
-import { similarity } from '../server/src/model/distance';
-import { referencesSegment, segmentNameKey } from '../server/src/model/segments';
+import { segmentNameKey } from '../server/src/model/segments';
 import { FragmentCache } from '../server/src/model/build';
 import { knownSegmentIndex, type ReferenceMatch } from '../server/src/rules/segments/known';
 import type { KnownSegment } from '../server/src/rules/types';
 import { lint, type LintConfig } from '../server/src/services/engine';
 import { rng } from './corpus';
 import { percentile } from './lsp';
-
-/** The rule's judgement before the index: every known key rebuilt and compared, unbounded. */
-function scanMatch(known: readonly KnownSegment[], value: string): ReferenceMatch {
-  const segments = known.map((s, order) => ({ ...s, order, key: segmentNameKey(s.name) })).filter((s) => s.key !== '');
-  const key = segmentNameKey(value);
-  if (!key || segments.some((s) => referencesSegment(key, s.key))) return { kind: 'known' };
-  const closest = segments
-    .map((s) => ({ s, score: similarity(key, s.key) }))
-    .filter((c) => c.score >= 0.8)
-    .sort((a, b) => b.score - a.score)[0]?.s;
-  return closest ? { kind: 'typo', segment: known[closest.order]! } : { kind: 'unknown' };
-}
+import { referenceMatch as scanMatch } from '../test/fixtures/segment-scan';
 
 const WORDS =
   'cloud native startups mid market platform teams regulated fintech digital agencies enterprise retail healthcare logistics public sector education gaming media manufacturing insurance telecom energy biotech legal nonprofit travel малый средний бизнес ритейл производство банки логистика'.split(

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { rules as registry } from '../../server/src/rules/registry';
 import { runCli } from '../../server/src/cli/run';
-import { ensureBuilt, repoRoot, segdoc as runSegdoc, type Run } from './run-cli';
+import { ensureBuilt, repoRoot, segdoc as runSegdoc, type JsonReport, type Run } from './run-cli';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'cli');
 const example = path.join(repoRoot, 'examples', 'en', 'devops-dana.persona.md');
@@ -20,23 +20,8 @@ function segdoc(args: string[], cwd = fixtures, env: Record<string, string> = {}
   return runSegdoc(args, cwd, env);
 }
 
-function json(r: Run): {
-  version: number;
-  files: Array<{
-    path: string;
-    kind: string;
-    language: string;
-    diagnostics: Array<{
-      rule: string;
-      severity: string;
-      message: string;
-      range: { start: { line: number; character: number }; end: { line: number; character: number } };
-    }>;
-    scores: object;
-  }>;
-  summary: { files: number; errors: number; warnings: number; infos: number };
-} {
-  return JSON.parse(r.stdout);
+function json(r: Run): JsonReport {
+  return JSON.parse(r.stdout) as JsonReport;
 }
 
 let tmp: string;

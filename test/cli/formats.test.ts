@@ -14,22 +14,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { githubData, githubProperty, markdownCell, xmlEscape } from '../../server/src/cli/formats';
 import { ruleDocUrl } from '../../server/src/services/rules-doc';
 import { loadFixture } from '../fixtures/wrap';
-import { ensureBuilt, repoRoot, segdoc } from './run-cli';
+import { ensureBuilt, repoRoot, segdoc, type JsonReport } from './run-cli';
 
 const rulesDir = path.join(repoRoot, 'test', 'fixtures', 'rules');
-
-interface JsonReport {
-  files: Array<{
-    path: string;
-    diagnostics: Array<{
-      rule: string;
-      severity: string;
-      message: string;
-      range: { start: { line: number; character: number }; end: { line: number; character: number } };
-    }>;
-  }>;
-  summary: { files: number; errors: number; warnings: number; infos: number };
-}
 
 let dir: string;
 let expected: JsonReport;

@@ -28,3 +28,21 @@ export function ensureBuilt(): void {
   const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 }
+
+/** `--format json` as a CI script reads it: the fields the tests look at. */
+export interface JsonReport {
+  version: number;
+  files: Array<{
+    path: string;
+    kind: string;
+    language: string;
+    diagnostics: Array<{
+      rule: string;
+      severity: string;
+      message: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }>;
+    scores: object;
+  }>;
+  summary: { files: number; errors: number; warnings: number; infos: number };
+}

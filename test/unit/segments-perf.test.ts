@@ -7,22 +7,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { referencesSegment, segmentNameKey } from '../../server/src/model/segments';
-import { similarity, typoDistance } from '../../server/src/model/distance';
-import { distanceWithin, knownSegmentIndex, type ReferenceMatch } from '../../server/src/rules/segments/known';
-import type { KnownSegment } from '../../server/src/rules/types';
-
-/** The rule's algorithm before the index: every known key rebuilt and compared, unbounded. */
-function referenceMatch(known: readonly KnownSegment[], value: string): ReferenceMatch {
-  const segments = known.map((s, order) => ({ ...s, order, key: segmentNameKey(s.name) })).filter((s) => s.key !== '');
-  const key = segmentNameKey(value);
-  if (!key || segments.some((s) => referencesSegment(key, s.key))) return { kind: 'known' };
-  const closest = segments
-    .map((s) => ({ s, score: similarity(key, s.key) }))
-    .filter((c) => c.score >= 0.8)
-    .sort((a, b) => b.score - a.score)[0]?.s;
-  return closest ? { kind: 'typo', segment: known[closest.order]! } : { kind: 'unknown' };
-}
+import { segmentNameKey } from '../../server/src/model/segments';
+import { typoDistance } from '../../server/src/model/distance';
+import { distanceWithin, knownSegmentIndex } from '../../server/src/rules/segments/known';
+import { referenceMatch } from '../fixtures/segment-scan';
 
 const WORDS = [
   'Mid-Market',
