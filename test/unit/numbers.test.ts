@@ -273,6 +273,9 @@ const HANDOVERS: Array<[string, Want[], ('en' | 'ru')?]> = [
       { kind: 'percent', value: 20, text: '20%' },
     ],
   ],
+  // An amount and a percentage are two figures, whatever the dash between them.
+  ['$3.1B — 5% share', [{ ...usd(3.1e9, '$3.1B') }, { kind: 'percent', value: 5, text: '5%' }]],
+  ['5%-$10', [{ kind: 'percent', value: 5, text: '5%' }, usd(10, '$10')]],
   [
     '5 до 10',
     [

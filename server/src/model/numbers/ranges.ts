@@ -46,6 +46,8 @@ function canPair(low: Bound, high: Bound): boolean {
   const g = high.num.groups[0]!;
   if (g.length > 1 && g.startsWith('0')) return false;
   if (low.currency && high.currency && low.currency !== high.currency) return false;
+  // `$3.1B — 5% share`: an amount and a percentage are two figures, never one range's bounds.
+  if ((low.currency && high.mark) || (low.mark && high.currency)) return false;
   return !(low.mark && high.mark && low.mark !== high.mark);
 }
 
