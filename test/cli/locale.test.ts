@@ -82,11 +82,17 @@ describe('message language from the environment', () => {
     assert.match(out, /ошибка\s+Отсутствует обязательный раздел «Pain Points»/);
   });
 
-  test('with LANG=C, documents in both languages each get their own, and the summary is English', () => {
+  test('with LANG=C, documents in both languages each get their own block, and the summary is English', () => {
     const out = check(['dana-en.persona.md', 'dana-ru.persona.md'], { LANG: 'C' });
     const [en, ru] = out.split('\n\n');
     assert.match(en!, /Missing required section "Pain Points"/);
     assert.match(ru!, /Отсутствует обязательный раздел «Боли»/);
+    // Each document's block is in its language (tally and severities), the summary in English.
+    assert.match(en!, /Buyer persona · \d+% complete/);
+    assert.match(en!, /\berror\b/);
+    assert.match(ru!, /Персона покупателя · заполнено \d+%/);
+    assert.match(ru!, /ошибка/);
+    assert.doesNotMatch(ru!, /complete|\berror\b/);
     assert.match(out, /problems \(\d+ errors/);
   });
 });

@@ -125,7 +125,10 @@ export function formatStylish(report: CheckReport, options: { color: boolean }):
   for (const file of report.files) {
     // Every document gets its tally line (path and tallies), problems or not; a config file
     // without problems has nothing to say.
-    const tally = file.scores ? tallyLine(file.scores, locale) : undefined;
+    // A document's block is in the language of its messages (with no locale set, each
+    // document's own; see cli/run.ts envLanguage); the summary below is the report's.
+    const fileLocale = file.scores?.locale ?? locale;
+    const tally = file.scores ? tallyLine(file.scores, fileLocale) : undefined;
     if (!file.diagnostics.length) {
       if (tally) {
         lines.push(`${paint('underline', file.path)}  ${paint('dim', tally)}`);
@@ -135,7 +138,7 @@ export function formatStylish(report: CheckReport, options: { color: boolean }):
     }
     const rows = file.diagnostics.map((d) => ({
       where: `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`,
-      severity: t(d.severity, locale),
+      severity: t(d.severity, fileLocale),
       d,
     }));
     const w1 = Math.max(...rows.map((r) => r.where.length));
