@@ -87,6 +87,7 @@ describe('segdoc check --fix', () => {
   test('a second run changes nothing', () => {
     const at = folder('twice', { 'dana.persona.md': ROLE });
     segdoc(['check', '--fix', '.'], at);
+    assert.ok(readFileSync(path.join(at, 'dana.persona.md'), 'utf8').includes(FIXED), 'the first run fixed it');
     const once = snapshot(at);
     const r = segdoc(['check', '--fix', '.'], at);
     assert.equal(r.stderr, 'Fixed 0 problems in 0 files.\n');

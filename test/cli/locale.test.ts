@@ -10,28 +10,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { envLanguage } from '../../server/src/cli/run';
+import { PERSONA, PERSONA_RU } from '../protocol/docs';
 import { ensureBuilt, segdoc } from './run-cli';
 
-const RU = [
-  '# Персона: Дана',
-  '',
-  '## Демография',
-  '',
-  '- **Должность**: руководитель DevOps',
-  '- **Размер компании**: 200',
-  '- **Отрасль**: SaaS',
-  '',
-].join('\n');
-const EN = [
-  '# Persona: Dana',
-  '',
-  '## Demographics',
-  '',
-  '- **Job Title**: DevOps lead',
-  '- **Company Size**: 200',
-  '- **Industry**: SaaS',
-  '',
-].join('\n');
+// The persona documents of the protocol tests: each lacks required sections in its language.
+const RU = PERSONA_RU;
+const EN = PERSONA;
 
 let dir: string;
 
