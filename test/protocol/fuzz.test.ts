@@ -14,6 +14,7 @@
  * FUZZ_RUNS and FUZZ_SEED choose the count and the seed; a failure prints the seed and the
  * shrunk counterexample to reproduce it with.
  */
+import { segmentsWorkspace } from '../../server/src/rules/workspace/model';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -195,7 +196,7 @@ function freshLint(text: string, file: string): LintResult {
   const first = lint(text, { path: file, locale: 'en', cache: null });
   const summary = summarizeResult(first);
   const segments = summary ? segmentNames([{ path: file, summary }]) : [];
-  return lint(text, { path: file, locale: 'en', cache: null, workspace: { segments } });
+  return lint(text, { path: file, locale: 'en', cache: null, workspace: { model: segmentsWorkspace(segments) } });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -269,7 +270,7 @@ function freshLintAll(docs: Array<{ text: string; file: string }>): LintResult[]
     return summary ? [{ path: file, summary }] : [];
   });
   const segments = segmentNames(sources);
-  return docs.map(({ text, file }) => lint(text, { path: file, locale: 'en', cache: null, workspace: { segments } }));
+  return docs.map(({ text, file }) => lint(text, { path: file, locale: 'en', cache: null, workspace: { model: segmentsWorkspace(segments) } }));
 }
 
 describe('fuzz: edits across documents open together', () => {

@@ -19,6 +19,7 @@
  * file), and the documents that use them (a persona's Segment) are checked again with them as
  * the workspace (server/src/cli/run.ts).
  */
+import { segmentsWorkspace } from '../../server/src/rules/workspace/model';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
@@ -67,7 +68,7 @@ function checkCorpus(): Map<string, LintResult> {
   const out = new Map<string, LintResult>();
   for (const c of checked) {
     const again = segments.length > 0 && usesWorkspace(c.result);
-    out.set(c.name, again ? lint(c.text, { ...c.options, workspace: { segments } }) : c.result);
+    out.set(c.name, again ? lint(c.text, { ...c.options, workspace: { model: segmentsWorkspace(segments) } }) : c.result);
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * page has a failing and a passing example; both are linted here, so an example that stops
  * showing what its page says fails the build instead of misleading a reader.
  */
+import { segmentsWorkspace } from '../../server/src/rules/workspace/model';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ const root = join(__dirname, '..', '..');
 /** "Today" for the examples, as the pages say (stale-document's examples depend on it). */
 const EXAMPLES_TODAY = new Date('2026-06-01T00:00:00Z');
 /** The segments the workspace of the examples defines, as the unknown-segment page says. */
-const EXAMPLES_WORKSPACE = { segments: [{ name: 'Mid-Market DevOps Teams', source: 'segments.md' }] };
+const EXAMPLES_WORKSPACE = { model: segmentsWorkspace([{ name: 'Mid-Market DevOps Teams', source: 'segments.md' }]) };
 
 /** The findings of one rule for a page's example: a Markdown document or a .segdoc.json. */
 function findingsOf(rule: Rule<object>, example: PageExample): string[] {

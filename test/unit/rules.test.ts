@@ -17,6 +17,8 @@
  * Every fix of every finding in a rejected document is applied and the document linted again:
  * the finding must be gone. A few fixes are also checked for the exact text they produce.
  */
+import { segmentsWorkspace } from '../../server/src/rules/workspace/model';
+import type { KnownSegment } from '../../server/src/rules/types';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -52,7 +54,9 @@ function show(f: Finding, fixture?: Fixture): string {
  */
 function workspaceOf(path: string): Pick<LintOptions, 'workspace'> {
   const file = join(path, '..', 'workspace.json');
-  return existsSync(file) ? { workspace: JSON.parse(readFileSync(file, 'utf8')) as NonNullable<LintOptions['workspace']> } : {};
+  if (!existsSync(file)) return {};
+  const { segments } = JSON.parse(readFileSync(file, 'utf8')) as { segments: KnownSegment[] };
+  return { workspace: { model: segmentsWorkspace(segments) } };
 }
 
 function lintFixture(path: string, text: string, extra: Partial<LintOptions> = {}) {

@@ -2,6 +2,7 @@
  * unknown-segment beyond its fixtures: it says nothing when the front end knows no segment,
  * and how a persona's Segment value is matched with the known names.
  */
+import { segmentsWorkspace } from '../../server/src/rules/workspace/model';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +13,7 @@ import { summarizeResult } from '../../server/src/services/symbols';
 const root = path.resolve(__dirname, '..', '..');
 const PERSONA = readFileSync(path.join(root, 'examples', 'en', 'devops-dana.persona.md'), 'utf8');
 const withSegment = (value: string): string => PERSONA.replace('**Segment**: Mid-Market Platform Teams', `**Segment**: ${value}`);
-const known = (...names: string[]) => ({ segments: names.map((name) => ({ name, source: 'stratus.segmentation.md' })) });
+const known = (...names: string[]) => ({ model: segmentsWorkspace(names.map((name) => ({ name, source: 'stratus.segmentation.md' }))) });
 const findings = (text: string, workspace?: ReturnType<typeof known>): string[] =>
   lint(text, { path: 'dana.persona.md', ...(workspace ? { workspace } : {}) })
     .findings.filter((f) => f.rule === 'unknown-segment')

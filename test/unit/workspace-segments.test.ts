@@ -12,7 +12,19 @@ import type { SummarySource } from '../../server/src/services/symbols';
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const source = (path: string, ...segments: string[]): SummarySource => ({
   path,
-  summary: { kind: 'segmentation', title: path, personas: [], segments: segments.map((name) => ({ name, range })) },
+  summary: {
+    kind: 'segmentation',
+    title: path,
+    personas: [],
+    segments: segments.map((name) => ({ name, range })),
+    facts: {
+      kind: 'segmentation',
+      title: path,
+      language: 'en',
+      segments: segments.map((name) => ({ name, at: { text: name, span: { start: 0, end: name.length }, range } })),
+      segmentRefs: [],
+    },
+  },
 });
 
 function fakeHost() {
@@ -30,7 +42,7 @@ function fakeHost() {
   return { state, host };
 }
 
-const names = (ws: WorkspaceSegments): string[] | undefined => ws.context()?.segments.map((s) => s.name);
+const names = (ws: WorkspaceSegments): string[] | undefined => ws.context()?.model.segments().map((s) => s.name);
 
 describe('WorkspaceSegments', () => {
   test('unknown until the first refresh; then the files and the open documents, an open document over its file', async () => {

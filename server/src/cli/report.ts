@@ -17,6 +17,8 @@ export interface ReportDiagnostic {
   severity: Severity;
   message: string;
   range: Range;
+  /** Places in other files the finding refers to (the rules that compare documents). */
+  related?: Array<{ path: string; range: Range; message: string }>;
 }
 
 export interface FileReport {
@@ -83,7 +85,13 @@ export function formatJson(report: CheckReport): string {
       path: f.path,
       kind: f.kind,
       language: f.language,
-      diagnostics: f.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, message: d.message, range: d.range })),
+      diagnostics: f.diagnostics.map((d) => ({
+        rule: d.rule,
+        severity: d.severity,
+        message: d.message,
+        range: d.range,
+        ...(d.related ? { related: d.related } : {}),
+      })),
       // The score tallies (services/scores.ts), the same object the language server answers
       // `segdoc/scores` with; a config file has none, and keeps the key with an empty object.
       scores: f.scores ?? {},
@@ -202,20 +210,32 @@ export function formatSarif(report: CheckReport, version: string): string {
     for (const d of file.diagnostics) {
       // SARIF regions are 1-based; columns count UTF-16 code units (SARIF's default
       // columnKind), the same units as LSP characters.
-      run.addResult(
-        new SarifResultBuilder().initSimple({
-          ruleId: d.rule,
-          level: SARIF_LEVEL[d.severity],
-          messageText: d.message,
-          fileUri: uriReference(file.path),
-          startLine: d.range.start.line + 1,
-          startColumn: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
-        }),
-      );
+      const result = new SarifResultBuilder().initSimple({
+        ruleId: d.rule,
+        level: SARIF_LEVEL[d.severity],
+        messageText: d.message,
+        fileUri: uriReference(file.path),
+        ...sarifRegion(d.range),
+      });
+      if (d.related?.length) {
+        result.result.relatedLocations = d.related.map((r, id) => ({
+          id,
+          message: { text: r.message },
+          physicalLocation: { artifactLocation: { uri: uriReference(r.path) }, region: sarifRegion(r.range) },
+        }));
+      }
+      run.addResult(result);
     }
   }
   builder.addRun(run);
   return `${builder.buildSarifJsonString({ indent: true })}\n`;
+}
+
+function sarifRegion(range: Range): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
 }

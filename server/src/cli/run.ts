@@ -7,12 +7,12 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import pkg from '../../../package.json';
 import type { Language } from '../model/types';
-import type { KnownSegment } from '../rules/types';
+import { workspaceModel, type WorkspaceModel } from '../rules/workspace/model';
+import { workspaceFindings } from '../services/workspace-rules';
 import { FragmentCache } from '../model/build';
-import { lint, lintAsync, usesWorkspace, type LintOptions, type LintResult } from '../services/engine';
+import { lint, lintAsync, sortFindings, usesWorkspace, type LintOptions, type LintResult } from '../services/engine';
 import { ParsePool } from '../services/parse-pool';
 import type { ParseLimits } from '../parse/markdown';
-import { summarize as summarizeDocument } from '../services/symbols';
 import { computeScores } from '../services/scores';
 import { loadConfigFile, loadConfigForFile, lintOptionsFor, type LoadedConfig } from '../services/config';
 import { parse, today, UsageError, type Flags } from './args';
@@ -257,23 +257,20 @@ async function lintFile(run: CheckRun, file: string, pool: ParsePool): Promise<L
 }
 
 /**
- * The reports of the segdoc documents among the linted files. The segments they define are
- * the "workspace" of the CLI: documents that name a segment (a persona's Segment) are checked
- * again against them (unknown-segment), from the parse already cached.
+ * The reports of the segdoc documents among the linted files. Their facts (what each defines
+ * and names, rules/workspace/facts.ts) are the workspace model of the CLI: the rules that
+ * compare documents run over it for each document they apply to, without parsing it again.
  */
 function workspacePass(run: CheckRun, linted: readonly LintedFile[], explicit: ReadonlySet<string>): FileReport[] {
-  const segments = linted.flatMap(({ file, result }) =>
-    (summarizeDocument(result.doc, result.detection, result.match)?.segments ?? []).map((s) => ({
-      name: s.name,
-      source: path.basename(file),
-    })),
+  const model = workspaceModel(
+    linted.flatMap(({ file, result }) => (result.facts ? [{ id: file, source: path.basename(file), facts: result.facts }] : [])),
   );
   const reports: FileReport[] = [];
   for (const entry of linted) {
     const { file } = entry;
     let result: LintResult;
     try {
-      result = segments.length > 0 ? recheck(run, entry, segments) : entry.result;
+      result = recheck(run, entry, model);
     } catch (e) {
       run.failed(file, e);
       continue;
@@ -295,27 +292,50 @@ function workspacePass(run: CheckRun, linted: readonly LintedFile[], explicit: R
         run.skipped.push({ path: run.shown(file), reason: 'not-segdoc', message: t('notSegdoc', run.locale) });
       continue;
     }
-    reports.push({
-      path: run.shown(file),
-      // Front matter naming an unknown kind, and nothing else telling: its only finding says so.
-      kind: result.detection?.kind.kind ?? 'unknown',
-      language: result.doc.language,
-      diagnostics: result.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, range: f.range })),
-      scores: result.detection ? computeScores(result) : null,
-    });
+    reports.push(fileReport(run, file, result));
   }
   return reports;
 }
 
+function fileReport(run: CheckRun, file: string, result: LintResult): FileReport {
+  return {
+    path: run.shown(file),
+    // Front matter naming an unknown kind, and nothing else telling: its only finding says so.
+    kind: result.detection?.kind.kind ?? 'unknown',
+    language: result.doc.language,
+    diagnostics: result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: f.range,
+      ...(f.related ? { related: f.related.map((r) => ({ path: run.shown(r.id), range: r.range, message: r.message })) } : {}),
+    })),
+    scores: result.detection ? computeScores(result) : null,
+  };
+}
+
 /**
- * The check of a document against the workspace's segments, if a rule of its kind reads them
- * (its own check otherwise); with `--fix`, the fixes that check offers are applied too.
+ * The document's findings with those of the rules that compare it with the workspace, if
+ * any applies to its kind. With `--fix` the document is checked again with the workspace
+ * (its fixes need the text), else its facts are enough.
  */
-function recheck(run: CheckRun, entry: LintedFile, segments: KnownSegment[]): LintResult {
-  if (!usesWorkspace(entry.result, entry.options.rules)) return entry.result;
-  const relint = (text: string): LintResult => lint(text, { ...entry.options, cache: entry.cache, workspace: { segments } });
-  entry.result = relint(entry.text);
-  if (run.flags.fix || run.flags.fixDryRun) fixEntry(entry, relint);
+function recheck(run: CheckRun, entry: LintedFile, model: WorkspaceModel): LintResult {
+  const { result, options, file } = entry;
+  if (!result.facts || !usesWorkspace(result, options.rules)) return result;
+  const workspace = { model, self: file };
+  if (run.flags.fix || run.flags.fixDryRun) {
+    const relint = (text: string): LintResult => lint(text, { ...options, cache: entry.cache, workspace });
+    entry.result = relint(entry.text);
+    fixEntry(entry, relint);
+    return entry.result;
+  }
+  const pass = workspaceFindings(result.facts, workspace, options);
+  if (!pass.findings.length && !pass.ruleErrors.length) return result;
+  entry.result = {
+    ...result,
+    findings: sortFindings([...result.findings, ...pass.findings]),
+    ruleErrors: [...result.ruleErrors, ...pass.ruleErrors],
+  };
   return entry.result;
 }
 

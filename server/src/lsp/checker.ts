@@ -103,7 +103,7 @@ export class DocumentChecker {
       ...(this.options.limits ? { limits: this.options.limits } : {}),
     };
     const workspace = this.host.workspace();
-    if (workspace) options.workspace = workspace;
+    if (workspace) options.workspace = { ...workspace, self: uri };
     return dc.loaded ? { options, loaded: dc.loaded } : { options };
   }
 }

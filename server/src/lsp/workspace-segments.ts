@@ -17,10 +17,12 @@
  * reports against a list it does not have).
  */
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { segmentNameKey } from '../model/segments';
-import type { KnownSegment, WorkspaceContext } from '../rules/types';
+import type { WorkspaceContext } from '../rules/types';
+import { workspaceModel, type WorkspaceModel } from '../rules/workspace/model';
 import type { LintResult } from '../services/engine';
-import { segmentNames, summarizeResult, type SummarySource } from '../services/symbols';
+import { summarizeResult, type SummarySource } from '../services/symbols';
 
 /** A list older than this is refreshed (in the background) when a document that uses it is checked. */
 export const MAX_AGE_MS = 30_000;
@@ -38,7 +40,7 @@ export interface WorkspaceSegmentsHost {
 }
 
 export class WorkspaceSegments {
-  private segments: KnownSegment[] | undefined;
+  private model: WorkspaceModel | undefined;
   private key = '';
   /** The files on disk as last walked, and when. */
   private disk: SummarySource[] | undefined;
@@ -53,8 +55,8 @@ export class WorkspaceSegments {
 
   /** What a check is given: undefined until the workspace's segments are known. */
   context(): WorkspaceContext | undefined {
-    if (this.segments && Date.now() - this.walkedAt > MAX_AGE_MS) void this.refresh(true);
-    return this.segments ? { segments: this.segments } : undefined;
+    if (this.model && Date.now() - this.walkedAt > MAX_AGE_MS) void this.refresh(true);
+    return this.model ? { model: this.model } : undefined;
   }
 
   /** A document was checked: when the segments it defines changed, the list is refreshed. */
@@ -96,10 +98,10 @@ export class WorkspaceSegments {
           // An open document's text wins over its file.
           const openPaths = new Set(open.flatMap((o) => (o.path ? [path.resolve(o.path)] : [])));
           const sources = [...open, ...this.disk.filter((d) => !d.path || !openPaths.has(path.resolve(d.path)))];
-          const segments = segmentNames(sources).map((s) => ({ name: s.name, source: s.source }));
-          const key = segments.map((s) => `${segmentNameKey(s.name)}\u0001${s.source}`).join('\u0000');
-          if (this.segments && key === this.key) continue;
-          this.segments = segments;
+          const model = workspaceModel(sources.map(workspaceDocument));
+          const key = [...model.segments()].map((s) => `${segmentNameKey(s.name)}\u0001${s.source}`).join('\u0000');
+          if (this.model && key === this.key) continue;
+          this.model = model;
           this.key = key;
           const users = this.host.users();
           if (users.length) this.host.recheck(users);
@@ -115,4 +117,10 @@ export class WorkspaceSegments {
     });
     return this.running;
   }
+}
+
+/** A summarised document as the workspace model holds it: by URI (open) or path, named by its file name or title. */
+function workspaceDocument(src: SummarySource): { id: string; source: string; facts: SummarySource['summary']['facts'] } {
+  const source = src.path ? path.basename(src.path) : src.summary.title || (src.uri ?? '');
+  return { id: src.uri ?? pathToFileURL(src.path ?? '').href, source, facts: src.summary.facts };
 }

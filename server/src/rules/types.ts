@@ -7,7 +7,9 @@
 import type { KindMatch, SchemaIssue } from '../schemas/validate';
 import type { KindSchema } from '../schemas/kinds';
 import type { Language, SegDocument } from '../model/types';
-import type { Span } from '../parse/text';
+import type { Range, Span } from '../parse/text';
+import type { DocumentFacts, Located } from './workspace/facts';
+import type { WorkspaceModel } from './workspace/model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -43,6 +45,9 @@ export interface KnownSegment {
   name: string;
   /** Where it is defined: a file name or a document title, for messages. */
   source: string;
+  /** The defining document's id in the workspace model, and the name's range there. */
+  id?: string;
+  range?: Range;
 }
 
 /**
@@ -51,7 +56,43 @@ export interface KnownSegment {
  * quiet rather than guess).
  */
 export interface WorkspaceContext {
-  segments: readonly KnownSegment[];
+  model: WorkspaceModel;
+  /** The checked document's own id in the model, when it is in it. */
+  self?: string;
+}
+
+/** A place in another document that a workspace finding refers to (LSP related information). */
+export interface RelatedSpec {
+  /** The other document's id in the workspace model. */
+  id: string;
+  range: Range;
+  /** Message id in the rule's catalogue. */
+  message: string;
+  args?: MessageArgs;
+}
+
+/** What a workspace rule reports: like {@link Report}, at a place of the document's facts. */
+export interface WorkspaceReport {
+  message: string;
+  args?: MessageArgs;
+  at: Located;
+  fixes?: Array<Omit<FixSpec, 'edits'> & { edits: Array<{ at: Located; newText: string }> }>;
+  related?: RelatedSpec[];
+}
+
+/**
+ * What a workspace rule sees: the checked document's facts and the workspace model —
+ * never a document's tree, so that it can run where only the facts are kept (the CLI's
+ * workspace pass, a worker's results).
+ */
+export interface WorkspaceRuleContext<O> {
+  facts: DocumentFacts;
+  self?: string;
+  model: WorkspaceModel;
+  options: O;
+  /** The document's language, for texts a fix inserts. */
+  language: Language;
+  report(report: WorkspaceReport): void;
 }
 
 export interface RuleContext<O> {
@@ -65,8 +106,6 @@ export interface RuleContext<O> {
   language: Language;
   /** "Today", injectable so that date rules are testable. */
   now: Date;
-  /** The other documents, when the front end knows them (see WorkspaceContext). */
-  workspace?: WorkspaceContext;
   report(report: Report): void;
 }
 
@@ -83,9 +122,15 @@ export interface Rule<O extends object = Record<string, unknown>> {
   optionsSchema?: Record<string, unknown>;
   /** Kinds the rule applies to; every kind when absent. */
   kinds?: string[];
-  /** The rule reads `ctx.workspace`: front ends that know the other documents pass them. */
-  workspace?: boolean;
-  check(ctx: RuleContext<O>): void;
+  /** Checks one document from its model. */
+  check?(ctx: RuleContext<O>): void;
+  /**
+   * Checks one document against the other documents of the workspace, from the facts alone
+   * (rules/workspace/facts.ts). Front ends that know the other documents run it; a rule
+   * that has it compares documents, and front ends check its documents again when the
+   * workspace changes.
+   */
+  checkWorkspace?(ctx: WorkspaceRuleContext<O>): void;
 }
 
 /** Declares a rule with its option type inferred. */

@@ -4,8 +4,8 @@
  * segmentation ("Segment: [Which segment this persona represents]"); a name that matches
  * none of them is a typo, a renamed segment, or a segment nobody has analysed yet.
  *
- * The known segments come from the front end (`ctx.workspace`): the language server's
- * workspace, the CLI's checked files. When it knows of no segment at all the rule says
+ * The known segments come from the workspace model (rules/workspace/model.ts): the language
+ * server's workspace, the CLI's checked files. When it knows of no segment at all the rule says
  * nothing — there is nothing to compare with. A name matches a segment when their keys are
  * equal, or one is the other followed by more words ("Mid-Market SaaS" ↔ "Mid-Market SaaS
  * platform teams"), or the value mentions the segment's whole name. When one known segment
@@ -13,40 +13,33 @@
  * indexed once per workspace (segments/known.ts), so a check costs the same whatever its size.
  */
 import { segmentNameKey } from '../model/segments';
-import { isPlaceholderValue } from '../model/placeholders';
-import { knownSegmentIndex } from './segments/known';
-import { segmentReferenceFields } from './segments/references';
 import { defineRule } from './types';
 
 export default defineRule({
   id: 'unknown-segment',
   severity: 'warning',
   kinds: ['persona'],
-  workspace: true,
   description: "A persona's Segment names no segment the workspace's segmentation documents define.",
   messages: {
     unknown: 'Segment "{segment}" is not defined in the workspace; known segments: {known}',
     typo: 'Segment "{segment}" is not defined in the workspace: did you mean "{name}" ({source})?',
     replace: 'Replace with "{name}"',
   },
-  check(ctx) {
-    const known = ctx.workspace?.segments ?? [];
-    if (!known.length) return;
-    const index = knownSegmentIndex(known);
-    for (const field of segmentReferenceFields(ctx.doc, ctx.kind)) {
-      const value = field.value.text.trim();
-      if (!value || isPlaceholderValue(value, ctx.doc.definitions)) continue;
-      const match = index.match(segmentNameKey(value));
+  checkWorkspace(ctx) {
+    const index = ctx.model.segmentIndex();
+    if (index.empty) return;
+    for (const at of ctx.facts.segmentRefs) {
+      const match = index.match(segmentNameKey(at.text));
       if (match.kind === 'typo') {
         const { name, source } = match.segment;
         ctx.report({
           message: 'typo',
-          args: { segment: value, name, source },
-          span: field.value.span,
-          fixes: [{ title: 'replace', args: { name }, edits: [{ span: field.value.span, newText: name }], preferred: true }],
+          args: { segment: at.text, name, source },
+          at,
+          fixes: [{ title: 'replace', args: { name }, edits: [{ at, newText: name }], preferred: true }],
         });
       } else if (match.kind === 'unknown') {
-        ctx.report({ message: 'unknown', args: { segment: value, known: index.listed() }, span: field.value.span });
+        ctx.report({ message: 'unknown', args: { segment: at.text, known: index.listed() }, at });
       }
     }
   },

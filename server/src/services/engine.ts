@@ -14,8 +14,10 @@ import { ruleById, rules as builtinRules } from '../rules/registry';
 import { unknownKindReport } from '../rules/unknown-kind';
 import { localize, type MessageArgs } from '../l10n';
 import type { Report, Rule, Severity, WorkspaceContext } from '../rules/types';
+import { extractFacts, Locator, type DocumentFacts } from '../rules/workspace/facts';
 import { resolveRule, type RuleSetting } from './settings';
 import { Suppressions } from './suppress';
+import { kindUsesWorkspace, workspaceFindings, workspaceRuleIds, type RelatedFinding } from './workspace-rules';
 
 export interface FixEdit {
   span: Span;
@@ -38,6 +40,8 @@ export interface Finding {
   span: Span;
   range: Range;
   fixes: Fix[];
+  /** Places in other documents the finding refers to (workspace rules). */
+  related?: RelatedFinding[];
 }
 
 export interface LintConfig {
@@ -61,7 +65,10 @@ export interface LintOptions {
   limits?: ParseLimits;
   /** Rules to run instead of the built-in registry (tests, or a front end's own selection). */
   rules?: readonly Rule<object>[];
-  /** What the front end knows about the other documents (the segments they define). */
+  /**
+   * What the front end knows about the other documents (rules/workspace/model.ts): the rules
+   * that compare documents run when it is given, and stay quiet when not.
+   */
   workspace?: WorkspaceContext;
 }
 
@@ -83,6 +90,8 @@ export interface LintResult {
   ruleErrors: Array<{ rule: string; error: unknown }>;
   /** The config the document was checked with, so that tallies use the same rule options. */
   config?: LintConfig;
+  /** What the document contributes to the workspace model (segdoc documents only). */
+  facts?: DocumentFacts;
 }
 
 /**
@@ -90,8 +99,7 @@ export interface LintResult {
  * ends check such documents again when what they know of the workspace changes.
  */
 export function usesWorkspace(result: LintResult, rules: readonly Rule<object>[] = builtinRules): boolean {
-  const kind = result.detection?.kind.kind;
-  return kind !== undefined && rules.some((r) => r.workspace === true && (!r.kinds || r.kinds.includes(kind)));
+  return kindUsesWorkspace(result.detection?.kind.kind, rules);
 }
 
 function buildOptions(options: LintOptions): BuildOptions {
@@ -140,12 +148,39 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
     return { doc, findings, locale, ruleErrors: [], ...(findings.length && options.config ? { config: options.config } : {}) };
 
   const match = matchSections(doc, detection.kind);
-  const issues = validateKind(doc, match);
   const ruleErrors: LintResult['ruleErrors'] = [];
+  runRules(doc, detection, match, { options, ruleList, suppress, locale, findings, ruleErrors });
+  const facts = extractFacts(doc, detection, match, new Locator(doc, suppress, workspaceRuleIds(ruleList)));
+  if (options.workspace) {
+    const pass = workspaceFindings(facts, options.workspace, {
+      rules: ruleList,
+      locale,
+      ...(options.config ? { config: options.config } : {}),
+    });
+    findings.push(...pass.findings);
+    ruleErrors.push(...pass.ruleErrors);
+  }
+  sortFindings(findings);
+  return { doc, detection, match, findings, locale, ruleErrors, facts, ...(options.config ? { config: options.config } : {}) };
+}
+
+interface RulePass {
+  options: LintOptions;
+  ruleList: readonly Rule<object>[];
+  suppress: Suppressions;
+  locale: Language;
+  findings: Finding[];
+  ruleErrors: LintResult['ruleErrors'];
+}
+
+/** Runs the rules that check one document from its model, adding their findings. */
+function runRules(doc: SegDocument, detection: Detection, match: KindMatch, pass: RulePass): void {
+  const { options, ruleList, suppress, locale, findings, ruleErrors } = pass;
+  const issues = validateKind(doc, match);
   const now = options.now ?? new Date();
 
   for (const rule of ruleList) {
-    if (rule.kinds && !rule.kinds.includes(detection.kind.kind)) continue;
+    if (!rule.check || (rule.kinds && !rule.kinds.includes(detection.kind.kind))) continue;
     const resolved = resolveRule(rule, options.config?.rules?.[rule.id]);
     if (resolved.level === 'off') continue;
     const severity = resolved.level;
@@ -162,15 +197,17 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
         options: resolved.options,
         language: doc.language,
         now,
-        ...(options.workspace ? { workspace: options.workspace } : {}),
         report,
       });
     } catch (error) {
       ruleErrors.push({ rule: rule.id, error });
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { doc, detection, match, findings, locale, ruleErrors, ...(options.config ? { config: options.config } : {}) };
+}
+
+/** Sorts findings as every front end reports them: by place, then rule. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
 }
 
 function message(rule: Rule<object>, id: string, args: MessageArgs, locale: Language): string {

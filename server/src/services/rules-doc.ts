@@ -167,7 +167,7 @@ export function rulePageHead(rule: Rule<object>): string {
     `- Default severity: **${rule.severity}**`,
     `- Applies to: ${kinds}`,
   ];
-  if (rule.workspace) lines.push('- Compares the document with the other documents of the workspace');
+  if (rule.checkWorkspace) lines.push('- Compares the document with the other documents of the workspace');
   const options = optionsOf(rule);
   lines.push('', '## Options', '');
   if (isConfig) {

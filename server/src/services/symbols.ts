@@ -26,6 +26,9 @@ import { lintOptionsFor, loadConfigForFile, type LoadedConfig } from './config';
 import type { LintResult } from './engine';
 import { nonEmpty, PERSONA_KIND, personaName } from './outline';
 import { WorkspaceFiles, type WalkLimits } from './workspace-files';
+import { extractFacts, Locator, type DocumentFacts } from '../rules/workspace/facts';
+import { Suppressions } from './suppress';
+import { workspaceRuleIds } from './workspace-rules';
 
 export { documentOutline, flattenOutline, personaName, type OutlineKind, type OutlineSymbol } from './outline';
 
@@ -45,6 +48,8 @@ export interface DocumentSummary {
   personas: NamedPlace[];
   /** The segments the document defines (placeholders such as `[Segment Name]` left out). */
   segments: NamedPlace[];
+  /** What the document contributes to the workspace model (rules/workspace/facts.ts). */
+  facts: DocumentFacts;
 }
 
 /** A checked document's personas and segments; undefined when it is not a segdoc document. */
@@ -52,6 +57,7 @@ export function summarize(
   doc: SegDocument,
   detection: Detection | undefined,
   match: KindMatch | undefined,
+  known?: DocumentFacts,
 ): DocumentSummary | undefined {
   if (!detection || !match) return undefined;
   const kind = detection.kind;
@@ -63,12 +69,13 @@ export function summarize(
   const segments = segmentsOf(doc, match, kind)
     .filter((s) => !s.placeholder && s.name.trim() !== '')
     .map((s) => ({ name: s.name, range: doc.lines.rangeOf(nonEmpty(s.nameSpan, s.span)) }));
-  return { kind: kind.kind, title, personas, segments };
+  const facts = known ?? extractFacts(doc, detection, match, new Locator(doc, new Suppressions(doc), workspaceRuleIds()));
+  return { kind: kind.kind, title, personas, segments, facts };
 }
 
 /** {@link summarize} of a lint result. */
 export function summarizeResult(result: LintResult): DocumentSummary | undefined {
-  return summarize(result.doc, result.detection, result.match);
+  return summarize(result.doc, result.detection, result.match, result.facts);
 }
 
 /** Reads a file's text as the CLI would check it (its config's kinds and globs) and summarises it. */
