@@ -34,6 +34,38 @@ export interface DefinedSegment {
   at: Located;
 }
 
+/** A tier (1–3) a document states: a segment's Priority, a persona's Tier, a matrix row's Tier cell. */
+export interface StatedTier {
+  tier: number;
+  at: Located;
+}
+
+/** A row of a prioritization matrix. */
+export interface MatrixRowFact {
+  /** The segment the row scores, as written in its Segment cell. */
+  name: Located;
+  /** The row's total as computed from its scores, when they are all given. */
+  total?: number;
+  /** The tier that total implies under the document's tier thresholds. */
+  tier?: number;
+  /** The tier its Tier cell states, if any. */
+  stated?: StatedTier;
+}
+
+/** A tier stated for a segment outside a matrix (a segment's `**Priority**:`, a persona's `**Tier**:`). */
+export interface SegmentTierFact {
+  /** The segment, as the document names it (for a persona: its Segment value). */
+  segment: string;
+  stated: StatedTier;
+}
+
+/** A relative link to another document or a heading. */
+export interface LinkFact {
+  /** The link's destination as written (`../personas/dana.md#goals`). */
+  target: string;
+  at: Located;
+}
+
 export interface DocumentFacts {
   kind: string;
   /** The document's title (H1) as written; '' when it has none. */
@@ -43,6 +75,16 @@ export interface DocumentFacts {
   segments: DefinedSegment[];
   /** Values naming a segment defined elsewhere (a persona's `**Segment**:`), placeholders left out. */
   segmentRefs: Located[];
+  /** The rows of the document's prioritization matrices. */
+  matrixRows?: MatrixRowFact[];
+  /** Tiers the document states for segments outside a matrix. */
+  tiers?: SegmentTierFact[];
+  /** The segments a GTM plan targets (its Target Segments), as written. */
+  targets?: Located[];
+  /** Relative links to other documents or headings. */
+  links?: LinkFact[];
+  /** The slugs of the document's headings, as link anchors (`#goals`). */
+  anchors?: string[];
 }
 
 /** Answers whether a rule is disabled at an offset (services/suppress.ts `Suppressions`). */
@@ -61,7 +103,12 @@ export class Locator {
 
   at(span: Span, text = this.doc.text.slice(span.start, span.end)): Located {
     const off = this.rules.filter((id) => this.suppress.isSuppressed(id, span.start));
-    return { text, span: { start: span.start, end: span.end }, range: this.doc.lines.rangeOf(span), ...(off.length ? { off } : {}) };
+    return {
+      text,
+      span: { start: span.start, end: span.end },
+      range: this.doc.lines.rangeOf(span),
+      ...(off.length ? { off } : {}),
+    };
   }
 }
 

@@ -19,6 +19,7 @@ export interface WorkspaceDocument {
 export class WorkspaceModel {
   private readonly docs = new Map<string, WorkspaceDocument>();
   private known: KnownSegment[] | undefined;
+  private print: string | undefined;
 
   /** Adds or replaces a document. */
   set(doc: WorkspaceDocument): void {
@@ -59,7 +60,17 @@ export class WorkspaceModel {
     return knownSegmentIndex(this.segments());
   }
 
+  /**
+   * What the rules that compare documents read from the other documents, without positions:
+   * front ends check their documents again when it changes, not when a line moves.
+   */
+  fingerprint(): string {
+    this.print ??= [...this.docs.values()].map((d) => `${d.id}\u0001${factsFingerprint(d.facts)}`).join('\u0000');
+    return this.print;
+  }
+
   private changed(): void {
+    this.print = undefined;
     this.known = undefined;
   }
 }
@@ -80,11 +91,20 @@ export function segmentsWorkspace(segments: readonly KnownSegment[]): WorkspaceM
   for (const s of segments) {
     let doc = bySource.get(s.source);
     if (!doc) {
-      doc = { id: s.id ?? s.source, source: s.source, facts: { kind: 'segmentation', title: '', language: 'en', segments: [], segmentRefs: [] } };
+      doc = {
+        id: s.id ?? s.source,
+        source: s.source,
+        facts: { kind: 'segmentation', title: '', language: 'en', segments: [], segmentRefs: [] },
+      };
       bySource.set(s.source, doc);
     }
     const range = s.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     doc.facts.segments.push({ name: s.name, at: { text: s.name, span: { start: 0, end: 0 }, range } });
   }
   return workspaceModel(bySource.values());
+}
+
+/** A document's facts without their places (see {@link WorkspaceModel.fingerprint}). */
+export function factsFingerprint(facts: DocumentFacts): string {
+  return JSON.stringify(facts, (key, value: unknown) => (key === 'span' || key === 'range' || key === 'off' ? undefined : value));
 }
