@@ -117,6 +117,26 @@ function onlyPlaceholders(fields: readonly SegmentField[]): boolean {
   return fields.length > 0 && fields.every((f) => !f.filled) && fields.some((f) => f.values.some((v) => v.placeholder));
 }
 
+/** Quantities read, by language and text: a check of a long document re-reads only the values an edit changed. */
+const readValues = new Map<string, readonly Quantity[]>();
+/** At most this many values are remembered; then the memo starts again. */
+const READ_VALUES_LIMIT = 20_000;
+
+/**
+ * The quantities of one value. Their spans are relative to the value (nothing in the evaluation
+ * reads a quantity's place: the findings sit on the segment), so they are remembered by text.
+ */
+function quantitiesOf(text: string, language: SegDocument['language']): readonly Quantity[] {
+  const key = `${language}\u0000${text}`;
+  let found = readValues.get(key);
+  if (!found) {
+    if (readValues.size >= READ_VALUES_LIMIT) readValues.clear();
+    found = findQuantities(text, { language });
+    readValues.set(key, found);
+  }
+  return found;
+}
+
 /** The quantities of a field's filled-in values, each value (with its items) read apart. */
 function quantities(doc: SegDocument, field: SegmentField | undefined): Quantity[] {
   if (!field) return [];
@@ -124,7 +144,7 @@ function quantities(doc: SegDocument, field: SegmentField | undefined): Quantity
   for (const v of field.values) {
     if (v.placeholder) continue;
     for (const run of [v.value, ...v.items]) {
-      if (run.text) out.push(...findQuantities(run.text, { language: doc.language, offset: run.span.start }));
+      if (run.text) out.push(...quantitiesOf(run.text, doc.language));
     }
   }
   return out;
