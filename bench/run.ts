@@ -10,13 +10,20 @@
  *     re-check costs when no chunk changed). Several passes; medians of the pass totals.
  *  2. Latency through the real server, `node dist/server.js --stdio`, for a ~100 KB
  *     document: didChange → publishDiagnostics, single-character edits at random places
- *     (seeded), then edits inside the largest section only (the worst case).
+ *     (seeded), then edits inside the largest section only (the worst case); then the five
+ *     shapes of 100 KB document of bench/shapes.ts (BENCH_SHAPES, BENCH_SHAPE_EDITS).
  *  3. Segments (bench/segments.ts): the workspace pass of unknown-segment at 1,000 and 5,000
  *     documents, the indexed judgement against the one-by-one scan it replaced, and lint() of
  *     a document of 250 short segments with and without a custom threshold.
  *
+ *  4. The CLI side by side with markdownlint-cli2 (bench/cli.ts): wall, peak RSS, cores used
+ *     and a warm --cache run, at 200, 1,000 and 5,000 documents (BENCH_CLI_SIZES; 12,000 opt-in).
+ *
+ * Parts: `npm run bench -- cli segments` runs only the parts named (corpus, lsp, segments,
+ * cli); with no names, all of them but those a BENCH_SKIP_* variable leaves out.
+ *
  * Environment: BENCH_DOCS (corpus size, default 1000), BENCH_PASSES (default 3),
- * BENCH_EDITS (edits per latency phase, default 300), BENCH_SKIP_LSP=1, BENCH_SKIP_CORPUS=1, BENCH_SKIP_SEGMENTS=1,
+ * BENCH_EDITS (edits per latency phase, default 300), BENCH_SKIP_LSP=1, BENCH_SKIP_CORPUS=1, BENCH_SKIP_SEGMENTS=1, BENCH_SKIP_CLI=1,
  * BENCH_SERVER (a server bundle to use instead of dist/server.js).
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +41,9 @@ import { checkChunkLimits, DEFAULT_LIMITS } from '../server/src/parse/markdown';
 import { lint } from '../server/src/services/engine';
 import { buildCorpus, largeDocument, rng, type CorpusDoc } from './corpus';
 import { percentile, startServer } from './lsp';
+import { shapesLatency } from './shapes';
 import { segmentsBench } from './segments';
+import { cliBench } from './cli';
 
 const repoRoot = resolve(__dirname, '..');
 const env = process.env;
@@ -206,7 +215,7 @@ function engineLatency(text: string, path: string, count: number): number[] {
   return out;
 }
 
-async function latencyBench(): Promise<Record<string, number> | undefined> {
+async function latencyBench(): Promise<Record<string, number | Record<string, number>> | undefined> {
   const big = largeDocument(repoRoot, 100);
   const body = big.text;
   const chunks = splitChunks(body);
@@ -222,6 +231,7 @@ async function latencyBench(): Promise<Record<string, number> | undefined> {
   const folder = mkdtempSync(join(os.tmpdir(), 'segdoc-bench-'));
   const uri = pathToFileURL(join(folder, big.path)).href;
   const session = await startServer(serverPath, uri, body);
+  let result: Record<string, number>;
   try {
     console.log(`   didOpen → first diagnostics (cold parse of the whole document): ${session.openMs.toFixed(0)} ms`);
     await session.edits(30, 1);
@@ -239,7 +249,7 @@ async function latencyBench(): Promise<Record<string, number> | undefined> {
     );
     const p95 = percentile(random.samples, 95);
     console.log(`   target p95 ≤ 25 ms at random places: ${p95 <= 25 ? 'met' : 'NOT met'} (${p95.toFixed(1)} ms)`);
-    return {
+    result = {
       openMs: session.openMs,
       randomP50: percentile(random.samples, 50),
       randomP95: p95,
@@ -251,14 +261,20 @@ async function latencyBench(): Promise<Record<string, number> | undefined> {
     await session.stop();
     rmSync(folder, { recursive: true, force: true });
   }
+  // The five shapes of document of issue 14 (bench/shapes.ts), one server each.
+  return { ...result, shapes: await shapesLatency(repoRoot, serverPath) };
 }
 
 async function main(): Promise<void> {
   console.log(machine());
   console.log('Figures are wall-clock on a shared machine: other processes add noise. Repeat runs and compare medians.');
-  const corpus = env['BENCH_SKIP_CORPUS'] ? undefined : corpusBench();
-  const latency = env['BENCH_SKIP_LSP'] ? undefined : await latencyBench();
-  const segments = env['BENCH_SKIP_SEGMENTS'] ? undefined : segmentsBench();
+  // `npm run bench -- cli segments`: only the parts named; otherwise all but the BENCH_SKIP_* ones.
+  const named = process.argv.slice(2);
+  const part = (name: string, skip: string): boolean => (named.length ? named.includes(name) : !env[skip]);
+  const corpus = part('corpus', 'BENCH_SKIP_CORPUS') ? corpusBench() : undefined;
+  const latency = part('lsp', 'BENCH_SKIP_LSP') ? await latencyBench() : undefined;
+  const segments = part('segments', 'BENCH_SKIP_SEGMENTS') ? segmentsBench() : undefined;
+  const cli = part('cli', 'BENCH_SKIP_CLI') ? cliBench() : undefined;
   console.log(
     '\nRESULT ' +
       JSON.stringify({
@@ -268,6 +284,7 @@ async function main(): Promise<void> {
         corpus,
         latency,
         segments,
+        cli,
       }),
   );
 }

@@ -33,7 +33,7 @@ const ruleCatalogues: Catalogue[] = rules.map((rule) => ({ description: rule.des
 /** Module (relative to the repository) → the catalogues of the texts it localizes. */
 export const SOURCES: Record<string, Catalogue[]> = {
   // Rule messages and descriptions, localized by the engine, the config loader, hover and SARIF.
-  'server/src/services/engine.ts': ruleCatalogues,
+  'server/src/services/rule-message.ts': ruleCatalogues,
   // The config file's schema (schemas/config.schema.<locale>.json): its own texts, and the
   // rules' descriptions and the descriptions in their options schemas.
   'server/src/services/config/messages.ts': [

@@ -14,7 +14,8 @@
  * FUZZ_RUNS and FUZZ_SEED choose the count and the seed; a failure prints the seed and the
  * shrunk counterexample to reproduce it with.
  */
-import { segmentsWorkspace } from '../../server/src/rules/workspace/model';
+import { workspaceModel } from '../../server/src/rules/workspace/model';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { runCli } from '../../server/src/cli/run';
 import { lint, type LintResult } from '../../server/src/services/engine';
-import { segmentNames, summarizeResult } from '../../server/src/services/symbols';
+import { summarizeResult } from '../../server/src/services/symbols';
 import { ensureBuilt } from '../cli/run-cli';
 import { messageOf, root, startInFolder } from './client';
 
@@ -193,10 +194,7 @@ function seenOfLint(r: LintResult): Seen {
  * workspace; see lsp/workspace-segments.ts).
  */
 function freshLint(text: string, file: string): LintResult {
-  const first = lint(text, { path: file, locale: 'en', cache: null });
-  const summary = summarizeResult(first);
-  const segments = summary ? segmentNames([{ path: file, summary }]) : [];
-  return lint(text, { path: file, locale: 'en', cache: null, workspace: { model: segmentsWorkspace(segments) } });
+  return freshLintAll([{ text, file }])[0]!;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -265,12 +263,17 @@ describe('fuzz: random edits through the server', () => {
 
 /** Fresh lints of several documents open together: each with the segments all of them define. */
 function freshLintAll(docs: Array<{ text: string; file: string }>): LintResult[] {
-  const sources = docs.flatMap(({ text, file }) => {
-    const summary = summarizeResult(lint(text, { path: file, locale: 'en', cache: null }));
-    return summary ? [{ path: file, summary }] : [];
-  });
-  const segments = segmentNames(sources);
-  return docs.map(({ text, file }) => lint(text, { path: file, locale: 'en', cache: null, workspace: { model: segmentsWorkspace(segments) } }));
+  // The server's workspace model of its open documents (lsp/workspace-segments.ts): by URI, named by file name.
+  const id = (file: string): string => pathToFileURL(file).href;
+  const model = workspaceModel(
+    docs.flatMap(({ text, file }) => {
+      const summary = summarizeResult(lint(text, { path: file, locale: 'en', cache: null }));
+      return summary ? [{ id: id(file), source: path.basename(file), facts: summary.facts }] : [];
+    }),
+  );
+  return docs.map(({ text, file }) =>
+    lint(text, { path: file, locale: 'en', cache: null, workspace: { model, self: id(file) } }),
+  );
 }
 
 describe('fuzz: edits across documents open together', () => {

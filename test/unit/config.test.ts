@@ -313,7 +313,7 @@ describe('config diagnostics are located in the config file', () => {
       '3:22 schemaInvalidJson',
       '4:22 schemaInvalid',
       '5:22 schemaInvalid',
-      '6:22 schemaInvalid',
+      '6:22 schemaAt',
       '7:22 schemaInvalid',
     ]);
     assert.equal(at(text, loaded.diagnostics[0]!), '"s/badjson.json"');
@@ -321,7 +321,11 @@ describe('config diagnostics are located in the config file', () => {
     assert.equal(json, 'Schema file "s/badjson.json" is not valid JSON at 3:20: property name expected');
     assert.match(nokind!, /^Invalid kind schema "s\/nokind.json": .*x-segdoc/);
     assert.match(keyword!, /^Invalid kind schema "s\/badkeyword.json": schema is invalid: .*sections\/type/);
-    assert.match(remote!, /^Invalid kind schema "s\/remote.json": .*never-fetched/);
+    // A remote $ref is refused where it is written (schemas/refs.ts), never fetched.
+    assert.equal(
+      remote,
+      'Invalid kind schema "s/remote.json" at 1:33: "$ref" "https://example.com/never-fetched.json" must be "#/…" in the same file or a relative file path: remote references are never fetched',
+    );
     assert.match(regex!, /^Invalid kind schema "s\/badregex.json": .*regular expression/);
     assert.equal(loaded.config.kinds, undefined);
   });
@@ -454,7 +458,17 @@ describe('schemas/config.schema.json', () => {
   test('every keyword that can fail outside rule settings has its message (services/config/validate.ts)', () => {
     // Errors under "rules" are read by the form of the setting; elsewhere each keyword that
     // can fail maps to a config message, and these are the places the mapping expects.
-    const failing = new Set(['type', 'additionalProperties', 'required', 'pattern', 'enum']);
+    // maxItems, maxProperties, maxLength: the bounds of an extended kind (services/config/extend-validate.ts).
+    const failing = new Set([
+      'type',
+      'additionalProperties',
+      'required',
+      'pattern',
+      'enum',
+      'maxItems',
+      'maxProperties',
+      'maxLength',
+    ]);
     const quiet = new Set([
       '$schema',
       'title',
@@ -465,6 +479,10 @@ describe('schemas/config.schema.json', () => {
       'definitions',
       'items',
       '$ref',
+      // customKind: `else` requires a schema unless `extends` is given; `then` only adds completions.
+      'if',
+      'then',
+      'else',
     ]);
     const places: string[] = [];
     const walk = (schema: Record<string, unknown>, at: string): void => {
@@ -479,7 +497,32 @@ describe('schemas/config.schema.json', () => {
       }
     };
     walk(configJsonSchema('en', []), '');
-    assert.deepEqual(places, ['/language enum', '/level enum', '/schema pattern', '/customKind required']);
+    assert.deepEqual(places, [
+      '/language enum',
+      '/level enum',
+      '/schema pattern',
+      // An extended kind: its base kind (unknownBaseKind) and its bounds (tooMany, tooLong).
+      '/customKind/extends enum',
+      '/customKind/sections maxProperties',
+      '/customKind/detect/headings maxItems',
+      '/customKind/detect/headings/items maxLength',
+      '/names maxItems',
+      '/names/items maxLength',
+      '/localizedText/en maxLength',
+      '/localizedText/en maxItems',
+      '/localizedText/en/items maxLength',
+      '/localizedText/ru maxLength',
+      '/localizedText/ru maxItems',
+      '/localizedText/ru/items maxLength',
+      '/extendSection/after maxLength',
+      '/extendFields maxProperties',
+      '/extendField/enumAliases maxProperties',
+      '/extendField/category maxLength',
+    ]);
+    // customKind's `else` requires a schema (customKindNeedsSchema); its `then` (completions
+    // once `extends` names a kind) fails only for a removed section id (unknownSection).
+    const custom = configJsonSchema('en', []).definitions as Record<string, Record<string, unknown>>;
+    assert.deepEqual(custom['customKind']!['else'], { required: ['schema'] });
   });
 
   test('is a draft-07 schema that accepts a valid config and rejects a broken one', () => {

@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { localize, localizeCount, LOCALES, type Locale } from '../../server/src/l10n';
 import { ruleById } from '../../server/src/rules/registry';
+import { lint } from '../../server/src/services/engine';
 import { bundleText, BUNDLE_PATH, expectedKeys, SOURCES } from '../../scripts/l10n';
 import { englishWords } from '../fixtures/l10n';
 
@@ -131,6 +132,21 @@ describe('l10n: lookups', () => {
       [1, 2, 0].map((n) => localizeCount('en', n, plural)),
       ['1 error', '2 errors', '0 errors'],
     );
+  });
+
+  test('a message chooses a word by a number: {count:segment|segments}, and the forms of each Russian category', () => {
+    const english = (count: number): string => localize('en', 'Found {count} {count:segment|segments}', { count });
+    assert.deepEqual([1, 2, 0].map(english), ['Found 1 segment', 'Found 2 segments', 'Found 0 segments']);
+    const russian = (count: number): string => localize('ru', '{count} {count:пункт|пункта|пунктов|пункта}', { count });
+    assert.deepEqual([1, 3, 5, 21, 1.5].map(russian), ['1 пункт', '3 пункта', '5 пунктов', '21 пункт', '1.5 пункта']);
+    // Fewer forms than categories: the last stands for the rest; a missing or non-numeric argument leaves the text.
+    assert.equal(localize('ru', '{count} {count:раз|раза}', { count: 5 }), '5 раза');
+    assert.equal(localize('en', '{count:item|items} left', {}), '{count:item|items} left');
+    assert.equal(localize('en', 'in {name:a|b}', { name: 'x' }), 'in {name:a|b}');
+    // Rule messages use it: one segment found is "1 segment".
+    const finding = lint('# Segmentation Analysis: Tiny\n\n## Segment Profiles\n\n### Segment 1: Only one\n', { locale: 'en' });
+    const count = finding.findings.find((f) => f.rule === 'segment-count');
+    assert.match(count?.message ?? '', /^Found 1 segment;/);
   });
 
   test('a text with no translation falls back to English rather than to an empty string', () => {

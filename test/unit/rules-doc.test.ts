@@ -4,10 +4,10 @@
  * page has a failing and a passing example; both are linted here, so an example that stops
  * showing what its page says fails the build instead of misleading a reader.
  */
-import { segmentsWorkspace } from '../../server/src/rules/workspace/model';
+import { workspaceModel } from '../../server/src/rules/workspace/model';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { rules } from '../../server/src/rules/registry';
 import type { Rule } from '../../server/src/rules/types';
@@ -28,8 +28,56 @@ const root = join(__dirname, '..', '..');
 
 /** "Today" for the examples, as the pages say (stale-document's examples depend on it). */
 const EXAMPLES_TODAY = new Date('2026-06-01T00:00:00Z');
-/** The segments the workspace of the examples defines, as the unknown-segment page says. */
-const EXAMPLES_WORKSPACE = { model: segmentsWorkspace([{ name: 'Mid-Market DevOps Teams', source: 'segments.md' }]) };
+/**
+ * The workspace of the examples, as the pages of the rules that compare documents say: a
+ * segmentation defining three segments, a prioritization matrix scoring them (Tier 1, Tier 1,
+ * Tier 3) and a persona of the first.
+ */
+const EXAMPLES_DOCUMENTS: Record<string, string> = {
+  'docs/rules/workspace/segments.md': [
+    '# Customer Segmentation Analysis: Stratus',
+    '',
+    '## Target Segments',
+    '',
+    '### Segment 1: Mid-Market DevOps Teams',
+    '- **Size**: 4,200 companies',
+    '',
+    '### Segment 2: Cloud-Native Startups',
+    '- **Size**: 9,500 companies',
+    '',
+    '### Segment 3: Regulated FinTech',
+    '- **Size**: 1,300 companies',
+    '',
+  ].join('\n'),
+  'docs/rules/workspace/matrix.md': [
+    '# Segment Prioritization: Stratus',
+    '',
+    '## Prioritization Matrix',
+    '| Segment | Attractiveness | Fit | Accessibility | Strategic Value | Total | Tier |',
+    '|---------|---------------|-----|---------------|----------------|-------|------|',
+    '| Mid-Market DevOps Teams | 9 | 8 | 9 | 8 | 34 | 1 |',
+    '| Cloud-Native Startups | 8 | 8 | 8 | 8 | 32 | 1 |',
+    '| Regulated FinTech | 5 | 4 | 3 | 5 | 17 | 3 |',
+    '',
+  ].join('\n'),
+  'docs/rules/workspace/dana.persona.md': [
+    '# Persona: Dana — DevOps Lead',
+    '',
+    '## Executive Summary',
+    '**Segment**: Mid-Market DevOps Teams',
+    '**Priority**: Tier 1',
+    '',
+  ].join('\n'),
+};
+const EXAMPLES_WORKSPACE = {
+  model: workspaceModel(
+    Object.entries(EXAMPLES_DOCUMENTS).map(([path, text]) => ({
+      id: path,
+      source: basename(path),
+      facts: lint(text, { path }).facts!,
+    })),
+  ),
+};
 
 /** The findings of one rule for a page's example: a Markdown document or a .segdoc.json. */
 function findingsOf(rule: Rule<object>, example: PageExample): string[] {

@@ -13,7 +13,9 @@ import { summarizeResult } from '../../server/src/services/symbols';
 const root = path.resolve(__dirname, '..', '..');
 const PERSONA = readFileSync(path.join(root, 'examples', 'en', 'devops-dana.persona.md'), 'utf8');
 const withSegment = (value: string): string => PERSONA.replace('**Segment**: Mid-Market Platform Teams', `**Segment**: ${value}`);
-const known = (...names: string[]) => ({ model: segmentsWorkspace(names.map((name) => ({ name, source: 'stratus.segmentation.md' }))) });
+const known = (...names: string[]) => ({
+  model: segmentsWorkspace(names.map((name) => ({ name, source: 'stratus.segmentation.md' }))),
+});
 const findings = (text: string, workspace?: ReturnType<typeof known>): string[] =>
   lint(text, { path: 'dana.persona.md', ...(workspace ? { workspace } : {}) })
     .findings.filter((f) => f.rule === 'unknown-segment')
@@ -80,10 +82,10 @@ describe('unknown-segment', () => {
     assert.deepEqual(findings(withSegment('[Which segment this persona represents]'), known('Regulated FinTech')), []);
   });
 
-  test('only personas use the workspace: front ends check them again when it changes', () => {
+  test('segdoc documents use the workspace (personas for unknown-segment, segmentations for the cross-document rules); other files do not', () => {
     const segmentation = readFileSync(path.join(root, 'examples', 'en', 'stratus-cloud.segmentation.md'), 'utf8');
     assert.equal(usesWorkspace(lint(PERSONA, { path: 'dana.persona.md' })), true);
-    assert.equal(usesWorkspace(lint(segmentation, { path: 'stratus.segmentation.md' })), false);
+    assert.equal(usesWorkspace(lint(segmentation, { path: 'stratus.segmentation.md' })), true);
     assert.equal(usesWorkspace(lint('# Notes\n', { path: 'notes.md' })), false);
   });
 });

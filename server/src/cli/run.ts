@@ -169,6 +169,7 @@ async function check(paths: string[], flags: Flags, envLocale: Language, now: Da
   const { files, explicit, problems } = await collectFiles(paths, io.cwd);
   for (const p of problems) run.problem(t(p.kind === 'no-match' ? 'noMatch' : 'notFound', run.locale, { path: p.arg }));
   const linted = await lintInLanes(run, files);
+  if (flags.fix || flags.fixDryRun) fixAcrossDocuments(run, linted);
   const documents = workspacePass(run, linted, explicit);
   if (flags.fix || flags.fixDryRun) applyFixes(run, linted);
   const report = checkReport(run, linted, [...configReports(run), ...documents]);
@@ -270,7 +271,7 @@ function workspacePass(run: CheckRun, linted: readonly LintedFile[], explicit: R
     const { file } = entry;
     let result: LintResult;
     try {
-      result = recheck(run, entry, model);
+      result = recheck(entry, model);
     } catch (e) {
       run.failed(file, e);
       continue;
@@ -315,21 +316,43 @@ function fileReport(run: CheckRun, file: string, result: LintResult): FileReport
 }
 
 /**
- * The document's findings with those of the rules that compare it with the workspace, if
- * any applies to its kind. With `--fix` the document is checked again with the workspace
- * (its fixes need the text), else its facts are enough.
+ * `--fix` with the rules that compare documents: their fixes are applied round by round, each
+ * round against the workspace as the previous one left it (a fix in one document can change
+ * what another is compared with), until a round changes nothing. Each document's result is then
+ * its own check of its fixed text, which the workspace pass completes.
  */
-function recheck(run: CheckRun, entry: LintedFile, model: WorkspaceModel): LintResult {
+function fixAcrossDocuments(run: CheckRun, linted: readonly LintedFile[]): void {
+  for (let round = 0; round < 5; round++) {
+    const model = workspaceModel(
+      linted.flatMap(({ file, result }) =>
+        result.facts ? [{ id: file, source: path.basename(file), facts: result.facts }] : [],
+      ),
+    );
+    let changed = false;
+    for (const entry of linted) {
+      const { result, options, file } = entry;
+      if (!result.facts || !usesWorkspace(result, options.rules)) continue;
+      const before = entry.text;
+      try {
+        const relint = (text: string): LintResult =>
+          lint(text, { ...options, cache: entry.cache, workspace: { model, self: file } });
+        entry.result = relint(entry.text);
+        fixEntry(entry, relint);
+        entry.result = lint(entry.text, { ...options, cache: entry.cache });
+      } catch (e) {
+        run.failed(file, e);
+      }
+      if (entry.text !== before) changed = true;
+    }
+    if (!changed) return;
+  }
+}
+
+/** The document's findings with those of the rules that compare it with the workspace, from its facts. */
+function recheck(entry: LintedFile, model: WorkspaceModel): LintResult {
   const { result, options, file } = entry;
   if (!result.facts || !usesWorkspace(result, options.rules)) return result;
-  const workspace = { model, self: file };
-  if (run.flags.fix || run.flags.fixDryRun) {
-    const relint = (text: string): LintResult => lint(text, { ...options, cache: entry.cache, workspace });
-    entry.result = relint(entry.text);
-    fixEntry(entry, relint);
-    return entry.result;
-  }
-  const pass = workspaceFindings(result.facts, workspace, options);
+  const pass = workspaceFindings(result.facts, { model, self: file }, options);
   if (!pass.findings.length && !pass.ruleErrors.length) return result;
   entry.result = {
     ...result,

@@ -40,10 +40,35 @@ function use(locale: Locale): void {
   active = locale;
 }
 
-/** `message` (English, with `{name}` placeholders) in `locale`, with the placeholders filled. */
+/**
+ * `message` (English, with `{name}` placeholders) in `locale`, with the placeholders filled.
+ * A placeholder `{name:form|form…}` chooses a word by the plural category of the number
+ * `args[name]`: the forms follow the locale's categories in the order one, few, many, other
+ * (English `{count:item|items}`, Russian `{count:пункт|пункта|пунктов|пункта}`), the last
+ * form standing for any category not given.
+ */
 export function localize(locale: Locale, message: string, args: MessageArgs = {}): string {
   use(locale);
-  return l10n.t(message, args);
+  const text = l10n.t(message, args);
+  return text.includes(':')
+    ? text.replace(PLURAL_CHOICE, (whole, name: string, forms: string) => choose(locale, whole, args[name], forms))
+    : text;
+}
+
+const PLURAL_CHOICE = /\{(\w+):([^{}]*\|[^{}]*)\}/g;
+const CATEGORY_ORDER: readonly Intl.LDMLPluralRule[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
+const orderedCategories = new Map<Locale, Intl.LDMLPluralRule[]>();
+
+function choose(locale: Locale, whole: string, value: string | number | undefined, forms: string): string {
+  if (typeof value !== 'number') return whole;
+  const options = forms.split('|');
+  let categories = orderedCategories.get(locale);
+  if (!categories) {
+    const own = pluralCategories(locale);
+    orderedCategories.set(locale, (categories = CATEGORY_ORDER.filter((c) => own.includes(c))));
+  }
+  const at = categories.indexOf(pluralCategory(locale, value));
+  return options[Math.min(at < 0 ? options.length - 1 : at, options.length - 1)]!;
 }
 
 /**

@@ -11,6 +11,14 @@ export const messages = {
   disableLine: 'Disable {rule} for this line',
   disableFile: 'Disable {rule} for this file',
   fixAll: 'Fix all safe segdoc problems',
+  renameEmpty: 'A segment needs a name',
+  renameNewline: 'A segment name is written on one line',
+  renameNoWords: 'A segment name needs at least one letter or digit',
+  renamePipe: 'The segment is named in a table: its new name cannot contain "|"',
+  renameTaken: 'A segment named "{name}" exists already',
+  renamePartial: 'This names the segment "{name}" only in part: rename the segment from its definition',
+  renamePartialLeft: 'Renamed "{name}"; left as written, as they name it only in part: {places}',
+  renameStaleLeft: 'Renamed "{name}"; left as written, as their files changed since they were read: {places}',
   usage:
     'Usage: segdoc-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]: the segdoc language server for editors; it speaks the Language Server Protocol over stdio by default.',
 } satisfies Record<string, string>;

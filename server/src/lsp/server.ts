@@ -45,6 +45,7 @@ import { checkable, PushDiagnostics } from './push-diagnostics';
 import { listenScorecard } from './scorecard';
 import { ScoresFeature } from './scores';
 import { DocumentSettings, languageOfLocale, messageLanguage } from './settings';
+import { ReferencesFeature } from './references';
 import { openSource, SymbolsFeature } from './symbols';
 import { listenTemplates } from './templates';
 import { fsPathOf, isConfigFile, isMarkdown, sameUri, uriOfPath } from './uri';
@@ -106,6 +107,8 @@ class SegdocServer {
   private readonly completion: CompletionFeature;
   private readonly hover: HoverFeature;
   private readonly symbols: SymbolsFeature;
+  /** Find All References and Rename of a segment across the workspace (references.ts). */
+  private readonly references: ReferencesFeature;
   /** The segments the workspace defines, for unknown-segment (see workspace-segments.ts). */
   private readonly segments: WorkspaceSegments;
   /** `segdoc/checkWorkspace`: segdoc documents on disk, checked and published (workspace-check.ts). */
@@ -153,6 +156,7 @@ class SegdocServer {
     const authoring = { document, current, openDocuments: () => this.state.checkable(), logError, parser: this.pool };
     this.symbols = new SymbolsFeature(connection, authoring);
     this.segments = new WorkspaceSegments(this.segmentsHost());
+    this.references = new ReferencesFeature(connection, { ...authoring, sources: () => this.symbols.sources() });
     this.completion = new CompletionFeature(connection, { ...authoring, segmentNames: (uri) => this.symbols.segmentNames(uri) });
     this.hover = new HoverFeature(connection, authoring);
     this.workspaceCheck = new WorkspaceCheck(connection, this.workspaceCheckHost());
@@ -224,6 +228,7 @@ class SegdocServer {
     this.completion.listen();
     this.hover.listen();
     this.symbols.listen();
+    this.references.listen();
     listenTemplates(c, logError);
     listenScorecard(c, { current: (uri) => this.currentResult(uri), logError });
     this.workspaceCheck.listen();
@@ -277,6 +282,7 @@ class SegdocServer {
         ...this.completion.initialize(params),
         ...this.hover.initialize(params),
         ...this.symbols.initialize(params),
+        ...this.references.initialize(params),
       },
       serverInfo: { name: 'segdoc' },
     };

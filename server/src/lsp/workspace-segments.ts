@@ -8,19 +8,21 @@
  * - the files on disk are walked after `initialized`, when watched Markdown files change,
  *   and in the background when a document that uses the list is checked and the last walk
  *   is older than MAX_AGE_MS (files changed outside the editor, unwatched folders);
- * - the open documents' part is recomputed, without a walk, when a check finds that the
- *   segments an open document defines have changed (a segmentation being edited) and when
- *   a document is closed (its file's segments count again);
- * - when the list changes, the open documents that use it are checked again.
+ * - the open documents' part is recomputed, without a walk, when a check finds that an
+ *   open document's facts have changed (rules/workspace/facts.ts: the segments it defines
+ *   or names, its matrix rows, tiers, targets, links — not their positions, so moving a
+ *   line changes nothing) and when a document is closed (its file's facts count again);
+ * - when the model's fingerprint (every document's facts without positions) changes, the
+ *   open documents that use the workspace are checked again: a matrix edited re-publishes
+ *   the personas and plans its tiers apply to.
  *
  * Until the first refresh the list is unknown and unknown-segment stays quiet (it never
  * reports against a list it does not have).
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { segmentNameKey } from '../model/segments';
 import type { WorkspaceContext } from '../rules/types';
-import { workspaceModel, type WorkspaceModel } from '../rules/workspace/model';
+import { factsFingerprint, workspaceModel, type WorkspaceModel } from '../rules/workspace/model';
 import type { LintResult } from '../services/engine';
 import { summarizeResult, type SummarySource } from '../services/symbols';
 
@@ -41,6 +43,7 @@ export interface WorkspaceSegmentsHost {
 
 export class WorkspaceSegments {
   private model: WorkspaceModel | undefined;
+  /** The model's fingerprint (its facts without positions) when the users were last re-checked. */
   private key = '';
   /** The files on disk as last walked, and when. */
   private disk: SummarySource[] | undefined;
@@ -48,7 +51,7 @@ export class WorkspaceSegments {
   private running: Promise<void> | undefined;
   private again = false;
   private walkAgain = false;
-  /** Per open document: the keys of the segments it defined at its last check. */
+  /** Per open document: the fingerprint of its facts at its last check. */
   private readonly defined = new Map<string, string>();
 
   constructor(private readonly host: WorkspaceSegmentsHost) {}
@@ -59,10 +62,10 @@ export class WorkspaceSegments {
     return this.model ? { model: this.model } : undefined;
   }
 
-  /** A document was checked: when the segments it defines changed, the list is refreshed. */
+  /** A document was checked: when its facts changed (not only their positions), the model is refreshed. */
   checked(uri: string, result: LintResult): void {
     const summary = summarizeResult(result);
-    const keys = (summary?.segments ?? []).map((s) => segmentNameKey(s.name)).join('\u0000');
+    const keys = summary ? factsFingerprint(summary.facts) : '';
     if ((this.defined.get(uri) ?? '') === keys) return;
     if (keys) this.defined.set(uri, keys);
     else this.defined.delete(uri);
@@ -99,7 +102,7 @@ export class WorkspaceSegments {
           const openPaths = new Set(open.flatMap((o) => (o.path ? [path.resolve(o.path)] : [])));
           const sources = [...open, ...this.disk.filter((d) => !d.path || !openPaths.has(path.resolve(d.path)))];
           const model = workspaceModel(sources.map(workspaceDocument));
-          const key = [...model.segments()].map((s) => `${segmentNameKey(s.name)}\u0001${s.source}`).join('\u0000');
+          const key = model.fingerprint();
           if (this.model && key === this.key) continue;
           this.model = model;
           this.key = key;

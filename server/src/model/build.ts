@@ -17,11 +17,13 @@ import {
   type Chunk,
 } from '../parse/blocks';
 import { checkChunkLimits, DEFAULT_LIMITS, parseMarkdown, type ParseLimits } from '../parse/markdown';
-import { BOM, LineIndex } from '../parse/text';
+import { BOM, LineIndex, type Span } from '../parse/text';
 import { assemble } from './assemble';
 import { buildFragment, placeFragment, type Fragment } from './fragment';
 import { FragmentCache, sharedFragmentCache } from './fragment-cache';
 import { joinFragments } from './join-fragments';
+import { continuesTable, redoWithout, type Origin } from './table-cut';
+import { joinTables } from './table-join';
 import type { SegDocument, SkippedPart } from './types';
 
 export { emptySection } from './assemble';
@@ -191,8 +193,9 @@ function* buildSteps(
       detail: { length: text.length, limit: limits.maxDocumentLength },
     });
   } else {
-    yield* parseChunks(text, options, fragments, skipped);
+    yield* parseChunks(text, options, limits, fragments, skipped);
   }
+  joinTables(fragments);
   joinFragments(fragments);
   return assemble(text, lines, fragments, skipped, options.path);
 }
@@ -203,10 +206,47 @@ function* fragmentOf(chunk: string, last: boolean): Generator<BuildStep, Fragmen
   return f!;
 }
 
+/** The request for a piece's fragment. */
+function request(body: string, p: Chunk, last: boolean): ChunkRequest {
+  return { text: parseText(body, p.carry, p.start, p.start + p.text.length), last };
+}
+
+/** The text parsed for a chunk: its own, after the table head it carries, if any. */
+function parseText(body: string, carry: Span | undefined, start: number, end: number): string {
+  return (carry ? body.slice(carry.start, carry.end) : '') + body.slice(start, end);
+}
+
+/**
+ * The fragment of the chunk that starts with piece `i`, and where that chunk ends (`end`,
+ * before piece `j`). A chunk that ends inside a top-level fence or HTML block was cut at a
+ * heading that block swallows: it is merged with the following pieces up to the line closing
+ * the block, and checked again (the merged chunk may end inside another one).
+ */
+function* closedChunk(
+  body: string,
+  pieces: Chunk[],
+  i: number,
+): Generator<BuildStep, { fragment: Fragment; end: number; j: number }, Fragment | undefined> {
+  const { start, carry } = pieces[i]!;
+  let end = start + pieces[i]!.text.length;
+  let j = i + 1;
+  let fragment = yield* fragmentOf(parseText(body, carry, start, end), j === pieces.length);
+  while (j < pieces.length && (fragment.open || (fragment.deepOpen && !ATX_LINE.test(pieces[j]!.text)))) {
+    const close = fragment.open ? findBlockEnd(body, end, fragment.open) : end + 1;
+    while (j < pieces.length && pieces[j]!.start < close) {
+      end = pieces[j]!.start + pieces[j]!.text.length;
+      j++;
+    }
+    fragment = yield* fragmentOf(parseText(body, carry, start, end), j === pieces.length);
+  }
+  return { fragment, end, j };
+}
+
 /** Cuts the document into chunks, asks for their fragments and places them (in document offsets) in `fragments`. */
 function* parseChunks(
   text: string,
   options: BuildOptions,
+  limits: ParseLimits,
   fragments: Fragment[],
   skipped: SkippedPart[],
 ): Generator<BuildStep, void, Fragment | undefined> {
@@ -215,35 +255,46 @@ function* parseChunks(
   const target = options.chunkTarget ?? DEFAULT_CHUNK_TARGET;
   const pieces: Chunk[] = options.whole
     ? [{ start: 0, text: body }]
-    : splitChunks(body, target, options.chunkMin ?? DEFAULT_CHUNK_MIN);
-  yield { prefetch: pieces.map((p, i) => ({ text: p.text, last: i === pieces.length - 1 })) };
+    : splitChunks(body, target, options.chunkMin ?? DEFAULT_CHUNK_MIN, limits.maxChunkLength);
+  yield { prefetch: pieces.map((p, i) => request(body, p, i === pieces.length - 1)) };
+  const origins: Origin[] = [];
   for (let i = 0; i < pieces.length;) {
-    const start = pieces[i]!.start;
-    let end = start + pieces[i]!.text.length;
-    let j = i + 1;
-    let fragment = yield* fragmentOf(pieces[i]!.text, j === pieces.length);
-    // A chunk that ends inside a top-level fence or HTML block was cut at a heading that
-    // block swallows: merge it with the following chunks up to the line closing the block,
-    // and check again (the merged chunk may end inside another one).
-    while (j < pieces.length && (fragment.open || (fragment.deepOpen && !ATX_LINE.test(pieces[j]!.text)))) {
-      const close = fragment.open ? findBlockEnd(body, end, fragment.open) : end + 1;
-      while (j < pieces.length && pieces[j]!.start < close) {
-        end = pieces[j]!.start + pieces[j]!.text.length;
-        j++;
-      }
-      fragment = yield* fragmentOf(body.slice(start, end), j === pieces.length);
-    }
+    const { start, carry } = pieces[i]!;
+    const carried = carry ? carry.end - carry.start : 0;
+    const { fragment, end, j } = yield* closedChunk(body, pieces, i);
     if (fragment.skipped && !options.whole) {
       // Short sections share a chunk (DEFAULT_CHUNK_MIN); one of them over a limit must not
-      // take the others along: cut at every heading and try again. The pieces only ever
-      // get more numerous, so this ends.
-      const finer = splitChunks(body.slice(start, end), target, 0);
+      // take the others along: cut at every heading (not between table rows) and try again.
+      // The pieces only ever get more numerous, so this ends.
+      const finer = splitChunks(body.slice(start, end), target, 0, 0);
       if (finer.length > j - i) {
-        pieces.splice(i, j - i, ...finer.map((c) => ({ start: start + c.start, text: c.text })));
+        const more = finer.map((c, k): Chunk => ({
+          start: start + c.start,
+          text: c.text,
+          ...(k === 0 && carry ? { carry } : {}),
+        }));
+        pieces.splice(i, j - i, ...more);
         continue;
       }
     }
-    const placed = placeFragment(fragment, bom + start);
+    const placed = placeFragment(fragment, bom + start - carried);
+    if (carry) {
+      const before = origins[origins.length - 1];
+      if (!before || !continuesTable(fragments[fragments.length - 1]!, before, placed, body, bom, start, carry)) {
+        // The parse does not confirm the cut: join the rest of the table to the chunk
+        // before and parse that again (one chunk, as if the table had not been cut).
+        redoWithout(pieces, i, j, before, carry, body);
+        if (before) {
+          origins.pop();
+          fragments.pop();
+          skipped.length = before.skipped;
+          i = before.piece;
+        }
+        continue;
+      }
+      placed.carried = bom + start;
+    }
+    origins.push({ piece: i, start, carry, skipped: skipped.length });
     if (placed.skipped) skipped.push(placed.skipped);
     fragments.push(placed);
     i = j;

@@ -77,6 +77,13 @@ export interface Fragment {
   /** Normalised labels of the link reference definitions in the chunk (parse/blocks.ts definitionLabels). */
   definitions?: string[];
   edges?: FragmentEdges;
+  /**
+   * Set on a placed fragment only (never a cached one) whose chunk was parsed with a table's
+   * head carried in front (parse/blocks.ts `Chunk.carry`): the offset where the chunk's own
+   * text begins. Its first table continues the previous fragment's last table, and what lies
+   * before this offset is the carried head (model/table-join.ts).
+   */
+  carried?: number;
 }
 
 function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span {

@@ -22,16 +22,31 @@
  * splitChunks), under the same check, and the model joins back the lists that such a cut
  * splits (model/join-fragments.ts).
  *
+ * A long top-level GFM table is cut between its rows: each chunk cut inside it is parsed
+ * with the table's head and delimiter rows carried in front (`Chunk.carry`,
+ * parse/table-scan.ts explains why its rows then parse as in the whole document), the
+ * build checks each such cut against both parses (model/table-cut.ts) and undoes it when
+ * they do not confirm it, and the model joins the rows back into one table
+ * (model/table-join.ts).
+ *
  * Link reference definitions are the one construct that reaches across chunks; the model
  * never depends on them (it reads source text, not link nodes), and `definitionLabels`
  * collects them, chunk by chunk, for the placeholder rule.
  */
+import type { Span } from './text';
+import { mayStartBlock, tableBodyStart, tableEnd } from './table-scan';
 
 export interface Chunk {
   /** Offset of the chunk's first character in the document. */
   start: number;
   /** The chunk's text: `document.slice(start, start + text.length)`. */
   text: string;
+  /**
+   * The chunk starts at a body row of a table whose head row and delimiter row are
+   * `document.slice(carry.start, carry.end)`: it is parsed with them in front (see
+   * parse/table-scan.ts), and its rows belong to the table of the chunk before.
+   */
+  carry?: Span;
 }
 
 /**
@@ -216,6 +231,13 @@ const INTERRUPTING_ITEM =
 const STARTS_PARAGRAPH = /^(?:[\p{L}"«(!]|[*_]+(?=[^\s*_])|\p{N}(?!\p{N}*[.)](?:[ \t]|$)))/u;
 
 /**
+ * A top-level table longer than this (from its head row to its last row) is not cut between
+ * its rows: as one chunk it is over the parse limit on chunk length
+ * (parse/markdown.ts `DEFAULT_LIMITS.maxChunkLength`), as it was before tables were cut.
+ */
+export const DEFAULT_TABLE_MAX = 100_000;
+
+/**
  * Cuts `text` into chunks as described above. Concatenating the chunks gives `text` back.
  * The cuts are guesses that `model/build.ts` verifies against the parse.
  *
@@ -226,21 +248,58 @@ const STARTS_PARAGRAPH = /^(?:[\p{L}"«(!]|[*_]+(?=[^\s*_])|\p{N}(?!\p{N}*[.)](?
  * joins back together (model/join-fragments.ts). A cut is made at the first such line
  * once the chunk has reached `target`, so cuts stay put when an edit elsewhere moves text.
  * Headings cut only chunks of at least `min`.
+ *
+ * A top-level table of at most `maxTable` code units is cut between body rows that start
+ * with `|` the same way, each chunk after a cut carrying the table's head (`Chunk.carry`; see
+ * parse/table-scan.ts). 0 cuts no table.
  */
-export function splitChunks(text: string, target = DEFAULT_CHUNK_TARGET, min = DEFAULT_CHUNK_MIN): Chunk[] {
-  const cuts = cutOffsets(text, target, min);
-  return cuts.map((start, k) => ({ start, text: text.slice(start, k + 1 < cuts.length ? cuts[k + 1]! : text.length) }));
+export function splitChunks(
+  text: string,
+  target = DEFAULT_CHUNK_TARGET,
+  min = DEFAULT_CHUNK_MIN,
+  maxTable = DEFAULT_TABLE_MAX,
+): Chunk[] {
+  const { cuts, carries } = cutOffsets(text, target, min, maxTable);
+  return cuts.map((start, k) => {
+    const chunk: Chunk = { start, text: text.slice(start, k + 1 < cuts.length ? cuts[k + 1]! : text.length) };
+    const carry = carries[k];
+    if (carry) chunk.carry = carry;
+    return chunk;
+  });
 }
 
-/** Where splitChunks cuts: 0, then the offsets of the lines that start a chunk, ascending. */
-function cutOffsets(text: string, target: number, min: number): number[] {
+/** The table the scanner is inside: its head (carried by the chunks cut inside it), and whether it may be cut. */
+interface TableState {
+  carry: Span;
+  cuttable: boolean;
+}
+
+/**
+ * Where splitChunks cuts: 0, then the offsets of the lines that start a chunk, ascending;
+ * and, for each, the table head the chunk carries, if it starts inside a table.
+ */
+// eslint-disable-next-line max-lines-per-function -- one pass of a line state machine; its states read best together
+function cutOffsets(
+  text: string,
+  target: number,
+  min: number,
+  maxTable: number,
+): { cuts: number[]; carries: Array<Span | undefined> } {
   const cuts: number[] = [0];
-  const cut = (at: number): void => {
-    if (at > cuts[cuts.length - 1]!) cuts.push(at);
+  const carries: Array<Span | undefined> = [undefined];
+  const cut = (at: number, carry?: Span): void => {
+    if (at > cuts[cuts.length - 1]!) {
+      cuts.push(at);
+      carries.push(carry);
+    }
   };
   const fm = frontMatterLength(text);
   let open: OpenBlock | undefined;
   let previousBlank = false;
+  let table: TableState | undefined;
+  // A line of a list, quote or indented block came since the last blank line or heading: a
+  // column-0 line may be its lazy continuation, so it is not taken for a table's head.
+  let container = false;
   for (let pos = fm; pos < text.length;) {
     const s = pos;
     const e = lineEndFrom(text, s);
@@ -261,9 +320,18 @@ function cutOffsets(text: string, target: number, min: number): number[] {
       previousBlank = blank;
       continue;
     }
+    if (table) {
+      if (!mayStartBlock(text, s, e)) {
+        if (table.cuttable && first === 124 /* | */ && s - cuts[cuts.length - 1]! >= target) cut(s, table.carry);
+        previousBlank = false;
+        continue;
+      }
+      table = undefined;
+    }
     if (first === 35 /* # */ && i === s && ATX.test(text.slice(s, e))) {
       if (s - cuts[cuts.length - 1]! >= min) cut(s);
       previousBlank = false;
+      container = false;
       continue;
     }
     open = blockOpenedBy(text.slice(s, e), first);
@@ -276,8 +344,17 @@ function cutOffsets(text: string, target: number, min: number): number[] {
     )
       cut(s);
     previousBlank = blank;
+    if (blank) container = false;
+    else if (j > s || first === 62 /* > */ || mayStartBlock(text, s, e)) container = true;
+    else if (!open && !container) {
+      const body = tableBodyStart(text, s, e);
+      if (body !== undefined) {
+        table = { carry: { start: s, end: body }, cuttable: maxTable > 0 && tableEnd(text, body) - s <= maxTable };
+        pos = body;
+      }
+    }
   }
-  return cuts;
+  return { cuts, carries };
 }
 
 /** Whether a line may close `open`, from its first character after up to three spaces (so most lines are not sliced). */

@@ -6,11 +6,15 @@
 import type { Rule } from './types';
 import allocationRange from './allocation-range';
 import allocationSum from './allocation-sum';
+import approvedChecklist from './approved-checklist';
+import companySizeBand from './company-size-band';
 import config from './config';
 import duplicateSection from './duplicate-section';
 import emptySection from './empty-section';
 import fieldValue from './field-value';
 import gtmMotion from './gtm-motion';
+import keyMessages from './key-messages';
+import launchReview from './launch-review';
 import launchTimeline from './launch-timeline';
 import listLength from './list-length';
 import marketSizing from './market-sizing';
@@ -23,6 +27,7 @@ import positioningStatement from './positioning-statement';
 import recommendedSection from './recommended-section';
 import requiredField from './required-field';
 import requiredSection from './required-section';
+import researchSample from './research-sample';
 import scoreRange from './score-range';
 import scoreTier from './score-tier';
 import scoreTotal from './score-total';
@@ -39,6 +44,11 @@ import tierMismatch from './tier-mismatch';
 import unitEconomics from './unit-economics';
 import unknownKind from './unknown-kind';
 import unknownSegment from './unknown-segment';
+import gtmUnknownSegment from './gtm-unknown-segment';
+import matrixUnknownSegment from './matrix-unknown-segment';
+import segmentTierConflict from './segment-tier-conflict';
+import segmentUnscored from './segment-unscored';
+import segmentWithoutPersona from './segment-without-persona';
 
 export const rules: readonly Rule<object>[] = [
   requiredSection,
@@ -52,6 +62,7 @@ export const rules: readonly Rule<object>[] = [
   metadata,
   fieldValue,
   staleDocument,
+  approvedChecklist,
   segmentCount,
   segmentMeasurable,
   segmentSubstantial,
@@ -59,6 +70,7 @@ export const rules: readonly Rule<object>[] = [
   segmentDifferentiable,
   segmentActionable,
   segmentDemographicOnly,
+  companySizeBand,
   scoreRange,
   scoreTotal,
   scoreTier,
@@ -66,13 +78,21 @@ export const rules: readonly Rule<object>[] = [
   allocationSum,
   allocationRange,
   personaEvidence,
+  researchSample,
+  keyMessages,
   listLength,
   unknownSegment,
+  matrixUnknownSegment,
+  gtmUnknownSegment,
+  segmentUnscored,
+  segmentTierConflict,
+  segmentWithoutPersona,
   positioningStatement,
   marketSizing,
   unitEconomics,
   gtmMotion,
   launchTimeline,
+  launchReview,
   parseLimit,
   unknownKind,
   config,

@@ -37,7 +37,7 @@ export default defineRule<SegmentCountOptions>({
   description: 'The segmentation has fewer or more segments than the recommended 3–7.',
   messages: {
     none: 'No segments found; a segmentation needs {min} to {max}. Write each as "### Segment 1: Name" under this section or as "**Segment**: Name"',
-    tooFew: 'Found {count} segments; a segmentation needs {min} to {max} (the segmentation checklist)',
+    tooFew: 'Found {count} {count:segment|segments}; a segmentation needs {min} to {max} (the segmentation checklist)',
     tooMany: 'Found {count} segments; more than {max} spreads resources thin: prioritise or merge',
   },
   defaults: { min: 3, max: 7 },

@@ -8,7 +8,10 @@
  *     `CAC payback: ~5 mo`, `CAC is paid back in 5 months`, `окупаемость CAC 5 месяцев`;
  *   - NRR above 100 % (expansion evidence), `NRR 112%`, `net revenue retention of 112 %`;
  *   - PMF: at least 40 % of users "very disappointed" without the product (`PMF score 44 %`,
- *     `44% "very disappointed"`, the Sean Ellis test).
+ *     `44% "very disappointed"`, the Sean Ellis test);
+ *   - in a GTM strategy, CAC under $200 for the SMB segment (`- **SMB CAC**: $180`, a CAC
+ *     column in a row of SMB; content/smb-cac.ts says when a figure is SMB's). Other kinds
+ *     are left alone: the segmentation methodology sets its own, wider CAC targets per band.
  *
  * The finding is on the value. A figure is read after its name on the same line (`- **NRR**:
  * 96%`) or, in prose wrapped over several lines, later in the same sentence; or before it on
@@ -28,11 +31,13 @@ import {
   metricValueLinks,
   type MetricId,
 } from '../model/lexicon';
-import { durationIn, findQuantities, type Quantity, type QuantityKind } from '../model/numbers';
+import { durationIn, findQuantities, rateToUSD, type Quantity, type QuantityKind } from '../model/numbers';
 import type { SegDocument, TableCell } from '../model/types';
 import type { Span } from '../parse/text';
 import { blankPlaceholders, inSpans, type Line } from './content/lines';
-import { defineRule, type MessageArgs } from './types';
+import { formatUSD, showMoney } from './content/money';
+import { smbCacFigures } from './content/smb-cac';
+import { defineRule, type MessageArgs, type Report } from './types';
 
 interface Options {
   /** LTV/CAC must be above this multiple. */
@@ -43,6 +48,8 @@ interface Options {
   minNrrPercent: number;
   /** At least this percentage of users must be "very disappointed" without the product. */
   minPmfPercent: number;
+  /** In a GTM strategy, the SMB segment's CAC must be under this many US dollars. */
+  maxSmbCacUsd: number;
 }
 
 interface Metric {
@@ -118,15 +125,16 @@ export default defineRule<Options>({
   id: 'unit-economics',
   severity: 'warning',
   description:
-    "Stated unit economics meet the GTM template's bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%.",
+    "Stated unit economics meet the GTM template's bars: LTV/CAC above 3x, CAC payback under 6 months, NRR above 100%, PMF at least 40%, SMB CAC under $200.",
   messages: {
     ltvCac: 'LTV/CAC {value} is not above {bar}x, the bar for sustainable unit economics',
     payback: 'CAC payback {value} is not under {bar} months, the bar for cash efficiency',
     paybackConverted: 'CAC payback {value} (about {months} months) is not under {bar} months, the bar for cash efficiency',
     nrr: 'Net revenue retention {value} is not above {bar}%, the bar for expansion revenue',
     pmf: 'PMF {value} ("very disappointed" users) is below the {bar}% product-market fit threshold',
+    smbCac: 'SMB CAC {value} is not under {bar}, the GTM template’s validation bar for the SMB segment',
   },
-  defaults: { minLtvToCac: 3, maxCacPaybackMonths: 6, minNrrPercent: 100, minPmfPercent: 40 },
+  defaults: { minLtvToCac: 3, maxCacPaybackMonths: 6, minNrrPercent: 100, minPmfPercent: 40, maxSmbCacUsd: 200 },
   optionsSchema: {
     type: 'object',
     properties: {
@@ -151,6 +159,11 @@ export default defineRule<Options>({
         maximum: 100,
         description: 'At least this percentage of users must be "very disappointed" without the product (the GTM template: 40).',
       },
+      maxSmbCacUsd: {
+        type: 'number',
+        exclusiveMinimum: 0,
+        description: 'In a GTM strategy, the SMB segment’s CAC must be under this many US dollars (the GTM template: 200).',
+      },
     },
     additionalProperties: false,
   },
@@ -165,6 +178,7 @@ export default defineRule<Options>({
     };
     for (const f of fromLines(doc)) add(f);
     for (const f of fromTables(doc)) add(f);
+    if (ctx.kind.kind === 'gtm') checkSmbCac(ctx.doc, options.maxSmbCacUsd, (r) => ctx.report(r));
 
     for (const { metric, q } of found.sort((a, b) => a.q.span.start - b.q.span.start)) {
       const report = (message: string, args: MessageArgs): void => ctx.report({ message, args, span: q.span });
@@ -199,6 +213,16 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** The GTM template's SMB bar: CAC under $200 for the SMB segment (amounts in other currencies at default rates). */
+function checkSmbCac(doc: SegDocument, bar: number, report: (r: Report) => void): void {
+  for (const { q } of smbCacFigures(doc)) {
+    if (q.currency === undefined) continue;
+    const rate = rateToUSD(q.currency);
+    if (judge(q, (n) => n * rate, bar, 'below', true) === 'misses')
+      report({ message: 'smbCac', args: { value: showMoney(q), bar: formatUSD(bar) }, span: q.span });
+  }
+}
 
 /**
  * The lines that name a metric, found with one pass of each metric's pattern over the whole

@@ -10,6 +10,7 @@
 import { normalizeHeading, normalizeKey } from '../model/normalize';
 import type { Language } from '../model/types';
 import { LinearRegExp } from './linear-regexp';
+import { resolveRefs } from './refs';
 
 /** How the built-in schemas' `source` starts (`builtin:persona`); every other schema is the workspace's. */
 export const BUILTIN_SOURCE = 'builtin:';
@@ -145,7 +146,21 @@ export interface KindSchema {
   segmentFields: FieldSpec[];
   /** Where the schema came from (a path, or `builtin:persona`). */
   source: string;
+  /** The schema, its `$ref`s resolved (schemas/refs.ts). */
   json: JsonSchema;
+  /**
+   * For a kind that extends a built-in kind (`"extends"` in `.segdoc.json`,
+   * services/config/extend.ts): that kind's id. What is said of the built-in kind (a rule's
+   * `kinds`, the kind's own readers) is meant for it too: see {@link kindFamily}.
+   */
+  base?: string;
+  /** An extended kind's own rule settings, over the config's `rules` (the engine's `RuleSetting`s by rule id). */
+  rules?: Readonly<Record<string, unknown>>;
+}
+
+/** The built-in kind a kind is or extends: what rules' `kinds` lists and kind-specific readers compare. */
+export function kindFamily(kind: Pick<KindSchema, 'kind' | 'base'>): string {
+  return kind.base ?? kind.kind;
 }
 
 function text(v: string | string[] | undefined): string | undefined {
@@ -212,8 +227,14 @@ function segmentSpec(json: JsonSchema, sections: SectionSpec[]): { segment?: Seg
   };
 }
 
-/** Reads the typed view of a kind schema. Throws with a clear message when it is malformed. */
-export function readKindSchema(json: JsonSchema, source: string): KindSchema {
+/**
+ * Reads the typed view of a kind schema. Throws with a clear message when it is malformed.
+ * Its `$ref`s within the file are resolved first (schemas/refs.ts; a workspace schema's
+ * references to other files are resolved by the config loader before), so `json` is the
+ * resolved tree.
+ */
+export function readKindSchema(schema: JsonSchema, source: string): KindSchema {
+  const json = resolveRefs(schema);
   const x = json['x-segdoc'];
   if (!x?.kind) throw new Error(`${source}: the schema has no "x-segdoc": { "kind": … }`);
   const sectionsNode = json.properties?.['sections'];

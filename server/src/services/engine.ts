@@ -8,13 +8,15 @@ import type { ParseLimits } from '../parse/markdown';
 import type { Range, Span } from '../parse/text';
 import { builtinKinds } from '../schemas/builtin';
 import { detectKind, type Detection } from '../schemas/detect';
-import type { KindSchema } from '../schemas/kinds';
+import { kindFamily, type KindSchema } from '../schemas/kinds';
 import { matchSections, validateKind, type KindMatch } from '../schemas/validate';
 import { ruleById, rules as builtinRules } from '../rules/registry';
 import { unknownKindReport } from '../rules/unknown-kind';
-import { localize, type MessageArgs } from '../l10n';
+import type { MessageArgs } from '../l10n';
 import type { Report, Rule, Severity, WorkspaceContext } from '../rules/types';
 import { extractFacts, Locator, type DocumentFacts } from '../rules/workspace/facts';
+import { tierThresholds } from './tiers';
+import { ruleMessage } from './rule-message';
 import { resolveRule, type RuleSetting } from './settings';
 import { Suppressions } from './suppress';
 import { kindUsesWorkspace, workspaceFindings, workspaceRuleIds, type RelatedFinding } from './workspace-rules';
@@ -99,7 +101,7 @@ export interface LintResult {
  * ends check such documents again when what they know of the workspace changes.
  */
 export function usesWorkspace(result: LintResult, rules: readonly Rule<object>[] = builtinRules): boolean {
-  return kindUsesWorkspace(result.detection?.kind.kind, rules);
+  return kindUsesWorkspace(result.detection ? kindFamily(result.detection.kind) : undefined, rules);
 }
 
 function buildOptions(options: LintOptions): BuildOptions {
@@ -150,7 +152,9 @@ export function check(doc: SegDocument, options: LintOptions = {}): LintResult {
   const match = matchSections(doc, detection.kind);
   const ruleErrors: LintResult['ruleErrors'] = [];
   runRules(doc, detection, match, { options, ruleList, suppress, locale, findings, ruleErrors });
-  const facts = extractFacts(doc, detection, match, new Locator(doc, suppress, workspaceRuleIds(ruleList)));
+  const facts = extractFacts(doc, detection, match, new Locator(doc, suppress, workspaceRuleIds(ruleList)), {
+    thresholds: tierThresholds(options.config),
+  });
   if (options.workspace) {
     const pass = workspaceFindings(facts, options.workspace, {
       rules: ruleList,
@@ -180,8 +184,8 @@ function runRules(doc: SegDocument, detection: Detection, match: KindMatch, pass
   const now = options.now ?? new Date();
 
   for (const rule of ruleList) {
-    if (!rule.check || (rule.kinds && !rule.kinds.includes(detection.kind.kind))) continue;
-    const resolved = resolveRule(rule, options.config?.rules?.[rule.id]);
+    if (!rule.check || (rule.kinds && !rule.kinds.includes(kindFamily(detection.kind)))) continue;
+    const resolved = resolveRule(rule, ruleSetting(detection.kind, options.config, rule.id));
     if (resolved.level === 'off') continue;
     const severity = resolved.level;
     const report = (r: Report): void => {
@@ -205,15 +209,14 @@ function runRules(doc: SegDocument, detection: Detection, match: KindMatch, pass
   }
 }
 
+/** A rule's setting for a document of `kind`: an extended kind's own (team standards), else the config's. */
+export function ruleSetting(kind: KindSchema | undefined, config: LintConfig | undefined, id: string): RuleSetting | undefined {
+  return (kind?.rules?.[id] as RuleSetting | undefined) ?? config?.rules?.[id];
+}
+
 /** Sorts findings as every front end reports them: by place, then rule. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-}
-
-function message(rule: Rule<object>, id: string, args: MessageArgs, locale: Language): string {
-  const m = rule.messages[id];
-  if (!m) throw new Error(`Rule ${rule.id} has no message "${id}"`);
-  return localize(locale, m, args);
 }
 
 function toFinding(doc: SegDocument, rule: Rule<object>, severity: Severity, r: Report, locale: Language): Finding {
@@ -221,13 +224,13 @@ function toFinding(doc: SegDocument, rule: Rule<object>, severity: Severity, r: 
   return {
     rule: rule.id,
     severity,
-    message: message(rule, r.message, args, locale),
+    message: ruleMessage(rule, r.message, args, locale),
     messageId: r.message,
     args,
     span: r.span,
     range: doc.lines.rangeOf(r.span),
     fixes: (r.fixes ?? []).map((f) => ({
-      title: message(rule, f.title, f.args ?? {}, locale),
+      title: ruleMessage(rule, f.title, f.args ?? {}, locale),
       preferred: f.preferred === true,
       edits: f.edits.map((e) => ({ span: e.span, range: doc.lines.rangeOf(e.span), newText: e.newText })),
     })),

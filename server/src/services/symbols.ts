@@ -19,15 +19,16 @@ import type { Range } from '../parse/text';
 import { builtinKinds } from '../schemas/builtin';
 import { detectKind, type Detection } from '../schemas/detect';
 import { matchSections, type KindMatch } from '../schemas/validate';
-import { segmentReferenceFields } from '../rules/segments/references';
 import { segmentsOf } from '../rules/segments/vocabulary';
-import { referencesSegment, segmentNameKey } from '../model/segments';
+import { segmentDefinitionsAt } from './references';
 import { lintOptionsFor, loadConfigForFile, type LoadedConfig } from './config';
 import type { LintResult } from './engine';
 import { nonEmpty, PERSONA_KIND, personaName } from './outline';
 import { WorkspaceFiles, type WalkLimits } from './workspace-files';
 import { extractFacts, Locator, type DocumentFacts } from '../rules/workspace/facts';
+import { tierThresholds } from './tiers';
 import { Suppressions } from './suppress';
+import type { TierThresholds } from '../rules/matrix/evaluate';
 import { workspaceRuleIds } from './workspace-rules';
 
 export { documentOutline, flattenOutline, personaName, type OutlineKind, type OutlineSymbol } from './outline';
@@ -58,6 +59,7 @@ export function summarize(
   detection: Detection | undefined,
   match: KindMatch | undefined,
   known?: DocumentFacts,
+  thresholds?: TierThresholds,
 ): DocumentSummary | undefined {
   if (!detection || !match) return undefined;
   const kind = detection.kind;
@@ -69,7 +71,8 @@ export function summarize(
   const segments = segmentsOf(doc, match, kind)
     .filter((s) => !s.placeholder && s.name.trim() !== '')
     .map((s) => ({ name: s.name, range: doc.lines.rangeOf(nonEmpty(s.nameSpan, s.span)) }));
-  const facts = known ?? extractFacts(doc, detection, match, new Locator(doc, new Suppressions(doc), workspaceRuleIds()));
+  const facts =
+    known ?? extractFacts(doc, detection, match, new Locator(doc, new Suppressions(doc), workspaceRuleIds()), { thresholds });
   return { kind: kind.kind, title, personas, segments, facts };
 }
 
@@ -95,7 +98,9 @@ export async function summarizeText(
     ...(options.config?.globs ? { globs: options.config.globs } : {}),
     ...(options.relativePath !== undefined ? { relativePath: options.relativePath } : {}),
   });
-  return detection ? summarize(doc, detection, matchSections(doc, detection.kind)) : undefined;
+  return detection
+    ? summarize(doc, detection, matchSections(doc, detection.kind), undefined, tierThresholds(options.config))
+    : undefined;
 }
 
 /** A summarised document: an open one (by URI) or a workspace file (by path). */
@@ -165,41 +170,26 @@ export interface SegmentDefinition {
 }
 
 /**
- * Go to definition on a persona's `**Segment**:` value: the value's range, and the segments
- * of `sources` it names (the exact name when one matches, else every segment it refers to,
- * see referencesSegment). Undefined when `offset` is not on such a value.
+ * Go to definition on a place naming a segment (a persona's `**Segment**:` value, a matrix
+ * row, a GTM target, a definition itself): the place's range, and the segments of `sources`
+ * it names (the exact name when one matches, else every segment it names in part, see
+ * services/references.ts). Undefined when `offset` is not on such a place.
  */
 export function segmentDefinitions(
   result: LintResult,
   offset: number,
   sources: readonly SummarySource[],
 ): { origin: Range; targets: SegmentDefinition[] } | undefined {
-  const { doc, detection } = result;
-  if (!detection) return undefined;
-  const field = segmentReferenceFields(doc, detection.kind).find(
-    (f) => f.value.text.trim() !== '' && f.value.span.start <= offset && offset <= f.value.span.end,
-  );
-  if (!field) return undefined;
-  const key = segmentNameKey(field.value.text);
-  const found: Array<SegmentDefinition & { exact: boolean }> = [];
-  for (const src of sources) {
-    for (const s of src.summary.segments) {
-      const segmentKey = segmentNameKey(s.name);
-      if (!referencesSegment(key, segmentKey)) continue;
-      found.push({
-        name: s.name,
-        ...(src.uri ? { uri: src.uri } : {}),
-        ...(src.path ? { path: src.path } : {}),
-        range: s.range,
-        exact: segmentKey === key,
-      });
-    }
-  }
-  const exact = found.filter((f) => f.exact);
-  return {
-    origin: doc.lines.rangeOf(field.value.span),
-    targets: (exact.length ? exact : found).map(({ exact: _exact, ...d }) => d),
-  };
+  if (!result.facts) return undefined;
+  const found = segmentDefinitionsAt(result.facts, offset, sources);
+  if (!found) return undefined;
+  const targets = found.targets.map((t) => ({
+    name: t.text,
+    ...(t.uri ? { uri: t.uri } : {}),
+    ...(t.path ? { path: t.path } : {}),
+    range: t.range,
+  }));
+  return { origin: found.origin, targets };
 }
 
 /** Segment names of `sources` (each with the file or document it comes from), in order. */

@@ -6,11 +6,11 @@
  * on another thread, from facts it kept or cached.
  */
 import type { Language } from '../model/types';
-import { localize, type MessageArgs } from '../l10n';
 import type { DocumentFacts, Located } from '../rules/workspace/facts';
 import type { Rule, WorkspaceContext, WorkspaceReport } from '../rules/types';
 import { rules as builtinRules } from '../rules/registry';
 import type { Finding, LintConfig } from './engine';
+import { ruleMessage } from './rule-message';
 import { resolveRule } from './settings';
 
 /** A related place of a workspace finding: the other document (by its id in the model) and a message. */
@@ -74,29 +74,27 @@ export function workspaceFindings(
   return { findings, ruleErrors };
 }
 
-function message(rule: Rule<object>, id: string, args: MessageArgs, locale: Language): string {
-  const m = rule.messages[id];
-  if (!m) throw new Error(`Rule ${rule.id} has no message "${id}"`);
-  return localize(locale, m, args);
-}
-
 function toFinding(rule: Rule<object>, severity: Finding['severity'], r: WorkspaceReport, locale: Language): Finding {
   const args = r.args ?? {};
   const finding: Finding = {
     rule: rule.id,
     severity,
-    message: message(rule, r.message, args, locale),
+    message: ruleMessage(rule, r.message, args, locale),
     messageId: r.message,
     args,
     span: r.at.span,
     range: r.at.range,
     fixes: (r.fixes ?? []).map((f) => ({
-      title: message(rule, f.title, f.args ?? {}, locale),
+      title: ruleMessage(rule, f.title, f.args ?? {}, locale),
       preferred: f.preferred === true,
       edits: f.edits.map((e) => ({ span: e.at.span, range: e.at.range, newText: e.newText })),
     })),
   };
   if (r.related?.length)
-    finding.related = r.related.map((x) => ({ id: x.id, range: x.range, message: message(rule, x.message, x.args ?? {}, locale) }));
+    finding.related = r.related.map((x) => ({
+      id: x.id,
+      range: x.range,
+      message: ruleMessage(rule, x.message, x.args ?? {}, locale),
+    }));
   return finding;
 }

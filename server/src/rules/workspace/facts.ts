@@ -18,6 +18,9 @@ import type { KindMatch } from '../../schemas/validate';
 import type { Language } from '../../model/types';
 import { segmentReferenceFields } from '../segments/references';
 import { segmentsOf } from '../segments/vocabulary';
+import type { TierThresholds } from '../matrix/evaluate';
+import { segmentKey } from '../matrix/names';
+import { matrixRowFacts, personaSegmentFacts, targetFacts, tierFacts } from './extract';
 
 /** A place in the document, with what a finding about it needs. */
 export interface Located {
@@ -52,11 +55,13 @@ export interface MatrixRowFact {
   stated?: StatedTier;
 }
 
-/** A tier stated for a segment outside a matrix (a segment's `**Priority**:`, a persona's `**Tier**:`). */
+/** A tier stated for a segment outside a matrix (a segment's `**Priority**:`, a persona's `**Priority**:`, a tier section's list). */
 export interface SegmentTierFact {
   /** The segment, as the document names it (for a persona: its Segment value). */
   segment: string;
   stated: StatedTier;
+  /** `persona`: a persona's Priority; `priority`: a segment's own Priority field; `listed`: a name under a prioritization's tier section. */
+  how: 'persona' | 'priority' | 'listed';
 }
 
 /** A relative link to another document or a heading. */
@@ -85,6 +90,13 @@ export interface DocumentFacts {
   links?: LinkFact[];
   /** The slugs of the document's headings, as link anchors (`#goals`). */
   anchors?: string[];
+  /** The segments a segmentation's Buyer Personas list gives a persona, as written (the segment part of each item). */
+  personaSegments?: Located[];
+}
+
+/** What extracting the facts needs besides the document: the tier thresholds of its config (score-tier's options). */
+export interface FactsOptions {
+  thresholds?: TierThresholds;
 }
 
 /** Answers whether a rule is disabled at an offset (services/suppress.ts `Suppressions`). */
@@ -113,7 +125,13 @@ export class Locator {
 }
 
 /** The facts of a checked segdoc document. */
-export function extractFacts(doc: SegDocument, detection: Detection, match: KindMatch, locator: Locator): DocumentFacts {
+export function extractFacts(
+  doc: SegDocument,
+  detection: Detection,
+  match: KindMatch,
+  locator: Locator,
+  options: FactsOptions = {},
+): DocumentFacts {
   const kind = detection.kind;
   const segments = segmentsOf(doc, match, kind)
     .filter((s) => !s.placeholder && s.name.trim() !== '')
@@ -124,5 +142,17 @@ export function extractFacts(doc: SegDocument, detection: Detection, match: Kind
     if (!value || isPlaceholderValue(value, doc.definitions)) continue;
     segmentRefs.push(locator.at(field.value.span, value));
   }
-  return { kind: kind.kind, title: doc.title?.text ?? '', language: doc.language, segments, segmentRefs };
+  const facts: DocumentFacts = { kind: kind.kind, title: doc.title?.text ?? '', language: doc.language, segments, segmentRefs };
+  const matrixRows = matrixRowFacts(doc, locator, options.thresholds);
+  if (matrixRows.length) facts.matrixRows = matrixRows;
+  const rowKeys = new Set(matrixRows.map((r) => segmentKey(r.name.text)));
+  const tiers = tierFacts(doc, match, kind, locator, segmentRefs, rowKeys);
+  if (tiers.length) facts.tiers = tiers;
+  if (kind.kind === 'gtm') {
+    const targets = targetFacts(doc, match, locator);
+    if (targets.length) facts.targets = targets;
+  }
+  const personaSegments = personaSegmentFacts(doc, match, locator);
+  if (personaSegments.length) facts.personaSegments = personaSegments;
+  return facts;
 }

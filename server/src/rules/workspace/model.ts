@@ -6,7 +6,9 @@
  */
 import type { KnownSegment } from '../types';
 import { knownSegmentIndex, type KnownSegmentIndex } from '../segments/known';
-import type { DocumentFacts } from './facts';
+import type { DefinedSegment, DocumentFacts, Located, MatrixRowFact } from './facts';
+import { NameIndex } from './names';
+import { tierFor } from '../matrix/evaluate';
 
 export interface WorkspaceDocument {
   /** The front end's id of the document: a URI (language server) or an absolute path (CLI). */
@@ -16,10 +18,32 @@ export interface WorkspaceDocument {
   facts: DocumentFacts;
 }
 
+/** A matrix row of a document of the workspace. */
+export interface MatrixEntry {
+  doc: WorkspaceDocument;
+  row: MatrixRowFact;
+}
+
+/** A segment a document of the workspace defines. */
+export interface DefinitionEntry {
+  doc: WorkspaceDocument;
+  segment: DefinedSegment;
+}
+
+/** A persona of a segment: a persona document's Segment, or an item of a segmentation's Buyer Personas list. */
+export interface PersonaEntry {
+  doc: WorkspaceDocument;
+  at: Located;
+  how: 'persona' | 'list';
+}
+
 export class WorkspaceModel {
   private readonly docs = new Map<string, WorkspaceDocument>();
   private known: KnownSegment[] | undefined;
   private print: string | undefined;
+  private matrix: NameIndex<MatrixEntry> | undefined;
+  private defined: NameIndex<DefinitionEntry> | undefined;
+  private personaIndex: NameIndex<PersonaEntry> | undefined;
 
   /** Adds or replaces a document. */
   set(doc: WorkspaceDocument): void {
@@ -69,9 +93,45 @@ export class WorkspaceModel {
     return this.print;
   }
 
+  /** The matrix rows of every document by the segment they score (names/NameIndex), built once per change. */
+  matrixRows(): NameIndex<MatrixEntry> {
+    if (!this.matrix) {
+      this.matrix = new NameIndex();
+      for (const doc of this.docs.values())
+        for (const row of doc.facts.matrixRows ?? []) this.matrix.add(row.name.text, { doc, row });
+    }
+    return this.matrix;
+  }
+
+  /** The segments every document defines by name, with stems and prefixes (names/NameIndex), built once per change. */
+  definitions(): NameIndex<DefinitionEntry> {
+    if (!this.defined) {
+      this.defined = new NameIndex();
+      for (const doc of this.docs.values())
+        for (const segment of doc.facts.segments) this.defined.add(segment.name, { doc, segment });
+    }
+    return this.defined;
+  }
+
+  /** The personas of the workspace by the segment they belong to, built once per change. */
+  personas(): NameIndex<PersonaEntry> {
+    if (!this.personaIndex) {
+      this.personaIndex = new NameIndex();
+      for (const doc of this.docs.values()) {
+        if (doc.facts.kind === 'persona')
+          for (const at of doc.facts.segmentRefs) this.personaIndex.add(at.text, { doc, at, how: 'persona' });
+        for (const at of doc.facts.personaSegments ?? []) this.personaIndex.add(at.text, { doc, at, how: 'list' });
+      }
+    }
+    return this.personaIndex;
+  }
+
   private changed(): void {
     this.print = undefined;
     this.known = undefined;
+    this.matrix = undefined;
+    this.defined = undefined;
+    this.personaIndex = undefined;
   }
 }
 
@@ -82,24 +142,36 @@ export function workspaceModel(docs: Iterable<WorkspaceDocument>): WorkspaceMode
   return model;
 }
 
+/** A segment of {@link segmentsWorkspace}: where it is defined, and optionally its matrix total and a persona. */
+export interface WorkspaceSegmentSpec extends KnownSegment {
+  /** Its total in a prioritization matrix of the defining document (the default thresholds tier it). */
+  total?: number;
+  /** The name of a persona document whose Segment names it. */
+  persona?: string;
+}
+
 /**
  * A model holding only the given segments, each defined by a document named by its
- * `source` (tests, and fixtures that stand for the other documents of a workspace).
+ * `source` (tests, and fixtures that stand for the other documents of a workspace: a rule
+ * fixture folder's workspace.json), with the matrix rows and personas the specs give.
  */
-export function segmentsWorkspace(segments: readonly KnownSegment[]): WorkspaceModel {
+export function segmentsWorkspace(segments: readonly WorkspaceSegmentSpec[]): WorkspaceModel {
   const bySource = new Map<string, WorkspaceDocument>();
-  for (const s of segments) {
-    let doc = bySource.get(s.source);
+  const docOf = (source: string, id: string, kind: string): WorkspaceDocument => {
+    let doc = bySource.get(source);
     if (!doc) {
-      doc = {
-        id: s.id ?? s.source,
-        source: s.source,
-        facts: { kind: 'segmentation', title: '', language: 'en', segments: [], segmentRefs: [] },
-      };
-      bySource.set(s.source, doc);
+      doc = { id, source, facts: { kind, title: '', language: 'en', segments: [], segmentRefs: [] } };
+      bySource.set(source, doc);
     }
+    return doc;
+  };
+  for (const s of segments) {
+    const doc = docOf(s.source, s.id ?? s.source, 'segmentation');
     const range = s.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    doc.facts.segments.push({ name: s.name, at: { text: s.name, span: { start: 0, end: 0 }, range } });
+    const at = { text: s.name, span: { start: 0, end: 0 }, range };
+    doc.facts.segments.push({ name: s.name, at });
+    if (s.total !== undefined) (doc.facts.matrixRows ??= []).push({ name: at, total: s.total, tier: tierFor(s.total) });
+    if (s.persona !== undefined) docOf(s.persona, s.persona, 'persona').facts.segmentRefs.push(at);
   }
   return workspaceModel(bySource.values());
 }

@@ -5,9 +5,7 @@
  * themselves (read, parsed, their `x-segdoc` values type-checked, compiled with ajv), the
  * sections aliases name, the globs' bounds, and Workspace Trust.
  */
-import * as path from 'node:path';
-import { printParseErrorCode } from 'jsonc-parser';
-import { LineIndex, type Span } from '../../parse/text';
+import type { Span } from '../../parse/text';
 import { closestName } from '../../model/distance';
 import { builtinKind, builtinKinds } from '../../schemas/builtin';
 import { readKindSchema, type JsonSchema, type KindSchema } from '../../schemas/kinds';
@@ -15,17 +13,14 @@ import { compileKind } from '../../schemas/validate';
 import { globProblem } from '../../schemas/glob-limits';
 import { UnsupportedPatternError } from '../../schemas/linear-regexp';
 import type { LintConfig } from '../engine';
-import { formatBytes, readRegularFile } from '../safe-read';
-import { tooDeepAt, xSegdocProblems } from '../schema-values';
 import { templateSpecs } from '../templates';
 import { globArgs, type ConfigReport } from './diagnostics';
 import { configMessage } from './messages';
-import { nodeValue, parseJsonc, properties, spanOf, withoutBom, type JsonNode, type JsonProperty } from './jsonc';
+import { properties, spanOf, type JsonNode, type JsonProperty } from './jsonc';
+import { extendedRules, extendedSchema } from './extend';
+import { readSchemaFile, type SchemaTree } from './schema-file';
 
-/** Workspace schema files are read only when regular and at most this large (bytes). */
-export const SCHEMA_MAX_BYTES = 1024 * 1024;
-/** Nesting of objects and arrays allowed in a schema file before parsing (the parsers and ajv recurse). */
-export const SCHEMA_MAX_DEPTH = 64;
+export { SCHEMA_MAX_BYTES, SCHEMA_MAX_DEPTH } from './schema-file';
 
 /** What the kinds of a config add up to, entry by entry. */
 interface KindsRead {
@@ -58,11 +53,18 @@ export function readKinds(c: ConfigReport, node: JsonNode, config: LintConfig, t
     config.kinds = [...read.custom, ...builtinKinds().map((k) => read.replaced.get(k.kind) ?? k)];
 }
 
-/** The `files`, `aliases` and `schema` of a kind entry (the last of each, as in the plain value). */
-function kindParts(entry: JsonNode): { files?: JsonNode; aliases?: JsonNode; schema?: JsonNode } {
-  const parts: { files?: JsonNode; aliases?: JsonNode; schema?: JsonNode } = {};
+interface KindParts {
+  files?: JsonNode;
+  aliases?: JsonNode;
+  schema?: JsonNode;
+  extends?: JsonNode;
+}
+
+/** The `files`, `aliases`, `schema` and `extends` of a kind entry (the last of each, as in the plain value). */
+function kindParts(entry: JsonNode): KindParts {
+  const parts: KindParts = {};
   for (const p of properties(entry)) {
-    if (p.key === 'files' || p.key === 'aliases' || p.key === 'schema') parts[p.key] = p.value;
+    if (p.key === 'files' || p.key === 'aliases' || p.key === 'schema' || p.key === 'extends') parts[p.key] = p.value;
   }
   return parts;
 }
@@ -86,6 +88,7 @@ function readKind(c: ConfigReport, entry: JsonProperty, read: KindsRead, trusted
     });
   }
   const builtin = builtinKind(name);
+  if (!builtin && parts.extends) return readExtended(c, entry, parts, read, trusted);
   // Globs alone leave a built-in kind as it is.
   if (builtin && !parts.schema && !parts.aliases) return;
   let schemaNode = parts.schema;
@@ -107,6 +110,34 @@ function readKind(c: ConfigReport, entry: JsonProperty, read: KindsRead, trusted
   if (!kind) return;
   if (builtin) read.replaced.set(name, kind);
   else read.custom.push(kind);
+}
+
+/**
+ * A custom kind that extends a built-in one (./extend.ts). Like a schema file, it is the
+ * workspace's: not loaded in an untrusted folder.
+ */
+function readExtended(c: ConfigReport, entry: JsonProperty, parts: KindParts, read: KindsRead, trusted: boolean): void {
+  const name = entry.key;
+  const node = parts.extends!;
+  if (parts.schema) {
+    c.report('extendsAndSchema', { kind: name }, spanOf(node));
+    delete read.globs[name];
+    return;
+  }
+  if (!trusted) {
+    read.untrusted.push(name);
+    read.untrustedSpan ??= spanOf(node);
+    delete read.globs[name];
+    return;
+  }
+  const baseKind = node.type === 'string' && !c.refuses(node) ? builtinKind(String(node.value)) : undefined;
+  if (!baseKind) return;
+  const json = extendedSchema(c, name, entry.value, baseKind);
+  const base: KindBase = { json, source: c.file, span: spanOf(node), label: name };
+  const kind = compileConfigKind(c, name, parts.aliases ? withAliases(c, name, json, parts.aliases) : json, base);
+  if (!kind) return;
+  const rules = extendedRules(c, entry.value);
+  read.custom.push({ ...kind, base: baseKind.kind, ...(rules ? { rules } : {}) });
 }
 
 /** Where a kind's schema comes from: the schema file the config names, or the built-in kind's own. */
@@ -172,55 +203,6 @@ function compileConfigKind(c: ConfigReport, name: string, json: JsonSchema, base
     c.report('schemaInvalid', { file: base.label, detail }, base.span);
     return undefined;
   }
-}
-
-interface SchemaTree {
-  root: JsonNode;
-  lines: LineIndex;
-}
-
-/** Reads, parses and type-checks the `x-segdoc` values of a kind schema file; undefined (and a finding) when it cannot be used. */
-function readSchemaFile(
-  c: ConfigReport,
-  ref: string,
-  span: Span,
-): { json: JsonSchema; path: string; tree: SchemaTree } | undefined {
-  const abs = path.resolve(c.dir, ref);
-  c.dependencies.push(abs);
-  const read = readRegularFile(abs, SCHEMA_MAX_BYTES);
-  if (!read.ok) {
-    if (read.reason === 'missing') c.report('schemaNotFound', { file: ref }, span);
-    else if (read.reason === 'not-file') c.report('schemaNotRegularFile', { file: ref }, span);
-    else if (read.reason === 'too-large') c.report('schemaTooLarge', { file: ref, limit: formatBytes(read.limit) }, span);
-    else c.report('schemaUnreadable', { file: ref, detail: read.code }, span);
-    return undefined;
-  }
-  const text = read.text;
-  const lines = new LineIndex(text);
-  const deep = tooDeepAt(withoutBom(text), SCHEMA_MAX_DEPTH);
-  if (deep !== undefined) {
-    c.reportInSchema(ref, lines, deep, 'tooDeep', { limit: SCHEMA_MAX_DEPTH }, span);
-    return undefined;
-  }
-  const { root, errors } = parseJsonc(text);
-  const first = errors[0];
-  if (first || !root) {
-    const pos = lines.positionAt(first?.offset ?? 0);
-    const detail = configMessage(first ? `json.${printParseErrorCode(first.error)}` : 'json.ValueExpected', {}, c.locale);
-    c.report('schemaInvalidJson', { file: ref, line: pos.line + 1, column: pos.character + 1, detail }, span);
-    return undefined;
-  }
-  const json = nodeValue(root);
-  if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    c.report('schemaInvalid', { file: ref, detail: configMessage('notObject', {}, c.locale) }, span);
-    return undefined;
-  }
-  // segdoc's own metadata is checked here, each problem located in the schema file; the
-  // standard keywords are ajv's to check.
-  const problems = xSegdocProblems(root);
-  for (const p of problems) c.reportValueProblem(ref, lines, p, span);
-  if (problems.length) return undefined;
-  return { json: json as JsonSchema, path: abs, tree: { root, lines } };
 }
 
 /** The node of a `pattern` value or `patternProperties` key equal to `pattern`. */

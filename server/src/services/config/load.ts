@@ -15,11 +15,11 @@ import type { MessageArgs } from '../../l10n';
 import type { LintConfig, LintOptions } from '../engine';
 import { formatBytes, readRegularFile, type ReadResult } from '../safe-read';
 import { tooDeepAt } from '../schema-values';
-import type { RuleLevel, RuleSetting } from '../settings';
 import { ConfigReport, makeDiagnostic, type ConfigDiagnostic } from './diagnostics';
 import { configMessage } from './messages';
-import { nodeValue, parseJsonc, properties, withoutBom, type JsonNode } from './jsonc';
+import { parseJsonc, properties, withoutBom, type JsonNode } from './jsonc';
 import { readKinds } from './kinds';
+import { readRules } from './rule-settings';
 import { configurableRules } from './schema';
 import { checkShape } from './validate';
 
@@ -212,22 +212,4 @@ function load(
   }
   c.diagnostics.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return result;
-}
-
-/** The settings of the known rules the config schema accepted (for a key named twice, the last accepted one). */
-function readRules(c: ConfigReport, node: JsonNode, known: readonly Rule<object>[]): Record<string, RuleSetting> | undefined {
-  if (node.type !== 'object') return undefined;
-  const out: Record<string, RuleSetting> = {};
-  for (const p of properties(node)) {
-    const rule = known.find((r) => r.id === p.key);
-    if (!rule || c.refuses(p.value)) continue;
-    if (p.value.type === 'string') out[rule.id] = p.value.value as RuleLevel;
-    else {
-      const [level, options] = p.value.children!;
-      out[rule.id] = options
-        ? [level!.value as RuleLevel, nodeValue(options) as Record<string, unknown>]
-        : [level!.value as RuleLevel];
-    }
-  }
-  return out;
 }

@@ -10,10 +10,35 @@ import { localize, type MessageArgs } from '../../l10n';
 
 /** The message `id` of the `config` rule in `locale`. */
 export function configMessage(id: string, args: MessageArgs, locale: Language): string {
-  const m = configRule.messages[id];
+  const m = configRule.messages[id] ?? kindMessages[id as keyof typeof kindMessages];
   if (!m) throw new Error(`The config rule has no message "${id}"`);
   return localize(locale, m, args);
 }
+
+/**
+ * Messages of the `config` rule about `$ref`s in kind schemas and extended kinds
+ * (schemas/refs.ts, ./extend.ts). They belong in the config rule's catalogue
+ * (rules/config.ts, and so docs/rules/config.md); until they move there they are looked up
+ * here, and bundled through {@link schemaTexts}.
+ */
+export const kindMessages = {
+  // Used as {detail} of schemaAt: where the $ref is written.
+  refMissing: '"$ref" "{ref}" names nothing in the schema',
+  refCycle: '"$ref" "{ref}" leads back to itself: references must not form a cycle',
+  refRemote: '"$ref" "{ref}" must be "#/…" in the same file or a relative file path: remote references are never fetched',
+  refTooLarge: 'resolving "$ref"s makes the schema larger than {limit} values',
+  refTooDeep: 'resolving "$ref"s nests the schema deeper than {limit} levels',
+  refTooManyFiles: '"$ref"s name more than {limit} files',
+  // In .segdoc.json, at the extended kind's value.
+  unknownBaseKind: 'Kind "{kind}" extends "{base}", which is not a built-in kind; expected one of {expected}',
+  extendsAndSchema: 'Kind "{kind}" has both "extends" and "schema"; a kind either extends a built-in kind or has its own schema',
+  newSectionNeedsTitle: 'Section "{section}" is not a section of "{base}": a new section needs a "title" ({ "en": …, "ru": … })',
+  newFieldNeedsTitle: 'Field "{field}" is new: it needs a "title" ({ "en": …, "ru": … })',
+  noSegments: 'Kind "{base}" has no segments: "segmentFields" does not apply to it',
+  tooMany: '"{property}" has more than {limit} entries',
+  tooLong: '"{property}" is longer than {limit} characters',
+  mustBeText: '"{property}" must be a string or an array of lines',
+} satisfies Record<string, string>;
 
 /** A text of the config schema (one of {@link schemaTexts}, a rule's description) in `locale`. */
 export function schemaText(locale: Language, text: string, args: MessageArgs = {}): string {
@@ -43,4 +68,20 @@ export const schemaTexts = {
   files: 'Globs of documents of this kind, relative to the folder of this file (e.g. "personas/**/*.md").',
   customKind: 'A custom kind: a kind schema (required), file globs and extra heading aliases.',
   customSchema: 'Path of the kind schema (JSON Schema 2020-12 with x-segdoc), relative to this file.',
+  extends: 'The built-in kind this kind extends; the entry says only what it changes (docs/team-standards.md).',
+  extendSections: 'Sections by id: a new section (with a title), or what changes in a section of the extended kind.',
+  extendSection: 'A new section, or a change to "{title}" ({other}).',
+  extendRemove: 'Ids of sections of the extended kind this kind does not have.',
+  extendFields: 'Fields by id: a new field (with a title), or what changes in a field.',
+  extendSegmentFields: 'Fields every segment may have, by id: a new field (with a title), or what changes in one.',
+  extendRules: 'Rule severities and options for documents of this kind, over the file\'s "rules".',
+  extendDetect: "How documents of this kind are recognised; each list given replaces the extended kind's.",
+  extendHeadings: 'Regular expressions matched against the first H1 (linear-time: no lookaround or backreferences).',
+  extendRequired: 'Whether a document must have it (false makes a required one optional).',
+  extendRecommended: 'Whether its absence is reported as a recommendation.',
+  extendAfter: 'The id of the section this one comes after (a new section goes last otherwise).',
+  extendEnum: 'The values it may take, replacing those of the extended kind.',
+  extendAddEnum: 'Values added to those of the extended kind.',
+  localizedText: 'English and Russian texts: { "en": …, "ru": … } (a template may be an array of lines).',
+  ...kindMessages,
 } satisfies Record<string, string>;

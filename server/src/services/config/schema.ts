@@ -13,6 +13,7 @@ import type { Rule } from '../../rules/types';
 import type { MessageArgs } from '../../l10n';
 import { ruleDocUrl } from '../rules-doc';
 import type { RuleLevel } from '../settings';
+import { extendDefinitions, extendProperties, extendsCompletions } from './extend-schema';
 import { schemaText, schemaTexts } from './messages';
 
 /** Severities a rule can be set to in the config file. */
@@ -71,7 +72,7 @@ function localizeDescriptions(node: unknown, locale: Language): unknown {
  */
 export const LOCAL_SCHEMA_PATTERN = '^(?![a-zA-Z][a-zA-Z0-9+.-]*:)|^[a-zA-Z]:[\\\\/]';
 
-type Translate = (text: string, args?: MessageArgs) => string;
+export type Translate = (text: string, args?: MessageArgs) => string;
 
 /** `rules`: one property per rule, a severity or [severity, options]. */
 function ruleSettingSchemas(rules: readonly Rule<object>[], locale: Language, t: Translate): Record<string, unknown> {
@@ -129,7 +130,7 @@ function builtinKindSchemas(locale: Language, t: Translate): Record<string, unkn
   return out;
 }
 
-function definitions(t: Translate): Record<string, unknown> {
+function definitions(locale: Language, t: Translate): Record<string, unknown> {
   return {
     level: {
       enum: [...RULE_LEVELS],
@@ -148,13 +149,18 @@ function definitions(t: Translate): Record<string, unknown> {
       description: t(schemaTexts.customKind),
       type: 'object',
       additionalProperties: false,
-      required: ['schema'],
       properties: {
         files: { $ref: '#/definitions/files' },
         aliases: { type: 'object', additionalProperties: { $ref: '#/definitions/strings' } },
         schema: { $ref: '#/definitions/schema', description: t(schemaTexts.customSchema) },
+        ...extendProperties(t),
       },
+      // A custom kind has its own schema, or extends a built-in kind (./extend.ts).
+      if: { required: ['extends'] },
+      then: { allOf: extendsCompletions(locale, t) },
+      else: { required: ['schema'] },
     },
+    ...extendDefinitions(t),
   };
 }
 
@@ -191,7 +197,7 @@ export function configJsonSchema(
         additionalProperties: { $ref: '#/definitions/customKind' },
       },
     },
-    definitions: definitions(t),
+    definitions: definitions(locale, t),
   };
 }
 

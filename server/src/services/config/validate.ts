@@ -26,6 +26,7 @@ import {
   type Located,
   type Picks,
 } from './jsonc';
+import { extendFinding } from './extend-validate';
 import { configJsonSchema, configurableRules } from './schema';
 
 const validators = new WeakMap<readonly Rule<object>[], { validate: ValidateFunction; ruleIds: string[] }>();
@@ -57,7 +58,7 @@ function configValidator(list: readonly Rule<object>[]): { validate: ValidateFun
   return v;
 }
 
-interface Finding {
+export interface Finding {
   id: string;
   args: MessageArgs;
   span: Span;
@@ -65,7 +66,7 @@ interface Finding {
   way: readonly JsonNode[];
 }
 
-interface Place {
+export interface Place {
   root: JsonNode;
   text: string;
   ruleIds: readonly string[];
@@ -116,7 +117,12 @@ function concerns(e: ErrorObject, earlier: EarlierOccurrence): boolean {
 function findingOf(e: ErrorObject, place: Place): Finding | undefined {
   const segments = pointerSegments(e.instancePath);
   if (segments[0] === 'rules' && segments.length >= 2) return ruleSettingFinding(e, segments[1]!, place);
+  // An extended kind's own rule settings (kinds.<name>.rules) read the same way.
+  if (segments[0] === 'kinds' && segments[2] === 'rules' && segments.length >= 4)
+    return ruleSettingFinding(e, segments[3]!, place, `/kinds/${escapeSegment(segments[1]!)}/rules/`);
   const at = locate(place.root, e.instancePath, place.picks);
+  const extended = extendFinding(e, segments, at, place);
+  if (extended !== false) return extended;
   switch (e.keyword) {
     case 'additionalProperties':
       return unknownKeyFinding(e, segments, at, place);
@@ -143,7 +149,10 @@ function findingOf(e: ErrorObject, place: Place): Finding | undefined {
 function unknownKeyFinding(e: ErrorObject, segments: string[], at: Located, place: Place): Finding {
   const key = String((e.params as { additionalProperty: string }).additionalProperty);
   const span = spanOf(keyNodeOf(at.node, key, place.picks) ?? at.node);
-  if (segments.length === 1 && segments[0] === 'rules') {
+  if (
+    (segments.length === 1 && segments[0] === 'rules') ||
+    (segments.length === 3 && segments[0] === 'kinds' && segments[2] === 'rules')
+  ) {
     const suggestion = closestName(key, place.ruleIds);
     return suggestion
       ? { id: 'unknownRuleSuggest', args: { rule: key, suggestion }, span, way: at.way }
@@ -178,8 +187,8 @@ function typeFinding(expected: string, segments: string[], at: Located): Finding
  * A rule's setting is a severity or [severity, options] (an `anyOf`): its errors are read
  * for the form the value has, so a wrong severity is a wrong severity, not "not an array".
  */
-function ruleSettingFinding(e: ErrorObject, ruleId: string, place: Place): Finding | undefined {
-  const base = `/rules/${escapeSegment(ruleId)}`;
+function ruleSettingFinding(e: ErrorObject, ruleId: string, place: Place, prefix = '/rules/'): Finding | undefined {
+  const base = `${prefix}${escapeSegment(ruleId)}`;
   const setting = locate(place.root, base, place.picks);
   const rest = e.instancePath.slice(base.length);
   const node = setting.node;
