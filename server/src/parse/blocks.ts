@@ -93,7 +93,7 @@ const BLANK = /^[ \t]*$/;
 const FRONT_MATTER_FENCE = /^---[ \t]*$/;
 
 /** The end of the line that starts at `pos`, before its line break. */
-function lineEndFrom(text: string, pos: number): number {
+export function lineEndFrom(text: string, pos: number): number {
   let end = pos;
   while (end < text.length) {
     const c = text.charCodeAt(end);
@@ -104,7 +104,7 @@ function lineEndFrom(text: string, pos: number): number {
 }
 
 /** The start of the line after the one that ends at `end` (past its `\n`, `\r` or `\r\n`). */
-function nextLineStart(text: string, end: number): number {
+export function nextLineStart(text: string, end: number): number {
   if (end >= text.length) return end;
   return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
 }

@@ -14,25 +14,12 @@
  * (model/build.ts): a cut the parse does not confirm is undone.
  */
 
+import { lineEndFrom, nextLineStart } from './blocks';
+
 /** A delimiter row: cells of `-` with optional `:` at either end, between pipes (at least one pipe). */
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FOOTNOTE = /^\[\^[^\]]+\]:/;
-
-function lineEnd(text: string, pos: number): number {
-  let end = pos;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === 10 || c === 13) break;
-    end++;
-  }
-  return end;
-}
-
-function afterBreak(text: string, end: number): number {
-  if (end >= text.length) return end;
-  return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -68,17 +55,17 @@ export function mayStartBlock(text: string, s: number, e: number): boolean {
  * where the body rows begin. A guess (the cell counts are not compared).
  */
 export function tableBodyStart(text: string, s: number, e: number): number | undefined {
-  const ds = afterBreak(text, e);
+  const ds = nextLineStart(text, e);
   if (ds === e || ds >= text.length) return undefined;
   // A delimiter row at column 0 (cheap tests first: this runs on most lines of a section).
   const first = text.charCodeAt(ds);
   if (first !== 124 /* | */ && first !== 58 /* : */ && first !== 45 /* - */) return undefined;
-  const de = lineEnd(text, ds);
+  const de = lineEndFrom(text, ds);
   const row = text.slice(ds, de);
   // `- | -` is a list item.
   if (!row.includes('|') || /^[-][ \t]/.test(row) || !DELIMITER_ROW.test(row)) return undefined;
   if (mayStartBlock(text, s, e) || cellCount(text.slice(s, e)) !== cellCount(row)) return undefined;
-  return afterBreak(text, de);
+  return nextLineStart(text, de);
 }
 
 /**
@@ -108,10 +95,10 @@ function cellCount(line: string): number {
 export function tableEnd(text: string, from: number): number {
   let end = from;
   for (let pos = from; pos < text.length;) {
-    const e = lineEnd(text, pos);
+    const e = lineEndFrom(text, pos);
     if (mayStartBlock(text, pos, e)) break;
     end = e;
-    pos = afterBreak(text, e);
+    pos = nextLineStart(text, e);
   }
   return end;
 }

@@ -12,7 +12,7 @@
  * reported as such, with a fix that writes it.
  */
 import { defineRule } from './types';
-import { SegmentList, workspaceMatch } from './workspace/compare';
+import { reportSegmentName, SegmentList, workspaceMatch } from './workspace/compare';
 
 export default defineRule({
   id: 'gtm-unknown-segment',
@@ -37,20 +37,7 @@ export default defineRule({
     });
     // A plan none of whose targets the workspace defines (or nearly) is about segments it does not hold.
     if (!matches.some((m) => m.kind !== 'unknown')) return;
-    targets.forEach((at, i) => {
-      const match = matches[i]!;
-      if (match.kind === 'typo') {
-        const { name, source, id, range } = match.segment;
-        ctx.report({
-          message: 'typo',
-          args: { segment: at.text, name, source },
-          at,
-          fixes: [{ title: 'replace', args: { name }, edits: [{ at, newText: name }], preferred: true }],
-          ...(id !== undefined && range ? { related: [{ id, range, message: 'defined', args: { name } }] } : {}),
-        });
-      } else if (match.kind === 'unknown') {
-        ctx.report({ message: 'unknown', args: { segment: at.text, known: index.empty ? own.listed() : index.listed() }, at });
-      }
-    });
+    const known = index.empty ? own.listed() : index.listed();
+    targets.forEach((at, i) => reportSegmentName(ctx, at, matches[i]!, { unknown: 'unknown', known, defined: 'defined' }));
   },
 });

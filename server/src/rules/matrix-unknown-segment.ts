@@ -13,7 +13,7 @@
  * matches them; a near miss of one segment is reported as such, with a fix that writes it.
  */
 import { defineRule, type WorkspaceRuleContext } from './types';
-import { SegmentList, workspaceMatch } from './workspace/compare';
+import { reportSegmentName, SegmentList, workspaceMatch } from './workspace/compare';
 import type { MatrixRowFact } from './workspace/facts';
 import type { ReferenceMatch } from './segments/known';
 
@@ -24,19 +24,13 @@ function reportRow(
   known: string,
   here: boolean,
 ): void {
-  const at = row.name;
-  if (match.kind === 'typo') {
-    const { name, source, id, range } = match.segment;
-    ctx.report({
-      message: 'typo',
-      args: { segment: at.text, name, source },
-      at,
-      fixes: [{ title: 'replace', args: { name }, edits: [{ at, newText: name }], preferred: true }],
-      ...(id !== undefined && range && !here ? { related: [{ id, range, message: 'defined', args: { name } }] } : {}),
-    });
-  } else if (match.kind === 'unknown') {
-    ctx.report({ message: here ? 'notHere' : 'unknown', args: { segment: at.text, known }, at });
-  }
+  // A row of a document's own matrix is compared with the document's own segments: no related place.
+  reportSegmentName(
+    ctx,
+    row.name,
+    match,
+    here ? { unknown: 'notHere', known } : { unknown: 'unknown', known, defined: 'defined' },
+  );
 }
 
 export default defineRule({

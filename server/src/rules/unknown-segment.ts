@@ -14,6 +14,7 @@
  */
 import { segmentNameKey } from '../model/segments';
 import { defineRule } from './types';
+import { reportSegmentName } from './workspace/compare';
 
 export default defineRule({
   id: 'unknown-segment',
@@ -29,18 +30,7 @@ export default defineRule({
     const index = ctx.model.segmentIndex();
     if (index.empty) return;
     for (const at of ctx.facts.segmentRefs) {
-      const match = index.match(segmentNameKey(at.text));
-      if (match.kind === 'typo') {
-        const { name, source } = match.segment;
-        ctx.report({
-          message: 'typo',
-          args: { segment: at.text, name, source },
-          at,
-          fixes: [{ title: 'replace', args: { name }, edits: [{ at, newText: name }], preferred: true }],
-        });
-      } else if (match.kind === 'unknown') {
-        ctx.report({ message: 'unknown', args: { segment: at.text, known: index.listed() }, at });
-      }
+      reportSegmentName(ctx, at, index.match(segmentNameKey(at.text)), { unknown: 'unknown', known: index.listed() });
     }
   },
 });

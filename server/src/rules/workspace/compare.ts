@@ -4,7 +4,7 @@
  * of other documents as related information, and name lookups with near misses among a given
  * list of segments (a matrix in a segmentation scores that document's own segments).
  */
-import type { KnownSegment, RelatedSpec } from '../types';
+import type { KnownSegment, RelatedSpec, WorkspaceRuleContext } from '../types';
 import type { MessageArgs } from '../../l10n';
 import { segmentNameKey } from '../../model/segments';
 import { KnownSegmentIndex, type ReferenceMatch } from '../segments/known';
@@ -69,4 +69,31 @@ export class SegmentList {
 export function workspaceMatch(model: WorkspaceModel, name: string): ReferenceMatch {
   if (model.definitions().has(name)) return { kind: 'known' };
   return model.segmentIndex().match(segmentNameKey(name));
+}
+
+/**
+ * Reports a name that should name a defined segment, as unknown-segment, gtm-unknown-segment
+ * and matrix-unknown-segment do: a near miss with a fix that writes the defined name (and, when
+ * `defined` names a message, the definition as a related place), an unknown name with the
+ * `unknown` message listing `known`. A known name is not reported.
+ */
+export function reportSegmentName(
+  ctx: Pick<WorkspaceRuleContext<object>, 'report'>,
+  at: Located,
+  match: ReferenceMatch,
+  messages: { unknown: string; known: string; defined?: string },
+): void {
+  if (match.kind === 'typo') {
+    const { name, source, id, range } = match.segment;
+    const defined = messages.defined;
+    ctx.report({
+      message: 'typo',
+      args: { segment: at.text, name, source },
+      at,
+      fixes: [{ title: 'replace', args: { name }, edits: [{ at, newText: name }], preferred: true }],
+      ...(defined && id !== undefined && range ? { related: [{ id, range, message: defined, args: { name } }] } : {}),
+    });
+  } else if (match.kind === 'unknown') {
+    ctx.report({ message: messages.unknown, args: { segment: at.text, known: messages.known }, at });
+  }
 }
